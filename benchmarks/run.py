@@ -1,0 +1,124 @@
+"""Benchmarks, measured side by side in one run and reported as ratios.
+
+Run on demand (not part of the checks): ``python -m nox -s bench`` or
+``python benchmarks/run.py [--quick]``. This machine is shared and noisy, so
+each case is timed in interleaved rounds and reported as a median, next to a
+baseline measured in the same rounds; compare the ratios, not the seconds.
+Results are written down in ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+
+import upperback as ub
+from upperback._converter import make_converter
+
+HERE = Path(__file__).parent
+
+Case = tuple[str, Callable[[], object]]
+
+
+def sample_exercise() -> ub.Exercise:
+    """A realistic, fully populated exercise."""
+    return ub.Exercise(
+        id="thoracic-extension-swiss-ball",
+        name="Thoracic extension over a Swiss ball",
+        aliases=("Supine arch over ball",),
+        kind=ub.ExerciseKind.STATIC_STRETCH,
+        position=ub.Position.SUPINE,
+        targets=frozenset(
+            {ub.Muscle.THORACIC_ERECTOR_SPINAE, ub.Muscle.PECTORALIS_MAJOR, ub.Muscle.RHOMBOIDS}
+        ),
+        movements=frozenset({ub.Movement.EXTENSION}),
+        benefits=frozenset({ub.Benefit.STRETCH_UPPER_SPINE, ub.Benefit.FLEXIBILITY}),
+        props=(ub.PropNeed(kind=ub.PropKind.SWISS_BALL),),
+        laterality=ub.Laterality.BILATERAL,
+        level=ub.Level.MODERATE,
+        cues=(
+            "Sit on the ball, then walk your feet forward until your mid-back rests on it.",
+            "Let your arms open out to the sides and your upper back drape over the ball.",
+            "Breathe slowly; stop if you feel dizzy.",
+        ),
+        features=frozenset({ub.Feature.SUPINE, ub.Feature.UNSTABLE_SURFACE}),
+        default_dose=ub.Dose(sets=3, hold_s=15, rest_s=15),
+        sources=(ub.Source(key="E11*", url="https://liftmanual.com/exercise-ball-lat-stretch/"),),
+    )
+
+
+def time_cases(cases: list[Case], *, rounds: int, number: int) -> dict[str, float]:
+    """Median seconds per call of each case, timed in interleaved rounds."""
+    samples: dict[str, list[float]] = {name: [] for name, _ in cases}
+    for _ in range(rounds):
+        for name, fn in cases:
+            samples[name].append(timeit.timeit(fn, number=number) / number)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def import_cost(*, rounds: int) -> dict[str, float]:
+    """Median seconds of a fresh interpreter importing each module set."""
+    programs = {
+        "python -c pass": "pass",
+        "import attrs, cattrs": "import attrs, cattrs",
+        "import upperback": "import upperback",
+        "import upperback + first dumps": "import upperback as u; u.dumps(u.Dose(reps=1))",
+    }
+    samples: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(rounds):
+        for name, code in programs.items():
+            start = timeit.default_timer()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            samples[name].append(timeit.default_timer() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def exercise_cases() -> list[Case]:
+    """Construct, encode and decode one exercise; trusted decode without validation."""
+    exercise = sample_exercise()
+    text = ub.dumps(exercise)
+    document = json.loads(text)
+    fast = make_converter(detailed_validation=False)
+    data = document["data"]
+    return [
+        ("exercise: construct", sample_exercise),
+        ("exercise: dumps", lambda: ub.dumps(exercise)),
+        ("exercise: loads", lambda: ub.loads(text)),
+        ("exercise: from_dict (detailed)", lambda: ub.from_dict(document)),
+        (
+            "exercise: structure, detailed_validation=False",
+            lambda: fast.structure(data, ub.Exercise),
+        ),
+    ]
+
+
+def report(title: str, timings: dict[str, float], baseline: str) -> str:
+    """A Markdown table of medians and ratios to the baseline."""
+    base = timings[baseline]
+    lines = [f"### {title}", "", "| case | median | ratio |", "|---|---:|---:|"]
+    for name, seconds in timings.items():
+        shown = f"{seconds * 1e6:,.1f} µs" if seconds < 0.01 else f"{seconds * 1e3:,.1f} ms"
+        lines.append(f"| {name} | {shown} | {seconds / base:.2f}× |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Run every benchmark and print Markdown tables."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, for a smoke run")
+    args = parser.parse_args()
+    rounds = 5 if args.quick else 15
+    print(report("Import cost (fresh process)", import_cost(rounds=rounds), "import attrs, cattrs"))
+    print()
+    timings = time_cases(exercise_cases(), rounds=rounds, number=200)
+    print(report("Exercise", timings, "exercise: construct"))
+
+
+if __name__ == "__main__":
+    main()

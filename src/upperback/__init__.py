@@ -1,0 +1,104 @@
+"""upperback: typed, validated building blocks for upper-back exercise routines.
+
+The library models stretches and strengthening exercises, the props they use
+(the Swiss ball above all), routines, progression and safety rules, for apps
+that guide people through them. It supports clinicians and apps; it does not
+replace a healthcare professional, and it makes no claim beyond the evidence
+its sources give. Upper-back pain that does not ease within days should be
+seen by a professional.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from upperback.anatomy import Muscle, Region
+from upperback.dose import Dose
+from upperback.errors import InvalidDocument, InvalidValue, Problem, UpperbackError
+from upperback.exercise import Exercise, Source
+from upperback.props import (
+    THERABAND_COLOURS,
+    BandLevel,
+    Chair,
+    Doorway,
+    FoamRoller,
+    Kit,
+    Mat,
+    Prop,
+    PropKind,
+    PropNeed,
+    ResistanceBand,
+    SwissBall,
+    Towel,
+    Wall,
+)
+from upperback.routine import Block, Routine, Section, SectionRole, Structure
+from upperback.serialize import (
+    SCHEMA_VERSION,
+    configure_converter,
+    dumps,
+    from_dict,
+    loads,
+    make_converter,
+    to_dict,
+)
+from upperback.vocab import (
+    Benefit,
+    ExerciseKind,
+    Feature,
+    Laterality,
+    Level,
+    Movement,
+    Position,
+)
+
+try:
+    __version__ = version("upperback")
+except PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "THERABAND_COLOURS",
+    "BandLevel",
+    "Benefit",
+    "Block",
+    "Chair",
+    "Doorway",
+    "Dose",
+    "Exercise",
+    "ExerciseKind",
+    "Feature",
+    "FoamRoller",
+    "InvalidDocument",
+    "InvalidValue",
+    "Kit",
+    "Laterality",
+    "Level",
+    "Mat",
+    "Movement",
+    "Muscle",
+    "Position",
+    "Problem",
+    "Prop",
+    "PropKind",
+    "PropNeed",
+    "Region",
+    "ResistanceBand",
+    "Routine",
+    "Section",
+    "SectionRole",
+    "Source",
+    "Structure",
+    "SwissBall",
+    "Towel",
+    "UpperbackError",
+    "Wall",
+    "__version__",
+    "configure_converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "make_converter",
+    "to_dict",
+]

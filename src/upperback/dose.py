@@ -1,0 +1,131 @@
+"""How much of an exercise to do: sets, reps or holds, rest, and limits.
+
+Bounds are deliberately conservative. They admit every dose in the
+sources the library follows (DOMAIN.md §1, §2, §7) and refuse doses that no
+upper-back home programme calls for, such as a three-minute hold.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from upperback import _validate as v
+from upperback.errors import InvalidValue
+from upperback.props import BandLevel
+from upperback.vocab import Laterality
+
+__all__ = [
+    "DEFAULT_TEMPO_S",
+    "MAX_HOLD_S",
+    "MAX_REPS",
+    "MAX_REST_S",
+    "MAX_SETS",
+    "MAX_TEMPO_S",
+    "Dose",
+]
+
+MAX_SETS: Final = 10
+"""At most 10 sets of one exercise in a session."""
+MAX_REPS: Final = 50
+"""At most 50 reps a set (endurance work runs 15–25 [A7], wall slides up to 30 [E13c*])."""
+MAX_HOLD_S: Final = 120
+"""At most a 120 s hold: older adults may hold 30–60 s [A1][A2]; longer "yin" holds are left out."""
+MAX_REST_S: Final = 300
+"""At most 300 s rest between sets (3–5 min is for heavy loading [A9])."""
+MAX_TEMPO_S: Final = 10
+"""At most 10 s for one slow repetition."""
+DEFAULT_TEMPO_S: Final = 3
+"""Seconds one repetition takes when a dose gives no tempo: 1–2 s each way [A9]."""
+
+
+@attrs.frozen(kw_only=True)
+class Dose:
+    """How much of an exercise to do in one session.
+
+    A dose has ``reps``, or ``hold_s``, or both (a hold at the end of each rep).
+
+    Args:
+        sets: Sets, or for a stretch its repetitions, 1 to 10.
+        reps: Repetitions per set, 1 to 50.
+        hold_s: Seconds to hold, 1 to 120: the whole set for a static
+            stretch, or the end of each rep when ``reps`` is given too.
+        tempo_s: Seconds one repetition takes, 1 to 10; when ``None``,
+            :data:`DEFAULT_TEMPO_S` is used for timing.
+        rest_s: Rest between sets, 0 to 300 s.
+        per_side: Whether the numbers are for each side of a one-sided
+            exercise, which then takes twice as long.
+        max_pain: The most pain (0–10) the person should feel while doing it.
+        max_effort: The most effort (0–10) the person should put in.
+        band_level: The band to use, for banded exercises.
+
+    >>> Dose(sets=2, hold_s=30).duration_s(Laterality.BILATERAL)
+    90
+    >>> Dose(sets=2, hold_s=30, rest_s=0, per_side=True).duration_s(Laterality.UNILATERAL)
+    120
+
+    .. versionadded:: 0.1.0
+    """
+
+    sets: int = 1
+    reps: int | None = None
+    hold_s: int | None = None
+    tempo_s: int | None = None
+    rest_s: int = 30
+    per_side: bool = False
+    max_pain: int | None = None
+    max_effort: int | None = None
+    band_level: BandLevel | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.int_between("sets", self.sets, 1, MAX_SETS)
+        v.optional_int_between("reps", self.reps, 1, MAX_REPS)
+        v.optional_int_between("hold_s", self.hold_s, 1, MAX_HOLD_S, " seconds")
+        if self.reps is None and self.hold_s is None:
+            raise InvalidValue("reps", None, "or 'hold_s' must be given")
+        v.optional_int_between("tempo_s", self.tempo_s, 1, MAX_TEMPO_S, " seconds")
+        if self.tempo_s is not None and self.reps is None:
+            raise InvalidValue("tempo_s", self.tempo_s, "may only be given with 'reps'")
+        v.int_between("rest_s", self.rest_s, 0, MAX_REST_S, " seconds")
+        v.instance("per_side", self.per_side, bool)
+        v.optional_int_between("max_pain", self.max_pain, 0, 10)
+        v.optional_int_between("max_effort", self.max_effort, 0, 10)
+        if self.band_level is not None:
+            v.instance("band_level", self.band_level, BandLevel)
+
+    @property
+    def set_work_s(self) -> int:
+        """Seconds of work in one set, on one side."""
+        if self.reps is None:
+            return self.hold_s or 0
+        return self.reps * ((self.tempo_s or DEFAULT_TEMPO_S) + (self.hold_s or 0))
+
+    def sides(self, laterality: Laterality) -> int:
+        """How many times each set is done: 2 for a per-side dose of a one-sided exercise."""
+        return 2 if self.per_side and laterality is not Laterality.BILATERAL else 1
+
+    def work_s(self, laterality: Laterality) -> int:
+        """Seconds of work over all sets and sides, without rest."""
+        return self.sets * self.set_work_s * self.sides(laterality)
+
+    def duration_s(self, laterality: Laterality) -> int:
+        """Seconds the dose takes: all work, plus rest between (not after) sets."""
+        return self.work_s(laterality) + (self.sets - 1) * self.rest_s
+
+    def describe(self) -> str:
+        """A short human text, e.g. ``"2 × 12 reps"`` or ``"3 × 30 s hold, each side"``.
+
+        >>> Dose(sets=2, reps=12).describe()
+        '2 × 12 reps'
+        >>> Dose(sets=3, hold_s=30, per_side=True).describe()
+        '3 × 30 s hold, each side'
+        """
+        if self.reps is not None and self.hold_s is not None:
+            work = f"{self.reps} reps, {self.hold_s} s hold each"
+        elif self.reps is not None:
+            work = f"{self.reps} reps"
+        else:
+            work = f"{self.hold_s} s hold"
+        text = f"{self.sets} × {work}"
+        return f"{text}, each side" if self.per_side else text

@@ -1,0 +1,89 @@
+"""The exceptions :mod:`upperback` raises.
+
+Every error the library raises on purpose is an :class:`UpperbackError`.
+The specific errors also subclass the builtin exception they refine,
+so ``except ValueError`` keeps working in code that does not know upperback.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "InvalidDocument",
+    "InvalidValue",
+    "Problem",
+    "UpperbackError",
+]
+
+
+class UpperbackError(Exception):
+    """Base class of every error raised by :mod:`upperback`.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidValue(UpperbackError, ValueError):  # noqa: N818 - the name reads as the domain says it
+    """A field was given a value it cannot hold.
+
+    Raised when a value is constructed, so that an invalid value never exists.
+
+    Attributes:
+        field: The field's name, or a dotted path such as ``"dose.hold_s"``.
+        value: The offending value, as it was given.
+        reason: What the field requires, e.g. ``"must be between 1 and 120 seconds"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field!r} {reason} (got {value!r}).")
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a document: where it is and what is wrong.
+
+    Attributes:
+        path: A JSON path into the document, e.g. ``"$.data.default_dose.hold_s"``.
+        message: What is wrong there.
+
+    .. versionadded:: 0.1.0
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
+    """A document (JSON text or a dict) could not be loaded.
+
+    Every problem found is listed, each with its path, so that a person
+    fixing a hand-edited file sees all of them at once::
+
+        $.data.default_dose.hold_s: must be between 1 and 120 seconds (got 300)
+
+    Attributes:
+        problems: Every :class:`Problem` found, in document order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, what: str = "document") -> None:
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"Invalid {what} ({count} {noun}):\n{lines}")

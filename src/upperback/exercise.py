@@ -1,0 +1,182 @@
+"""Exercises: what to do, how, for what, with what, and where the facts come from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_frozenset, to_tuple
+from upperback.anatomy import Muscle, Region
+from upperback.dose import Dose
+from upperback.errors import InvalidValue
+from upperback.props import PropKind, PropNeed
+from upperback.vocab import (
+    Benefit,
+    ExerciseKind,
+    Feature,
+    Laterality,
+    Level,
+    Movement,
+    Position,
+)
+
+__all__ = ["Exercise", "Source"]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A published source a fact about an exercise comes from.
+
+    Args:
+        key: The key in the team's fact sheet, e.g. ``"A2"`` or ``"E13*"``
+            (a trailing ``*`` marks a secondary, weaker source).
+        url: Where it can be read.
+        note: What it is cited for, when that is not obvious.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    url: str
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.text("key", self.key, max_len=20)
+        v.text("url", self.url)
+        if not self.url.startswith(("https://", "http://")):
+            raise InvalidValue("url", self.url, "must be an http(s) address")
+        if self.note is not None:
+            v.text("note", self.note)
+
+    @property
+    def is_secondary(self) -> bool:
+        """Whether this is a secondary, weaker source (its key ends in ``*``)."""
+        return self.key.endswith("*")
+
+
+def _check_unique(field: str, values: tuple[Any, ...]) -> None:
+    seen: set[Any] = set()
+    for value in values:
+        if value in seen:
+            raise InvalidValue(field, value, "must not repeat an entry")
+        seen.add(value)
+
+
+@attrs.frozen(kw_only=True)
+class Exercise:
+    """One stretch or exercise, with everything needed to do it safely.
+
+    An exercise is a value: two exercises with the same fields are equal,
+    and a routine carries whole exercises so that a saved routine stays
+    complete when a catalog changes.
+
+    Args:
+        id: A stable slug such as ``"thoracic-extension-swiss-ball"``.
+        name: Its usual name.
+        aliases: Other names it goes by.
+        kind: Static stretch, dynamic mobility, strengthening, ...
+        position: Where it starts.
+        targets: The muscles it stretches or strengthens (at least one).
+        movements: The movements it involves.
+        benefits: Which of the six benefits it is done for.
+        props: What it needs, each required or optional.
+        laterality: Both sides at once, one at a time, or alternating.
+        level: How demanding it is, 1 to 5.
+        cues: Ordered instructions, in plain words (at least one).
+        features: Facts that safety rules act on.
+        default_dose: The dose to use when a routine gives none.
+        easier: The id of the next easier exercise in its chain, if any.
+        harder: The id of the next harder exercise in its chain, if any.
+        precautions: Plain-language cautions to show the person.
+        dose_note: Why the default dose is what it is, where sources disagree.
+        sources: Where the facts come from.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    name: str
+    kind: ExerciseKind
+    position: Position
+    targets: frozenset[Muscle] = attrs.field(converter=to_frozenset)
+    cues: tuple[str, ...] = attrs.field(converter=to_tuple)
+    default_dose: Dose
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    movements: frozenset[Movement] = attrs.field(default=frozenset(), converter=to_frozenset)
+    benefits: frozenset[Benefit] = attrs.field(default=frozenset(), converter=to_frozenset)
+    props: tuple[PropNeed, ...] = attrs.field(default=(), converter=to_tuple)
+    laterality: Laterality = Laterality.BILATERAL
+    level: Level = Level.GENTLE
+    features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
+    easier: str | None = None
+    harder: str | None = None
+    precautions: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    dose_note: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        v.slug("id", self.id)
+        v.text("name", self.name, max_len=120)
+        v.instance("kind", self.kind, ExerciseKind)
+        v.instance("position", self.position, Position)
+        self._check_collection("targets", self.targets, frozenset, Muscle)
+        if not self.targets:
+            raise InvalidValue("targets", self.targets, "must name at least one muscle")
+        self._check_collection("cues", self.cues, tuple, str)
+        if not self.cues:
+            raise InvalidValue("cues", self.cues, "must give at least one instruction")
+        v.texts("cues", self.cues)
+        v.instance("default_dose", self.default_dose, Dose)
+        self._check_collection("aliases", self.aliases, tuple, str)
+        v.texts("aliases", self.aliases, max_len=120)
+        _check_unique("aliases", self.aliases)
+        self._check_collection("movements", self.movements, frozenset, Movement)
+        self._check_collection("benefits", self.benefits, frozenset, Benefit)
+        self._check_collection("props", self.props, tuple, PropNeed)
+        _check_unique("props", tuple(need.kind for need in self.props))
+        v.instance("laterality", self.laterality, Laterality)
+        v.instance("level", self.level, Level)
+        self._check_collection("features", self.features, frozenset, Feature)
+        for field in ("easier", "harder"):
+            value = getattr(self, field)
+            if value is not None:
+                v.slug(field, value)
+                if value == self.id:
+                    raise InvalidValue(field, value, "must not be the exercise's own id")
+        if self.easier is not None and self.easier == self.harder:
+            raise InvalidValue("harder", self.harder, "must differ from 'easier'")
+        self._check_collection("precautions", self.precautions, tuple, str)
+        v.texts("precautions", self.precautions)
+        if self.dose_note is not None:
+            v.text("dose_note", self.dose_note)
+        self._check_collection("sources", self.sources, tuple, Source)
+        _check_unique("sources", tuple(source.key for source in self.sources))
+        if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:
+            raise InvalidValue(
+                "default_dose.per_side",
+                self.default_dose.per_side,
+                "must be false for a bilateral exercise",
+            )
+
+    @staticmethod
+    def _check_collection(field: str, values: Any, container: type, item: type) -> None:
+        if not isinstance(values, container):
+            raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
+        v.members(field, values, item)  # type: ignore[arg-type] # a container is iterable
+
+    @property
+    def regions(self) -> frozenset[Region]:
+        """The body regions of its target muscles."""
+        return frozenset(muscle.region for muscle in self.targets)
+
+    @property
+    def required_props(self) -> frozenset[PropKind]:
+        """The kinds of prop it cannot be done without."""
+        return frozenset(need.kind for need in self.props if need.required)
+
+    @property
+    def is_one_sided(self) -> bool:
+        """Whether it works one side at a time (unilateral or alternating)."""
+        return self.laterality is not Laterality.BILATERAL

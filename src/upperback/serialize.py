@@ -1,0 +1,217 @@
+"""Lossless, versioned JSON for every upperback value.
+
+A document is an envelope around the value's data::
+
+    {"upperback": 1, "kind": "exercise", "data": {...}}
+
+``upperback`` is the schema version the document was written with; older
+versions are upgraded on load by registered migrations, so nothing a user
+saved is lost when the library moves on. A document from a newer library
+is refused with a clear error rather than half-read.
+
+cattrs is imported on first use, not when :mod:`upperback` is imported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
+
+from upperback.dose import Dose
+from upperback.errors import InvalidDocument, Problem
+from upperback.exercise import Exercise
+from upperback.props import Kit
+from upperback.routine import Routine
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "SCHEMA_VERSION",
+    "configure_converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "make_converter",
+    "to_dict",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION: Final = 1
+"""The schema version this library writes. It reads every version up to it."""
+
+DOCUMENT_KINDS: Final[Mapping[str, type]] = {
+    "dose": Dose,
+    "exercise": Exercise,
+    "kit": Kit,
+    "routine": Routine,
+}
+"""The kinds of document, by the name written in the envelope's ``kind``."""
+
+_KIND_OF: Final = {cls: kind for kind, cls in DOCUMENT_KINDS.items()}
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# (kind, version) -> a function that turns that version's data into the next
+# version's. A change to the schema bumps SCHEMA_VERSION and adds one entry
+# per kind it touches; tests load a saved document of every older version.
+_MIGRATIONS: dict[tuple[str, int], Migration] = {}
+
+
+def make_converter(**kwargs: Any) -> cattrs.Converter:
+    """A new :class:`cattrs.Converter` configured for every upperback type.
+
+    See :func:`configure_converter` for what it registers.
+    """
+    from upperback._converter import make_converter as make  # noqa: PLC0415 - keeps import cheap
+
+    return make(**kwargs)
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Add upperback's hooks to an app's own cattrs converter.
+
+    It registers strict hooks for ``int``, ``float``, ``str`` and ``bool``
+    (a wrong JSON type is an error, never coerced), enums by value, sets as
+    sorted lists, the prop union tagged by ``"type"``, and for upperback's
+    classes: defaults omitted on output and unknown keys rejected on input.
+    """
+    from upperback._converter import configure_converter as configure  # noqa: PLC0415
+
+    configure(converter)
+
+
+def _kind_of(value: object) -> str:
+    try:
+        return _KIND_OF[type(value)]
+    except KeyError:
+        known = ", ".join(cls.__name__ for cls in _KIND_OF)
+        message = f"Cannot serialize a {type(value).__name__}: not one of {known}."
+        raise TypeError(message) from None
+
+
+def to_dict(value: object) -> dict[str, Any]:
+    """The versioned document of a value, as plain JSON-ready data.
+
+    Raises:
+        TypeError: The value is not of a document kind.
+    """
+    from upperback._converter import default_converter  # noqa: PLC0415
+
+    kind = _kind_of(value)
+    return {
+        "upperback": SCHEMA_VERSION,
+        "kind": kind,
+        "data": default_converter().unstructure(value),
+    }
+
+
+def dumps(value: object, *, indent: int | None = None) -> str:
+    """The versioned JSON document of a value.
+
+    >>> from upperback import Dose
+    >>> dumps(Dose(sets=2, reps=12))
+    '{"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}'
+    """
+    return json.dumps(to_dict(value), indent=indent, ensure_ascii=False)
+
+
+@overload
+def from_dict(document: Any, cls: type[T]) -> T: ...
+@overload
+def from_dict(document: Any, cls: None = None) -> object: ...
+def from_dict(document: Any, cls: type[T] | None = None) -> T | object:
+    """Load a value from its document (as made by :func:`to_dict`).
+
+    Args:
+        document: The envelope, as plain data.
+        cls: The type expected; a document of another kind is an error.
+
+    Raises:
+        InvalidDocument: Listing every problem with its path.
+    """
+    from upperback._converter import default_converter, structure  # noqa: PLC0415
+
+    if cls is not None and cls not in _KIND_OF:
+        known = ", ".join(c.__name__ for c in _KIND_OF)
+        message = f"Cannot load a {cls!r}: not one of {known}."
+        raise TypeError(message)
+    kind, data = _open_envelope(document, cls)
+    value: T | object = structure(default_converter(), data, DOCUMENT_KINDS[kind], "$.data")
+    return value
+
+
+@overload
+def loads(text: str | bytes, cls: type[T]) -> T: ...
+@overload
+def loads(text: str | bytes, cls: None = None) -> object: ...
+def loads(text: str | bytes, cls: type[T] | None = None) -> T | object:
+    """Load a value from its JSON document (as made by :func:`dumps`).
+
+    >>> from upperback import Dose
+    >>> loads('{"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}')
+    Dose(sets=2, reps=12, hold_s=None, tempo_s=None, rest_s=30, per_side=False, max_pain=None, max_effort=None, band_level=None)
+
+    Raises:
+        InvalidDocument: The text is not JSON, or the document has problems;
+            every problem is listed with its path.
+    """  # noqa: E501
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidDocument([Problem(path="$", message=f"is not valid JSON: {exc}")]) from None
+    return from_dict(document, cls)
+
+
+def _open_envelope(document: Any, cls: type | None) -> tuple[str, Any]:
+    if not isinstance(document, dict):
+        raise InvalidDocument([Problem(path="$", message="must be a JSON object")])
+    problems = [
+        Problem(path=f"$.{key}", message="is required")
+        for key in ("upperback", "kind", "data")
+        if key not in document
+    ]
+    problems += [
+        Problem(path=f"$.{key}", message="is not a document field")
+        for key in sorted(set(document) - {"upperback", "kind", "data"}, key=str)
+    ]
+    version: Any = document.get("upperback")
+    kind: Any = document.get("kind")
+    if "upperback" in document and (type(version) is not int or version < 1):
+        problems.append(
+            Problem(path="$.upperback", message=f"must be a schema version >= 1 (got {version!r})")
+        )
+    elif type(version) is int and version > SCHEMA_VERSION:
+        problems.append(
+            Problem(
+                path="$.upperback",
+                message=f"was written by a newer upperback (schema {version}); "
+                f"this one reads up to schema {SCHEMA_VERSION}",
+            )
+        )
+    if "kind" in document and kind not in DOCUMENT_KINDS:
+        problems.append(
+            Problem(
+                path="$.kind",
+                message=f"must be one of {', '.join(sorted(DOCUMENT_KINDS))} (got {kind!r})",
+            )
+        )
+    elif cls is not None and kind in DOCUMENT_KINDS and DOCUMENT_KINDS[kind] is not cls:
+        problems.append(
+            Problem(path="$.kind", message=f"must be {_KIND_OF.get(cls)!r} (got {kind!r})")
+        )
+    if problems:
+        raise InvalidDocument(problems)
+    return kind, _migrate(kind, version, document["data"])
+
+
+def _migrate(kind: str, version: int, data: Any) -> Any:
+    while version < SCHEMA_VERSION:
+        migration = _MIGRATIONS.get((kind, version))
+        if migration is not None:
+            data = migration(data)
+        version += 1
+    return data

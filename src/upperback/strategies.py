@@ -1,0 +1,278 @@
+"""Hypothesis strategies for every upperback value, for property-based tests.
+
+Install with the ``hypothesis`` extra: ``pip install "upperback[hypothesis]"``.
+Every strategy builds valid values by construction, and shrinks towards the
+simplest value a person would write: one set, the gentlest level, no props.
+
+The package also registers these with :func:`hypothesis.strategies.from_type`
+through Hypothesis' entry point, so ``st.from_type(upperback.Routine)`` works.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import TYPE_CHECKING, Any
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
+    message = (
+        "upperback.strategies needs Hypothesis: install it with "
+        "'pip install \"upperback[hypothesis]\"'."
+    )
+    raise ImportError(message) from exc
+
+from upperback.anatomy import Muscle
+from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS, MAX_TEMPO_S, Dose
+from upperback.exercise import Exercise, Source
+from upperback.props import (
+    BandLevel,
+    Chair,
+    Doorway,
+    FoamRoller,
+    Kit,
+    Mat,
+    Prop,
+    PropKind,
+    PropNeed,
+    ResistanceBand,
+    SwissBall,
+    Towel,
+    Wall,
+)
+from upperback.routine import Block, Routine, Section, SectionRole, Structure
+from upperback.vocab import (
+    Benefit,
+    ExerciseKind,
+    Feature,
+    Laterality,
+    Level,
+    Movement,
+    Position,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "blocks",
+    "doses",
+    "exercises",
+    "kits",
+    "prop_needs",
+    "props",
+    "routines",
+    "sections",
+    "slugs",
+    "sources",
+    "texts",
+]
+
+_WORD = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+
+
+def slugs() -> st.SearchStrategy[str]:
+    """Stable ids such as ``"a"`` or ``"cat-camel-2"``; shrinks towards ``"0"``."""
+    return st.lists(_WORD, min_size=1, max_size=4).map("-".join)
+
+
+def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Non-blank text without surrounding spaces, as names and cues need."""
+    return (
+        st.text(
+            alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+            min_size=1,
+            max_size=max_size,
+        )
+        .map(str.strip)
+        .filter(bool)
+    )
+
+
+@st.composite
+def doses(draw: st.DrawFn, *, per_side: bool | None = None) -> Dose:
+    """Valid doses: reps, a hold, or both; shrinks towards ``Dose(reps=1)``.
+
+    Args:
+        per_side: Force ``per_side`` to this value; any when ``None``.
+    """
+    shape = draw(st.sampled_from(("reps", "hold", "both")))
+    reps = draw(st.integers(1, MAX_REPS)) if shape != "hold" else None
+    hold_s = draw(st.integers(1, MAX_HOLD_S)) if shape != "reps" else None
+    tempo_s = draw(st.none() | st.integers(1, MAX_TEMPO_S)) if reps is not None else None
+    return Dose(
+        sets=draw(st.integers(1, MAX_SETS)),
+        reps=reps,
+        hold_s=hold_s,
+        tempo_s=tempo_s,
+        rest_s=draw(st.integers(0, MAX_REST_S)),
+        per_side=draw(st.booleans()) if per_side is None else per_side,
+        max_pain=draw(st.none() | st.integers(0, 10)),
+        max_effort=draw(st.none() | st.integers(0, 10)),
+        band_level=draw(st.none() | st.sampled_from(BandLevel)),
+    )
+
+
+def props() -> st.SearchStrategy[Prop]:
+    """Any prop, of every kind; shrinks towards a 30 cm Swiss ball."""
+    return st.one_of(
+        st.builds(
+            SwissBall,
+            diameter_cm=st.integers(30, 100),
+            burst_resistant_kg=st.none() | st.integers(1, 2000),
+        ),
+        st.builds(FoamRoller, length_cm=st.none() | st.integers(15, 120)),
+        st.builds(ResistanceBand, level=st.sampled_from(BandLevel)),
+        st.builds(Towel),
+        st.builds(Chair, armless=st.booleans()),
+        st.builds(Wall),
+        st.builds(Doorway),
+        st.builds(Mat),
+    )
+
+
+def kits(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Kit]:
+    """Kits of props; shrinks towards the empty kit."""
+    return st.frozensets(props(), min_size=min_size, max_size=max_size).map(
+        lambda found: Kit(props=found)
+    )
+
+
+@st.composite
+def prop_needs(draw: st.DrawFn, *, kinds: Sequence[PropKind] = tuple(PropKind)) -> PropNeed:
+    """A need for one of ``kinds``; a ball need may name a diameter."""
+    kind = draw(st.sampled_from(kinds))
+    diameter = draw(st.none() | st.integers(30, 100)) if kind is PropKind.SWISS_BALL else None
+    return PropNeed(kind=kind, required=draw(st.booleans()), diameter_cm=diameter)
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources with a key and an https address."""
+    return st.builds(
+        Source,
+        key=st.from_regex(r"[A-Z][0-9]{1,2}\*?", fullmatch=True),
+        url=slugs().map(lambda path: f"https://example.org/{path}"),
+        note=st.none() | texts(),
+    )
+
+
+@st.composite
+def exercises(
+    draw: st.DrawFn,
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    kinds: st.SearchStrategy[ExerciseKind] | None = None,
+    levels: st.SearchStrategy[Level] | None = None,
+    features: st.SearchStrategy[frozenset[Feature]] | None = None,
+    prop_kinds: Sequence[PropKind] = tuple(PropKind),
+) -> Exercise:
+    """Valid exercises with every field drawn; neighbours are left empty.
+
+    Shrinks towards a bilateral, level-1 exercise with one target, one cue
+    and no props.
+    """
+    laterality = draw(st.sampled_from(Laterality))
+    need_kinds = draw(st.lists(st.sampled_from(prop_kinds), unique=True, max_size=3))
+    return Exercise(
+        id=draw(ids if ids is not None else slugs()),
+        name=draw(texts()),
+        kind=draw(kinds if kinds is not None else st.sampled_from(ExerciseKind)),
+        position=draw(st.sampled_from(Position)),
+        targets=draw(st.frozensets(st.sampled_from(Muscle), min_size=1, max_size=4)),
+        cues=draw(st.lists(texts(), min_size=1, max_size=3)),
+        default_dose=draw(
+            doses(per_side=None if laterality is not Laterality.BILATERAL else False)
+        ),
+        aliases=draw(st.lists(texts(), unique=True, max_size=2)),
+        movements=draw(st.frozensets(st.sampled_from(Movement), max_size=3)),
+        benefits=draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
+        props=[draw(prop_needs(kinds=[kind])) for kind in need_kinds],
+        laterality=laterality,
+        level=draw(levels if levels is not None else st.sampled_from(Level)),
+        features=draw(
+            features
+            if features is not None
+            else st.frozensets(st.sampled_from(Feature), max_size=4)
+        ),
+        precautions=draw(st.lists(texts(), max_size=2)),
+        dose_note=draw(st.none() | texts()),
+        sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=3)),
+    )
+
+
+@st.composite
+def blocks(draw: st.DrawFn, *, exercises: st.SearchStrategy[Exercise] | None = None) -> Block:
+    """Blocks of an exercise and a dose that suits its laterality."""
+    exercise = draw(exercises if exercises is not None else globals()["exercises"]())
+    one_sided = exercise.laterality is not Laterality.BILATERAL
+    dose = draw(doses(per_side=None if one_sided else False))
+    return Block(exercise=exercise, dose=dose, notes=draw(st.none() | texts()))
+
+
+@st.composite
+def sections(
+    draw: st.DrawFn,
+    *,
+    role: SectionRole | None = None,
+    blocks: st.SearchStrategy[Block] | None = None,
+    min_size: int = 1,
+    max_size: int = 4,
+) -> Section:
+    """Sections of any structure; shrinks towards one straight block."""
+    structure = draw(st.sampled_from(Structure))
+    size_min = max(min_size, 2) if structure is Structure.SUPERSET else min_size
+    items = draw(
+        st.lists(
+            blocks if blocks is not None else globals()["blocks"](),
+            min_size=size_min,
+            max_size=max(size_min, max_size),
+        )
+    )
+    circuit = structure is Structure.CIRCUIT
+    return Section(
+        role=role if role is not None else draw(st.sampled_from(SectionRole)),
+        blocks=tuple(items),
+        structure=structure,
+        rounds=draw(st.integers(1, 10)) if circuit else 1,
+        rest_between_rounds_s=draw(st.integers(0, 300)) if circuit else 0,
+    )
+
+
+@st.composite
+def routines(
+    draw: st.DrawFn,
+    *,
+    blocks: st.SearchStrategy[Block] | None = None,
+    max_sections: int = 3,
+    max_blocks: int = 4,
+) -> Routine:
+    """Valid routines with sections in role order; shrinks towards one main block."""
+    roles = sorted(
+        draw(st.lists(st.sampled_from(SectionRole), min_size=1, max_size=max_sections)),
+        key=lambda role: role.order,
+    )
+    return Routine(
+        id=draw(slugs()),
+        title=draw(texts()),
+        sections=tuple(
+            draw(sections(role=role, blocks=blocks, max_size=max_blocks)) for role in roles
+        ),
+        sessions_per_week=draw(st.integers(1, 7)),
+        tags=draw(st.frozensets(texts(max_size=20), max_size=3)),
+        notes=draw(st.none() | texts()),
+    )
+
+
+def _from_type_strategies() -> dict[type, Any]:
+    """What :func:`hypothesis.strategies.from_type` should use for each type."""
+    return {
+        Dose: doses(),
+        Exercise: exercises(),
+        Source: sources(),
+        PropNeed: prop_needs(),
+        Kit: kits(),
+        SwissBall: props().filter(lambda p: isinstance(p, SwissBall)),
+        Block: blocks(),
+        Section: sections(),
+        Routine: routines(),
+    }

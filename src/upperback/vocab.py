@@ -1,0 +1,189 @@
+"""The words exercises are described with: movements, positions, kinds and more.
+
+Every enum here is written to JSON by value. Values are lower-case,
+use underscores, and never change meaning once released.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "Benefit",
+    "ExerciseKind",
+    "Feature",
+    "Laterality",
+    "Level",
+    "Movement",
+    "Position",
+]
+
+
+class Movement(enum.StrEnum):
+    """A movement an exercise trains or takes a joint through.
+
+    Plain ``flexion``, ``extension``, ``rotation`` and ``lateral_flexion``
+    are movements of the spine; the others name their joint.
+
+    .. versionadded:: 0.1.0
+    """
+
+    FLEXION = "flexion"
+    EXTENSION = "extension"
+    ROTATION = "rotation"
+    LATERAL_FLEXION = "lateral_flexion"
+    SCAPULAR_RETRACTION = "scapular_retraction"
+    SCAPULAR_PROTRACTION = "scapular_protraction"
+    SCAPULAR_ELEVATION = "scapular_elevation"
+    SCAPULAR_DEPRESSION = "scapular_depression"
+    SCAPULAR_UPWARD_ROTATION = "scapular_upward_rotation"
+    SHOULDER_FLEXION = "shoulder_flexion"
+    SHOULDER_EXTENSION = "shoulder_extension"
+    SHOULDER_HORIZONTAL_ABDUCTION = "shoulder_horizontal_abduction"
+    SHOULDER_HORIZONTAL_ADDUCTION = "shoulder_horizontal_adduction"
+    SHOULDER_EXTERNAL_ROTATION = "shoulder_external_rotation"
+    SHOULDER_INTERNAL_ROTATION = "shoulder_internal_rotation"
+    CERVICAL_RETRACTION = "cervical_retraction"
+    CERVICAL_LATERAL_FLEXION = "cervical_lateral_flexion"
+    CERVICAL_ROTATION = "cervical_rotation"
+
+
+class Position(enum.StrEnum):
+    """The starting position of an exercise.
+
+    .. versionadded:: 0.1.0
+    """
+
+    STANDING = "standing"
+    SEATED = "seated"
+    KNEELING = "kneeling"
+    QUADRUPED = "quadruped"
+    SUPINE = "supine"
+    PRONE = "prone"
+    SIDE_LYING = "side_lying"
+
+
+class ExerciseKind(enum.StrEnum):
+    """What kind of exercise it is; it decides the shape of its dose.
+
+    .. versionadded:: 0.1.0
+    """
+
+    STATIC_STRETCH = "static_stretch"
+    DYNAMIC_MOBILITY = "dynamic_mobility"
+    PNF_STRETCH = "pnf_stretch"
+    STRENGTHENING = "strengthening"
+    MOTOR_CONTROL = "motor_control"
+    BREATHING = "breathing"
+
+    @property
+    def is_stretch(self) -> bool:
+        """Whether this kind is a stretch (static or PNF)."""
+        return self in {ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH}
+
+
+class Benefit(enum.StrEnum):
+    """The six benefits upper-back routines are given for.
+
+    They are the aims routines are composed for, not promises:
+    the strength of the evidence differs a great deal between them
+    (see :attr:`evidence`), and the library makes no claim beyond it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    STRETCH_UPPER_SPINE = "stretch_upper_spine"
+    STRENGTHEN_BACK = "strengthen_back"
+    FLEXIBILITY = "flexibility"
+    REDUCE_TENSION = "reduce_tension"
+    BLOOD_FLOW = "blood_flow"
+    WELL_BEING = "well_being"
+
+    @property
+    def evidence(self) -> str:
+        """A one-sentence, sourced summary of what the evidence supports."""
+        return _EVIDENCE[self]
+
+
+_EVIDENCE: dict[Benefit, str] = {
+    Benefit.STRETCH_UPPER_SPINE: (
+        "Static stretching reliably increases range of motion, acutely and over weeks "
+        "(Ingram 2024 [V1]; Arntz 2023 [V3])."
+    ),
+    Benefit.STRENGTHEN_BACK: (
+        "Specific strengthening is the main route to strength; stretching alone gives "
+        "small gains (Arntz 2023 [V3]; Cochrane, Gross 2015 [V5])."
+    ),
+    Benefit.FLEXIBILITY: (
+        "Strong evidence that stretching increases range of motion; single-bout gains "
+        "fade within about 30 minutes (Ingram 2024 [V1]; Behm 2016 [V4])."
+    ),
+    Benefit.REDUCE_TENSION: (
+        "Moderate evidence that strengthening reduces chronic neck pain; stretching alone "
+        "gives small effects (Gross 2015 [V5]; Andersen 2008 [V6]; Tunwattanapong 2016 [V7])."
+    ),
+    Benefit.BLOOD_FLOW: (
+        "Stretching improved vascular function in lower-limb and whole-body trials; "
+        "no trial of upper-back routines was found (Bisconti 2020 [V10]; meta-analysis [V11])."
+    ),
+    Benefit.WELL_BEING: (
+        "Weakly supported: no direct trial of upper-back stretching on mood was found; "
+        "physical activity in general supports psychological health [C5]."
+    ),
+}
+
+
+class Laterality(enum.StrEnum):
+    """How an exercise uses the two sides of the body.
+
+    .. versionadded:: 0.1.0
+    """
+
+    BILATERAL = "bilateral"
+    """Both sides at once."""
+    UNILATERAL = "unilateral"
+    """One side, then the other: a per-side dose is done twice."""
+    ALTERNATING = "alternating"
+    """Sides alternate rep by rep: a per-side dose is done twice, interleaved."""
+
+
+class Level(enum.IntEnum):
+    """How demanding an exercise is, from 1 (gentlest) to 5.
+
+    Levels order progression chains: going harder never lowers the level.
+
+    .. versionadded:: 0.1.0
+    """
+
+    GENTLE = 1
+    EASY = 2
+    MODERATE = 3
+    HARD = 4
+    ADVANCED = 5
+
+
+class Feature(enum.StrEnum):
+    """A property of an exercise that safety rules act on.
+
+    Features are facts about the movement (it is done lying on the back,
+    it rotates the spine to end range, it loads the spine in flexion),
+    not judgements; :mod:`upperback.safety` maps conditions to them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    LOADED_FLEXION = "loaded_flexion"
+    END_RANGE_FLEXION = "end_range_flexion"
+    END_RANGE_ROTATION = "end_range_rotation"
+    END_RANGE_STRETCH = "end_range_stretch"
+    SUPINE = "supine"
+    PRONE = "prone"
+    UNSTABLE_SURFACE = "unstable_surface"
+    NEEDS_BALANCE = "needs_balance"
+    OVERHEAD = "overhead"
+    HANDS_WEIGHT_BEARING = "hands_weight_bearing"
+    NECK_SIDE_BEND = "neck_side_bend"
+    NECK_ROTATION = "neck_rotation"
+    SHOULDER_END_RANGE = "shoulder_end_range"
+    EXTERNAL_LOAD = "external_load"
+    KNEELING = "kneeling"
