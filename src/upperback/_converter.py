@@ -67,6 +67,10 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
     raise ValueError(f"must be one of {allowed} (got {value!r})")
 
 
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 def _is_frozenset(cl: Any) -> bool:
     return typing.get_origin(cl) in (frozenset, set) or cl in (frozenset, set)
 
@@ -100,6 +104,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(bool, _strict_bool)
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook(enum.IntEnum, _structure_enum)
+    for base in (enum.StrEnum, enum.IntEnum, enum.Enum):
+        converter.register_unstructure_hook(base, _enum_value)
 
     def unstructure_set(cl: Any) -> Callable[[Any], list[Any]]:
         args = typing.get_args(cl)
