@@ -213,8 +213,10 @@ def test_bad_props(props: list[Any], expected: str) -> None:
         (
             {"upperback": 99, "kind": "dose", "data": {}},
             [
-                "$.upperback: was written by a newer upperback (schema 99);"
-                " this one reads up to schema 1"
+                (
+                    "$.upperback: was written by a newer upperback (schema 99);"
+                    " this one reads up to schema 1"
+                )
             ],
         ),
         (
