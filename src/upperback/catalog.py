@@ -241,12 +241,10 @@ class Catalog:
                 tests.append(
                     _has_all(attribute, wanted) if want_all else _has_any(attribute, wanted)
                 )
-        for name, value, enum_type, attribute in (
-            ("position", position, Position, "position"),
-            ("kind", kind, ExerciseKind, "kind"),
-        ):
-            if value is not None:
-                tests.append(_is_one_of(attribute, _members(name, value, enum_type)))
+        if position is not None:
+            tests.append(_is_one_of("position", _members("position", position, Position)))
+        if kind is not None:
+            tests.append(_is_one_of("kind", _members("kind", kind, ExerciseKind)))
         if without is not None:
             excluded = _members("without", without, Feature)
             tests.append(lambda e: not (e.features & excluded))
