@@ -48,9 +48,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -62,6 +61,9 @@ from upperback.errors import InvalidDocument, InvalidValue, Problem
 from upperback.exercise import Exercise, Source
 from upperback.props import PropKind, PropNeed
 from upperback.vocab import ExerciseKind, Feature, Level, Position
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 __all__ = ["DATASET_URL", "ImportResult", "Skipped", "load"]
 
@@ -269,7 +271,7 @@ def _field(entry: dict[str, Any], key: str, kind: type, allow_none: bool = False
 
 
 def _strings(entry: dict[str, Any], key: str) -> list[str]:
-    values = _field(entry, key, list)
+    values: list[str] = _field(entry, key, list)
     if not all(isinstance(value, str) for value in values):
         raise _Skip(f"malformed: {key!r} must be a list of text (got {values!r})")
     return values
