@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "upperback"
 author = "The upperback developers"
@@ -14,6 +18,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "exercise_catalog",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]

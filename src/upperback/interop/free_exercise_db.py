@@ -22,9 +22,9 @@ How an entry is mapped:
 - **Category.** ``stretching`` → static stretch, ``strength`` →
   strengthening; the others (cardio, plyometrics, olympic weightlifting,
   powerlifting, strongman) are reported.
-- **Level.** ``beginner`` → :attr:`~upperback.vocab.Level.EASY` (2),
-  ``intermediate`` → :attr:`~upperback.vocab.Level.MODERATE` (3),
-  ``expert`` → :attr:`~upperback.vocab.Level.HARD` (4). Level 1 is kept for
+- **Level.** ``beginner`` → ``Level.EASY`` (2),
+  ``intermediate`` → ``Level.MODERATE`` (3),
+  ``expert`` → ``Level.HARD`` (4). Level 1 is kept for
   the gentlest built-in exercises, which a foreign catalog cannot vouch for.
 - **Position** is read from the instructions' words (lying face down,
   on your back, kneeling, on all fours, seated), standing otherwise;
