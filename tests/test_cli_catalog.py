@@ -93,3 +93,12 @@ def test_show_leaves_out_empty_parts(
         "Bare\nKind: static_stretch; position: seated; level 1\n\n"
         "How to do it:\n  1. Sit tall.\n\nDose: 2 × 30 s hold\n"
     )
+
+
+def test_ball_and_no_command_still_work(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["ball", "--height", "178"]) == 0
+    assert "65 cm" in capsys.readouterr().out
+    assert cli.main([]) == 0
+    assert "catalog" in capsys.readouterr().out
+    assert cli.main(["ball", "--height", "20"]) == 1
+    assert "'height_cm'" in capsys.readouterr().err
