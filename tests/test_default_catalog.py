@@ -249,3 +249,9 @@ def test_no_weights_on_the_ball() -> None:
 )
 def test_domain_chains(chain: tuple[str, ...]) -> None:
     assert tuple(e.id for e in CATALOG.chain(chain[-1])) == chain
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=ids(EXERCISES))
+def test_end_range_stretch_only_on_stretches(exercise: ub.Exercise) -> None:
+    if ub.Feature.END_RANGE_STRETCH in exercise.features:
+        assert exercise.kind is ub.ExerciseKind.STATIC_STRETCH

@@ -235,13 +235,72 @@ def test_the_whole_shared_dataset_is_imported_or_reported() -> None:
         note = fedb._SOURCE_NOTE.format(id=raw["id"])
         assert (note in imported) != (index in skipped_indexes), raw["id"]
     assert all(s.reason for s in result.skipped)
-    # Every imported exercise targets the upper back and uses only known props.
+    # Every imported exercise targets the upper back and needs its equipment's prop.
     upper = {m for muscles in fedb.UPPER_BACK_MUSCLES.values() for m in muscles}
+    raw_by_slug = {fedb.slugify(raw["id"]): raw for raw in entries}
     for exercise in result.catalog:
         assert exercise.targets & upper
-        assert exercise.required_props <= {
-            ub.PropKind.SWISS_BALL,
-            ub.PropKind.RESISTANCE_BAND,
-            ub.PropKind.FOAM_ROLLER,
-        }
+        prop = fedb.EQUIPMENT[raw_by_slug[exercise.id]["equipment"]]
+        if prop is not None:
+            assert prop in exercise.required_props
+        assert ub.PropKind.MAT not in exercise.required_props
     assert len(result.catalog) >= 10
+
+
+@pytest.mark.parametrize(
+    ("words", "feature"),
+    [
+        ("Raise your arms overhead.", ub.Feature.OVERHEAD),
+        ("Twist at your waist.", ub.Feature.END_RANGE_ROTATION),
+        ("Lean forward slowly.", ub.Feature.END_RANGE_FLEXION),
+        ("Round your back.", ub.Feature.END_RANGE_FLEXION),
+        ("Gently tilt your head towards your shoulder.", ub.Feature.NECK_SIDE_BEND),
+        ("Turn your head to the left.", ub.Feature.NECK_ROTATION),
+        ("Do a push-up.", ub.Feature.HANDS_WEIGHT_BEARING),
+        ("Stretch, then pull on your wrist.", ub.Feature.END_RANGE_STRETCH),
+        ("Turn as far as you can.", ub.Feature.END_RANGE_STRETCH),
+    ],
+)
+def test_features_from_the_words(words: str, feature: ub.Feature) -> None:
+    (exercise,) = fedb.load([entry(name="Drill", instructions=[words])]).catalog
+    assert feature in exercise.features
+
+
+def test_plain_words_set_no_features() -> None:
+    (exercise,) = fedb.load([entry(name="Drill", instructions=["Stand tall."])]).catalog
+    assert exercise.features == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("words", "props"),
+    [
+        ("Lean against a wall or doorway.", (ub.PropKind.RESISTANCE_BAND, ub.PropKind.WALL)),
+        ("Stand in a doorway.", (ub.PropKind.RESISTANCE_BAND, ub.PropKind.DOORWAY)),
+        (
+            "Sit on a chair holding a towel.",
+            (ub.PropKind.RESISTANCE_BAND, ub.PropKind.CHAIR, ub.PropKind.TOWEL),
+        ),
+    ],
+)
+def test_everyday_props_from_the_words(words: str, props: tuple[ub.PropKind, ...]) -> None:
+    (exercise,) = fedb.load([entry(name="Drill", instructions=[words])]).catalog
+    assert tuple(need.kind for need in exercise.props) == props
+    assert all(need.required for need in exercise.props)
+
+
+@pytest.mark.parametrize(
+    ("words", "apparatus"),
+    [
+        ("Grab the pull-up bar.", "pull-up bar"),
+        ("Lie on a flat bench.", "bench"),
+        ("Set the bar in a rack.", "bar"),
+        ("Hold a dumbbell.", "dumbbell"),
+    ],
+)
+def test_entries_needing_apparatus_are_reported(words: str, apparatus: str) -> None:
+    result = fedb.load([entry(equipment="body only", instructions=[words])])
+    assert len(result.catalog) == 0
+    (skipped,) = result.skipped
+    assert (
+        skipped.reason == f"its instructions need a {apparatus!r}, which upperback has no prop for"
+    )

@@ -469,6 +469,14 @@ def default_catalog() -> Catalog:
     2–3 sets of 8–15 reps; a source's own dose where it gives one, the
     more conservative where sources disagree (see each ``dose_note``).
 
+    Safety features are set from what the exercise does, erring towards
+    setting them: lying on the back or front, kneeling, hands bearing
+    weight, arms overhead, an unstable ball (and ``needs_balance`` where
+    the ball must be balanced on), neck side-bends and rotations, deep
+    spinal flexion or rotation, and ``end_range_stretch`` for passive
+    stretches where body weight, a hand or a prop takes the joint to the
+    end of its range.
+
     >>> len(default_catalog()) >= 26
     True
 

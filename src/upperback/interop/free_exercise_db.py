@@ -26,12 +26,21 @@ How an entry is mapped:
   ``intermediate`` → ``Level.MODERATE`` (3),
   ``expert`` → ``Level.HARD`` (4). Level 1 is kept for
   the gentlest built-in exercises, which a foreign catalog cannot vouch for.
-- **Position** is read from the instructions' words (lying face down,
-  on your back, kneeling, on all fours, seated), standing otherwise;
-  **features** follow from the position and the equipment (a ball is an
-  unstable surface); every entry is **bilateral**. The dataset has no
-  safety data, so each imported exercise carries a precaution saying it
-  was not reviewed.
+- **Apparatus.** An entry whose instructions need something upperback has
+  no prop for (a pull-up bar, a rack, a bench, a cable, free weights) is
+  reported, even when its equipment says ``body only``.
+- **Position** is read from the name's and instructions' words (lying face
+  down, on your back, kneeling, on all fours, on your side, seated),
+  standing otherwise. **Features** follow from the position, the equipment
+  (a ball is an unstable surface and needs balance) and, conservatively,
+  from words: "overhead", "twist" (end-range rotation), "lean forward" or
+  "round your back" (end-range flexion), "tilt your head" (neck side-bend),
+  "turn your head", "push-up", a pull into a stretch or "as far as you
+  can" (end-range stretch). Every entry is **bilateral**. The dataset has
+  no safety data, so each imported exercise also carries a precaution
+  saying it was not reviewed.
+- **Props** are the equipment's, plus a wall (or else a doorway), a chair
+  or a towel when the instructions name one.
 - **Ids** are the dataset's ids, lower-cased and slugified
   (``"Band_Pull_Apart"`` → ``"band-pull-apart"``); **cues** are the
   instructions, in order.
@@ -121,13 +130,18 @@ NOT_REVIEWED: Final = (
 _SOURCE_NOTE = "Imported entry {id!r} (public domain); dose from ACSM defaults"
 _REQUIRED = ("id", "name", "level", "equipment", "primaryMuscles", "instructions", "category")
 
-# First match wins; checked against the lower-cased name and instructions.
-_POSITION_WORDS: Final = (
+# All checked against the lower-cased name and instructions. The dataset has
+# no safety data, so its words are read conservatively: a phrase that may
+# mean a flagged movement sets the feature.
+_POSITION_WORDS: Final = (  # first match wins
     (Position.PRONE, re.compile(r"face down|prone|on your (stomach|belly)")),
-    (Position.SUPINE, re.compile(r"on your back|supine|lie (down )?on the floor")),
+    (
+        Position.SUPINE,
+        re.compile(r"on your back|supine|back on the floor|(lie|lay|lying) (down )?on the floor"),
+    ),
     (Position.QUADRUPED, re.compile(r"all fours|hands and knees")),
     (Position.KNEELING, re.compile(r"\bkneel")),
-    (Position.SIDE_LYING, re.compile(r"on your side|side[- ]lying")),
+    (Position.SIDE_LYING, re.compile(r"on your (left |right )?side|side[- ]lying")),
     (Position.SEATED, re.compile(r"\bseated\b|\bsit\b|\bsitting\b")),
 )
 _POSITION_FEATURES: Final[Mapping[Position, frozenset[Feature]]] = {
@@ -136,6 +150,37 @@ _POSITION_FEATURES: Final[Mapping[Position, frozenset[Feature]]] = {
     Position.QUADRUPED: frozenset({Feature.KNEELING, Feature.HANDS_WEIGHT_BEARING}),
     Position.KNEELING: frozenset({Feature.KNEELING}),
 }
+_FEATURE_WORDS: Final = (
+    (Feature.OVERHEAD, re.compile(r"overhead|over your head|above your head")),
+    (Feature.END_RANGE_ROTATION, re.compile(r"\btwist")),
+    (
+        Feature.END_RANGE_FLEXION,
+        re.compile(r"(lean|bend) forward|round your (back|shoulders)|to your chest"),
+    ),
+    (
+        Feature.NECK_SIDE_BEND,
+        re.compile(r"tilt your head|head towards? your shoulder|ear towards? your shoulder"),
+    ),
+    (Feature.NECK_ROTATION, re.compile(r"(turn|rotate) your head")),
+    (Feature.HANDS_WEIGHT_BEARING, re.compile(r"push-?ups?\b|plank|all fours|hands and knees")),
+    (
+        Feature.END_RANGE_STRETCH,
+        re.compile(r"\bpull\b.*\bstretch|\bstretch\b.*\bpull\b|as far as you can"),
+    ),
+)
+# Everyday props named in the instructions; the first that matches of a
+# group of alternatives ("a wall or doorway") is the one needed.
+_PROP_WORDS: Final = (
+    ((PropKind.WALL, re.compile(r"\bwall\b")), (PropKind.DOORWAY, re.compile(r"doorway"))),
+    ((PropKind.CHAIR, re.compile(r"\bchair\b")),),
+    ((PropKind.TOWEL, re.compile(r"\btowel\b")),),
+)
+# Apparatus upperback has no prop for, named in instructions even when the
+# dataset's equipment is "body only" (pull-ups need a bar).
+_APPARATUS: Final = re.compile(
+    r"pull-up bar|chin-up bar|\bv-bar\b|\bbar\b|\brack\b|smith machine|\bbench\b"
+    r"|\bcable\b|dumbbell|barbell|kettlebell|\bmachine\b"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -303,6 +348,12 @@ def _exercise(entry: Any) -> Exercise:
         raise _Skip(f"no upper-back target: primary muscles are {shown}")
     if not cues:
         raise _Skip("has no instructions to use as cues")
+    words = " ".join([name, *cues]).lower()
+    apparatus = _APPARATUS.search(words)
+    if apparatus is not None:
+        raise _Skip(
+            f"its instructions need a {apparatus.group()!r}, which upperback has no prop for"
+        )
 
     mapping = {**OTHER_MUSCLES, **UPPER_BACK_MUSCLES}
     targets = frozenset().union(
@@ -310,8 +361,9 @@ def _exercise(entry: Any) -> Exercise:
     )
     kind = CATEGORIES[category]
     prop = EQUIPMENT[equipment]
-    position = _position(name, cues)
+    position = _position(words)
     features = set(_POSITION_FEATURES.get(position, frozenset()))
+    features |= {feature for feature, pattern in _FEATURE_WORDS if pattern.search(words)}
     if prop is PropKind.SWISS_BALL:
         features |= {Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE}
     return Exercise(
@@ -322,7 +374,7 @@ def _exercise(entry: Any) -> Exercise:
         targets=targets,
         cues=cues,
         default_dose=DEFAULT_DOSES[kind],
-        props=() if prop is None else (PropNeed(kind=prop),),
+        props=_props(prop, words),
         level=LEVELS[level],
         features=features,
         precautions=(NOT_REVIEWED,),
@@ -333,8 +385,14 @@ def _exercise(entry: Any) -> Exercise:
     )
 
 
-def _position(name: str, cues: list[str]) -> Position:
-    words = " ".join([name, *cues]).lower()
+def _props(equipment: PropKind | None, words: str) -> tuple[PropNeed, ...]:
+    kinds = [] if equipment is None else [equipment]
+    for group in _PROP_WORDS:
+        kinds += next(([kind] for kind, pattern in group if pattern.search(words)), [])
+    return tuple(PropNeed(kind=kind) for kind in kinds)
+
+
+def _position(words: str) -> Position:
     for position, pattern in _POSITION_WORDS:
         if pattern.search(words):
             return position
