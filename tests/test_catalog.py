@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -422,25 +422,26 @@ def test_catalog_document_problems_have_document_paths() -> None:
 # -- properties ---------------------------------------------------------------
 
 
-@given(ubst.catalogs(exercises=light_exercises))
+@given(ubst.catalogs(exercises=light_exercises, max_size=8))
 def test_generated_catalogs_round_trip(catalog: Catalog) -> None:
     assert ub.loads(ub.dumps(catalog)) == catalog
     assert ub.loads(ub.dumps(catalog), Catalog) == catalog
 
 
-@settings(max_examples=20)  # full exercises are slow to draw; the light test covers breadth
+# Full exercises are slow to draw (most so under coverage); the light test covers breadth.
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 @given(ubst.catalogs(max_size=3))
 def test_catalogs_of_full_exercises_round_trip(catalog: Catalog) -> None:
     assert ub.loads(ub.dumps(catalog), Catalog) == catalog
 
 
-@settings(max_examples=5)
+@settings(max_examples=5, suppress_health_check=[HealthCheck.too_slow])
 @given(st.from_type(Catalog))
 def test_from_type_gives_catalogs(catalog: Catalog) -> None:
     assert isinstance(catalog, Catalog)
 
 
-@given(ubst.catalogs(exercises=light_exercises))
+@given(ubst.catalogs(exercises=light_exercises, max_size=8))
 def test_chains_partition_the_catalog_in_level_order(catalog: Catalog) -> None:
     seen: list[str] = []
     for exercise in catalog:
@@ -459,7 +460,7 @@ def test_chains_partition_the_catalog_in_level_order(catalog: Catalog) -> None:
 
 
 @given(
-    ubst.catalogs(exercises=light_exercises),
+    ubst.catalogs(exercises=light_exercises, max_size=8),
     st.sampled_from(ub.Feature),
     st.integers(1, 5),
     ubst.kits(max_size=3),

@@ -210,7 +210,7 @@ def catalogs(
     *,
     exercises: st.SearchStrategy[Exercise] | None = None,
     min_size: int = 0,
-    max_size: int = 8,
+    max_size: int = 4,
 ) -> Catalog:
     """Valid catalogs, with some exercises linked into progression chains.
 
@@ -220,6 +220,8 @@ def catalogs(
 
     Args:
         exercises: Where the exercises come from; their own links are replaced.
+            Fully drawn exercises are large, so the default ``max_size`` is
+            small; pass a lighter strategy for bigger catalogs.
     """
     items = draw(
         st.lists(
