@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -255,3 +256,23 @@ def test_domain_chains(chain: tuple[str, ...]) -> None:
 def test_end_range_stretch_only_on_stretches(exercise: ub.Exercise) -> None:
     if ub.Feature.END_RANGE_STRETCH in exercise.features:
         assert exercise.kind is ub.ExerciseKind.STATIC_STRETCH
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=ids(EXERCISES))
+def test_keys_cited_in_dose_notes_are_listed_as_sources(exercise: ub.Exercise) -> None:
+    cited = set(re.findall(r"\[([A-Z][0-9]{1,2}[a-z]?\*?)\]", exercise.dose_note or ""))
+    assert cited <= {source.key for source in exercise.sources}
+
+
+DOMAIN = Path(__file__).parents[2] / "shared/DOMAIN.md"
+
+
+@pytest.mark.skipif(not DOMAIN.exists(), reason=f"no fact sheet at {DOMAIN}")
+def test_every_source_is_a_key_and_address_of_the_fact_sheet() -> None:
+    text = DOMAIN.read_text(encoding="utf-8")
+    lines = text[text.index("## 11. Sources") :].splitlines()
+    for exercise in EXERCISES:
+        for source in exercise.sources:
+            line = next((line for line in lines if source.url in line), "")
+            assert source.key in line, (exercise.id, source.key)
+            assert line.index(source.key) < line.index(source.url), (exercise.id, source.key)
