@@ -298,7 +298,8 @@ class Catalog:
         Args:
             other: A catalog or exercises to add.
             override: Let an exercise in ``other`` replace one here with the
-                same id. Without it, a shared id is an error.
+                same id. Without it, a shared id is an error, unless the two
+                exercises are equal (merging a catalog with itself is fine).
 
         Raises:
             InvalidCatalog: Ids clash (without ``override``), naming each;
