@@ -20,8 +20,11 @@ from pathlib import Path
 
 import upperback as ub
 from upperback._converter import make_converter
+from upperback.catalog import _load_default_catalog
+from upperback.interop import free_exercise_db
 
 HERE = Path(__file__).parent
+FREE_EXERCISE_DB = HERE.parents[1] / "shared/data/free-exercise-db/exercises.json"
 
 Case = tuple[str, Callable[[], object]]
 
@@ -98,6 +101,27 @@ def exercise_cases() -> list[Case]:
     ]
 
 
+def catalog_cases() -> list[Case]:
+    """Load the built-in catalog (uncached), import free-exercise-db, query."""
+    catalog = ub.default_catalog()
+    kit = ub.Kit.of(ub.SwissBall.for_height(178), ub.ResistanceBand(level=ub.BandLevel.MEDIUM))
+    cases: list[Case] = [
+        ("catalog: default_catalog() cached", ub.default_catalog),
+        ("catalog: load built-in (uncached)", _load_default_catalog),
+        (
+            "catalog: query kit + level + without supine",
+            lambda: catalog.where(kit=kit, max_level=3, without=ub.Feature.SUPINE),
+        ),
+        ("catalog: chain", lambda: catalog.chain("kneeling-push-up-plus")),
+    ]
+    if FREE_EXERCISE_DB.exists():
+        entries = json.loads(FREE_EXERCISE_DB.read_text(encoding="utf-8"))
+        cases.append(
+            ("catalog: import free-exercise-db (873)", lambda: free_exercise_db.load(entries))
+        )
+    return cases
+
+
 def report(title: str, timings: dict[str, float], baseline: str) -> str:
     """A Markdown table of medians and ratios to the baseline."""
     base = timings[baseline]
@@ -118,6 +142,9 @@ def main() -> None:
     print()
     timings = time_cases(exercise_cases(), rounds=rounds, number=200)
     print(report("Exercise", timings, "exercise: construct"))
+    print()
+    timings = time_cases(catalog_cases(), rounds=rounds, number=10)
+    print(report("Catalog", timings, "catalog: load built-in (uncached)"))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "upperback"
 author = "The upperback developers"
@@ -14,6 +18,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "exercise_catalog",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
@@ -34,6 +39,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(int|str|float|bool|dict|list|tuple|frozenset|set|type|object|None)"),
     (r"py:.*", r"(Exception|ValueError|KeyError|TypeError)"),
     (r"py:.*", r"st\..*|SearchStrategy|DrawFn"),
+    (r"py:class", r"upperback\.serialize\.T"),  # a TypeVar autodoc cannot link
+    (r"py:mod", r"upperback\.safety"),  # until the safety module lands
 ]
 
 html_theme = "furo"

@@ -13,8 +13,16 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from upperback.anatomy import Muscle, Region
+from upperback.catalog import Catalog, default_catalog
 from upperback.dose import Dose
-from upperback.errors import InvalidDocument, InvalidValue, Problem, UpperbackError
+from upperback.errors import (
+    InvalidCatalog,
+    InvalidDocument,
+    InvalidValue,
+    Problem,
+    UnknownExercise,
+    UpperbackError,
+)
 from upperback.exercise import Exercise, Source
 from upperback.props import (
     THERABAND_COLOURS,
@@ -63,6 +71,7 @@ __all__ = [
     "BandLevel",
     "Benefit",
     "Block",
+    "Catalog",
     "Chair",
     "Doorway",
     "Dose",
@@ -70,6 +79,7 @@ __all__ = [
     "ExerciseKind",
     "Feature",
     "FoamRoller",
+    "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
     "Kit",
@@ -92,10 +102,12 @@ __all__ = [
     "Structure",
     "SwissBall",
     "Towel",
+    "UnknownExercise",
     "UpperbackError",
     "Wall",
     "__version__",
     "configure_converter",
+    "default_catalog",
     "dumps",
     "from_dict",
     "loads",

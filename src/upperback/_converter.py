@@ -16,7 +16,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from upperback.errors import InvalidDocument, InvalidValue, Problem
+from upperback.errors import InvalidCatalog, InvalidDocument, InvalidValue, Problem
 from upperback.props import PROP_TYPES, Prop
 
 if typing.TYPE_CHECKING:
@@ -26,6 +26,7 @@ TAG = "type"
 """The key that names a member of a tagged union, e.g. ``{"type": "swiss_ball"}``."""
 
 _FIELD_MARK = "\x1f"
+_PROBLEMS_MARK = "\x1e"
 
 
 def _is_ours(cl: Any) -> bool:
@@ -168,6 +169,9 @@ def make_converter(**kwargs: Any) -> cattrs.Converter:
 
 
 def _describe(exc: BaseException, _: type | None) -> str:
+    if isinstance(exc, InvalidCatalog):
+        # Each of the catalog's problems keeps its own path, split off in problems_of().
+        return "".join(f"{_PROBLEMS_MARK}{p.path}{_FIELD_MARK}{p.message}" for p in exc.problems)
     if isinstance(exc, InvalidValue):
         # The field goes in front, split off again by problems_of(): errors
         # raised in __attrs_post_init__ are reported at the class's path.
@@ -191,6 +195,11 @@ def problems_of(exc: BaseException, path: str) -> list[Problem]:
     problems = []
     for line in lines:
         message, _, where = line.rpartition(" @ ")
+        if message.startswith(_PROBLEMS_MARK):
+            for part in message[1:].split(_PROBLEMS_MARK):
+                field, _, text = part.partition(_FIELD_MARK)
+                problems.append(Problem(path=f"{where}.{field}", message=text))
+            continue
         if message.startswith(_FIELD_MARK):
             _, field, message = message.split(_FIELD_MARK, 2)
             where = f"{where}.{field}"

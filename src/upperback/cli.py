@@ -11,8 +11,10 @@ import sys
 from typing import TYPE_CHECKING
 
 import upperback
-from upperback.errors import UpperbackError
-from upperback.props import SwissBall
+from upperback.anatomy import Region
+from upperback.errors import UnknownExercise, UpperbackError
+from upperback.props import PropKind, SwissBall
+from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,6 +33,57 @@ def _ball(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog(args: argparse.Namespace) -> int:
+    catalog = upperback.default_catalog().where(
+        requires=args.prop or None, kind=args.kind or None, region=args.region or None
+    )
+    for exercise in catalog:
+        props = ", ".join(
+            need.kind.value if need.required else f"({need.kind.value})" for need in exercise.props
+        )
+        print(f"{exercise.id}\t{exercise.name}\t{exercise.kind.value}\t{props or '-'}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        exercise = upperback.default_catalog()[args.id]
+    except UnknownExercise as exc:
+        print(f"upperback: {exc}", file=sys.stderr)
+        return 1
+    print(exercise.name)
+    if exercise.aliases:
+        print(f"Also called: {', '.join(exercise.aliases)}")
+    print(
+        f"Kind: {exercise.kind.value}; position: {exercise.position.value}; "
+        f"level {int(exercise.level)}"
+    )
+    if exercise.props:
+        print(
+            "Props: "
+            + ", ".join(
+                need.kind.value + ("" if need.required else " (optional)")
+                for need in exercise.props
+            )
+        )
+    print("\nHow to do it:")
+    for number, cue in enumerate(exercise.cues, start=1):
+        print(f"  {number}. {cue}")
+    print(f"\nDose: {exercise.default_dose.describe()}")
+    if exercise.dose_note:
+        print(f"  {exercise.dose_note}")
+    if exercise.precautions:
+        print("\nPrecautions:")
+        for precaution in exercise.precautions:
+            print(f"  - {precaution}")
+    if exercise.sources:
+        print("\nSources:")
+        for source in exercise.sources:
+            note = f" ({source.note})" if source.note else ""
+            print(f"  [{source.key}] {source.url}{note}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
@@ -46,6 +99,38 @@ def build_parser() -> argparse.ArgumentParser:
     ball.add_argument("--long-legs", action="store_true", help="legs long for the height")
     ball.add_argument("--heavy", action="store_true", help="body weight high for the height")
     ball.set_defaults(run=_ball)
+
+    catalog = commands.add_parser("catalog", help="list the built-in exercises")
+    catalog.add_argument(
+        "--prop",
+        action="append",
+        type=PropKind,
+        choices=list(PropKind),
+        metavar="PROP",
+        help="only exercises that need this prop (repeatable: all of them); "
+        f"one of {', '.join(PropKind)}",
+    )
+    catalog.add_argument(
+        "--kind",
+        action="append",
+        type=ExerciseKind,
+        choices=list(ExerciseKind),
+        metavar="KIND",
+        help=f"only exercises of this kind (repeatable: any); one of {', '.join(ExerciseKind)}",
+    )
+    catalog.add_argument(
+        "--region",
+        action="append",
+        type=Region,
+        choices=list(Region),
+        metavar="REGION",
+        help=f"only exercises for this region (repeatable: any); one of {', '.join(Region)}",
+    )
+    catalog.set_defaults(run=_catalog)
+
+    show = commands.add_parser("show", help="one built-in exercise in full")
+    show.add_argument("id", help="the exercise's id, e.g. cat-camel")
+    show.set_defaults(run=_show)
     return parser
 
 

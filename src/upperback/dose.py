@@ -31,13 +31,13 @@ MAX_SETS: Final = 10
 MAX_REPS: Final = 50
 """At most 50 reps a set (endurance work runs 15–25 [A7], wall slides up to 30 [E13c*])."""
 MAX_HOLD_S: Final = 120
-"""At most a 120 s hold: older adults may hold 30–60 s [A1][A2]; longer "yin" holds are left out."""
+"""At most a 120 s hold; older adults may hold 30–60 s [A1][A2]; longer "yin" holds are left out."""
 MAX_REST_S: Final = 300
 """At most 300 s rest between sets (3–5 min is for heavy loading [A9])."""
 MAX_TEMPO_S: Final = 10
 """At most 10 s for one slow repetition."""
 DEFAULT_TEMPO_S: Final = 3
-"""Seconds one repetition takes when a dose gives no tempo: 1–2 s each way [A9]."""
+"""Seconds one repetition takes when a dose gives no tempo (1–2 s each way [A9])."""
 
 
 @attrs.frozen(kw_only=True)

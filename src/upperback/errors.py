@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
     "Problem",
+    "UnknownExercise",
     "UpperbackError",
 ]
 
@@ -87,3 +89,51 @@ class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"Invalid {what} ({count} {noun}):\n{lines}")
+
+
+class InvalidCatalog(UpperbackError, ValueError):  # noqa: N818
+    """A catalog's exercises do not fit together.
+
+    Raised when a :class:`~upperback.catalog.Catalog` is built, listing every
+    problem at once, each at the path of the exercise and field at fault::
+
+        exercises['cat-camel'].harder: names no exercise in the catalog (got 'cat-camel-2')
+
+    Attributes:
+        problems: Every :class:`Problem` found, in exercise-id order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"Invalid catalog ({count} {noun}):\n{lines}")
+
+
+class UnknownExercise(UpperbackError, KeyError):  # noqa: N818
+    """No exercise in a catalog has the id asked for.
+
+    The message suggests the closest ids, so that a typo is easy to fix.
+
+    Attributes:
+        id: The id that was asked for.
+        suggestions: Close ids that do exist, best first (maybe none).
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, id: str, suggestions: Iterable[str] = ()) -> None:  # noqa: A002
+        self.id = id
+        self.suggestions = tuple(suggestions)
+        message = f"No exercise has the id {id!r}."
+        if self.suggestions:
+            message += f" Did you mean {' or '.join(repr(s) for s in self.suggestions)}?"
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError would show the repr of its argument, quotes and all.
+        return self.message

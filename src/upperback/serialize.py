@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
+from upperback.catalog import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidDocument, Problem
 from upperback.exercise import Exercise
@@ -44,6 +45,7 @@ SCHEMA_VERSION: Final = 1
 """The schema version this library writes. It reads every version up to it."""
 
 DOCUMENT_KINDS: Final[Mapping[str, type]] = {
+    "catalog": Catalog,
     "dose": Dose,
     "exercise": Exercise,
     "kit": Kit,

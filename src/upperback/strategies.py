@@ -13,6 +13,8 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
@@ -23,6 +25,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     raise ImportError(message) from exc
 
 from upperback.anatomy import Muscle
+from upperback.catalog import Catalog
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS, MAX_TEMPO_S, Dose
 from upperback.exercise import Exercise, Source
 from upperback.props import (
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "blocks",
+    "catalogs",
     "doses",
     "exercises",
     "kits",
@@ -204,6 +208,56 @@ def exercises(
 
 
 @st.composite
+def catalogs(
+    draw: st.DrawFn,
+    *,
+    exercises: st.SearchStrategy[Exercise] | None = None,
+    min_size: int = 0,
+    max_size: int = 4,
+) -> Catalog:
+    """Valid catalogs, with some exercises linked into progression chains.
+
+    Exercises get unique ids; a random order is cut into runs, and each run
+    becomes a chain sorted by level, with mutual ``easier``/``harder``
+    links. Shrinks towards the empty catalog, then towards no links.
+
+    Args:
+        exercises: Where the exercises come from; their own links are replaced.
+            Fully drawn exercises are large, so the default ``max_size`` is
+            small; pass a lighter strategy for bigger catalogs.
+    """
+    items = draw(
+        st.lists(
+            exercises if exercises is not None else globals()["exercises"](),
+            min_size=min_size,
+            max_size=max_size,
+            unique_by=lambda exercise: exercise.id,
+        )
+    )
+    order = draw(st.permutations(items))
+    linked = draw(st.lists(st.booleans(), min_size=len(order), max_size=len(order)))
+    chains: list[list[Exercise]] = []
+    for exercise, link in zip(order, linked, strict=True):
+        if link and chains:
+            chains[-1].append(exercise)
+        else:
+            chains.append([exercise])
+    result = []
+    for chain in chains:
+        chain.sort(key=lambda exercise: (exercise.level, exercise.id))
+        ids = [exercise.id for exercise in chain]
+        for i, exercise in enumerate(chain):
+            result.append(
+                attrs.evolve(
+                    exercise,
+                    easier=ids[i - 1] if i > 0 else None,
+                    harder=ids[i + 1] if i + 1 < len(ids) else None,
+                )
+            )
+    return Catalog(exercises=result)
+
+
+@st.composite
 def blocks(draw: st.DrawFn, *, exercises: st.SearchStrategy[Exercise] | None = None) -> Block:
     """Blocks of an exercise and a dose that suits its laterality."""
     exercise = draw(exercises if exercises is not None else globals()["exercises"]())
@@ -286,4 +340,5 @@ def _from_type_strategies() -> dict[type, Any]:
         Block: blocks(),
         Section: sections(),
         Routine: routines(),
+        Catalog: catalogs(),
     }

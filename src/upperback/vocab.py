@@ -142,9 +142,9 @@ class Laterality(enum.StrEnum):
     BILATERAL = "bilateral"
     """Both sides at once."""
     UNILATERAL = "unilateral"
-    """One side, then the other: a per-side dose is done twice."""
+    """One side, then the other; a per-side dose is done twice."""
     ALTERNATING = "alternating"
-    """Sides alternate rep by rep: a per-side dose is done twice, interleaved."""
+    """Sides alternate rep by rep; a per-side dose is done twice, interleaved."""
 
 
 class Level(enum.IntEnum):
