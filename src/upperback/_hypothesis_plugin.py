@@ -32,5 +32,11 @@ def _register() -> None:
         routine.Block,
         routine.Section,
         routine.Routine,
+        routine.Coverage,
+        routine.Step,
+        routine.DoseChange,
+        routine.ScaleResult,
+        routine.Substitution,
+        routine.SubstitutionResult,
     ):
         st.register_type_strategy(cls, lazy(cls))

@@ -123,7 +123,9 @@ def _fit_key(option: tuple[int, int, int, Dose]) -> tuple[int, int, int]:
     return (total, -i, -j)
 
 
-def _change(i: int, j: int, before: Block, after: Block, budget: int, *, shorten: bool) -> DoseChange:
+def _change(
+    i: int, j: int, before: Block, after: Block, budget: int, *, shorten: bool
+) -> DoseChange:
     parts = []
     if before.dose.sets != after.dose.sets:
         parts.append(f"sets {before.dose.sets} → {after.dose.sets}")

@@ -47,9 +47,7 @@ _WHY = (
 def _dose_for(block: Block, new: Exercise) -> tuple[Dose, str]:
     old = block.exercise
     dose = block.dose
-    fits = _shape(dose) == _shape(new.default_dose) and (
-        old.kind.is_stretch == new.kind.is_stretch
-    )
+    fits = _shape(dose) == _shape(new.default_dose) and (old.kind.is_stretch == new.kind.is_stretch)
     note = "dose kept" if fits else f"its default dose ({new.default_dose.describe()})"
     if not fits:
         dose = new.default_dose
@@ -88,8 +86,7 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
         ranked = [
             (rank, exercise.id, exercise)
             for exercise in allowed
-            if exercise.id != original.id
-            and (rank := _rank(original, exercise)) is not None
+            if exercise.id != original.id and (rank := _rank(original, exercise)) is not None
         ]
         if not ranked:
             records.append(
@@ -120,4 +117,3 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
 
     new = routine._rebuild(swap)  # noqa: SLF001 - the routine's own machinery
     return SubstitutionResult(routine=new, substitutions=tuple(records))
-

@@ -153,7 +153,7 @@ def _set_steps(block: Block, number: int, round_number: int | None) -> Iterator[
     yield _work(block, number, round_number, Side.RIGHT, dose.set_work_s, ", right side")
 
 
-def _work(
+def _work(  # noqa: PLR0917 - a private helper with one caller
     block: Block,
     number: int,
     round_number: int | None,

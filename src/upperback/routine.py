@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import enum
 import re
 from typing import TYPE_CHECKING, Final
@@ -180,7 +180,7 @@ class Section:
                 "blocks", len(self.blocks), "must hold at least two blocks in a superset"
             )
 
-    def duration(self) -> datetime.timedelta:
+    def duration(self) -> dt.timedelta:
         """How long the section takes, transitions and rests included.
 
         Every visit to an exercise starts with :data:`TRANSITION_S`; a set
@@ -195,7 +195,7 @@ class Section:
         """
         from upperback._timing import section_s  # noqa: PLC0415 - it imports this module
 
-        return datetime.timedelta(seconds=section_s(self))
+        return dt.timedelta(seconds=section_s(self))
 
 
 def slugify(title: Any) -> str:
@@ -295,7 +295,7 @@ class Routine:
         """Every block, in session order."""
         return tuple(block for section in self.sections for block in section.blocks)
 
-    def duration(self) -> datetime.timedelta:
+    def duration(self) -> dt.timedelta:
         """How long a session takes: the sum of its sections' durations.
 
         See :meth:`Section.duration` for what is counted. It equals the sum
@@ -306,7 +306,7 @@ class Routine:
         """
         from upperback._timing import section_s  # noqa: PLC0415 - it imports this module
 
-        return datetime.timedelta(seconds=sum(section_s(section) for section in self.sections))
+        return dt.timedelta(seconds=sum(section_s(section) for section in self.sections))
 
     def session_script(self) -> tuple[Step, ...]:
         """The session as ordered, render-neutral steps a timer can follow.
@@ -605,8 +605,7 @@ _STRETCH_KINDS = frozenset(
 _STRENGTH_KINDS = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL})
 
 _ORDER: dict[type, dict[Any, int]] = {
-    cls: {member: i for i, member in enumerate(cls)}
-    for cls in (Muscle, Region, Movement, Benefit)
+    cls: {member: i for i, member in enumerate(cls)} for cls in (Muscle, Region, Movement, Benefit)
 }
 
 
@@ -621,7 +620,7 @@ def _check_pairs(field: str, pairs: Any, cls: type) -> None:
         v.int_between(f"{field}[{i}][1]", pair[1], 1, 10**9, " seconds")
         if order[pair[0]] <= previous:
             raise InvalidValue(
-                f"{field}[{i}]", pair[0].value, f"must follow {cls.__name__} order, once each"
+                f"{field}[{i}]", str(pair[0]), f"must follow {cls.__name__} order, once each"
             )
         previous = order[pair[0]]
 
@@ -710,7 +709,8 @@ class Coverage:
         field = {Muscle: "muscles", Region: "regions", Movement: "movements"}.get(
             type(item), "benefits"
         )
-        return dict(getattr(self, field)).get(item, 0)
+        found: int = dict(getattr(self, field)).get(item, 0)
+        return found
 
     def __add__(self, other: object) -> Coverage:
         """The coverage of two routines done together: the union, seconds added."""
@@ -797,7 +797,7 @@ class ScaleResult:
         v.instance("met", self.met, bool)
 
     @property
-    def duration(self) -> datetime.timedelta:
+    def duration(self) -> dt.timedelta:
         """The scaled routine's duration."""
         return self.routine.duration()
 
