@@ -335,15 +335,25 @@ def dose_changes() -> st.SearchStrategy[DoseChange]:
     )
 
 
-def scale_results() -> st.SearchStrategy[ScaleResult]:
-    """Results of scaling (a routine with made-up changes); shrinks towards none."""
+def scale_results(
+    *, routines: st.SearchStrategy[Routine] | None = None
+) -> st.SearchStrategy[ScaleResult]:
+    """Results of scaling (a routine with made-up changes); shrinks towards none.
+
+    Args:
+        routines: The routines to draw; small ones of any exercise by default.
+    """
     return st.builds(
         ScaleResult,
-        routine=routines(max_sections=2, max_blocks=2),
+        routine=routines if routines is not None else _small_routines(),
         changes=st.lists(dose_changes(), max_size=2).map(tuple),
         budget_s=st.integers(60, 240 * 60),
         met=st.booleans(),
     )
+
+
+def _small_routines() -> st.SearchStrategy[Routine]:
+    return globals()["routines"](max_sections=2, max_blocks=2)
 
 
 def substitutions() -> st.SearchStrategy[Substitution]:
@@ -358,11 +368,17 @@ def substitutions() -> st.SearchStrategy[Substitution]:
     )
 
 
-def substitution_results() -> st.SearchStrategy[SubstitutionResult]:
-    """Results of substitution (a routine with made-up records); shrinks towards none."""
+def substitution_results(
+    *, routines: st.SearchStrategy[Routine] | None = None
+) -> st.SearchStrategy[SubstitutionResult]:
+    """Results of substitution (a routine with made-up records); shrinks towards none.
+
+    Args:
+        routines: The routines to draw; small ones of any exercise by default.
+    """
     return st.builds(
         SubstitutionResult,
-        routine=routines(max_sections=2, max_blocks=2),
+        routine=routines if routines is not None else _small_routines(),
         substitutions=st.lists(substitutions(), max_size=2).map(tuple),
     )
 
