@@ -353,7 +353,9 @@ def scale_results(
 
 
 def _small_routines() -> st.SearchStrategy[Routine]:
-    return globals()["routines"](max_sections=2, max_blocks=2)
+    # The public functions' ``routines`` parameter shadows the strategy of that name.
+    strategy: st.SearchStrategy[Routine] = globals()["routines"](max_sections=2, max_blocks=2)
+    return strategy
 
 
 def substitutions() -> st.SearchStrategy[Substitution]:
