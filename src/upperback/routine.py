@@ -528,7 +528,7 @@ class StepKind(enum.StrEnum):
     TRANSITION = "transition"
     """Move on to the next exercise (or back to one, in a superset or circuit)."""
     WORK = "work"
-    """Do a set: the reps or the hold, on one side or both."""
+    """Do one set (its reps or its hold), on one side or both."""
     SWITCH_SIDES = "switch_sides"
     """Change to the other side of a one-sided exercise."""
     REST = "rest"
