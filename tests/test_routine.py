@@ -397,6 +397,7 @@ class TestCoverage:
         assert coverage.seconds(ub.Region.CHEST) == 120
         assert coverage.seconds(ub.Movement.EXTENSION) == 0
         assert coverage.seconds(ub.Benefit.FLEXIBILITY) == 120
+        raises("item", "rhomboids", coverage.seconds, "rhomboids")
 
     def test_breathing_neither_stretches_nor_strengthens(self) -> None:
         breathing = ex(kind=K.BREATHING, targets=(M.SCALENES,))

@@ -12,7 +12,7 @@ import attrs
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
 from upperback.anatomy import Muscle, Region
-from upperback.dose import Dose
+from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_SETS, Dose
 from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.vocab import Benefit, ExerciseKind, Laterality, Movement
@@ -50,6 +50,9 @@ exercise, fetch a prop and set up; it is counted once before *every* visit
 to an exercise (the first one of a session included, as "get ready"), so
 that durations add up exactly when routines are joined with ``+``.
 """
+
+MAX_ROUNDS: Final = 10
+"""At most 10 rounds of a circuit."""
 
 SWITCH_SIDES_S: Final = 5
 """Seconds allowed to change sides in a one-sided exercise done per side.
@@ -162,7 +165,7 @@ class Section:
     def __attrs_post_init__(self) -> None:
         v.instance("role", self.role, SectionRole)
         v.instance("structure", self.structure, Structure)
-        v.int_between("rounds", self.rounds, 1, 10)
+        v.int_between("rounds", self.rounds, 1, MAX_ROUNDS)
         v.int_between("rest_between_rounds_s", self.rest_between_rounds_s, 0, 300, " seconds")
         if self.structure is not Structure.CIRCUIT:
             if self.rounds != 1:
@@ -192,6 +195,8 @@ class Section:
         every block each round, doing its whole dose, with
         ``rest_between_rounds_s`` between rounds. Nothing is added between
         blocks, sections, or at the end.
+
+        .. versionadded:: 0.1.0
         """
         from upperback._timing import section_s  # noqa: PLC0415 - it imports this module
 
@@ -593,10 +598,10 @@ class Step:
         if self.side is not None:
             v.instance("side", self.side, Side)
         if work:
-            v.int_between("set_number", self.set_number, 1, 10)
-        v.optional_int_between("round_number", self.round_number, 1, 10)
-        v.optional_int_between("reps", self.reps, 1, 50)
-        v.optional_int_between("hold_s", self.hold_s, 1, 120, " seconds")
+            v.int_between("set_number", self.set_number, 1, MAX_SETS)
+        v.optional_int_between("round_number", self.round_number, 1, MAX_ROUNDS)
+        v.optional_int_between("reps", self.reps, 1, MAX_REPS)
+        v.optional_int_between("hold_s", self.hold_s, 1, MAX_HOLD_S, " seconds")
 
 
 _STRETCH_KINDS = frozenset(
@@ -706,9 +711,9 @@ class Coverage:
 
     def seconds(self, item: Muscle | Region | Movement | Benefit) -> int:
         """Seconds of work on a muscle, region, movement or benefit; 0 if none."""
-        field = {Muscle: "muscles", Region: "regions", Movement: "movements"}.get(
-            type(item), "benefits"
-        )
+        field = _FIELD_OF.get(type(item))
+        if field is None:
+            raise InvalidValue("item", item, "must be a Muscle, Region, Movement or Benefit")
         found: int = dict(getattr(self, field)).get(item, 0)
         return found
 
@@ -724,6 +729,13 @@ class Coverage:
             },
         )
 
+
+_FIELD_OF: dict[type, str] = {
+    Muscle: "muscles",
+    Region: "regions",
+    Movement: "movements",
+    Benefit: "benefits",
+}
 
 _COVERAGE_FIELDS: tuple[tuple[str, type], ...] = (
     ("muscles", Muscle),
