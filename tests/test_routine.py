@@ -757,6 +757,21 @@ class TestSubstitute:
         result = r.substitute(ub.Kit(), [other_one_sided])
         assert result.routine.blocks[0].dose == ub.Dose(sets=2, reps=12, per_side=True)
 
+    def test_drops_a_band_level_the_new_exercise_cannot_use(self) -> None:
+        banded = ex("band-row", props=(BAND,))
+        towel = ex("towel-row")
+        r = routine(main(bl(banded, sets=2, reps=12, band_level=ub.BandLevel.MEDIUM)))
+        result = r.substitute(ub.Kit(), [towel])
+        assert result.routine.blocks[0].dose == ub.Dose(sets=2, reps=12)
+        assert "without a band level" in result.substitutions[0].reason
+        ball_and_band = ex("ball-band-row", props=(BALL, BAND))
+        band_only = ex("band-pull", props=(BAND,))
+        r = routine(main(bl(ball_and_band, sets=2, reps=12, band_level=ub.BandLevel.MEDIUM)))
+        kit = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.LIGHT))
+        kept = r.substitute(kit, [band_only])
+        assert kept.routine.blocks[0].dose.band_level is ub.BandLevel.MEDIUM
+        assert kept.substitutions[0].reason.endswith("dose kept")
+
     def test_nothing_to_do(self) -> None:
         result = self.r().substitute(ub.Kit.of(ub.SwissBall(diameter_cm=65)), [])
         assert result == SubstitutionResult(routine=self.r(), substitutions=())

@@ -9,7 +9,7 @@ import attrs
 from upperback import _validate as v
 from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
-from upperback.props import Kit
+from upperback.props import Kit, PropKind
 from upperback.routine import Block, Routine, Substitution, SubstitutionResult
 
 if TYPE_CHECKING:
@@ -48,16 +48,19 @@ def _dose_for(block: Block, new: Exercise) -> tuple[Dose, str]:
     old = block.exercise
     dose = block.dose
     fits = _shape(dose) == _shape(new.default_dose) and (old.kind.is_stretch == new.kind.is_stretch)
-    note = "dose kept" if fits else f"its default dose ({new.default_dose.describe()})"
     if not fits:
-        dose = new.default_dose
-    elif not new.is_one_sided and dose.per_side:
+        return new.default_dose, f"its default dose ({new.default_dose.describe()})"
+    notes = ["dose kept"]
+    if dose.band_level is not None and PropKind.RESISTANCE_BAND not in new.required_props:
+        dose = attrs.evolve(dose, band_level=None)
+        notes.append("without a band level (it needs no band)")
+    if not new.is_one_sided and dose.per_side:
         dose = attrs.evolve(dose, per_side=False)
-        note += ", not per side (it works both sides at once)"
+        notes.append("not per side (it works both sides at once)")
     elif new.is_one_sided and not old.is_one_sided and dose.per_side != new.default_dose.per_side:
         dose = attrs.evolve(dose, per_side=new.default_dose.per_side)
-        note += ", per side as its default dose is"
-    return dose, note
+        notes.append("per side as its default dose is")
+    return dose, ", ".join(notes)
 
 
 def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> SubstitutionResult:
