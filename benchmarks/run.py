@@ -18,6 +18,8 @@ import timeit
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+
 import upperback as ub
 from upperback._converter import make_converter
 from upperback.catalog import _load_default_catalog
@@ -122,6 +124,56 @@ def catalog_cases() -> list[Case]:
     return cases
 
 
+def sample_routine() -> ub.Routine:
+    """A 12-block routine: four straight warm-up blocks, a superset, a circuit, a cool-down."""
+    base = sample_exercise()
+    exercises = [
+        attrs.evolve(base, id=f"exercise-{i}", props=(), features=frozenset()) for i in range(12)
+    ]
+    reps = ub.Dose(sets=2, reps=12, rest_s=45)
+    hold = ub.Dose(sets=2, hold_s=30, rest_s=15)
+    sections = (
+        ub.Section(
+            role=ub.SectionRole.WARM_UP,
+            blocks=[ub.Block(exercise=e, dose=reps) for e in exercises[:4]],
+        ),
+        ub.Section(
+            role=ub.SectionRole.MAIN,
+            structure=ub.Structure.SUPERSET,
+            blocks=[ub.Block(exercise=e, dose=reps) for e in exercises[4:6]],
+        ),
+        ub.Section(
+            role=ub.SectionRole.MAIN,
+            structure=ub.Structure.CIRCUIT,
+            rounds=3,
+            rest_between_rounds_s=60,
+            blocks=[ub.Block(exercise=e, dose=reps) for e in exercises[6:9]],
+        ),
+        ub.Section(
+            role=ub.SectionRole.COOL_DOWN,
+            blocks=[ub.Block(exercise=e, dose=hold) for e in exercises[9:]],
+        ),
+    )
+    return ub.Routine(id="desk-reset", title="Desk reset", sections=sections, tags={"desk"})
+
+
+def routine_cases() -> list[Case]:
+    """Build, time, cover, script and serialize a 12-block routine."""
+    routine = sample_routine()
+    assert len(routine.blocks) == 12
+    text = ub.dumps(routine)
+    return [
+        ("routine (12 blocks): build", sample_routine),
+        ("routine: duration()", routine.duration),
+        ("routine: session_script()", routine.session_script),
+        ("routine: coverage()", routine.coverage),
+        ("routine: a + a", lambda: routine + routine),
+        ("routine: scaled(minutes=20)", lambda: routine.scaled(minutes=20)),
+        ("routine: dumps", lambda: ub.dumps(routine)),
+        ("routine: loads", lambda: ub.loads(text)),
+    ]
+
+
 def report(title: str, timings: dict[str, float], baseline: str) -> str:
     """A Markdown table of medians and ratios to the baseline."""
     base = timings[baseline]
@@ -145,6 +197,9 @@ def main() -> None:
     print()
     timings = time_cases(catalog_cases(), rounds=rounds, number=10)
     print(report("Catalog", timings, "catalog: load built-in (uncached)"))
+    print()
+    timings = time_cases(routine_cases(), rounds=rounds, number=20)
+    print(report("Routine", timings, "routine (12 blocks): build"))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import settings
 
 settings.register_profile("dev", max_examples=20)
+# Hypothesis does not read HYPOTHESIS_PROFILE itself; without this the variable did nothing.
+if "HYPOTHESIS_PROFILE" in os.environ:
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])

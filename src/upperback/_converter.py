@@ -118,6 +118,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
         if len(args) == 2 and args[1] is Ellipsis:
             item_hook = converter.get_unstructure_hook(args[0])
             return lambda values: [item_hook(x) for x in values]
+        if args:
+            # A fixed-length tuple such as tuple[Muscle, int]: each item by its declared
+            # type, so that enums are written by value.
+            hooks = [converter.get_unstructure_hook(arg) for arg in args]
+            return lambda values: [hook(x) for hook, x in zip(hooks, values, strict=True)]
         return lambda values: [converter.unstructure(x) for x in values]
 
     converter.register_unstructure_hook_factory(_is_frozenset, unstructure_set)

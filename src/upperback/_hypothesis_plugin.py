@@ -33,5 +33,11 @@ def _register() -> None:
         routine.Section,
         routine.Routine,
         catalog.Catalog,
+        routine.Coverage,
+        routine.Step,
+        routine.DoseChange,
+        routine.ScaleResult,
+        routine.Substitution,
+        routine.SubstitutionResult,
     ):
         st.register_type_strategy(cls, lazy(cls))

@@ -24,7 +24,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     )
     raise ImportError(message) from exc
 
-from upperback.anatomy import Muscle
+from upperback.anatomy import Muscle, Region
 from upperback.catalog import Catalog
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS, MAX_TEMPO_S, Dose
 from upperback.exercise import Exercise, Source
@@ -43,7 +43,21 @@ from upperback.props import (
     Towel,
     Wall,
 )
-from upperback.routine import Block, Routine, Section, SectionRole, Structure
+from upperback.routine import (
+    Block,
+    Coverage,
+    DoseChange,
+    Routine,
+    ScaleResult,
+    Section,
+    SectionRole,
+    Side,
+    Step,
+    StepKind,
+    Structure,
+    Substitution,
+    SubstitutionResult,
+)
 from upperback.vocab import (
     Benefit,
     ExerciseKind,
@@ -60,15 +74,21 @@ if TYPE_CHECKING:
 __all__ = [
     "blocks",
     "catalogs",
+    "coverages",
+    "dose_changes",
     "doses",
     "exercises",
     "kits",
     "prop_needs",
     "props",
     "routines",
+    "scale_results",
     "sections",
     "slugs",
     "sources",
+    "steps",
+    "substitution_results",
+    "substitutions",
     "texts",
 ]
 
@@ -328,6 +348,108 @@ def routines(
     )
 
 
+def _seconds_by(enum_type: type) -> st.SearchStrategy[tuple[tuple[Any, int], ...]]:
+    order = list(enum_type)  # type: ignore[call-overload]
+    return st.dictionaries(st.sampled_from(order), st.integers(1, 100_000), max_size=4).map(
+        lambda found: tuple(sorted(found.items(), key=lambda item: order.index(item[0])))
+    )
+
+
+def coverages() -> st.SearchStrategy[Coverage]:
+    """Valid coverage values (not necessarily of one routine); shrinks towards empty."""
+    return st.builds(
+        Coverage,
+        work_s=st.integers(0, 1_000_000),
+        muscles=_seconds_by(Muscle),
+        regions=_seconds_by(Region),
+        movements=_seconds_by(Movement),
+        benefits=_seconds_by(Benefit),
+        stretches=_seconds_by(Muscle),
+        strengthens=_seconds_by(Muscle),
+    )
+
+
+@st.composite
+def steps(draw: st.DrawFn) -> Step:
+    """Steps of every kind; shrinks towards a one-second "get ready" step."""
+    kind = draw(st.sampled_from(StepKind))
+    work = kind is StepKind.WORK
+    return Step(
+        kind=kind,
+        seconds=draw(st.integers(1, 600)),
+        cue=draw(texts()),
+        exercise_id=draw(slugs() if kind is not StepKind.REST else st.none() | slugs()),
+        side=draw(st.none() | st.sampled_from(Side)) if work else None,
+        set_number=draw(st.integers(1, 10)) if work else None,
+        round_number=draw(st.none() | st.integers(1, 10)) if work else None,
+        reps=draw(st.none() | st.integers(1, 50)) if work else None,
+        hold_s=draw(st.none() | st.integers(1, 120)) if work else None,
+    )
+
+
+def dose_changes() -> st.SearchStrategy[DoseChange]:
+    """Records of a changed dose; shrinks towards the first block."""
+    return st.builds(
+        DoseChange,
+        exercise_id=slugs(),
+        section=st.integers(0, 2),
+        block=st.integers(0, 11),
+        before=doses(),
+        after=doses(),
+        reason=texts(),
+    )
+
+
+def scale_results(
+    *, routines: st.SearchStrategy[Routine] | None = None
+) -> st.SearchStrategy[ScaleResult]:
+    """Results of scaling (a routine with made-up changes); shrinks towards none.
+
+    Args:
+        routines: The routines to draw; small ones of any exercise by default.
+    """
+    return st.builds(
+        ScaleResult,
+        routine=routines if routines is not None else _small_routines(),
+        changes=st.lists(dose_changes(), max_size=2).map(tuple),
+        budget_s=st.integers(60, 240 * 60),
+        met=st.booleans(),
+    )
+
+
+def _small_routines() -> st.SearchStrategy[Routine]:
+    # The public functions' ``routines`` parameter shadows the strategy of that name.
+    strategy: st.SearchStrategy[Routine] = globals()["routines"](max_sections=2, max_blocks=2)
+    return strategy
+
+
+def substitutions() -> st.SearchStrategy[Substitution]:
+    """Substitution records, found or not; shrinks towards one without a replacement."""
+    return st.builds(
+        Substitution,
+        original_id=slugs(),
+        replacement_id=st.none() | slugs(),
+        reason=texts(),
+        section=st.integers(0, 2),
+        block=st.integers(0, 11),
+    )
+
+
+def substitution_results(
+    *, routines: st.SearchStrategy[Routine] | None = None
+) -> st.SearchStrategy[SubstitutionResult]:
+    """Results of substitution (a routine with made-up records); shrinks towards none.
+
+    Args:
+        routines: The routines to draw; small ones of any exercise by default.
+    """
+    return st.builds(
+        SubstitutionResult,
+        routine=routines if routines is not None else _small_routines(),
+        substitutions=st.lists(substitutions(), max_size=2).map(tuple),
+    )
+
+
 def _from_type_strategies() -> dict[type, Any]:
     """What :func:`hypothesis.strategies.from_type` should use for each type."""
     return {
@@ -341,4 +463,10 @@ def _from_type_strategies() -> dict[type, Any]:
         Section: sections(),
         Routine: routines(),
         Catalog: catalogs(),
+        Coverage: coverages(),
+        Step: steps(),
+        DoseChange: dose_changes(),
+        ScaleResult: scale_results(),
+        Substitution: substitutions(),
+        SubstitutionResult: substitution_results(),
     }
