@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from upperback.anatomy import Muscle, Region
 from upperback.dose import Dose
-from upperback.errors import InvalidDocument, InvalidValue, Problem, UpperbackError
+from upperback.errors import InvalidDocument, InvalidValue, NothingSafe, Problem, UpperbackError
 from upperback.exercise import Exercise, Source
 from upperback.props import (
     THERABAND_COLOURS,
@@ -33,6 +33,31 @@ from upperback.props import (
     Wall,
 )
 from upperback.routine import Block, Routine, Section, SectionRole, Structure
+from upperback.safety import (
+    CLINICIAN_RULE_ID,
+    DEFAULT_POLICY,
+    RULES,
+    SUPPORTS_NOT_REPLACES,
+    Action,
+    Advice,
+    AdviceCode,
+    AdviceLevel,
+    AgeBand,
+    BlockScreen,
+    Condition,
+    Modification,
+    Profile,
+    Reason,
+    RedFlag,
+    Rule,
+    SafetyPolicy,
+    ScreenReport,
+    SymptomReport,
+    Trend,
+    Verdict,
+    screen,
+    triage,
+)
 from upperback.serialize import (
     SCHEMA_VERSION,
     configure_converter,
@@ -58,12 +83,23 @@ except PackageNotFoundError:  # pragma: no cover - only when run from a bare sou
     __version__ = "0+unknown"
 
 __all__ = [
+    "CLINICIAN_RULE_ID",
+    "DEFAULT_POLICY",
+    "RULES",
     "SCHEMA_VERSION",
+    "SUPPORTS_NOT_REPLACES",
     "THERABAND_COLOURS",
+    "Action",
+    "Advice",
+    "AdviceCode",
+    "AdviceLevel",
+    "AgeBand",
     "BandLevel",
     "Benefit",
     "Block",
+    "BlockScreen",
     "Chair",
+    "Condition",
     "Doorway",
     "Dose",
     "Exercise",
@@ -76,23 +112,34 @@ __all__ = [
     "Laterality",
     "Level",
     "Mat",
+    "Modification",
     "Movement",
     "Muscle",
+    "NothingSafe",
     "Position",
     "Problem",
+    "Profile",
     "Prop",
     "PropKind",
     "PropNeed",
+    "Reason",
+    "RedFlag",
     "Region",
     "ResistanceBand",
     "Routine",
+    "Rule",
+    "SafetyPolicy",
+    "ScreenReport",
     "Section",
     "SectionRole",
     "Source",
     "Structure",
     "SwissBall",
+    "SymptomReport",
     "Towel",
+    "Trend",
     "UpperbackError",
+    "Verdict",
     "Wall",
     "__version__",
     "configure_converter",
@@ -100,5 +147,7 @@ __all__ = [
     "from_dict",
     "loads",
     "make_converter",
+    "screen",
     "to_dict",
+    "triage",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 def _register() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only under Hypothesis
 
-    from upperback import dose, exercise, props, routine  # noqa: PLC0415
+    from upperback import dose, exercise, props, routine, safety  # noqa: PLC0415
 
     def lazy(cls: type) -> Any:
         def resolve(_: type) -> Any:
@@ -32,5 +32,11 @@ def _register() -> None:
         routine.Block,
         routine.Section,
         routine.Routine,
+        safety.Profile,
+        safety.Rule,
+        safety.ScreenReport,
+        safety.SymptomReport,
+        safety.SafetyPolicy,
+        safety.Advice,
     ):
         st.register_type_strategy(cls, lazy(cls))

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "InvalidDocument",
     "InvalidValue",
+    "NothingSafe",
     "Problem",
     "UpperbackError",
 ]
@@ -87,3 +88,25 @@ class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"Invalid {what} ({count} {noun}):\n{lines}")
+
+
+class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain says it
+    """Screening left nothing of a routine that is safe for the person.
+
+    Raised by :meth:`upperback.safety.ScreenReport.safe_routine` when every
+    block is excluded, rather than returning an empty routine that an app
+    could show as "nothing to do today".
+
+    Attributes:
+        reasons: Why each block was left out, one line per block.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, reasons: Iterable[str]) -> None:
+        self.reasons = tuple(reasons)
+        lines = "\n".join(f"  {reason}" for reason in self.reasons)
+        super().__init__(
+            "Nothing in this routine is safe for this person; ask a healthcare"
+            f" professional what to do instead:\n{lines}"
+        )

@@ -23,6 +23,7 @@ from upperback.errors import InvalidDocument, Problem
 from upperback.exercise import Exercise
 from upperback.props import Kit
 from upperback.routine import Routine
+from upperback.safety import Advice, Profile, SafetyPolicy, ScreenReport, SymptomReport
 
 if TYPE_CHECKING:
     import cattrs
@@ -44,10 +45,15 @@ SCHEMA_VERSION: Final = 1
 """The schema version this library writes. It reads every version up to it."""
 
 DOCUMENT_KINDS: Final[Mapping[str, type]] = {
+    "advice": Advice,
     "dose": Dose,
     "exercise": Exercise,
     "kit": Kit,
+    "profile": Profile,
     "routine": Routine,
+    "safety_policy": SafetyPolicy,
+    "screen_report": ScreenReport,
+    "symptom_report": SymptomReport,
 }
 """The kinds of document, by the name written in the envelope's ``kind``."""
 
