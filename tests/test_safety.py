@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -588,16 +588,37 @@ def test_rule_matching() -> None:
     assert not only_kinds.matches(exercise())
 
 
+def test_describe_custom_modification() -> None:
+    rule = _rule(
+        action=ub.Action.MODIFY,
+        modification=ub.Modification(max_pain=2),
+        features=(),
+        positions={ub.Position.PRONE},
+    )
+    assert rule.describe() == (
+        "test-rule: osteoporosis → modify (pain ≤ 2/10) positions prone [C1]"
+    )
+
+
+@given(ubst.profiles(conditions=st.just(frozenset({C.HYPERMOBILITY}))))
+def test_profiles_strategy_takes_conditions(profile: ub.Profile) -> None:
+    assert profile.conditions == {C.HYPERMOBILITY}
+
+
 def test_describe() -> None:
     described = {rule.id: rule.describe() for rule in ub.RULES}
     assert described["hypermobility-stretch-cap"] == (
-        "hypermobility-stretch-cap: hypermobility → modify (hold ≤ 30 s, cue) every exercise"
-        " (only pnf_stretch, static_stretch) [C9*][A2]"
+        "hypermobility-stretch-cap: hypermobility → modify (hold ≤ 30 s, cue)"
+        " every pnf_stretch, static_stretch [C9*][A2]"
     )
     assert described["acute-injury-pain-ceiling"].startswith(
         "acute-injury-pain-ceiling: acute_injury → modify (pain ≤ 3/10, cue)"
     )
     assert "positions supine" in described["pregnancy-supine"]
+    assert described["recent-surgery-clearance"].endswith("exclude every exercise [E23][E10c*]")
+    assert described["shoulder-instability-doorway-towel"].endswith(
+        "exclude props doorway, towel (only pnf_stretch, static_stretch) [E6e*][E23]"
+    )
     assert "props swiss_ball" in described["balance-unstable-surface"]
 
 
@@ -678,6 +699,7 @@ screenable_exercises = st.builds(
 screenable_profiles = ubst.profiles(kits=st.just(ub.Kit()))
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # routines are costly to draw
 @given(
     ubst.routines(blocks=ubst.blocks(exercises=screenable_exercises), max_blocks=3),
     screenable_profiles,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
+from tests.test_safety import screenable_exercises
 from upperback import strategies as ubst
 from upperback.serialize import DOCUMENT_KINDS
 
@@ -37,10 +38,14 @@ def test_round_trip(value: object) -> None:
     _round_trips(value)
 
 
-# Whole routines are costly to draw, and their round trip is tested with
-# routines; a few full screen reports suffice here.
-@settings(max_examples=25)
-@given(ubst.screen_reports())
+# Whole exercises are costly to draw and their round trip is tested with
+# exercises; here the exercises vary only in what the rules read.
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ubst.screen_reports(
+        routines=ubst.routines(blocks=ubst.blocks(exercises=screenable_exercises), max_blocks=3)
+    )
+)
 def test_screen_report_round_trip(value: ub.ScreenReport) -> None:
     _round_trips(value)
 
@@ -51,7 +56,7 @@ def test_screen_report_round_trip(value: ub.ScreenReport) -> None:
 )
 def test_from_type(cls: type) -> None:
     # Only that from_type resolves is tested here; the values are tested above.
-    @settings(max_examples=3)
+    @settings(max_examples=3, suppress_health_check=[HealthCheck.too_slow])
     @given(st.from_type(cls))
     def check(value: object) -> None:
         assert isinstance(value, cls)

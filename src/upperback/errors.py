@@ -93,7 +93,7 @@ class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
 class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain says it
     """Screening left nothing of a routine that is safe for the person.
 
-    Raised by :meth:`upperback.safety.ScreenReport.safe_routine` when every
+    Raised by :meth:`upperback.safety.screen.ScreenReport.safe_routine` when every
     block is excluded, rather than returning an empty routine that an app
     could show as "nothing to do today".
 

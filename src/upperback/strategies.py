@@ -325,7 +325,10 @@ def profiles(
 
 
 def rules() -> st.SearchStrategy[Rule]:
-    """The library's own rules and clinician rules; shrinks towards the first of :data:`RULES`."""
+    """The library's own rules and clinician rules.
+
+    Shrinks towards the first of :data:`~upperback.safety.rules.RULES`.
+    """
     return st.sampled_from(RULES) | st.builds(
         Rule.from_clinician,
         st.frozensets(st.sampled_from(Feature), min_size=1, max_size=3),
@@ -338,7 +341,7 @@ def screen_reports(
     routines: st.SearchStrategy[Routine] | None = None,
     profiles: st.SearchStrategy[Profile] | None = None,
 ) -> st.SearchStrategy[ScreenReport]:
-    """Reports made by :func:`~upperback.safety.screen`.
+    """Reports made by :func:`~upperback.safety.screen.screen`.
 
     Shrinks towards one main block screened for a person with no conditions.
     """
@@ -389,7 +392,7 @@ def advices(
     reports: st.SearchStrategy[SymptomReport] | None = None,
     policies: st.SearchStrategy[SafetyPolicy] | None = None,
 ) -> st.SearchStrategy[Advice]:
-    """Advice made by :func:`~upperback.safety.triage` from drawn reports and policies."""
+    """Advice made by :func:`~upperback.safety.triage.triage` from drawn reports and policies."""
     return st.builds(
         triage,
         reports if reports is not None else symptom_reports(),

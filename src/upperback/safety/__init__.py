@@ -2,14 +2,19 @@
 
 Two halves, both pure functions over values:
 
-- :func:`screen` checks a routine (or one exercise) against the
-  contraindication :data:`RULES` that apply to a :class:`Profile`, and
-  returns a verdict on every block with its reasons and sources;
-  :meth:`ScreenReport.safe_routine` gives the routine with exclusions
-  removed and modifications applied.
-- :func:`triage` reads a :class:`SymptomReport` and returns :class:`Advice`:
-  any red flag is urgent, and pain that persists past the thresholds of
-  :class:`SafetyPolicy` sends the person to a healthcare professional.
+- :func:`~upperback.safety.screen.screen` checks a routine (or one
+  exercise) against the contraindication
+  :data:`~upperback.safety.rules.RULES` that apply to a
+  :class:`~upperback.safety.profile.Profile`, and returns a verdict on
+  every block with its reasons and sources;
+  :meth:`ScreenReport.safe_routine() <upperback.safety.screen.ScreenReport.safe_routine>`
+  gives the routine with exclusions removed and modifications applied.
+- :func:`~upperback.safety.triage.triage` reads a
+  :class:`~upperback.safety.triage.SymptomReport` and returns
+  :class:`~upperback.safety.triage.Advice`: any red flag is urgent, and
+  pain that persists past the thresholds of
+  :class:`~upperback.safety.triage.SafetyPolicy` sends the person to a
+  healthcare professional.
 
 The library supports clinicians; it does not diagnose and does not
 replace one. Upper-back pain that does not ease within days should be

@@ -10,10 +10,10 @@ __all__ = ["AgeBand", "Condition"]
 class Condition(enum.StrEnum):
     """A condition that rules out or changes some exercises (DOMAIN.md §8, §5.4).
 
-    A person's :class:`~upperback.safety.Profile` lists the conditions that
-    apply to them now; the rules in :data:`~upperback.safety.RULES` say what
-    each one excludes or changes. A clinician's own list of movements to
-    avoid goes in :attr:`Profile.avoid_features <upperback.safety.Profile>`.
+    A person's :class:`~upperback.safety.profile.Profile` lists the conditions
+    that apply to them now; the rules in :data:`~upperback.safety.rules.RULES`
+    say what each one excludes or changes. A clinician's own list of movements
+    to avoid goes in the profile's ``avoid_features``.
 
     .. versionadded:: 0.1.0
     """
@@ -23,7 +23,7 @@ class Condition(enum.StrEnum):
     PREGNANCY_FIRST_TRIMESTER = "pregnancy_first_trimester"
     """Pregnant, weeks 1 to 13 [C5*]."""
     PREGNANCY_SECOND_TRIMESTER = "pregnancy_second_trimester"
-    """Pregnant, weeks 14 to 27: supine and prone positions are left out [C5*][C6*][C6c*]."""
+    """Pregnant, weeks 14 to 27; supine and prone positions are left out [C5*][C6*][C6c*]."""
     PREGNANCY_THIRD_TRIMESTER = "pregnancy_third_trimester"
     """Pregnant, week 28 on [C5*][C6*][C6c*]."""
     HYPERMOBILITY = "hypermobility"
@@ -38,7 +38,7 @@ class Condition(enum.StrEnum):
     BALANCE_IMPAIRMENT = "balance_impairment"
     """Poor balance, vertigo or frailty [B11*][B12*][B13*][C12*]."""
     CERVICAL_RADICULOPATHY = "cervical_radiculopathy"
-    """Neck-related arm symptoms: pain, tingling or weakness down the arm [C11*]."""
+    """Pain, tingling or weakness down the arm that comes from the neck [C11*]."""
     SHOULDER_INSTABILITY = "shoulder_instability"
     """A shoulder that has dislocated or subluxed, or a frozen shoulder [E6e*][E23]."""
 

@@ -30,7 +30,7 @@ class Profile:
         avoid_features: Features a clinician has said this person should avoid;
             every exercise with one of them is excluded.
         avoid_note: The clinician's words, shown with those exclusions.
-        cleared_rules: Ids of rules in :data:`~upperback.safety.RULES` that a
+        cleared_rules: Ids of rules in :data:`~upperback.safety.rules.RULES` that a
             clinician has cleared for this person, e.g.
             ``"recent-surgery-clearance"`` once the surgeon agrees. Screening
             skips them. Only a clinician should set this.
@@ -77,10 +77,11 @@ class Profile:
         v.instance("kit", self.kit, Kit)
 
     def rules(self) -> tuple[Rule, ...]:
-        """Every rule that applies to this person, in :data:`RULES` order.
+        """Every rule that applies to this person.
 
+        They come in the order of :data:`~upperback.safety.rules.RULES`.
         Rules a clinician cleared are left out; the rule made from
-        :attr:`avoid_features` comes last.
+        ``avoid_features`` comes last.
         """
         found = tuple(
             rule

@@ -188,9 +188,13 @@ class Rule:
             )
             if values
         ]
-        matched = " or ".join(parts) or "every exercise"
-        if self.kinds:
-            matched += f" (only {', '.join(sorted(self.kinds))})"
+        kinds = ", ".join(sorted(self.kinds))
+        if self.kinds == frozenset(ExerciseKind):
+            kinds = ""
+        if parts:
+            matched = " or ".join(parts) + (f" (only {kinds})" if kinds else "")
+        else:
+            matched = f"every {kinds or 'exercise'}"
         action = self.action.value
         if self.modification is not None:
             changes = []

@@ -28,7 +28,7 @@ class Verdict(enum.StrEnum):
     """
 
     OK = "ok"
-    """No rule applies: keep it as it is."""
+    """No rule applies; keep it as it is."""
     MODIFY = "modify"
     """Keep it, changed as the rules say."""
     EXCLUDE = "exclude"
@@ -74,7 +74,7 @@ class BlockScreen:
 
     @property
     def safe_block(self) -> Block | None:
-        """The block to do: as it was, as modified, or ``None`` when excluded."""
+        """The block to do (as it was, or as modified), or ``None`` when excluded."""
         if self.verdict is Verdict.EXCLUDE:
             return None
         return self.modified or self.block
@@ -176,10 +176,7 @@ class ScreenReport:
 def _modify(block: Block, rules: tuple[Rule, ...]) -> Block:
     dose: Dose = block.dose
     cues: list[str] = [block.notes] if block.notes else []
-    for rule in rules:
-        change = rule.modification
-        if change is None:
-            continue
+    for change in (rule.modification for rule in rules if rule.modification is not None):
         if change.max_hold_s is not None and dose.hold_s is not None:
             dose = attrs.evolve(dose, hold_s=min(dose.hold_s, change.max_hold_s))
         if change.max_pain is not None:
@@ -208,8 +205,9 @@ def screen(item: Block | Exercise, profile: Profile) -> BlockScreen: ...
 def screen(item: Routine | Block | Exercise, profile: Profile) -> ScreenReport | BlockScreen:
     """Screen a routine, a block or an exercise for a person.
 
-    Every rule that applies to the person (:meth:`Profile.rules`) is checked
-    against every block; a block is excluded if any matching rule excludes
+    Every rule that applies to the person
+    (:meth:`Profile.rules() <upperback.safety.profile.Profile.rules>`)
+    is checked against every block; a block is excluded if any matching rule excludes
     it, modified if the matching rules only modify it, and ok otherwise.
     Every matching rule is reported, so several conditions combine.
 

@@ -376,7 +376,7 @@ SUPPORTS_NOT_REPLACES: Final = (
     "This advice comes from a checklist; it supports, and does not replace,"
     " a healthcare professional's judgement."
 )
-"""The sentence every :attr:`Advice.message` ends with."""
+"""The sentence every advice message ends with."""
 
 _MESSAGES: Final = {
     AdviceLevel.CONTINUE: (
