@@ -169,7 +169,7 @@ class Rule:
         return (
             not self.features.isdisjoint(exercise.features)
             or exercise.position in self.positions
-            or not self.props.isdisjoint(exercise.required_props)
+            or (bool(self.props) and not self.props.isdisjoint(exercise.required_props))
         )
 
     def describe(self) -> str:

@@ -175,15 +175,17 @@ class ScreenReport:
 
 def _modify(block: Block, rules: tuple[Rule, ...]) -> Block:
     dose: Dose = block.dose
+    hold_s, max_pain = dose.hold_s, dose.max_pain
     cues: list[str] = [block.notes] if block.notes else []
     for change in (rule.modification for rule in rules if rule.modification is not None):
-        if change.max_hold_s is not None and dose.hold_s is not None:
-            dose = attrs.evolve(dose, hold_s=min(dose.hold_s, change.max_hold_s))
+        if change.max_hold_s is not None and hold_s is not None:
+            hold_s = min(hold_s, change.max_hold_s)
         if change.max_pain is not None:
-            current = dose.max_pain if dose.max_pain is not None else change.max_pain
-            dose = attrs.evolve(dose, max_pain=min(current, change.max_pain))
+            max_pain = change.max_pain if max_pain is None else min(max_pain, change.max_pain)
         if change.cue is not None and change.cue not in cues:
             cues.append(change.cue)
+    if (hold_s, max_pain) != (dose.hold_s, dose.max_pain):
+        dose = attrs.evolve(dose, hold_s=hold_s, max_pain=max_pain)
     return attrs.evolve(block, dose=dose, notes=" ".join(cues) if cues else None)
 
 

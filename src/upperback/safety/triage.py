@@ -180,7 +180,7 @@ def _to_red_flags(values: Any) -> Any:
             RedFlag(value) if type(value) is str and value in RedFlag._value2member_map_ else value
             for value in values
         )
-    return values  # pragma: no cover - to_frozenset passes non-iterables through unchanged
+    return values
 
 
 def _optional_pain(field: str, value: Any) -> None:
