@@ -721,6 +721,21 @@ def test_safe_routine_holds_nothing_excluded(routine: ub.Routine, profile: ub.Pr
         )
 
 
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
+@given(ubst.routines(), ubst.profiles())
+def test_safe_routine_invariant_with_default_strategies(
+    routine: ub.Routine, profile: ub.Profile
+) -> None:
+    # The same invariant over the unrestricted strategies, with fewer
+    # examples because whole exercises are costly to draw.
+    report = ub.screen(routine, profile)
+    try:
+        safe = report.safe_routine()
+    except ub.NothingSafe:
+        return
+    assert all(_excluded_by(profile, block.exercise) == [] for block in safe.blocks)
+
+
 @given(screenable_exercises, screenable_profiles, screenable_profiles)
 def test_more_conditions_never_loosen(
     item: ub.Exercise, first: ub.Profile, second: ub.Profile
