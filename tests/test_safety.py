@@ -628,12 +628,19 @@ def test_describe() -> None:
 def test_block_screen_rejects() -> None:
     block = ub.Block.of(exercise())
     rule = ub.RULES[0]
-    with pytest.raises(ub.InvalidValue, match="'verdict' must be 'ok' exactly"):
-        ub.BlockScreen(block=block, verdict=ub.Verdict.OK, rules=(rule,))
-    with pytest.raises(ub.InvalidValue, match="'verdict' must be 'ok' exactly"):
-        ub.BlockScreen(block=block, verdict=ub.Verdict.EXCLUDE)
+    modifies = _RULES_BY_ID["hypermobility-stretch-cap"]
+    for verdict, rules in [
+        (ub.Verdict.OK, (rule,)),
+        (ub.Verdict.EXCLUDE, ()),
+        (ub.Verdict.MODIFY, (rule, modifies)),
+        (ub.Verdict.EXCLUDE, (modifies,)),
+    ]:
+        with pytest.raises(ub.InvalidValue) as info:
+            ub.BlockScreen(block=block, verdict=verdict, rules=rules, modified=block)
+        assert info.value.field == "verdict"
+        assert "must be 'exclude' if a rule excludes" in str(info.value)
     with pytest.raises(ub.InvalidValue, match="'modified' must be a Block"):
-        ub.BlockScreen(block=block, verdict=ub.Verdict.MODIFY, rules=(rule,))
+        ub.BlockScreen(block=block, verdict=ub.Verdict.MODIFY, rules=(modifies,))
     with pytest.raises(ub.InvalidValue, match="'modified' may only be given"):
         ub.BlockScreen(block=block, verdict=ub.Verdict.EXCLUDE, rules=(rule,), modified=block)
     with pytest.raises(ub.InvalidValue, match=r"'rules\[0\]' must be a Rule"):

@@ -262,6 +262,26 @@ def test_reason_and_advice_reject() -> None:
         attrs.evolve(advice, message="")
 
 
+def test_advice_level_and_code_follow_the_reasons() -> None:
+    advice = ub.triage(report(trend=ub.Trend.WORSE, days_worse_after_exercise=9))
+    assert advice.level is L.SEE_PROFESSIONAL
+    with pytest.raises(ub.InvalidValue) as info:
+        attrs.evolve(advice, level=L.CONTINUE)
+    assert info.value.field == "level"
+    assert "(see_professional)" in str(info.value)
+    with pytest.raises(ub.InvalidValue) as info:
+        attrs.evolve(advice, code=CODE.GETTING_WORSE)
+    assert info.value.field == "code"
+    assert "(worse_after_exercise)" in str(info.value)
+    with pytest.raises(ub.InvalidValue, match="'level' must be"):
+        attrs.evolve(advice, reasons=())
+    fine = ub.triage(report())
+    with pytest.raises(
+        ub.InvalidValue, match=r"'code' must be the first reason's code \(no_concerns\)"
+    ):
+        attrs.evolve(fine, code=CODE.RED_FLAG)
+
+
 # Properties ---------------------------------------------------------------
 
 

@@ -35,6 +35,14 @@ class Verdict(enum.StrEnum):
     """Leave it out."""
 
 
+def _verdict_of(rules: tuple[Rule, ...]) -> Verdict:
+    if not rules:
+        return Verdict.OK
+    if any(rule.action is Action.EXCLUDE for rule in rules):
+        return Verdict.EXCLUDE
+    return Verdict.MODIFY
+
+
 def _check_rules(_: object, __: object, rules: Any) -> None:
     if not isinstance(rules, tuple):
         raise InvalidValue("rules", rules, "must be a collection of Rule values")
@@ -63,9 +71,11 @@ class BlockScreen:
     def __attrs_post_init__(self) -> None:
         v.instance("block", self.block, Block)
         v.instance("verdict", self.verdict, Verdict)
-        if (self.verdict is Verdict.OK) != (not self.rules):
+        if self.verdict is not _verdict_of(self.rules):
             raise InvalidValue(
-                "verdict", self.verdict.value, "must be 'ok' exactly when no rule matched"
+                "verdict",
+                self.verdict.value,
+                "must be 'exclude' if a rule excludes, else 'modify' if a rule matched, else 'ok'",
             )
         if self.verdict is Verdict.MODIFY:
             v.instance("modified", self.modified, Block)
@@ -191,13 +201,9 @@ def _modify(block: Block, rules: tuple[Rule, ...]) -> Block:
 
 def _screen_block(block: Block, rules: tuple[Rule, ...]) -> BlockScreen:
     matched = tuple(rule for rule in rules if rule.matches(block.exercise))
-    if not matched:
-        return BlockScreen(block=block, verdict=Verdict.OK)
-    if any(rule.action is Action.EXCLUDE for rule in matched):
-        return BlockScreen(block=block, verdict=Verdict.EXCLUDE, rules=matched)
-    return BlockScreen(
-        block=block, verdict=Verdict.MODIFY, rules=matched, modified=_modify(block, matched)
-    )
+    verdict = _verdict_of(matched)
+    modified = _modify(block, matched) if verdict is Verdict.MODIFY else None
+    return BlockScreen(block=block, verdict=verdict, rules=matched, modified=modified)
 
 
 @overload

@@ -408,10 +408,10 @@ class Advice:
 
     Args:
         level: How strongly to act.
-        code: The code of the most pressing reason (``no_concerns`` when none).
+        code: The code of the first, most pressing reason (``no_concerns`` when none).
         message: Plain-language advice for the person. It always states
             that the advice supports, and does not replace, a clinician.
-        reasons: Every finding, most pressing first.
+        reasons: Every finding, most pressing first; ``level`` is the level of the first.
 
     .. versionadded:: 0.1.0
     """
@@ -429,6 +429,16 @@ class Advice:
             raise InvalidValue("reasons", self.reasons, "must be a collection of Reason values")
         for i, reason in enumerate(self.reasons):
             v.instance(f"reasons[{i}]", reason, Reason)
+        level = max((r.level for r in self.reasons), default=AdviceLevel.CONTINUE)
+        if self.level is not level:
+            raise InvalidValue(
+                "level", self.level.value, f"must be the most pressing reason's level ({level!s})"
+            )
+        code = self.reasons[0].code if self.reasons else AdviceCode.NO_CONCERNS
+        if self.code is not code:
+            raise InvalidValue(
+                "code", self.code.value, f"must be the first reason's code ({code!s})"
+            )
 
     @property
     def sources(self) -> tuple[str, ...]:
