@@ -226,11 +226,33 @@ def test_symptom_report_accepts_values_as_text() -> None:
     assert given_text.red_flags == {ub.RedFlag.CHEST_PAIN}
 
 
+def test_profile_makes_triage_stricter() -> None:
+    nerve = ub.Profile(conditions={ub.Condition.CERVICAL_RADICULOPATHY})
+    sore = report(pain_after_exercise=4)
+    assert ub.triage(sore).level is L.CONTINUE
+    assert ub.triage(sore, profile=nerve).level is L.CONTINUE_WITH_CARE
+    assert ub.triage(sore, profile=ub.Profile()).level is L.CONTINUE
+    strict = ub.SafetyPolicy(pain_ceiling=1)
+    assert strict.for_profile(nerve) == strict
+    assert ub.DEFAULT_POLICY.for_profile(ub.Profile()) is ub.DEFAULT_POLICY
+    assert ub.DEFAULT_POLICY.for_profile(nerve).pain_ceiling == 3
+
+
+def test_osteoporosis_back_pain_sees_a_clinician() -> None:
+    bones = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+    advice = ub.triage(report(pain_now=1), profile=bones)
+    assert advice.level is L.SEE_PROFESSIONAL
+    assert advice.code is CODE.OSTEOPOROSIS_BACK_PAIN
+    assert advice.sources == ("C1",)
+
+
 def test_triage_rejects_wrong_types() -> None:
     with pytest.raises(ub.InvalidValue, match="'report' must be a SymptomReport"):
         ub.triage({"days_since_onset": 3})  # type: ignore[arg-type]
     with pytest.raises(ub.InvalidValue, match="'policy' must be a SafetyPolicy"):
         ub.triage(report(), policy={})  # type: ignore[arg-type]
+    with pytest.raises(ub.InvalidValue, match="'profile' must be a Profile"):
+        ub.triage(report(), profile={"conditions": []})  # type: ignore[arg-type]
 
 
 def test_advice_level_order() -> None:
@@ -315,13 +337,16 @@ def worse_pairs(draw: st.DrawFn) -> tuple[ub.SymptomReport, ub.SymptomReport]:
     return first, second
 
 
-@given(worse_pairs(), ubst.safety_policies())
+@given(worse_pairs(), ubst.safety_policies(), ubst.profiles(kits=st.just(ub.Kit())))
 def test_triage_is_monotone(
-    pair: tuple[ub.SymptomReport, ub.SymptomReport], policy: ub.SafetyPolicy
+    pair: tuple[ub.SymptomReport, ub.SymptomReport], policy: ub.SafetyPolicy, person: ub.Profile
 ) -> None:
     milder, worse = pair
     assert ub.triage(worse, policy).level >= ub.triage(milder, policy).level
     assert ub.triage(worse).level >= ub.triage(milder).level
+    with_person = ub.triage(worse, policy, profile=person).level
+    assert with_person >= ub.triage(milder, policy, profile=person).level
+    assert with_person >= ub.triage(worse, policy).level
 
 
 @given(ubst.symptom_reports(), ubst.safety_policies())

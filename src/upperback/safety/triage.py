@@ -17,6 +17,8 @@ import attrs
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
 from upperback.errors import InvalidValue
+from upperback.safety.conditions import Condition
+from upperback.safety.profile import Profile
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -292,6 +294,7 @@ class AdviceCode(enum.StrEnum):
     PAIN_ABOVE_CEILING = "pain_above_ceiling"
     NOT_SETTLED_NEXT_MORNING = "not_settled_next_morning"
     GETTING_WORSE = "getting_worse"
+    OSTEOPOROSIS_BACK_PAIN = "osteoporosis_back_pain"
 
 
 @attrs.frozen(kw_only=True)
@@ -367,6 +370,23 @@ class SafetyPolicy:
         _policy_field("max_days_worse_after_exercise", self.max_days_worse_after_exercise, 0, 3)
         _policy_field("not_improving_days", self.not_improving_days, 1, 14)
         _policy_field("max_symptom_days", self.max_symptom_days, 1, 42)
+
+    def for_profile(self, profile: Profile) -> SafetyPolicy:
+        """This policy, made stricter where the person's conditions call for it.
+
+        Nerve-related pain (cervical radiculopathy) keeps to 0–3/10
+        [C11*][P11c*], and so does the first days of an acute injury, as the
+        screening rules do [C10][P9*]. A stricter value already set is kept.
+
+        >>> DEFAULT_POLICY.for_profile(Profile(conditions={Condition.ACUTE_INJURY})).pain_ceiling
+        3
+        """
+        if profile.conditions.isdisjoint(_NERVE_OR_ACUTE):
+            return self
+        return attrs.evolve(self, pain_ceiling=min(self.pain_ceiling, 3))
+
+
+_NERVE_OR_ACUTE: Final = frozenset({Condition.CERVICAL_RADICULOPATHY, Condition.ACUTE_INJURY})
 
 
 DEFAULT_POLICY: Final = SafetyPolicy()
@@ -446,7 +466,9 @@ class Advice:
         return tuple(dict.fromkeys(key for reason in self.reasons for key in reason.sources))
 
 
-def _findings(report: SymptomReport, policy: SafetyPolicy) -> list[Reason]:
+def _findings(
+    report: SymptomReport, policy: SafetyPolicy, conditions: frozenset[Condition]
+) -> list[Reason]:
     care, see = AdviceLevel.CONTINUE_WITH_CARE, AdviceLevel.SEE_PROFESSIONAL
     found = [
         Reason(
@@ -458,6 +480,15 @@ def _findings(report: SymptomReport, policy: SafetyPolicy) -> list[Reason]:
         for flag in RedFlag
         if flag in report.red_flags
     ]
+    if Condition.OSTEOPOROSIS in conditions:
+        found.append(
+            Reason(
+                code=AdviceCode.OSTEOPOROSIS_BACK_PAIN,
+                level=AdviceLevel.SEE_PROFESSIONAL,
+                text="Back pain in someone with osteoporosis should be checked by a clinician.",
+                sources=("C1",),
+            )
+        )
     days = report.days_since_onset
     if days > policy.max_symptom_days:
         found.append(
@@ -528,7 +559,12 @@ def _findings(report: SymptomReport, policy: SafetyPolicy) -> list[Reason]:
     return found
 
 
-def triage(report: SymptomReport, policy: SafetyPolicy = DEFAULT_POLICY) -> Advice:
+def triage(
+    report: SymptomReport,
+    policy: SafetyPolicy = DEFAULT_POLICY,
+    *,
+    profile: Profile | None = None,
+) -> Advice:
     """Advice for a symptom report: continue, take care, see a professional, or urgent.
 
     Any red flag gives ``urgent``; pain lasting past ``max_symptom_days``,
@@ -539,16 +575,25 @@ def triage(report: SymptomReport, policy: SafetyPolicy = DEFAULT_POLICY) -> Advi
     level is the most pressing of all findings, and every finding is
     reported. A worse report never gets milder advice.
 
+    Given the person's ``profile``, the policy is first made stricter for
+    their conditions (:meth:`SafetyPolicy.for_profile`), and back pain in
+    someone with osteoporosis is referred to a clinician [C1].
+
     >>> advice = triage(SymptomReport(days_since_onset=16, trend="same"))
     >>> advice.level, advice.code
     (<AdviceLevel.SEE_PROFESSIONAL: 'see_professional'>, <AdviceCode.NOT_IMPROVING: 'not_improving'>)
 
     Raises:
-        InvalidValue: ``report`` or ``policy`` is of the wrong type.
+        InvalidValue: ``report``, ``policy`` or ``profile`` is of the wrong type.
     """  # noqa: E501
     v.instance("report", report, SymptomReport)
     v.instance("policy", policy, SafetyPolicy)
-    found = sorted(_findings(report, policy), key=lambda reason: -reason.level.rank)
+    conditions: frozenset[Condition] = frozenset()
+    if profile is not None:
+        v.instance("profile", profile, Profile)
+        policy = policy.for_profile(profile)
+        conditions = profile.conditions
+    found = sorted(_findings(report, policy, conditions), key=lambda reason: -reason.level.rank)
     level = found[0].level if found else AdviceLevel.CONTINUE
     return Advice(
         level=level,
