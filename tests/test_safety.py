@@ -671,12 +671,14 @@ def test_screen_report_rejects() -> None:
         attrs.evolve(report, profile=None)  # type: ignore[arg-type]
 
 
-def _excluded_by(profile: ub.Profile, item: ub.Exercise) -> list[str]:
+def _matching(
+    profile: ub.Profile, item: ub.Exercise, action: ub.Action = ub.Action.EXCLUDE
+) -> list[ub.Rule]:
     # An independent reading of the rules' documented matching, so the
     # invariant does not just re-run the implementation.
     found = []
     for rule in profile.rules():
-        if rule.action is not ub.Action.EXCLUDE:
+        if rule.action is not action:
             continue
         if rule.kinds and item.kind not in rule.kinds:
             continue
@@ -687,8 +689,25 @@ def _excluded_by(profile: ub.Profile, item: ub.Exercise) -> list[str]:
             or item.position in rule.positions
             or rule.props & required
         ):
-            found.append(rule.id)
+            found.append(rule)
     return found
+
+
+def _excluded_by(profile: ub.Profile, item: ub.Exercise) -> list[str]:
+    return [rule.id for rule in _matching(profile, item)]
+
+
+def _check_caps(profile: ub.Profile, block: ub.Block) -> None:
+    for rule in _matching(profile, block.exercise, ub.Action.MODIFY):
+        change = rule.modification
+        assert change is not None
+        if change.max_hold_s is not None and block.dose.hold_s is not None:
+            assert block.dose.hold_s <= change.max_hold_s
+        if change.max_pain is not None:
+            assert block.dose.max_pain is not None
+            assert block.dose.max_pain <= change.max_pain
+        if change.cue is not None:
+            assert change.cue in (block.notes or "")
 
 
 # Only the fields rules read vary; the rest of an exercise is costly to draw
@@ -720,6 +739,7 @@ def test_safe_routine_holds_nothing_excluded(routine: ub.Routine, profile: ub.Pr
         return
     for block in safe.blocks:
         assert _excluded_by(profile, block.exercise) == []
+        _check_caps(profile, block)
     kept = [item for item in report.blocks if item.verdict is not ub.Verdict.EXCLUDE]
     assert len(safe.blocks) == len(kept)
     for item in report.blocks:
