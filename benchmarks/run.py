@@ -174,6 +174,55 @@ def routine_cases() -> list[Case]:
     ]
 
 
+def safety_cases() -> list[Case]:
+    """Screen a 12-block routine for a person with three conditions; triage two reports."""
+    exercise = sample_exercise()
+    others = [
+        ub.Exercise(
+            id=f"band-row-{i}",
+            name="Band row",
+            kind=ub.ExerciseKind.STRENGTHENING,
+            position=ub.Position.SEATED,
+            targets=frozenset({ub.Muscle.RHOMBOIDS}),
+            cues=("Pull the band to your ribs.",),
+            default_dose=ub.Dose(sets=2, reps=12),
+            features=frozenset({ub.Feature.OVERHEAD}) if i % 2 else frozenset(),
+        )
+        for i in range(8)
+    ]
+
+    def build() -> ub.Routine:
+        return ub.Routine.of(
+            "Bench", warm_up=[exercise, exercise], main=others, cool_down=[exercise, exercise]
+        )
+
+    routine = build()
+    person = ub.Profile(
+        conditions={
+            ub.Condition.HYPERMOBILITY,
+            ub.Condition.CERVICAL_RADICULOPATHY,
+            ub.Condition.PREGNANCY_SECOND_TRIMESTER,
+        }
+    )
+    calm = ub.SymptomReport(days_since_onset=3, trend=ub.Trend.BETTER, pain_now=2)
+    bad = ub.SymptomReport(
+        days_since_onset=50,
+        trend=ub.Trend.WORSE,
+        pain_now=7,
+        pain_after_exercise=8,
+        pain_next_morning=7,
+        days_worse_after_exercise=5,
+        red_flags=frozenset({ub.RedFlag.CHEST_PAIN, ub.RedFlag.RECENT_TRAUMA}),
+    )
+    return [
+        ("routine (12 blocks): construct", build),
+        ("screen: 12 blocks, 3 conditions", lambda: ub.screen(routine, person)),
+        ("screen + safe_routine", lambda: ub.screen(routine, person).safe_routine()),
+        ("triage: no findings", lambda: ub.triage(calm)),
+        ("triage: every finding", lambda: ub.triage(bad)),
+    ]
+
+
 def report(title: str, timings: dict[str, float], baseline: str) -> str:
     """A Markdown table of medians and ratios to the baseline."""
     base = timings[baseline]
@@ -200,6 +249,9 @@ def main() -> None:
     print()
     timings = time_cases(routine_cases(), rounds=rounds, number=20)
     print(report("Routine", timings, "routine (12 blocks): build"))
+    print()
+    timings = time_cases(safety_cases(), rounds=rounds, number=200)
+    print(report("Safety", timings, "routine (12 blocks): construct"))
 
 
 if __name__ == "__main__":

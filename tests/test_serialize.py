@@ -222,7 +222,10 @@ def test_bad_props(props: list[Any], expected: str) -> None:
         (
             {"upperback": 1, "kind": "workout", "data": {}},
             [
-                f"$.kind: must be one of {', '.join(sorted(serialize.DOCUMENT_KINDS))} (got 'workout')"
+                (
+                    f"$.kind: must be one of {', '.join(sorted(serialize.DOCUMENT_KINDS))}"
+                    " (got 'workout')"
+                )
             ],
         ),
     ],

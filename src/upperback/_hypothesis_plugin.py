@@ -12,7 +12,14 @@ from typing import Any
 def _register() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only under Hypothesis
 
-    from upperback import catalog, dose, exercise, props, routine  # noqa: PLC0415
+    from upperback import (  # noqa: PLC0415
+        catalog,
+        dose,
+        exercise,
+        props,
+        routine,
+        safety,
+    )
 
     def lazy(cls: type) -> Any:
         def resolve(_: type) -> Any:
@@ -39,5 +46,11 @@ def _register() -> None:
         routine.ScaleResult,
         routine.Substitution,
         routine.SubstitutionResult,
+        safety.Profile,
+        safety.Rule,
+        safety.ScreenReport,
+        safety.SymptomReport,
+        safety.SafetyPolicy,
+        safety.Advice,
     ):
         st.register_type_strategy(cls, lazy(cls))

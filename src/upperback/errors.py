@@ -18,6 +18,7 @@ __all__ = [
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
+    "NothingSafe",
     "Problem",
     "UnknownExercise",
     "UpperbackError",
@@ -137,3 +138,25 @@ class UnknownExercise(UpperbackError, KeyError):  # noqa: N818
     def __str__(self) -> str:
         # KeyError would show the repr of its argument, quotes and all.
         return self.message
+
+
+class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain says it
+    """Screening left nothing of a routine that is safe for the person.
+
+    Raised by :meth:`upperback.safety.screen.ScreenReport.safe_routine` when every
+    block is excluded, rather than returning an empty routine that an app
+    could show as "nothing to do today".
+
+    Attributes:
+        reasons: Why each block was left out, one line per block.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, reasons: Iterable[str]) -> None:
+        self.reasons = tuple(reasons)
+        lines = "\n".join(f"  {reason}" for reason in self.reasons)
+        super().__init__(
+            "Nothing in this routine is safe for this person; ask a healthcare"
+            f" professional what to do instead:\n{lines}"
+        )

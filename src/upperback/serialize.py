@@ -24,6 +24,7 @@ from upperback.errors import InvalidDocument, Problem
 from upperback.exercise import Exercise
 from upperback.props import Kit
 from upperback.routine import Routine
+from upperback.safety import Advice, Profile, SafetyPolicy, ScreenReport, SymptomReport
 
 if TYPE_CHECKING:
     import cattrs
@@ -46,10 +47,15 @@ SCHEMA_VERSION: Final = 1
 
 DOCUMENT_KINDS: Final[Mapping[str, type]] = {
     "catalog": Catalog,
+    "advice": Advice,
     "dose": Dose,
     "exercise": Exercise,
     "kit": Kit,
+    "profile": Profile,
     "routine": Routine,
+    "safety_policy": SafetyPolicy,
+    "screen_report": ScreenReport,
+    "symptom_report": SymptomReport,
 }
 """The kinds of document, by the name written in the envelope's ``kind``."""
 

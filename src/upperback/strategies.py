@@ -58,6 +58,21 @@ from upperback.routine import (
     Substitution,
     SubstitutionResult,
 )
+from upperback.safety import (
+    RULES,
+    Advice,
+    AgeBand,
+    Condition,
+    Profile,
+    Rule,
+    SafetyPolicy,
+    ScreenReport,
+    SymptomReport,
+    Trend,
+    screen,
+    triage,
+)
+from upperback.safety.triage import RedFlag
 from upperback.vocab import (
     Benefit,
     ExerciseKind,
@@ -72,6 +87,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = [
+    "advices",
     "blocks",
     "catalogs",
     "coverages",
@@ -79,16 +95,21 @@ __all__ = [
     "doses",
     "exercises",
     "kits",
+    "profiles",
     "prop_needs",
     "props",
     "routines",
+    "rules",
+    "safety_policies",
     "scale_results",
+    "screen_reports",
     "sections",
     "slugs",
     "sources",
     "steps",
     "substitution_results",
     "substitutions",
+    "symptom_reports",
     "texts",
 ]
 
@@ -450,6 +471,122 @@ def substitution_results(
     )
 
 
+_PREGNANCY = tuple(condition for condition in Condition if condition.is_pregnancy)
+
+
+@st.composite
+def profiles(
+    draw: st.DrawFn,
+    *,
+    conditions: st.SearchStrategy[frozenset[Condition]] | None = None,
+    kits: st.SearchStrategy[Kit] | None = None,
+) -> Profile:
+    """Profiles with any conditions (at most one pregnancy trimester).
+
+    Shrinks towards a person with no conditions, no clinician's list and an
+    empty kit.
+
+    Args:
+        conditions: Draws the conditions; any valid set when ``None``.
+        kits: Draws the kit; :func:`kits` when ``None``.
+    """
+    if conditions is None:
+        found = draw(
+            st.frozensets(st.sampled_from([c for c in Condition if not c.is_pregnancy]), max_size=4)
+        )
+        pregnancy = draw(st.none() | st.sampled_from(_PREGNANCY))
+        chosen = found | {pregnancy} if pregnancy is not None else found
+    else:
+        chosen = draw(conditions)
+    avoid = draw(st.frozensets(st.sampled_from(Feature), max_size=3))
+    return Profile(
+        conditions=chosen,
+        avoid_features=avoid,
+        avoid_note=draw(st.none() | texts()) if avoid else None,
+        cleared_rules=draw(st.frozensets(st.sampled_from([rule.id for rule in RULES]), max_size=2)),
+        level=draw(st.none() | st.sampled_from(Level)),
+        age_band=draw(st.none() | st.sampled_from(AgeBand)),
+        height_cm=draw(st.none() | st.integers(100, 250)),
+        kit=draw(kits if kits is not None else globals()["kits"](max_size=3)),
+    )
+
+
+def rules() -> st.SearchStrategy[Rule]:
+    """The library's own rules and clinician rules.
+
+    Shrinks towards the first of :data:`~upperback.safety.rules.RULES`.
+    """
+    return st.sampled_from(RULES) | st.builds(
+        Rule.from_clinician,
+        st.frozensets(st.sampled_from(Feature), min_size=1, max_size=3),
+        st.none() | texts(),
+    )
+
+
+def screen_reports(
+    *,
+    routines: st.SearchStrategy[Routine] | None = None,
+    profiles: st.SearchStrategy[Profile] | None = None,
+) -> st.SearchStrategy[ScreenReport]:
+    """Reports made by :func:`~upperback.safety.screen.screen`.
+
+    Shrinks towards one main block screened for a person with no conditions.
+    """
+    return st.builds(
+        screen,
+        routines if routines is not None else globals()["routines"](max_sections=2, max_blocks=3),
+        profiles if profiles is not None else globals()["profiles"](),
+    )
+
+
+def symptom_reports(
+    *, red_flags: st.SearchStrategy[frozenset[RedFlag]] | None = None
+) -> st.SearchStrategy[SymptomReport]:
+    """Symptom reports; shrinks towards day 0, better, no pain given, no red flags.
+
+    Args:
+        red_flags: Draws the red flags; any set when ``None``.
+    """
+    pain = st.none() | st.integers(0, 10)
+    return st.builds(
+        SymptomReport,
+        days_since_onset=st.integers(0, 400),
+        trend=st.sampled_from(Trend),
+        pain_now=pain,
+        pain_after_exercise=pain,
+        pain_next_morning=pain,
+        days_worse_after_exercise=st.integers(0, 30),
+        red_flags=red_flags
+        if red_flags is not None
+        else st.frozensets(st.sampled_from(RedFlag), max_size=3),
+    )
+
+
+def safety_policies() -> st.SearchStrategy[SafetyPolicy]:
+    """Policies at or stricter than the default; shrinks towards the strictest."""
+    return st.builds(
+        SafetyPolicy,
+        pain_ceiling=st.integers(0, 5),
+        settled_pain=st.integers(0, 3),
+        max_days_worse_after_exercise=st.integers(0, 3),
+        not_improving_days=st.integers(1, 14),
+        max_symptom_days=st.integers(1, 42),
+    )
+
+
+def advices(
+    *,
+    reports: st.SearchStrategy[SymptomReport] | None = None,
+    policies: st.SearchStrategy[SafetyPolicy] | None = None,
+) -> st.SearchStrategy[Advice]:
+    """Advice made by :func:`~upperback.safety.triage.triage` from drawn reports and policies."""
+    return st.builds(
+        triage,
+        reports if reports is not None else symptom_reports(),
+        policies if policies is not None else safety_policies(),
+    )
+
+
 def _from_type_strategies() -> dict[type, Any]:
     """What :func:`hypothesis.strategies.from_type` should use for each type."""
     return {
@@ -469,4 +606,10 @@ def _from_type_strategies() -> dict[type, Any]:
         ScaleResult: scale_results(),
         Substitution: substitutions(),
         SubstitutionResult: substitution_results(),
+        Profile: profiles(),
+        Rule: rules(),
+        ScreenReport: screen_reports(),
+        SymptomReport: symptom_reports(),
+        SafetyPolicy: safety_policies(),
+        Advice: advices(),
     }

@@ -1,0 +1,68 @@
+"""Safety: screening routines for a person, and triage that sends people to a professional.
+
+Two halves, both pure functions over values:
+
+- :func:`~upperback.safety.screen.screen` checks a routine (or one
+  exercise) against the contraindication
+  :data:`~upperback.safety.rules.RULES` that apply to a
+  :class:`~upperback.safety.profile.Profile`, and returns a verdict on
+  every block with its reasons and sources;
+  :meth:`ScreenReport.safe_routine() <upperback.safety.screen.ScreenReport.safe_routine>`
+  gives the routine with exclusions removed and modifications applied.
+- :func:`~upperback.safety.triage.triage` reads a
+  :class:`~upperback.safety.triage.SymptomReport` and returns
+  :class:`~upperback.safety.triage.Advice`: any red flag is urgent, and
+  pain that persists past the thresholds of
+  :class:`~upperback.safety.triage.SafetyPolicy` sends the person to a
+  healthcare professional.
+
+The library supports clinicians; it does not diagnose and does not
+replace one. Upper-back pain that does not ease within days should be
+seen by a healthcare professional.
+"""
+
+from __future__ import annotations
+
+from upperback.safety.conditions import AgeBand, Condition
+from upperback.safety.profile import Profile
+from upperback.safety.rules import CLINICIAN_RULE_ID, RULES, Action, Modification, Rule
+from upperback.safety.screen import BlockScreen, ScreenReport, Verdict, screen
+from upperback.safety.triage import (
+    DEFAULT_POLICY,
+    SUPPORTS_NOT_REPLACES,
+    Advice,
+    AdviceCode,
+    AdviceLevel,
+    Reason,
+    RedFlag,
+    SafetyPolicy,
+    SymptomReport,
+    Trend,
+    triage,
+)
+
+__all__ = [
+    "CLINICIAN_RULE_ID",
+    "DEFAULT_POLICY",
+    "RULES",
+    "SUPPORTS_NOT_REPLACES",
+    "Action",
+    "Advice",
+    "AdviceCode",
+    "AdviceLevel",
+    "AgeBand",
+    "BlockScreen",
+    "Condition",
+    "Modification",
+    "Profile",
+    "Reason",
+    "RedFlag",
+    "Rule",
+    "SafetyPolicy",
+    "ScreenReport",
+    "SymptomReport",
+    "Trend",
+    "Verdict",
+    "screen",
+    "triage",
+]

@@ -1,0 +1,99 @@
+"""A person's profile: what screening needs to know about them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_frozenset
+from upperback.errors import InvalidValue
+from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, Kit
+from upperback.safety.conditions import AgeBand, Condition
+from upperback.safety.rules import _RULES_BY_ID, RULES, Rule
+from upperback.vocab import Feature, Level
+
+__all__ = ["Profile"]
+
+
+@attrs.frozen(kw_only=True)
+class Profile:
+    """What screening needs to know about a person.
+
+    >>> person = Profile(conditions={Condition.OSTEOPOROSIS}, height_cm=178)
+    >>> [rule.id for rule in person.rules()]
+    ['osteoporosis-flexion-rotation', 'osteoporosis-fall-risk']
+
+    Args:
+        conditions: The conditions that apply now (at most one pregnancy trimester).
+        avoid_features: Features a clinician has said this person should avoid;
+            every exercise with one of them is excluded.
+        avoid_note: The clinician's words, shown with those exclusions.
+        cleared_rules: Ids of rules in :data:`~upperback.safety.rules.RULES` that a
+            clinician has cleared for this person, e.g.
+            ``"recent-surgery-clearance"`` once the surgeon agrees. Screening
+            skips them. Only a clinician should set this.
+        level: The level the person works at, if known.
+        age_band: The person's age band, if known.
+        height_cm: Standing height, 100 to 250 cm, for sizing a ball.
+        kit: The props the person has.
+
+    .. versionadded:: 0.1.0
+    """
+
+    conditions: frozenset[Condition] = attrs.field(default=frozenset(), converter=to_frozenset)
+    avoid_features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
+    avoid_note: str | None = None
+    cleared_rules: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    level: Level | None = None
+    age_band: AgeBand | None = None
+    height_cm: int | None = None
+    kit: Kit = attrs.field(factory=Kit)
+
+    def __attrs_post_init__(self) -> None:
+        _check_set("conditions", self.conditions, Condition)
+        pregnancies = sorted(c.value for c in self.conditions if c.is_pregnancy)
+        if len(pregnancies) > 1:
+            raise InvalidValue(
+                "conditions", pregnancies, "must hold at most one pregnancy trimester"
+            )
+        _check_set("avoid_features", self.avoid_features, Feature)
+        if self.avoid_note is not None:
+            v.text("avoid_note", self.avoid_note, max_len=500)
+            if not self.avoid_features:
+                raise InvalidValue(
+                    "avoid_note", self.avoid_note, "may only be given with 'avoid_features'"
+                )
+        _check_set("cleared_rules", self.cleared_rules, str)
+        for rule_id in sorted(self.cleared_rules):
+            if rule_id not in _RULES_BY_ID:
+                raise InvalidValue("cleared_rules", rule_id, "must name a rule in upperback.RULES")
+        if self.level is not None:
+            v.instance("level", self.level, Level)
+        if self.age_band is not None:
+            v.instance("age_band", self.age_band, AgeBand)
+        v.optional_int_between("height_cm", self.height_cm, MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
+        v.instance("kit", self.kit, Kit)
+
+    def rules(self) -> tuple[Rule, ...]:
+        """Every rule that applies to this person.
+
+        They come in the order of :data:`~upperback.safety.rules.RULES`.
+        Rules a clinician cleared are left out; the rule made from
+        ``avoid_features`` comes last.
+        """
+        found = tuple(
+            rule
+            for rule in RULES
+            if not rule.conditions.isdisjoint(self.conditions) and rule.id not in self.cleared_rules
+        )
+        if self.avoid_features:
+            found += (Rule.from_clinician(self.avoid_features, self.avoid_note),)
+        return found
+
+
+def _check_set(field: str, values: Any, item: type) -> None:
+    if not isinstance(values, frozenset):
+        raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
+    v.members(field, values, item)

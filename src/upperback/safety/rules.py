@@ -1,0 +1,475 @@
+"""Contraindication rules, as data: which condition rules out or changes which exercises.
+
+Every rule names the conditions it applies to, what it matches, what it
+does (exclude the exercise, or modify its dose and add a cue), a reason a
+clinician can read, and the source keys of DOMAIN.md it rests on. Where
+the sources disagree, the rule takes the more cautious reading and its
+reason says so.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_frozenset, to_tuple
+from upperback.dose import MAX_HOLD_S
+from upperback.errors import InvalidValue
+from upperback.props import PropKind
+from upperback.safety.conditions import Condition
+from upperback.vocab import ExerciseKind, Feature, Position
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from upperback.exercise import Exercise
+
+__all__ = ["CLINICIAN_RULE_ID", "RULES", "Action", "Modification", "Rule"]
+
+CLINICIAN_RULE_ID: Final = "clinician-avoid"
+"""The id of the rule made from a clinician's list of movements to avoid."""
+
+
+class Action(enum.StrEnum):
+    """What a rule does to an exercise it matches.
+
+    .. versionadded:: 0.1.0
+    """
+
+    EXCLUDE = "exclude"
+    """Leave the exercise out."""
+    MODIFY = "modify"
+    """Keep it, with a capped dose and an added cue."""
+
+
+@attrs.frozen(kw_only=True)
+class Modification:
+    """How a ``modify`` rule changes a block.
+
+    Args:
+        max_hold_s: Holds longer than this are shortened to it.
+        max_pain: The most pain (0–10) allowed; a block's own lower
+            ceiling is kept.
+        cue: An instruction added to the block's notes.
+
+    At least one of them is given.
+
+    .. versionadded:: 0.1.0
+    """
+
+    max_hold_s: int | None = None
+    max_pain: int | None = None
+    cue: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.optional_int_between("max_hold_s", self.max_hold_s, 1, MAX_HOLD_S, " seconds")
+        v.optional_int_between("max_pain", self.max_pain, 0, 10)
+        if self.cue is not None:
+            v.text("cue", self.cue, max_len=300)
+        if self.max_hold_s is None and self.max_pain is None and self.cue is None:
+            raise InvalidValue("cue", None, "or 'max_hold_s' or 'max_pain' must be given")
+
+
+def _check_members(field: str, values: Any, item: type) -> None:
+    if not isinstance(values, frozenset):
+        raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
+    v.members(field, values, item)
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One contraindication: for these conditions, exclude or modify these exercises.
+
+    An exercise matches when it has any of ``features``, starts in any of
+    ``positions`` or requires any of ``props`` (each left empty matches
+    nothing on its own; all three empty match every exercise), and, when
+    ``kinds`` is given, is of one of those kinds. Only props an exercise
+    *requires* count: one it can be done without is not a reason to leave
+    it out.
+
+    Args:
+        id: A stable slug, e.g. ``"osteoporosis-flexion-rotation"``.
+        conditions: The rule applies to a person with any of these. Empty
+            only for the rule made from a clinician's list
+            (:meth:`from_clinician`).
+        features: Exercise features it matches.
+        positions: Starting positions it matches.
+        props: Required props it matches.
+        kinds: Exercise kinds it is limited to.
+        action: Exclude, or modify.
+        modification: How to modify; given exactly when ``action`` is modify.
+        reason: Why, in words a clinician and the person can read.
+        sources: Source keys from DOMAIN.md, e.g. ``("C1", "C2")``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str
+    conditions: frozenset[Condition] = attrs.field(converter=to_frozenset)
+    action: Action
+    reason: str
+    sources: tuple[str, ...] = attrs.field(converter=to_tuple)
+    features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
+    positions: frozenset[Position] = attrs.field(default=frozenset(), converter=to_frozenset)
+    props: frozenset[PropKind] = attrs.field(default=frozenset(), converter=to_frozenset)
+    kinds: frozenset[ExerciseKind] = attrs.field(default=frozenset(), converter=to_frozenset)
+    modification: Modification | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.slug("id", self.id)
+        _check_members("conditions", self.conditions, Condition)
+        v.instance("action", self.action, Action)
+        v.text("reason", self.reason)
+        if not isinstance(self.sources, tuple):
+            raise InvalidValue("sources", self.sources, "must be a collection of source keys")
+        v.texts("sources", self.sources, max_len=20)
+        _check_members("features", self.features, Feature)
+        _check_members("positions", self.positions, Position)
+        _check_members("props", self.props, PropKind)
+        _check_members("kinds", self.kinds, ExerciseKind)
+        if not (self.features or self.positions or self.props or self.kinds):
+            raise InvalidValue(
+                "features",
+                self.features,
+                "or 'positions', 'props' or 'kinds' must be given: a rule matches something",
+            )
+        if self.action is Action.MODIFY:
+            v.instance("modification", self.modification, Modification)
+        elif self.modification is not None:
+            raise InvalidValue("modification", self.modification, "may only be given to modify")
+
+    @classmethod
+    def from_clinician(cls, features: Iterable[Feature], note: str | None = None) -> Rule:
+        """The rule that excludes the features a person's clinician said to avoid.
+
+        >>> Rule.from_clinician([Feature.OVERHEAD], "Until the shoulder review.").reason
+        'Your clinician advised avoiding exercises that involve: overhead. Until the shoulder review.'
+        """  # noqa: E501
+        found = frozenset(features)
+        listed = ", ".join(sorted(feature.value.replace("_", " ") for feature in found))
+        reason = f"Your clinician advised avoiding exercises that involve: {listed}."
+        return cls(
+            id=CLINICIAN_RULE_ID,
+            conditions=frozenset(),
+            features=found,
+            action=Action.EXCLUDE,
+            reason=f"{reason} {note}" if note else reason,
+            sources=(),
+        )
+
+    def matches(self, exercise: Exercise) -> bool:
+        """Whether the rule acts on this exercise (whoever does it)."""
+        if self.kinds and exercise.kind not in self.kinds:
+            return False
+        if not (self.features or self.positions or self.props):
+            return True
+        return (
+            not self.features.isdisjoint(exercise.features)
+            or exercise.position in self.positions
+            or (bool(self.props) and not self.props.isdisjoint(exercise.required_props))
+        )
+
+    def describe(self) -> str:
+        """One line: conditions, what it matches, the action and its sources.
+
+        >>> print(RULES[0].describe())
+        osteoporosis-flexion-rotation: osteoporosis → exclude features end_range_flexion, end_range_rotation, loaded_flexion [C1][C2][C3][C4]
+        """  # noqa: E501
+        conditions = ", ".join(sorted(self.conditions)) or "clinician's list"
+        parts = [
+            f"{name} {', '.join(sorted(values))}"
+            for name, values in (
+                ("features", self.features),
+                ("positions", self.positions),
+                ("props", self.props),
+            )
+            if values
+        ]
+        kinds = ", ".join(sorted(self.kinds))
+        if self.kinds == frozenset(ExerciseKind):
+            kinds = ""
+        if parts:
+            matched = " or ".join(parts) + (f" (only {kinds})" if kinds else "")
+        else:
+            matched = f"every {kinds or 'exercise'}"
+        action = self.action.value
+        if self.modification is not None:
+            changes = []
+            if self.modification.max_hold_s is not None:
+                changes.append(f"hold ≤ {self.modification.max_hold_s} s")
+            if self.modification.max_pain is not None:
+                changes.append(f"pain ≤ {self.modification.max_pain}/10")
+            if self.modification.cue is not None:
+                changes.append("cue")
+            action += f" ({', '.join(changes)})"
+        cited = "".join(f"[{key}]" for key in self.sources)
+        return f"{self.id}: {conditions} → {action} {matched} {cited}".rstrip()
+
+
+_STRETCHES = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
+_FALL_RISK = frozenset({Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE})
+_PREGNANT = frozenset(
+    {
+        Condition.PREGNANCY_FIRST_TRIMESTER,
+        Condition.PREGNANCY_SECOND_TRIMESTER,
+        Condition.PREGNANCY_THIRD_TRIMESTER,
+    }
+)
+_PREGNANT_AFTER_FIRST = frozenset(
+    {Condition.PREGNANCY_SECOND_TRIMESTER, Condition.PREGNANCY_THIRD_TRIMESTER}
+)
+_RANGE_CUE = (
+    "Stretch only to mild tightness, never to the limit, and do not bounce:"
+    " joints are looser in pregnancy."
+)
+_NERVE_CUE = (
+    "Keep pain at 3/10 or less during and after; stop if pain spreads down the arm"
+    " or new tingling or weakness appears."
+)
+
+RULES: Final[tuple[Rule, ...]] = (
+    Rule(
+        id="osteoporosis-flexion-rotation",
+        conditions={Condition.OSTEOPOROSIS},
+        features={Feature.LOADED_FLEXION, Feature.END_RANGE_FLEXION, Feature.END_RANGE_ROTATION},
+        action=Action.EXCLUDE,
+        reason=(
+            "With osteoporosis, avoid bending forward to end range or under load, and"
+            " twisting to end range; use slow, controlled movement short of end range"
+            " and favour spinal extension."
+        ),
+        sources=("C1", "C2", "C3", "C4"),
+    ),
+    Rule(
+        id="osteoporosis-fall-risk",
+        conditions={Condition.OSTEOPOROSIS},
+        features=_FALL_RISK,
+        props={PropKind.SWISS_BALL},
+        action=Action.EXCLUDE,
+        reason=(
+            "With osteoporosis a fall can break a bone: avoid precarious balancing."
+            " A ball lifts the body up to 85 cm off the floor, so every exercise that"
+            " needs one is left out of unsupervised routines (the cautious reading)."
+        ),
+        sources=("C2", "B11*"),
+    ),
+    Rule(
+        id="pregnancy-supine",
+        conditions=_PREGNANT_AFTER_FIRST,
+        features={Feature.SUPINE},
+        positions={Position.SUPINE},
+        action=Action.EXCLUDE,
+        reason=(
+            "After the first trimester, avoid lying on the back: the womb can press on"
+            " the vena cava. Sources give 16 or 20 weeks, and one review found the"
+            " evidence of harm thin [C7]; the rule takes the earliest limit, the"
+            " second trimester."
+        ),
+        sources=("C5*", "C6*", "C6b*"),
+    ),
+    Rule(
+        id="pregnancy-prone",
+        conditions=_PREGNANT_AFTER_FIRST,
+        features={Feature.PRONE},
+        positions={Position.PRONE},
+        action=Action.EXCLUDE,
+        reason=(
+            "Lying on the front becomes difficult from about 20 weeks; the rule"
+            " leaves it out from the second trimester (the cautious reading)."
+        ),
+        sources=("C6c*",),
+    ),
+    Rule(
+        id="pregnancy-fall-risk",
+        conditions=_PREGNANT,
+        features=_FALL_RISK,
+        props={PropKind.SWISS_BALL},
+        action=Action.EXCLUDE,
+        reason=(
+            "In pregnancy, avoid activities with a risk of falling, and check with a"
+            " physiotherapist or doctor before ball exercises."
+        ),
+        sources=("C5*", "B12*"),
+    ),
+    Rule(
+        id="pregnancy-stretch-range",
+        conditions=_PREGNANT,
+        kinds=_STRETCHES,
+        action=Action.MODIFY,
+        modification=Modification(cue=_RANGE_CUE),
+        reason="In pregnancy, avoid jerky or bouncy moves and stretching to the limit.",
+        sources=("C5c*", "C8*"),
+    ),
+    Rule(
+        id="pregnancy-end-range",
+        conditions=_PREGNANT,
+        features={Feature.END_RANGE_STRETCH},
+        action=Action.MODIFY,
+        modification=Modification(cue=_RANGE_CUE),
+        reason="In pregnancy, avoid jerky or bouncy moves and stretching to the limit.",
+        sources=("C5c*", "C8*"),
+    ),
+    Rule(
+        id="hypermobility-stretch-cap",
+        conditions={Condition.HYPERMOBILITY},
+        kinds=_STRETCHES,
+        action=Action.MODIFY,
+        modification=Modification(
+            max_hold_s=30,
+            cue=(
+                "Stop well short of your end range: stretch to mild tightness only,"
+                " and build strength and control rather than range."
+            ),
+        ),
+        reason=(
+            "With hypermobility, overstretching can make symptoms worse; holds are"
+            " capped at 30 s, the top of the usual adult range, and range at mild"
+            " tightness."
+        ),
+        sources=("C9*", "A2"),
+    ),
+    Rule(
+        id="hypermobility-end-range",
+        conditions={Condition.HYPERMOBILITY},
+        features={Feature.END_RANGE_STRETCH},
+        action=Action.MODIFY,
+        modification=Modification(
+            cue="Stop well short of your end range: move only to mild tightness."
+        ),
+        reason="With hypermobility, overstretching can make symptoms worse.",
+        sources=("C9*",),
+    ),
+    Rule(
+        id="acute-injury-no-stretch",
+        conditions={Condition.ACUTE_INJURY},
+        kinds=_STRETCHES,
+        action=Action.EXCLUDE,
+        reason=(
+            "In the first days after a soft-tissue injury, protect it and do not"
+            " stretch a recently strained muscle. The library cannot tell which"
+            " muscle is hurt, so every stretch is left out (the cautious reading)."
+        ),
+        sources=("C10", "C13*"),
+    ),
+    Rule(
+        id="acute-injury-end-range",
+        conditions={Condition.ACUTE_INJURY},
+        features={Feature.END_RANGE_STRETCH},
+        action=Action.EXCLUDE,
+        reason=(
+            "In the first days after a soft-tissue injury, do not take the injured"
+            " tissue to end range."
+        ),
+        sources=("C10", "C13*"),
+    ),
+    Rule(
+        id="acute-injury-pain-ceiling",
+        conditions={Condition.ACUTE_INJURY},
+        kinds=frozenset(ExerciseKind),
+        action=Action.MODIFY,
+        modification=Modification(
+            max_pain=3, cue="Let pain guide you: keep it at 3/10 or less and stop if it rises."
+        ),
+        reason=(
+            "After an injury, load as symptoms allow with pain guiding progression;"
+            " in the first days the rule keeps to the 'safe' zone of 0-3/10 rather"
+            " than the 5/10 ceiling used later."
+        ),
+        sources=("C10", "P9*"),
+    ),
+    Rule(
+        id="recent-surgery-clearance",
+        conditions={Condition.RECENT_SURGERY},
+        kinds=frozenset(ExerciseKind),
+        action=Action.EXCLUDE,
+        reason=(
+            "After recent surgery, ask the surgeon or a clinician before exercising."
+            " Once they clear it, list this rule in the profile's cleared_rules."
+        ),
+        sources=("E23", "E10c*"),
+    ),
+    Rule(
+        id="balance-unstable-surface",
+        conditions={Condition.BALANCE_IMPAIRMENT},
+        features=_FALL_RISK,
+        props={PropKind.SWISS_BALL},
+        action=Action.EXCLUDE,
+        reason=(
+            "With poor balance, ball and balance work needs close supervision and"
+            " support (a wall, a corner, a clinician); it is left out of"
+            " unsupervised routines."
+        ),
+        sources=("B11*", "B12*", "B13*"),
+    ),
+    Rule(
+        id="radiculopathy-neck-stretch",
+        conditions={Condition.CERVICAL_RADICULOPATHY},
+        features={Feature.NECK_SIDE_BEND, Feature.NECK_ROTATION},
+        action=Action.EXCLUDE,
+        reason=(
+            "With arm symptoms from the neck, avoid positions that strain the neck and"
+            " upper trapezius, such as side-bending and rotation stretches."
+        ),
+        sources=("C11*", "C11b*"),
+    ),
+    Rule(
+        id="radiculopathy-overhead",
+        conditions={Condition.CERVICAL_RADICULOPATHY},
+        features={Feature.OVERHEAD},
+        action=Action.MODIFY,
+        modification=Modification(
+            cue="Keep overhead work unloaded and in a small range; stop if arm symptoms rise."
+        ),
+        reason=(
+            "With arm symptoms from the neck, back off when pain spreads down the arm;"
+            " overhead work is kept light and small in range (derived)."
+        ),
+        sources=("C11*", "C11b*"),
+    ),
+    Rule(
+        id="radiculopathy-pain-ceiling",
+        conditions={Condition.CERVICAL_RADICULOPATHY},
+        kinds=frozenset(ExerciseKind),
+        action=Action.MODIFY,
+        modification=Modification(max_pain=3, cue=_NERVE_CUE),
+        reason=(
+            "Nerve-related pain is handled more cautiously than the usual 5/10"
+            " ceiling: aim for 0-3/10 during and after exercise."
+        ),
+        sources=("C11*", "P11c*"),
+    ),
+    Rule(
+        id="shoulder-instability-end-range",
+        conditions={Condition.SHOULDER_INSTABILITY},
+        features={Feature.SHOULDER_END_RANGE},
+        action=Action.EXCLUDE,
+        reason=(
+            "With an unstable or frozen shoulder, avoid taking the shoulder to end"
+            " range without a clinician's advice."
+        ),
+        sources=("E6e*", "E23"),
+    ),
+    Rule(
+        id="shoulder-instability-doorway-towel",
+        conditions={Condition.SHOULDER_INSTABILITY},
+        props={PropKind.DOORWAY, PropKind.TOWEL},
+        kinds=_STRETCHES,
+        action=Action.EXCLUDE,
+        reason=(
+            "The doorway stretch is a precaution after dislocation or subluxation, and"
+            " the towel stretch needs a doctor's advice with shoulder problems. The"
+            " rule cannot tell a towel behind the back from a towel under the spine,"
+            " so it leaves out every towel or doorway stretch (the cautious reading)."
+        ),
+        sources=("E6e*", "E23"),
+    ),
+)
+"""Every contraindication rule the library applies, in a fixed order.
+
+The table on the *Safety* page of the docs is generated from this tuple.
+"""
+
+_RULES_BY_ID: Final = {rule.id: rule for rule in RULES}

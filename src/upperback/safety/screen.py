@@ -1,0 +1,251 @@
+"""Screening a routine or an exercise for a person: what to leave out, what to change, and why."""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, overload
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_tuple
+from upperback.errors import InvalidValue, NothingSafe
+from upperback.exercise import Exercise
+from upperback.routine import Block, Routine, Structure
+from upperback.safety.profile import Profile
+from upperback.safety.rules import Action, Rule
+
+if TYPE_CHECKING:
+    from upperback.dose import Dose
+
+__all__ = ["BlockScreen", "ScreenReport", "Verdict", "screen"]
+
+
+class Verdict(enum.StrEnum):
+    """What screening decided for one block.
+
+    .. versionadded:: 0.1.0
+    """
+
+    OK = "ok"
+    """No rule applies; keep it as it is."""
+    MODIFY = "modify"
+    """Keep it, changed as the rules say."""
+    EXCLUDE = "exclude"
+    """Leave it out."""
+
+
+def _verdict_of(rules: tuple[Rule, ...]) -> Verdict:
+    if not rules:
+        return Verdict.OK
+    if any(rule.action is Action.EXCLUDE for rule in rules):
+        return Verdict.EXCLUDE
+    return Verdict.MODIFY
+
+
+def _check_rules(_: object, __: object, rules: Any) -> None:
+    if not isinstance(rules, tuple):
+        raise InvalidValue("rules", rules, "must be a collection of Rule values")
+    for i, rule in enumerate(rules):
+        v.instance(f"rules[{i}]", rule, Rule)
+
+
+@attrs.frozen(kw_only=True)
+class BlockScreen:
+    """The verdict on one block, with every rule that matched it.
+
+    Args:
+        block: The block as it was in the routine.
+        verdict: ``ok``, ``modify`` or ``exclude``; exclude wins over modify.
+        rules: Every rule that matched, in the order they apply.
+        modified: The changed block; given exactly when the verdict is modify.
+
+    .. versionadded:: 0.1.0
+    """
+
+    block: Block
+    verdict: Verdict
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=to_tuple, validator=_check_rules)
+    modified: Block | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("block", self.block, Block)
+        v.instance("verdict", self.verdict, Verdict)
+        if self.verdict is not _verdict_of(self.rules):
+            raise InvalidValue(
+                "verdict",
+                self.verdict.value,
+                "must be 'exclude' if a rule excludes, else 'modify' if a rule matched, else 'ok'",
+            )
+        if self.verdict is Verdict.MODIFY:
+            v.instance("modified", self.modified, Block)
+        elif self.modified is not None:
+            raise InvalidValue("modified", self.modified, "may only be given to modify")
+
+    @property
+    def safe_block(self) -> Block | None:
+        """The block to do (as it was, or as modified), or ``None`` when excluded."""
+        if self.verdict is Verdict.EXCLUDE:
+            return None
+        return self.modified or self.block
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reason of every matching rule, in order."""
+        return tuple(rule.reason for rule in self.rules)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The source keys of every matching rule, each once, in order."""
+        return tuple(dict.fromkeys(key for rule in self.rules for key in rule.sources))
+
+
+def _check_screens(_: object, __: object, blocks: Any) -> None:
+    if not isinstance(blocks, tuple):
+        raise InvalidValue("blocks", blocks, "must be a collection of BlockScreen values")
+    for i, item in enumerate(blocks):
+        v.instance(f"blocks[{i}]", item, BlockScreen)
+
+
+@attrs.frozen(kw_only=True)
+class ScreenReport:
+    """A routine screened for a person: a verdict on every block.
+
+    Args:
+        routine: The routine as given.
+        profile: The person it was screened for.
+        blocks: One :class:`BlockScreen` per block of the routine, in session order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    routine: Routine
+    profile: Profile
+    blocks: tuple[BlockScreen, ...] = attrs.field(converter=to_tuple, validator=_check_screens)
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("routine", self.routine, Routine)
+        v.instance("profile", self.profile, Profile)
+        expected = self.routine.blocks
+        if len(self.blocks) != len(expected) or any(
+            item.block != block for item, block in zip(self.blocks, expected, strict=False)
+        ):
+            raise InvalidValue(
+                "blocks", len(self.blocks), "must screen each block of the routine, in order"
+            )
+
+    @property
+    def verdict(self) -> Verdict:
+        """The strictest verdict on any block."""
+        verdicts = {item.verdict for item in self.blocks}
+        for verdict in (Verdict.EXCLUDE, Verdict.MODIFY):
+            if verdict in verdicts:
+                return verdict
+        return Verdict.OK
+
+    @property
+    def excluded(self) -> tuple[BlockScreen, ...]:
+        """The blocks left out."""
+        return tuple(item for item in self.blocks if item.verdict is Verdict.EXCLUDE)
+
+    @property
+    def modified(self) -> tuple[BlockScreen, ...]:
+        """The blocks kept with changes."""
+        return tuple(item for item in self.blocks if item.verdict is Verdict.MODIFY)
+
+    def safe_routine(self) -> Routine:
+        """The routine with exclusions removed and modifications applied.
+
+        Sections left empty are dropped; a superset left with one block
+        becomes straight sets. The routine keeps its id, title and notes.
+
+        Raises:
+            NothingSafe: Every block was excluded. The error lists why.
+        """
+        screens = iter(self.blocks)
+        sections = []
+        for section in self.routine.sections:
+            kept = tuple(
+                block
+                for block in (next(screens).safe_block for _ in section.blocks)
+                if block is not None
+            )
+            if not kept:
+                continue
+            structure = section.structure
+            if structure is Structure.SUPERSET and len(kept) < 2:
+                structure = Structure.STRAIGHT
+            sections.append(attrs.evolve(section, blocks=kept, structure=structure))
+        if not sections:
+            raise NothingSafe(
+                f"{item.block.exercise.name}: {' '.join(item.reasons)}" for item in self.blocks
+            )
+        return attrs.evolve(self.routine, sections=tuple(sections))
+
+
+def _modify(block: Block, rules: tuple[Rule, ...]) -> Block:
+    dose: Dose = block.dose
+    hold_s, max_pain = dose.hold_s, dose.max_pain
+    cues: list[str] = [block.notes] if block.notes else []
+    for change in (rule.modification for rule in rules if rule.modification is not None):
+        if change.max_hold_s is not None and hold_s is not None:
+            hold_s = min(hold_s, change.max_hold_s)
+        if change.max_pain is not None:
+            max_pain = change.max_pain if max_pain is None else min(max_pain, change.max_pain)
+        if change.cue is not None and change.cue not in cues:
+            cues.append(change.cue)
+    if (hold_s, max_pain) != (dose.hold_s, dose.max_pain):
+        dose = attrs.evolve(dose, hold_s=hold_s, max_pain=max_pain)
+    return attrs.evolve(block, dose=dose, notes=" ".join(cues) if cues else None)
+
+
+def _screen_block(block: Block, rules: tuple[Rule, ...]) -> BlockScreen:
+    matched = tuple(rule for rule in rules if rule.matches(block.exercise))
+    verdict = _verdict_of(matched)
+    modified = _modify(block, matched) if verdict is Verdict.MODIFY else None
+    return BlockScreen(block=block, verdict=verdict, rules=matched, modified=modified)
+
+
+@overload
+def screen(item: Routine, profile: Profile) -> ScreenReport: ...
+@overload
+def screen(item: Block | Exercise, profile: Profile) -> BlockScreen: ...
+def screen(item: Routine | Block | Exercise, profile: Profile) -> ScreenReport | BlockScreen:
+    """Screen a routine, a block or an exercise for a person.
+
+    Every rule that applies to the person
+    (:meth:`Profile.rules() <upperback.safety.profile.Profile.rules>`)
+    is checked against every block; a block is excluded if any matching rule excludes
+    it, modified if the matching rules only modify it, and ok otherwise.
+    Every matching rule is reported, so several conditions combine.
+
+    >>> ball_arch = Exercise(
+    ...     id="ball-arch", name="Thoracic extension over ball", kind=ExerciseKind.STATIC_STRETCH,
+    ...     position=Position.SUPINE, targets={Muscle.THORACIC_ERECTOR_SPINAE},
+    ...     cues=["Lie back over the ball."], default_dose=Dose(sets=2, hold_s=15),
+    ...     features={Feature.SUPINE, Feature.UNSTABLE_SURFACE},
+    ... )
+    >>> screen(ball_arch, Profile(conditions={Condition.BALANCE_IMPAIRMENT})).verdict
+    <Verdict.EXCLUDE: 'exclude'>
+
+    Args:
+        item: A :class:`~upperback.routine.Routine`, or one block or exercise
+            (an exercise is screened at its default dose).
+        profile: The person.
+
+    Returns:
+        A :class:`ScreenReport` for a routine, a :class:`BlockScreen` otherwise.
+
+    Raises:
+        InvalidValue: ``item`` or ``profile`` is of the wrong type.
+    """
+    v.instance("profile", profile, Profile)
+    rules = profile.rules()
+    if isinstance(item, Routine):
+        return ScreenReport(
+            routine=item,
+            profile=profile,
+            blocks=tuple(_screen_block(block, rules) for block in item.blocks),
+        )
+    v.instance("item", item, (Routine, Block, Exercise))
+    return _screen_block(Block.of(item), rules)

@@ -1,0 +1,603 @@
+"""Triage: from how a person's back is doing to whether they should see a professional.
+
+:func:`triage` reads a :class:`SymptomReport` and returns :class:`Advice`:
+carry on, carry on with care, see a healthcare professional, or seek
+urgent help. The defaults follow DOMAIN.md §4 and §3.1, taking the more
+cautious reading where the sources disagree. The advice supports a
+clinician's judgement; it does not diagnose and does not replace one.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, Final
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_frozenset, to_tuple
+from upperback.errors import InvalidValue
+from upperback.safety.conditions import Condition
+from upperback.safety.profile import Profile
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "SUPPORTS_NOT_REPLACES",
+    "Advice",
+    "AdviceCode",
+    "AdviceLevel",
+    "Reason",
+    "RedFlag",
+    "SafetyPolicy",
+    "SymptomReport",
+    "Trend",
+    "triage",
+]
+
+MAX_DAYS: Final = 36_500
+"""The most days since onset a report may give (a hundred years)."""
+
+
+class Trend(enum.StrEnum):
+    """How the pain has changed since it began: better, the same, or worse.
+
+    .. versionadded:: 0.1.0
+    """
+
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+
+
+class RedFlag(enum.StrEnum):
+    """A sign that upper-back pain may have a serious cause (DOMAIN.md §4.2).
+
+    Each member is a yes-or-no question an app asks; :attr:`question` gives
+    the wording and :attr:`sources` the source keys. Most single red flags
+    have weak diagnostic accuracy and are meant to prompt a clinician's
+    reasoning, not to diagnose [R1]; the library therefore refers on any of
+    them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    RECENT_TRAUMA = "recent_trauma"
+    MINOR_TRAUMA_WITH_OSTEOPOROSIS = "minor_trauma_with_osteoporosis"
+    ONSET_UNDER_20_OR_OVER_50 = "onset_under_20_or_over_50"
+    CANCER_OR_IMMUNE_RISK = "cancer_or_immune_risk"
+    FEVER_OR_WEIGHT_LOSS = "fever_or_weight_loss"
+    RECENT_INFECTION = "recent_infection"
+    CONSTANT_OR_NIGHT_PAIN = "constant_or_night_pain"
+    PROGRESSIVE_NEUROLOGICAL = "progressive_neurological"
+    BLADDER_BOWEL_OR_SADDLE = "bladder_bowel_or_saddle"
+    CHEST_PAIN = "chest_pain"
+    BETWEEN_SHOULDER_BLADES_WITH_SYMPTOMS = "between_shoulder_blades_with_symptoms"
+    WORSE_WITH_COUGH_OR_SNEEZE = "worse_with_cough_or_sneeze"
+    STRUCTURAL_DEFORMITY = "structural_deformity"
+    SEVERE_MORNING_STIFFNESS = "severe_morning_stiffness"
+    NECK_DIZZINESS_OR_VISUAL = "neck_dizziness_or_visual"
+
+    @property
+    def question(self) -> str:
+        """The question to ask, in plain words."""
+        return _RED_FLAGS[self][0]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The source keys the red flag rests on."""
+        return _RED_FLAGS[self][1]
+
+
+_RED_FLAGS: Final[dict[RedFlag, tuple[str, tuple[str, ...]]]] = {
+    RedFlag.RECENT_TRAUMA: (
+        "Did the pain start after a violent injury, such as a road accident or a fall from height?",
+        ("R2", "R3"),
+    ),
+    RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS: (
+        "Do you have osteoporosis, and did the pain start after a minor knock, fall or lifting?",
+        ("R2",),
+    ),
+    RedFlag.ONSET_UNDER_20_OR_OVER_50: (
+        "Is this new back pain that started before you were 20 or after you turned 50?",
+        ("R2", "R8", "R13*"),
+    ),
+    RedFlag.CANCER_OR_IMMUNE_RISK: (
+        (
+            "Have you had cancer, HIV or a weakened immune system, injected drugs,"
+            " or taken steroid tablets for a long time?"
+        ),
+        ("R2", "R11*"),
+    ),
+    RedFlag.FEVER_OR_WEIGHT_LOSS: (
+        (
+            "Do you have a fever or chills (38 °C or more), feel generally unwell,"
+            " or have you lost weight without trying?"
+        ),
+        ("R2", "R3"),
+    ),
+    RedFlag.RECENT_INFECTION: ("Have you recently had a bacterial infection?", ("R2",)),
+    RedFlag.CONSTANT_OR_NIGHT_PAIN: (
+        (
+            "Is the pain constant or getting steadily worse, not eased by rest or changing"
+            " position, or worse at night or waking you from sleep?"
+        ),
+        ("R2", "R3"),
+    ),
+    RedFlag.PROGRESSIVE_NEUROLOGICAL: (
+        (
+            "Do you have weakness, numbness or clumsiness in the arms, hands or legs,"
+            " or a change in walking or balance, that is getting worse?"
+        ),
+        ("R2", "R4", "C11*"),
+    ),
+    RedFlag.BLADDER_BOWEL_OR_SADDLE: (
+        (
+            "Have you had any change in bladder or bowel control, or numbness around the"
+            " genitals or buttocks?"
+        ),
+        ("R3",),
+    ),
+    RedFlag.CHEST_PAIN: ("Do you have chest pain as well as the back pain?", ("R3",)),
+    RedFlag.BETWEEN_SHOULDER_BLADES_WITH_SYMPTOMS: (
+        (
+            "Is the pain high in the back, between the shoulder blades, together with"
+            " feeling unwell or any other new symptom?"
+        ),
+        ("R1", "R2", "R3"),
+    ),
+    RedFlag.WORSE_WITH_COUGH_OR_SNEEZE: (
+        "Does coughing, sneezing or straining make the pain worse?",
+        ("R3",),
+    ),
+    RedFlag.STRUCTURAL_DEFORMITY: (
+        "Have you noticed a change in the shape of your back, or swelling on it?",
+        ("R2", "R3"),
+    ),
+    RedFlag.SEVERE_MORNING_STIFFNESS: (
+        "Is your back severely stiff in the mornings?",
+        ("R2",),
+    ),
+    RedFlag.NECK_DIZZINESS_OR_VISUAL: (
+        (
+            "With neck pain: do you have dizziness, changes in sight or hearing, headache,"
+            " severe neck tenderness or swollen glands?"
+        ),
+        ("R4", "R11*", "R17"),
+    ),
+}
+
+
+def _to_trend(value: Any) -> Any:
+    # Normalises only: a valid value becomes its member; anything else is
+    # left for the validator to reject with the field's name.
+    if type(value) is str and value in Trend._value2member_map_:
+        return Trend(value)
+    return value
+
+
+def _to_red_flags(values: Any) -> Any:
+    values = to_frozenset(values)
+    if isinstance(values, frozenset):
+        return frozenset(
+            RedFlag(value) if type(value) is str and value in RedFlag._value2member_map_ else value
+            for value in values
+        )
+    return values
+
+
+def _optional_pain(field: str, value: Any) -> None:
+    v.optional_int_between(field, value, 0, 10)
+
+
+@attrs.frozen(kw_only=True)
+class SymptomReport:
+    """How a person's upper back is doing, as they report it.
+
+    >>> report = SymptomReport(days_since_onset=16, trend="same", pain_now=3)
+    >>> report.trend
+    <Trend.SAME: 'same'>
+
+    Args:
+        days_since_onset: Days since the pain began, 0 or more.
+        trend: Better, the same or worse since it began (a value or its text).
+        pain_now: Pain at rest now, 0 (none) to 10 (worst imaginable).
+        pain_after_exercise: Pain during or just after the last session, 0 to 10.
+        pain_next_morning: Pain the morning after the last session, 0 to 10.
+        days_worse_after_exercise: Days that pain has stayed worse after
+            exercising, 0 or more.
+        red_flags: The red-flag questions answered "yes"; every other one is a "no".
+
+    .. versionadded:: 0.1.0
+    """
+
+    days_since_onset: int
+    trend: Trend = attrs.field(converter=_to_trend)
+    pain_now: int | None = None
+    pain_after_exercise: int | None = None
+    pain_next_morning: int | None = None
+    days_worse_after_exercise: int = 0
+    red_flags: frozenset[RedFlag] = attrs.field(default=frozenset(), converter=_to_red_flags)
+
+    def __attrs_post_init__(self) -> None:
+        v.int_between("days_since_onset", self.days_since_onset, 0, MAX_DAYS, " days")
+        v.instance("trend", self.trend, Trend)
+        _optional_pain("pain_now", self.pain_now)
+        _optional_pain("pain_after_exercise", self.pain_after_exercise)
+        _optional_pain("pain_next_morning", self.pain_next_morning)
+        v.int_between(
+            "days_worse_after_exercise", self.days_worse_after_exercise, 0, MAX_DAYS, " days"
+        )
+        if not isinstance(self.red_flags, frozenset):
+            raise InvalidValue(
+                "red_flags", self.red_flags, "must be a collection of RedFlag values"
+            )
+        v.members("red_flags", self.red_flags, RedFlag)
+
+
+class AdviceLevel(enum.StrEnum):
+    """How strongly the person should act, from mildest to most urgent.
+
+    Members compare by urgency: ``AdviceLevel.URGENT > AdviceLevel.CONTINUE``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    CONTINUE = "continue"
+    """Carry on with the plan."""
+    CONTINUE_WITH_CARE = "continue_with_care"
+    """Carry on without progressing, easing anything that hurts."""
+    SEE_PROFESSIONAL = "see_professional"
+    """Book an appointment with a healthcare professional."""
+    URGENT = "urgent"
+    """Contact a doctor or urgent-care service now, before exercising again."""
+
+    @property
+    def rank(self) -> int:
+        """0 for continue up to 3 for urgent."""
+        return _RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, AdviceLevel):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, AdviceLevel):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, AdviceLevel):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, AdviceLevel):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_RANK: Final = {level: rank for rank, level in enumerate(AdviceLevel)}
+
+
+class AdviceCode(enum.StrEnum):
+    """A stable code for why advice was given, for an app to act on.
+
+    .. versionadded:: 0.1.0
+    """
+
+    NO_CONCERNS = "no_concerns"
+    RED_FLAG = "red_flag"
+    SYMPTOMS_PAST_CEILING = "symptoms_past_ceiling"
+    NOT_IMPROVING = "not_improving"
+    WORSE_AFTER_EXERCISE = "worse_after_exercise"
+    PAIN_ABOVE_CEILING = "pain_above_ceiling"
+    NOT_SETTLED_NEXT_MORNING = "not_settled_next_morning"
+    GETTING_WORSE = "getting_worse"
+    OSTEOPOROSIS_BACK_PAIN = "osteoporosis_back_pain"
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One finding behind a piece of advice.
+
+    Args:
+        code: What was found, as a stable code.
+        level: The advice it calls for on its own.
+        text: The finding, in plain words.
+        sources: Source keys from DOMAIN.md.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: AdviceCode
+    level: AdviceLevel
+    text: str
+    sources: tuple[str, ...] = attrs.field(converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("code", self.code, AdviceCode)
+        v.instance("level", self.level, AdviceLevel)
+        v.text("text", self.text)
+        if not isinstance(self.sources, tuple):
+            raise InvalidValue("sources", self.sources, "must be a collection of source keys")
+        v.texts("sources", self.sources, max_len=20)
+
+
+def _policy_field(field: str, value: Any, low: int, high: int) -> None:
+    if type(value) is not int or not low <= value <= high:
+        raise InvalidValue(
+            field,
+            value,
+            f"must be an integer from {low} to {high}: a policy may be stricter"
+            " than the default, never looser",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class SafetyPolicy:
+    """The thresholds :func:`triage` uses. Each may be made stricter, never looser.
+
+    Args:
+        pain_ceiling: Pain above this (0–10), at rest or during and after
+            exercise, calls for care. Default 5, the pain-monitoring
+            ceiling [P8*][P9*][P11*]; stricter clinics use less [P11c*][C11*].
+        settled_pain: Next-morning pain above this (0–10) has not settled.
+            Default 3, the top of the "safe" zone [P9*]: pain should have
+            subsided by the next morning [P8*] (derived).
+        max_days_worse_after_exercise: More days than this of pain worse
+            after exercise calls for a professional. Default 3, reading
+            "a few days" [P11*] (derived).
+        not_improving_days: Pain that is no better after this many days
+            calls for a professional. Default 14, the two-week rule
+            [R8*][R14*]; NHS says "a few weeks" [R3].
+        max_symptom_days: Pain lasting longer than this calls for a
+            professional whatever its trend. Default 42 (6 weeks), the
+            shorter end of the 4–6 week ceiling [R2][R5*][R13*].
+
+    .. versionadded:: 0.1.0
+    """
+
+    pain_ceiling: int = 5
+    settled_pain: int = 3
+    max_days_worse_after_exercise: int = 3
+    not_improving_days: int = 14
+    max_symptom_days: int = 42
+
+    def __attrs_post_init__(self) -> None:
+        _policy_field("pain_ceiling", self.pain_ceiling, 0, 5)
+        _policy_field("settled_pain", self.settled_pain, 0, 3)
+        _policy_field("max_days_worse_after_exercise", self.max_days_worse_after_exercise, 0, 3)
+        _policy_field("not_improving_days", self.not_improving_days, 1, 14)
+        _policy_field("max_symptom_days", self.max_symptom_days, 1, 42)
+
+    def for_profile(self, profile: Profile) -> SafetyPolicy:
+        """This policy, made stricter where the person's conditions call for it.
+
+        Nerve-related pain (cervical radiculopathy) keeps to 0–3/10
+        [C11*][P11c*], and so does the first days of an acute injury, as the
+        screening rules do [C10][P9*]. A stricter value already set is kept.
+
+        >>> DEFAULT_POLICY.for_profile(Profile(conditions={Condition.ACUTE_INJURY})).pain_ceiling
+        3
+        """
+        if profile.conditions.isdisjoint(_NERVE_OR_ACUTE):
+            return self
+        return attrs.evolve(self, pain_ceiling=min(self.pain_ceiling, 3))
+
+
+_NERVE_OR_ACUTE: Final = frozenset({Condition.CERVICAL_RADICULOPATHY, Condition.ACUTE_INJURY})
+
+
+DEFAULT_POLICY: Final = SafetyPolicy()
+"""The documented, cautious defaults of :class:`SafetyPolicy`."""
+
+SUPPORTS_NOT_REPLACES: Final = (
+    "This advice comes from a checklist; it supports, and does not replace,"
+    " a healthcare professional's judgement."
+)
+"""The sentence every advice message ends with."""
+
+_MESSAGES: Final = {
+    AdviceLevel.CONTINUE: (
+        "Nothing you reported calls for a change: carry on with your routine and keep"
+        " noting how your back feels. If pain has not eased within a few days, see a"
+        " healthcare professional."
+    ),
+    AdviceLevel.CONTINUE_WITH_CARE: (
+        "Carry on gently: do not make the routine harder for now, ease off or skip any"
+        " exercise that hurts, and check that pain settles by the next morning. If it"
+        " does not settle within a few days, see a healthcare professional."
+    ),
+    AdviceLevel.SEE_PROFESSIONAL: (
+        "Please make an appointment with a healthcare professional, such as your doctor"
+        " or a physiotherapist, about this pain, and tell them what you reported here."
+        " Until then, keep to gentle movement that does not make it worse."
+    ),
+    AdviceLevel.URGENT: (
+        "Please stop exercising and contact a doctor or an urgent-care service today,"
+        " and tell them what you reported here. If you feel very unwell, or have chest"
+        " pain or sudden weakness, call the emergency number."
+    ),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Advice:
+    """What the person should do, why, and on which sources it rests.
+
+    Args:
+        level: How strongly to act.
+        code: The code of the first, most pressing reason (``no_concerns`` when none).
+        message: Plain-language advice for the person. It always states
+            that the advice supports, and does not replace, a clinician.
+        reasons: Every finding, most pressing first; ``level`` is the level of the first.
+
+    .. versionadded:: 0.1.0
+    """
+
+    level: AdviceLevel
+    code: AdviceCode
+    message: str
+    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("level", self.level, AdviceLevel)
+        v.instance("code", self.code, AdviceCode)
+        v.text("message", self.message)
+        if not isinstance(self.reasons, tuple):
+            raise InvalidValue("reasons", self.reasons, "must be a collection of Reason values")
+        for i, reason in enumerate(self.reasons):
+            v.instance(f"reasons[{i}]", reason, Reason)
+        level = max((r.level for r in self.reasons), default=AdviceLevel.CONTINUE)
+        if self.level is not level:
+            raise InvalidValue(
+                "level", self.level.value, f"must be the most pressing reason's level ({level!s})"
+            )
+        code = self.reasons[0].code if self.reasons else AdviceCode.NO_CONCERNS
+        if self.code is not code:
+            raise InvalidValue(
+                "code", self.code.value, f"must be the first reason's code ({code!s})"
+            )
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The source keys of every reason, each once, in order."""
+        return tuple(dict.fromkeys(key for reason in self.reasons for key in reason.sources))
+
+
+def _findings(
+    report: SymptomReport, policy: SafetyPolicy, conditions: frozenset[Condition]
+) -> list[Reason]:
+    care, see = AdviceLevel.CONTINUE_WITH_CARE, AdviceLevel.SEE_PROFESSIONAL
+    found = [
+        Reason(
+            code=AdviceCode.RED_FLAG,
+            level=AdviceLevel.URGENT,
+            text=f"Red flag: {flag.question} You answered yes.",
+            sources=flag.sources,
+        )
+        for flag in RedFlag
+        if flag in report.red_flags
+    ]
+    if Condition.OSTEOPOROSIS in conditions:
+        found.append(
+            Reason(
+                code=AdviceCode.OSTEOPOROSIS_BACK_PAIN,
+                level=AdviceLevel.SEE_PROFESSIONAL,
+                text="Back pain in someone with osteoporosis should be checked by a clinician.",
+                sources=("C1",),
+            )
+        )
+    days = report.days_since_onset
+    if days > policy.max_symptom_days:
+        found.append(
+            Reason(
+                code=AdviceCode.SYMPTOMS_PAST_CEILING,
+                level=see,
+                text=f"The pain has lasted {days} days, more than {policy.max_symptom_days}.",
+                sources=("R2", "R5*", "R13*"),
+            )
+        )
+    if report.trend is not Trend.BETTER and days >= policy.not_improving_days:
+        found.append(
+            Reason(
+                code=AdviceCode.NOT_IMPROVING,
+                level=see,
+                text=(
+                    f"The pain is not improving ({report.trend.value}) after {days} days;"
+                    f" the limit is {policy.not_improving_days}."
+                ),
+                sources=("R3", "R8*", "R14*"),
+            )
+        )
+    if report.days_worse_after_exercise > policy.max_days_worse_after_exercise:
+        found.append(
+            Reason(
+                code=AdviceCode.WORSE_AFTER_EXERCISE,
+                level=see,
+                text=(
+                    f"Pain has stayed worse after exercise for"
+                    f" {report.days_worse_after_exercise} days, more than"
+                    f" {policy.max_days_worse_after_exercise}."
+                ),
+                sources=("P11*",),
+            )
+        )
+    for field, label in (("pain_now", "at rest"), ("pain_after_exercise", "with exercise")):
+        pain = getattr(report, field)
+        if pain is not None and pain > policy.pain_ceiling:
+            found.append(
+                Reason(
+                    code=AdviceCode.PAIN_ABOVE_CEILING,
+                    level=care,
+                    text=f"Pain {label} is {pain}/10, above {policy.pain_ceiling}/10.",
+                    sources=("P8*", "P9*", "P11*"),
+                )
+            )
+    if report.pain_next_morning is not None and report.pain_next_morning > policy.settled_pain:
+        found.append(
+            Reason(
+                code=AdviceCode.NOT_SETTLED_NEXT_MORNING,
+                level=care,
+                text=(
+                    f"Pain the next morning is {report.pain_next_morning}/10,"
+                    f" above {policy.settled_pain}/10: it has not settled."
+                ),
+                sources=("P8*", "P9*", "P10*"),
+            )
+        )
+    if report.trend is Trend.WORSE:
+        found.append(
+            Reason(
+                code=AdviceCode.GETTING_WORSE,
+                level=care,
+                text="The pain is getting worse.",
+                sources=("P9*", "P11*"),
+            )
+        )
+    return found
+
+
+def triage(
+    report: SymptomReport,
+    policy: SafetyPolicy = DEFAULT_POLICY,
+    *,
+    profile: Profile | None = None,
+) -> Advice:
+    """Advice for a symptom report: continue, take care, see a professional, or urgent.
+
+    Any red flag gives ``urgent``; pain lasting past ``max_symptom_days``,
+    not improving after ``not_improving_days``, or worse after exercise for
+    more than ``max_days_worse_after_exercise`` days gives
+    ``see_professional``; pain above the ceiling, next-morning pain that has
+    not settled, or a worsening trend gives ``continue_with_care``. The
+    level is the most pressing of all findings, and every finding is
+    reported. A worse report never gets milder advice.
+
+    Given the person's ``profile``, the policy is first made stricter for
+    their conditions (:meth:`SafetyPolicy.for_profile`), and back pain in
+    someone with osteoporosis is referred to a clinician [C1].
+
+    >>> advice = triage(SymptomReport(days_since_onset=16, trend="same"))
+    >>> advice.level, advice.code
+    (<AdviceLevel.SEE_PROFESSIONAL: 'see_professional'>, <AdviceCode.NOT_IMPROVING: 'not_improving'>)
+
+    Raises:
+        InvalidValue: ``report``, ``policy`` or ``profile`` is of the wrong type.
+    """  # noqa: E501
+    v.instance("report", report, SymptomReport)
+    v.instance("policy", policy, SafetyPolicy)
+    conditions: frozenset[Condition] = frozenset()
+    if profile is not None:
+        v.instance("profile", profile, Profile)
+        policy = policy.for_profile(profile)
+        conditions = profile.conditions
+    found = sorted(_findings(report, policy, conditions), key=lambda reason: -reason.level.rank)
+    level = found[0].level if found else AdviceLevel.CONTINUE
+    return Advice(
+        level=level,
+        code=found[0].code if found else AdviceCode.NO_CONCERNS,
+        message=f"{_MESSAGES[level]} {SUPPORTS_NOT_REPLACES}",
+        reasons=tuple(found),
+    )

@@ -1,0 +1,364 @@
+"""Symptom reports, red flags and triage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import upperback as ub
+from upperback import strategies as ubst
+
+L = ub.AdviceLevel
+CODE = ub.AdviceCode
+
+
+def report(**kwargs: Any) -> ub.SymptomReport:
+    base: dict[str, Any] = {"days_since_onset": 2, "trend": ub.Trend.BETTER}
+    return ub.SymptomReport(**(base | kwargs))
+
+
+@pytest.mark.parametrize("flag", list(ub.RedFlag))
+def test_every_red_flag_is_urgent(flag: ub.RedFlag) -> None:
+    advice = ub.triage(report(red_flags={flag}))
+    assert advice.level is L.URGENT
+    assert advice.code is CODE.RED_FLAG
+    assert flag.question in advice.reasons[0].text
+    assert advice.sources == flag.sources
+    assert flag.question.endswith("?")
+    assert flag.sources
+
+
+def test_red_flag_questions_cover_domain_list() -> None:
+    # DOMAIN.md §4.2: one question for each row (cancer probability is a
+    # note on the cancer row, and "unchanged for 2-4 weeks" is a time rule).
+    assert len(ub.RedFlag) == 15
+
+
+# One row per threshold of DOMAIN.md §4.3 and §3.1.
+CASES = [
+    pytest.param({}, L.CONTINUE, CODE.NO_CONCERNS, id="all-well"),
+    pytest.param(
+        {"days_since_onset": 13, "trend": ub.Trend.SAME},
+        L.CONTINUE,
+        CODE.NO_CONCERNS,
+        id="day-13-same",
+    ),
+    pytest.param(
+        {"days_since_onset": 14, "trend": ub.Trend.SAME},
+        L.SEE_PROFESSIONAL,
+        CODE.NOT_IMPROVING,
+        id="day-14-same",
+    ),
+    pytest.param(
+        {"days_since_onset": 16, "trend": "same"},
+        L.SEE_PROFESSIONAL,
+        CODE.NOT_IMPROVING,
+        id="design-sketch",
+    ),
+    pytest.param(
+        {"days_since_onset": 30, "trend": ub.Trend.BETTER},
+        L.CONTINUE,
+        CODE.NO_CONCERNS,
+        id="day-30-improving",
+    ),
+    pytest.param(
+        {"days_since_onset": 43, "trend": ub.Trend.BETTER},
+        L.SEE_PROFESSIONAL,
+        CODE.SYMPTOMS_PAST_CEILING,
+        id="past-six-weeks",
+    ),
+    pytest.param(
+        {"days_since_onset": 42, "trend": ub.Trend.BETTER},
+        L.CONTINUE,
+        CODE.NO_CONCERNS,
+        id="six-weeks-exactly",
+    ),
+    pytest.param(
+        {"days_worse_after_exercise": 4},
+        L.SEE_PROFESSIONAL,
+        CODE.WORSE_AFTER_EXERCISE,
+        id="worse-after-exercise-4-days",
+    ),
+    pytest.param({"days_worse_after_exercise": 3}, L.CONTINUE, CODE.NO_CONCERNS, id="worse-3-days"),
+    pytest.param(
+        {"pain_after_exercise": 6},
+        L.CONTINUE_WITH_CARE,
+        CODE.PAIN_ABOVE_CEILING,
+        id="exercise-pain-above-5",
+    ),
+    pytest.param({"pain_after_exercise": 5}, L.CONTINUE, CODE.NO_CONCERNS, id="exercise-pain-5"),
+    pytest.param(
+        {"pain_now": 7}, L.CONTINUE_WITH_CARE, CODE.PAIN_ABOVE_CEILING, id="rest-pain-above-5"
+    ),
+    pytest.param(
+        {"pain_next_morning": 4},
+        L.CONTINUE_WITH_CARE,
+        CODE.NOT_SETTLED_NEXT_MORNING,
+        id="next-morning-not-settled",
+    ),
+    pytest.param({"pain_next_morning": 3}, L.CONTINUE, CODE.NO_CONCERNS, id="next-morning-3"),
+    pytest.param(
+        {"trend": ub.Trend.WORSE}, L.CONTINUE_WITH_CARE, CODE.GETTING_WORSE, id="getting-worse"
+    ),
+]
+
+
+@pytest.mark.parametrize(("kwargs", "level", "code"), CASES)
+def test_thresholds(kwargs: dict[str, Any], level: ub.AdviceLevel, code: ub.AdviceCode) -> None:
+    advice = ub.triage(report(**kwargs))
+    assert advice.level is level
+    assert advice.code is code
+    assert advice.message.endswith(ub.SUPPORTS_NOT_REPLACES)
+    assert all(reason.sources for reason in advice.reasons)
+
+
+def test_reasons_are_all_reported_most_pressing_first() -> None:
+    advice = ub.triage(
+        report(
+            days_since_onset=50,
+            trend=ub.Trend.WORSE,
+            pain_now=8,
+            pain_after_exercise=9,
+            pain_next_morning=8,
+            days_worse_after_exercise=5,
+            red_flags={ub.RedFlag.CHEST_PAIN},
+        )
+    )
+    assert advice.level is L.URGENT
+    codes = [reason.code for reason in advice.reasons]
+    assert codes == [
+        CODE.RED_FLAG,
+        CODE.SYMPTOMS_PAST_CEILING,
+        CODE.NOT_IMPROVING,
+        CODE.WORSE_AFTER_EXERCISE,
+        CODE.PAIN_ABOVE_CEILING,
+        CODE.PAIN_ABOVE_CEILING,
+        CODE.NOT_SETTLED_NEXT_MORNING,
+        CODE.GETTING_WORSE,
+    ]
+    assert "R3" in advice.sources
+    assert len(advice.sources) == len(set(advice.sources))
+
+
+def test_messages_per_level() -> None:
+    urgent = ub.triage(report(red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}))
+    see = ub.triage(report(days_since_onset=60))
+    care = ub.triage(report(trend=ub.Trend.WORSE))
+    fine = ub.triage(report())
+    assert "today" in urgent.message
+    assert "healthcare professional" in see.message
+    assert "gently" in care.message
+    assert "carry on" in fine.message
+    for advice in (urgent, see, care, fine):
+        assert "does not replace" in advice.message
+
+
+def test_stricter_policy() -> None:
+    policy = ub.SafetyPolicy(pain_ceiling=3, not_improving_days=7)
+    assert ub.triage(report(pain_after_exercise=4), policy).level is L.CONTINUE_WITH_CARE
+    assert ub.triage(report(pain_after_exercise=4)).level is L.CONTINUE
+    late = report(days_since_onset=8, trend=ub.Trend.SAME)
+    assert ub.triage(late, policy).level is L.SEE_PROFESSIONAL
+    assert ub.triage(late).level is L.CONTINUE
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("pain_ceiling", 6),
+        ("pain_ceiling", -1),
+        ("settled_pain", 4),
+        ("max_days_worse_after_exercise", 4),
+        ("not_improving_days", 15),
+        ("not_improving_days", 0),
+        ("max_symptom_days", 43),
+        ("max_symptom_days", 42.0),
+    ],
+)
+def test_looser_policy_is_refused(field: str, value: Any) -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.SafetyPolicy(**{field: value})
+    assert info.value.field == field
+    assert info.value.value == value
+    assert "never looser" in str(info.value)
+
+
+def test_default_policy_is_documented_defaults() -> None:
+    documented = ub.SafetyPolicy(
+        pain_ceiling=5,
+        settled_pain=3,
+        max_days_worse_after_exercise=3,
+        not_improving_days=14,
+        max_symptom_days=42,
+    )
+    assert documented == ub.DEFAULT_POLICY
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "text"),
+    [
+        ({"days_since_onset": -1}, "days_since_onset", "between 0 and 36500"),
+        ({"days_since_onset": 2.0}, "days_since_onset", "must be an integer"),
+        ({"trend": "fine"}, "trend", "must be a Trend"),
+        ({"trend": None}, "trend", "must be a Trend"),
+        ({"pain_now": 11}, "pain_now", "between 0 and 10"),
+        ({"pain_after_exercise": -1}, "pain_after_exercise", "between 0 and 10"),
+        ({"pain_next_morning": True}, "pain_next_morning", "must be an integer"),
+        ({"days_worse_after_exercise": -2}, "days_worse_after_exercise", "between 0"),
+        ({"red_flags": "chest_pain"}, "red_flags", "must be a collection"),
+        ({"red_flags": ["nosebleed"]}, "red_flags", "only RedFlag"),
+    ],
+)
+def test_symptom_report_rejects(kwargs: dict[str, Any], field: str, text: str) -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        report(**kwargs)
+    assert info.value.field == field
+    assert text in str(info.value)
+
+
+def test_symptom_report_accepts_values_as_text() -> None:
+    given_text = report(trend="worse", red_flags=["chest_pain"])
+    assert given_text.trend is ub.Trend.WORSE
+    assert given_text.red_flags == {ub.RedFlag.CHEST_PAIN}
+
+
+def test_profile_makes_triage_stricter() -> None:
+    nerve = ub.Profile(conditions={ub.Condition.CERVICAL_RADICULOPATHY})
+    sore = report(pain_after_exercise=4)
+    assert ub.triage(sore).level is L.CONTINUE
+    assert ub.triage(sore, profile=nerve).level is L.CONTINUE_WITH_CARE
+    assert ub.triage(sore, profile=ub.Profile()).level is L.CONTINUE
+    strict = ub.SafetyPolicy(pain_ceiling=1)
+    assert strict.for_profile(nerve) == strict
+    assert ub.DEFAULT_POLICY.for_profile(ub.Profile()) is ub.DEFAULT_POLICY
+    assert ub.DEFAULT_POLICY.for_profile(nerve).pain_ceiling == 3
+
+
+def test_osteoporosis_back_pain_sees_a_clinician() -> None:
+    bones = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+    advice = ub.triage(report(pain_now=1), profile=bones)
+    assert advice.level is L.SEE_PROFESSIONAL
+    assert advice.code is CODE.OSTEOPOROSIS_BACK_PAIN
+    assert advice.sources == ("C1",)
+
+
+def test_triage_rejects_wrong_types() -> None:
+    with pytest.raises(ub.InvalidValue, match="'report' must be a SymptomReport"):
+        ub.triage({"days_since_onset": 3})  # type: ignore[arg-type]
+    with pytest.raises(ub.InvalidValue, match="'policy' must be a SafetyPolicy"):
+        ub.triage(report(), policy={})  # type: ignore[arg-type]
+    with pytest.raises(ub.InvalidValue, match="'profile' must be a Profile"):
+        ub.triage(report(), profile={"conditions": []})  # type: ignore[arg-type]
+
+
+def test_advice_level_order() -> None:
+    assert list(ub.AdviceLevel) == sorted(ub.AdviceLevel, reverse=True)[::-1]
+    assert L.CONTINUE < L.CONTINUE_WITH_CARE < L.SEE_PROFESSIONAL < L.URGENT
+    assert L.URGENT >= L.URGENT
+    assert L.CONTINUE <= L.CONTINUE
+    assert max(L) is L.URGENT
+    assert [level.rank for level in L] == [0, 1, 2, 3]
+    for compare in ("__lt__", "__le__", "__gt__", "__ge__"):
+        assert getattr(L.URGENT, compare)("a") is NotImplemented
+
+
+def test_reason_and_advice_reject() -> None:
+    with pytest.raises(ub.InvalidValue, match="'code' must be a AdviceCode"):
+        ub.Reason(code="red_flag", level=L.URGENT, text="x", sources=())  # type: ignore[arg-type]
+    with pytest.raises(ub.InvalidValue, match="'level' must be a AdviceLevel"):
+        ub.Reason(code=CODE.RED_FLAG, level="urgent", text="x", sources=())  # type: ignore[arg-type]
+    with pytest.raises(ub.InvalidValue, match="'sources' must be a collection"):
+        ub.Reason(code=CODE.RED_FLAG, level=L.URGENT, text="x", sources="R2")
+    with pytest.raises(ub.InvalidValue, match="'text' must be non-empty"):
+        ub.Reason(code=CODE.RED_FLAG, level=L.URGENT, text="", sources=())
+    advice = ub.triage(report())
+    with pytest.raises(ub.InvalidValue, match=r"'reasons\[0\]' must be a Reason"):
+        attrs.evolve(advice, reasons=("x",))
+    with pytest.raises(ub.InvalidValue, match="'reasons' must be a collection"):
+        attrs.evolve(advice, reasons=3)  # type: ignore[arg-type]
+    with pytest.raises(ub.InvalidValue, match="'message' must be non-empty"):
+        attrs.evolve(advice, message="")
+
+
+def test_advice_level_and_code_follow_the_reasons() -> None:
+    advice = ub.triage(report(trend=ub.Trend.WORSE, days_worse_after_exercise=9))
+    assert advice.level is L.SEE_PROFESSIONAL
+    with pytest.raises(ub.InvalidValue) as info:
+        attrs.evolve(advice, level=L.CONTINUE)
+    assert info.value.field == "level"
+    assert "(see_professional)" in str(info.value)
+    with pytest.raises(ub.InvalidValue) as info:
+        attrs.evolve(advice, code=CODE.GETTING_WORSE)
+    assert info.value.field == "code"
+    assert "(worse_after_exercise)" in str(info.value)
+    with pytest.raises(ub.InvalidValue, match="'level' must be"):
+        attrs.evolve(advice, reasons=())
+    fine = ub.triage(report())
+    with pytest.raises(
+        ub.InvalidValue, match=r"'code' must be the first reason's code \(no_concerns\)"
+    ):
+        attrs.evolve(fine, code=CODE.RED_FLAG)
+
+
+# Properties ---------------------------------------------------------------
+
+
+@given(ubst.symptom_reports(red_flags=st.frozensets(st.sampled_from(ub.RedFlag), min_size=1)))
+def test_any_red_flag_is_urgent(found: ub.SymptomReport) -> None:
+    assert ub.triage(found).level is L.URGENT
+
+
+_TRENDS = list(ub.Trend)
+
+
+@st.composite
+def worse_pairs(draw: st.DrawFn) -> tuple[ub.SymptomReport, ub.SymptomReport]:
+    """A report and one at least as bad in every respect."""
+    first = draw(ubst.symptom_reports())
+
+    def more_pain(value: int | None) -> int | None:
+        if value is None:
+            return draw(st.none() | st.integers(0, 10))
+        return draw(st.integers(value, 10))
+
+    second = ub.SymptomReport(
+        days_since_onset=first.days_since_onset + draw(st.integers(0, 60)),
+        trend=draw(st.sampled_from(_TRENDS[_TRENDS.index(first.trend) :])),
+        pain_now=more_pain(first.pain_now),
+        pain_after_exercise=more_pain(first.pain_after_exercise),
+        pain_next_morning=more_pain(first.pain_next_morning),
+        days_worse_after_exercise=first.days_worse_after_exercise + draw(st.integers(0, 10)),
+        red_flags=first.red_flags | draw(st.frozensets(st.sampled_from(ub.RedFlag), max_size=2)),
+    )
+    return first, second
+
+
+@given(worse_pairs(), ubst.safety_policies(), ubst.profiles(kits=st.just(ub.Kit())))
+def test_triage_is_monotone(
+    pair: tuple[ub.SymptomReport, ub.SymptomReport], policy: ub.SafetyPolicy, person: ub.Profile
+) -> None:
+    milder, worse = pair
+    assert ub.triage(worse, policy).level >= ub.triage(milder, policy).level
+    assert ub.triage(worse).level >= ub.triage(milder).level
+    with_person = ub.triage(worse, policy, profile=person).level
+    assert with_person >= ub.triage(milder, policy, profile=person).level
+    assert with_person >= ub.triage(worse, policy).level
+
+
+@given(ubst.symptom_reports(), ubst.safety_policies())
+def test_stricter_policy_never_milder(found: ub.SymptomReport, policy: ub.SafetyPolicy) -> None:
+    assert ub.triage(found, policy).level >= ub.triage(found).level
+
+
+@given(ubst.advices())
+def test_advice_is_consistent(advice: ub.Advice) -> None:
+    assert advice.message.endswith(ub.SUPPORTS_NOT_REPLACES)
+    if advice.reasons:
+        assert advice.level is max(reason.level for reason in advice.reasons)
+        assert advice.code is advice.reasons[0].code
+    else:
+        assert (advice.level, advice.code) == (L.CONTINUE, CODE.NO_CONCERNS)
