@@ -227,11 +227,11 @@ def exercises(
         kind=draw(kinds if kinds is not None else st.sampled_from(ExerciseKind)),
         position=draw(st.sampled_from(Position)),
         targets=draw(st.frozensets(st.sampled_from(Muscle), min_size=1, max_size=4)),
-        cues=draw(st.lists(texts(), min_size=1, max_size=3)),
+        cues=draw(st.lists(texts(), min_size=1, max_size=2)),
         default_dose=draw(
             doses(per_side=None if laterality is not Laterality.BILATERAL else False)
         ),
-        aliases=draw(st.lists(texts(), unique=True, max_size=2)),
+        aliases=draw(st.lists(texts(), unique=True, max_size=1)),
         movements=draw(st.frozensets(st.sampled_from(Movement), max_size=3)),
         benefits=draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
         props=[draw(prop_needs(kinds=[kind])) for kind in need_kinds],
@@ -242,9 +242,9 @@ def exercises(
             if features is not None
             else st.frozensets(st.sampled_from(Feature), max_size=4)
         ),
-        precautions=draw(st.lists(texts(), max_size=2)),
+        precautions=draw(st.lists(texts(), max_size=1)),
         dose_note=draw(st.none() | texts()),
-        sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=3)),
+        sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2)),
     )
 
 
@@ -347,11 +347,11 @@ def routines(
     """Valid routines with sections in role order; shrinks towards one main block.
 
     Unless ``blocks`` is given, blocks draw their exercises from a pool of
-    one to four, as real routines reuse a handful of exercises; this also
+    one to three, as real routines reuse a handful of exercises; this also
     keeps generation fast.
     """
     if blocks is None:
-        pool = draw(st.lists(exercises(), min_size=1, max_size=4, unique_by=lambda e: e.id))
+        pool = draw(st.lists(exercises(), min_size=1, max_size=3, unique_by=lambda e: e.id))
         blocks = globals()["blocks"](exercises=st.sampled_from(pool))
     roles = sorted(
         draw(st.lists(st.sampled_from(SectionRole), min_size=1, max_size=max_sections)),
