@@ -1,7 +1,7 @@
 """Registers upperback's strategies with Hypothesis' ``from_type``.
 
 Hypothesis calls :func:`_register` through the ``hypothesis`` entry point
-when it is imported. The strategies themselves load only when first drawn.
+when it is imported. Each strategy is built only when first resolved.
 """
 
 from __future__ import annotations
@@ -12,45 +12,10 @@ from typing import Any
 def _register() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only under Hypothesis
 
-    from upperback import (  # noqa: PLC0415
-        catalog,
-        dose,
-        exercise,
-        props,
-        routine,
-        safety,
-    )
+    from upperback import strategies  # noqa: PLC0415
 
-    def lazy(cls: type) -> Any:
-        def resolve(_: type) -> Any:
-            from upperback.strategies import _from_type_strategies  # noqa: PLC0415
+    def resolve(cls: type) -> Any:
+        return strategies._from_type_strategy(cls)  # noqa: SLF001 - our own package
 
-            return _from_type_strategies()[cls]
-
-        return resolve
-
-    for cls in (
-        dose.Dose,
-        exercise.Exercise,
-        exercise.Source,
-        props.PropNeed,
-        props.Kit,
-        props.SwissBall,
-        routine.Block,
-        routine.Section,
-        routine.Routine,
-        catalog.Catalog,
-        routine.Coverage,
-        routine.Step,
-        routine.DoseChange,
-        routine.ScaleResult,
-        routine.Substitution,
-        routine.SubstitutionResult,
-        safety.Profile,
-        safety.Rule,
-        safety.ScreenReport,
-        safety.SymptomReport,
-        safety.SafetyPolicy,
-        safety.Advice,
-    ):
-        st.register_type_strategy(cls, lazy(cls))
+    for cls in strategies._REGISTERED:  # noqa: SLF001
+        st.register_type_strategy(cls, resolve)

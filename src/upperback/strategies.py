@@ -29,6 +29,7 @@ from upperback.catalog import Catalog
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS, MAX_TEMPO_S, Dose
 from upperback.exercise import Exercise, Source
 from upperback.props import (
+    PROP_TYPES,
     BandLevel,
     Chair,
     Doorway,
@@ -62,8 +63,11 @@ from upperback.safety import (
     RULES,
     Advice,
     AgeBand,
+    BlockScreen,
     Condition,
+    Modification,
     Profile,
+    Reason,
     Rule,
     SafetyPolicy,
     ScreenReport,
@@ -84,10 +88,11 @@ from upperback.vocab import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "advices",
+    "block_screens",
     "blocks",
     "catalogs",
     "coverages",
@@ -95,9 +100,11 @@ __all__ = [
     "doses",
     "exercises",
     "kits",
+    "modifications",
     "profiles",
     "prop_needs",
     "props",
+    "reasons",
     "routines",
     "rules",
     "safety_policies",
@@ -161,22 +168,26 @@ def doses(draw: st.DrawFn, *, per_side: bool | None = None) -> Dose:
     )
 
 
-def props() -> st.SearchStrategy[Prop]:
-    """Any prop, of every kind; shrinks towards a 30 cm Swiss ball."""
-    return st.one_of(
-        st.builds(
+def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[Prop]:
+    """Props of the given kinds (every kind by default).
+
+    Shrinks towards the first kind given; with every kind, a 30 cm Swiss ball.
+    """
+    by_kind: dict[PropKind, st.SearchStrategy[Any]] = {
+        PropKind.SWISS_BALL: st.builds(
             SwissBall,
             diameter_cm=st.integers(30, 100),
             burst_resistant_kg=st.none() | st.integers(1, 2000),
         ),
-        st.builds(FoamRoller, length_cm=st.none() | st.integers(15, 120)),
-        st.builds(ResistanceBand, level=st.sampled_from(BandLevel)),
-        st.builds(Towel),
-        st.builds(Chair, armless=st.booleans()),
-        st.builds(Wall),
-        st.builds(Doorway),
-        st.builds(Mat),
-    )
+        PropKind.FOAM_ROLLER: st.builds(FoamRoller, length_cm=st.none() | st.integers(15, 120)),
+        PropKind.RESISTANCE_BAND: st.builds(ResistanceBand, level=st.sampled_from(BandLevel)),
+        PropKind.TOWEL: st.builds(Towel),
+        PropKind.CHAIR: st.builds(Chair, armless=st.booleans()),
+        PropKind.WALL: st.builds(Wall),
+        PropKind.DOORWAY: st.builds(Doorway),
+        PropKind.MAT: st.builds(Mat),
+    }
+    return st.one_of([by_kind[kind] for kind in kinds])
 
 
 def kits(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Kit]:
@@ -587,29 +598,70 @@ def advices(
     )
 
 
-def _from_type_strategies() -> dict[type, Any]:
-    """What :func:`hypothesis.strategies.from_type` should use for each type."""
-    return {
-        Dose: doses(),
-        Exercise: exercises(),
-        Source: sources(),
-        PropNeed: prop_needs(),
-        Kit: kits(),
-        SwissBall: props().filter(lambda p: isinstance(p, SwissBall)),
-        Block: blocks(),
-        Section: sections(),
-        Routine: routines(),
-        Catalog: catalogs(),
-        Coverage: coverages(),
-        Step: steps(),
-        DoseChange: dose_changes(),
-        ScaleResult: scale_results(),
-        Substitution: substitutions(),
-        SubstitutionResult: substitution_results(),
-        Profile: profiles(),
-        Rule: rules(),
-        ScreenReport: screen_reports(),
-        SymptomReport: symptom_reports(),
-        SafetyPolicy: safety_policies(),
-        Advice: advices(),
-    }
+def modifications() -> st.SearchStrategy[Modification]:
+    """The modifications the library's rules make; shrinks towards the first."""
+    return st.sampled_from([rule.modification for rule in RULES if rule.modification is not None])
+
+
+def block_screens(
+    *, reports: st.SearchStrategy[ScreenReport] | None = None
+) -> st.SearchStrategy[BlockScreen]:
+    """One block's verdict, taken from a screened routine."""
+    return (reports if reports is not None else screen_reports()).flatmap(
+        lambda report: st.sampled_from(report.blocks)
+    )
+
+
+def reasons(*, advices: st.SearchStrategy[Advice] | None = None) -> st.SearchStrategy[Reason]:
+    """One finding behind advice, taken from advice made by :func:`triage`.
+
+    Draws from reports with at least one red flag, so there is always a reason.
+    """
+    strategy = (
+        advices
+        if advices is not None
+        else globals()["advices"](
+            reports=symptom_reports(
+                red_flags=st.frozensets(st.sampled_from(RedFlag), min_size=1, max_size=2)
+            )
+        )
+    )
+    return strategy.flatmap(lambda advice: st.sampled_from(advice.reasons))
+
+
+def _from_type_strategy(cls: type) -> st.SearchStrategy[Any]:
+    """The strategy ``st.from_type`` uses for an upperback type."""
+    if cls in PROP_TYPES.values():
+        return props(kinds=[cls.kind])  # type: ignore[attr-defined]
+    return _FROM_TYPE[cls]()
+
+
+_FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Dose: doses,
+    Exercise: exercises,
+    Source: sources,
+    PropNeed: prop_needs,
+    Kit: kits,
+    Block: blocks,
+    Section: sections,
+    Routine: routines,
+    Catalog: catalogs,
+    Coverage: coverages,
+    Step: steps,
+    DoseChange: dose_changes,
+    ScaleResult: scale_results,
+    Substitution: substitutions,
+    SubstitutionResult: substitution_results,
+    Profile: profiles,
+    Rule: rules,
+    Modification: modifications,
+    ScreenReport: screen_reports,
+    BlockScreen: block_screens,
+    SymptomReport: symptom_reports,
+    SafetyPolicy: safety_policies,
+    Advice: advices,
+    Reason: reasons,
+}
+
+# Every type _from_type_strategy() knows; the Hypothesis entry point registers each.
+_REGISTERED: tuple[type, ...] = (*_FROM_TYPE, *PROP_TYPES.values())
