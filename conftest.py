@@ -12,7 +12,7 @@ _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
-    patterns=["docs/*.md"],
+    patterns=["docs/*.md", "README.md"],
     setup=lambda namespace: namespace.update(__import__("upperback").__dict__),
 )
 _docstrings = Sybil(

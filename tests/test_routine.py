@@ -689,6 +689,24 @@ class TestSubstitute:
         assert "swiss_ball" in result.substitutions[0].reason
         assert result.unsatisfied == ()
 
+    def test_avoids_turning_two_blocks_into_the_same_exercise(self) -> None:
+        other = ex("band-ext", kind=K.STATIC_STRETCH, targets=self.original.targets, props=(BAND,))
+        best = ex("wall-ext", kind=K.STATIC_STRETCH, targets=self.original.targets, props=(WALL,))
+        second = ex("a-near", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,), props=(WALL,))
+        two = routine(main(bl(self.original, sets=2, hold_s=30), bl(other, sets=2, hold_s=30)))
+        result = two.substitute(ub.Kit.everyday(), [best, second])
+        assert [b.exercise.id for b in result.routine.blocks] == ["wall-ext", "a-near"]
+        # With nothing else that fits, a repeat is still better than no substitute.
+        result = two.substitute(ub.Kit.everyday(), [best])
+        assert [b.exercise.id for b in result.routine.blocks] == ["wall-ext", "wall-ext"]
+
+    def test_prefers_an_exercise_not_already_in_the_routine(self) -> None:
+        best = ex("wall-ext", kind=K.STATIC_STRETCH, targets=self.original.targets, props=(WALL,))
+        second = ex("a-near", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,))
+        present = routine(main(bl(self.original, sets=2, hold_s=30), bl(best, sets=1, hold_s=20)))
+        result = present.substitute(ub.Kit.everyday(), [best, second])
+        assert [b.exercise.id for b in result.routine.blocks] == ["a-near", "wall-ext"]
+
     def test_then_chain_neighbours_then_overlap(self) -> None:
         chain = ex("chair-ext", kind=K.DYNAMIC_MOBILITY, targets=(M.TRICEPS,), dose=ub.Dose(reps=8))
         overlap = ex("b-overlap", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,))

@@ -78,6 +78,10 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
         key=lambda exercise: exercise.id,
     )
     records: list[Substitution] = []
+    # Exercises the routine already holds (and each replacement as it is
+    # chosen) are picked only when nothing else fits, so that two blocks the
+    # kit cannot do do not both turn into the same exercise.
+    used = {block.exercise.id for block in routine.blocks}
 
     def swap(position: tuple[int, int], block: Block) -> Block:
         original = block.exercise
@@ -105,7 +109,8 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
                 )
             )
             return block
-        rank, _, chosen = min(ranked, key=lambda item: item[:2])
+        rank, _, chosen = min(ranked, key=lambda item: (item[2].id in used, *item[:2]))
+        used.add(chosen.id)
         dose, note = _dose_for(block, chosen)
         records.append(
             Substitution(

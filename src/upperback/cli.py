@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 import upperback
 from upperback.anatomy import Region
 from upperback.errors import UnknownExercise, UpperbackError
-from upperback.props import PropKind, SwissBall
+from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
+from upperback.routine import Routine, SectionRole
+from upperback.safety import Condition, Profile, Verdict, screen
+from upperback.serialize import dumps
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 DISCLAIMER = (
     "upperback supports clinicians and apps; it does not replace a healthcare "
@@ -84,6 +87,114 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+# A clinician-style prescription for a desk worker, built from the catalog:
+# mobility to warm up, scapular and deep-neck strengthening [V5][V13], and
+# stretches to cool down [A2]. The library does not prescribe; apps and
+# clinicians do, and this sample shows how the parts fit together.
+DESK_RESET: dict[SectionRole, tuple[str, ...]] = {
+    SectionRole.WARM_UP: ("cat-camel", "open-book"),
+    SectionRole.MAIN: ("band-pull-apart", "wall-angel", "chin-tuck", "prone-i-y-t-w-swiss-ball"),
+    SectionRole.COOL_DOWN: (
+        "thoracic-extension-swiss-ball",
+        "doorway-pec-stretch",
+        "upper-trapezius-stretch",
+    ),
+}
+
+_ROLE_TITLES = {
+    SectionRole.WARM_UP: "Warm-up",
+    SectionRole.MAIN: "Main",
+    SectionRole.COOL_DOWN: "Cool-down",
+}
+
+
+def _minutes(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60} min {whole % 60:02d} s"
+
+
+def _kit(kinds: Sequence[PropKind], height_cm: float) -> Kit:
+    # A ball sized for the person, and a red band: red or green to start
+    # strengthening [D1]. Props without settings are made as they are.
+    makers: dict[PropKind, Callable[[], Prop]] = {
+        **PROP_TYPES,
+        PropKind.SWISS_BALL: lambda: SwissBall.for_height(height_cm),
+        PropKind.RESISTANCE_BAND: lambda: ResistanceBand.from_colour("red"),
+    }
+    return Kit(props=frozenset(makers[kind]() for kind in kinds))
+
+
+def _routine(args: argparse.Namespace) -> int:
+    catalog = upperback.default_catalog()
+    prescription = Routine.of(
+        "Desk reset",
+        warm_up=[catalog[i] for i in DESK_RESET[SectionRole.WARM_UP]],
+        main=[catalog[i] for i in DESK_RESET[SectionRole.MAIN]],
+        cool_down=[catalog[i] for i in DESK_RESET[SectionRole.COOL_DOWN]],
+        tags={"desk", "sample"},
+    )
+    kinds = args.kit if args.kit is not None else sorted(Kit.everyday().kinds)
+    kit = _kit(kinds, args.height)
+    profile = Profile(conditions=frozenset(args.condition or ()), kit=kit)
+    notes: list[str] = []
+
+    swapped = prescription.substitute(kit, catalog)
+    for change in swapped.substitutions:
+        if change.replacement_id is None:
+            notes.append(f"cannot do {change.original_id} with this kit: {change.reason}")
+        else:
+            notes.append(f"{change.original_id} -> {change.replacement_id}: {change.reason}")
+
+    report = screen(swapped.routine, profile)
+    for verdict in report.blocks:
+        if verdict.verdict is Verdict.OK:
+            continue
+        action = "left out" if verdict.verdict is Verdict.EXCLUDE else "modified"
+        notes.extend(
+            f"{action} {verdict.block.exercise.id}: {rule.reason}" for rule in verdict.rules
+        )
+    routine = report.safe_routine()
+
+    if args.minutes is not None:
+        scaled = routine.scaled(minutes=args.minutes)
+        routine = scaled.routine
+        notes.extend(f"{c.exercise_id}: {c.reason}" for c in scaled.changes)
+        if not scaled.met:
+            notes.append(f"cannot fit {args.minutes:g} minutes without leaving an exercise out")
+
+    if args.format == "json":
+        print(dumps(routine, indent=2))
+        for note in notes:
+            print(f"upperback: {note}", file=sys.stderr)
+        return 0
+    _print_routine(routine, kit, profile, notes)
+    return 0
+
+
+def _print_routine(routine: Routine, kit: Kit, profile: Profile, notes: list[str]) -> None:
+    print(f"{routine.title}: {routine.sessions_per_week} sessions a week")
+    print(f"Kit: {', '.join(sorted(kit.kinds)) or 'nothing'}")
+    print(f"Conditions: {', '.join(sorted(profile.conditions)) or 'none given'}")
+    number = 0
+    for section in routine.sections:
+        print(f"\n{_ROLE_TITLES[section.role]} ({_minutes(section.duration().total_seconds())})")
+        for block in section.blocks:
+            number += 1
+            print(f"  {number}. {block.exercise.name}: {block.dose.describe()}")
+    print(f"\nTakes about {_minutes(routine.duration().total_seconds())}.")
+    coverage = routine.coverage()
+    if coverage.benefits:
+        worked = ", ".join(
+            f"{benefit.replace('_', ' ')} {_minutes(s)}" for benefit, s in coverage.benefits
+        )
+        print(f"Time towards each aim: {worked}")
+    if notes:
+        print("\nWhat was changed for this person, and why:")
+        for note in notes:
+            print(f"  - {note}")
+    print(f"\n{DISCLAIMER}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
@@ -131,6 +242,35 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="one built-in exercise in full")
     show.add_argument("id", help="the exercise's id, e.g. cat-camel")
     show.set_defaults(run=_show)
+
+    routine = commands.add_parser(
+        "routine",
+        help="a sample desk-worker routine, adapted to a kit and screened for conditions",
+    )
+    routine.add_argument(
+        "--kit",
+        type=lambda text: [PropKind(kind) for kind in text.split(",") if kind],
+        metavar="PROPS",
+        help="the props to hand, comma-separated (default: chair,doorway,towel,wall); "
+        f"from {', '.join(PropKind)}",
+    )
+    routine.add_argument(
+        "--height",
+        type=float,
+        default=170,
+        help="standing height in cm, to size the Swiss ball (default: 170)",
+    )
+    routine.add_argument(
+        "--condition",
+        action="append",
+        type=Condition,
+        choices=list(Condition),
+        metavar="CONDITION",
+        help=f"a condition to screen for (repeatable); one of {', '.join(Condition)}",
+    )
+    routine.add_argument("--minutes", type=float, help="fit the routine into this many minutes")
+    routine.add_argument("--format", choices=("text", "json"), default="text")
+    routine.set_defaults(run=_routine)
     return parser
 
 

@@ -476,7 +476,10 @@ class Routine:
         3. the most target muscles in common (at least one), then the same
            kind.
 
-        Ties go to the smaller id. The block keeps its dose when the dose
+        An exercise the routine already holds, or already chosen for an
+        earlier block, is taken only when no other fits, so that two blocks
+        do not turn into the same exercise. Ties go to the smaller id. The
+        block keeps its dose when the dose
         has the shape the new exercise's default dose has (reps, hold, or
         both) and both exercises are stretches or both are not; otherwise
         it takes the new exercise's default dose. ``per_side`` is then

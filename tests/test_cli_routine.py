@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import upperback as ub
+from upperback import cli
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(["routine", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_sample_is_built_from_the_catalog() -> None:
+    catalog = ub.default_catalog()
+    for ids in cli.DESK_RESET.values():
+        for exercise_id in ids:
+            assert exercise_id in catalog
+
+
+def test_with_the_everyday_kit_props_it_lacks_are_substituted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert "Kit: chair, doorway, towel, wall" in out
+    assert "band-pull-apart -> " in out
+    assert "the kit lacks resistance_band" in out
+    assert "Band pull-apart" not in out.split("What was changed")[0]
+    assert "does not replace a healthcare professional" in out
+
+
+def test_a_condition_leaves_out_what_it_rules_out(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "--kit", "swiss_ball,resistance_band,wall,doorway", "--condition", "osteoporosis"
+    )
+    assert code == 0
+    plan = out.split("What was changed")[0]
+    assert "Swiss ball" not in plan
+    assert "left out prone-i-y-t-w-swiss-ball: With osteoporosis" in out
+    assert "Band pull-apart" in plan
+
+
+def test_minutes_fit_the_routine_or_say_they_cannot(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--format", "json", "--minutes", "15")
+    assert code == 0
+    routine = ub.loads(out, ub.Routine)
+    assert routine.duration().total_seconds() <= 15 * 60
+    assert "shortened to fit a budget of 900 s" in err
+    code, out, err = run(capsys, "--format", "json", "--minutes", "10")
+    assert ub.loads(out, ub.Routine).duration().total_seconds() > 10 * 60
+    assert "upperback: cannot fit 10 minutes without leaving an exercise out" in err
+    code, out, _ = run(capsys, "--minutes", "1")
+    assert code == 0
+    assert "cannot fit 1 minutes without leaving an exercise out" in out
+
+
+def test_json_is_a_routine_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--format", "json", "--kit", "swiss_ball", "--height", "190")
+    assert code == 0
+    document = json.loads(out)
+    assert document["kind"] == "routine"
+    routine = ub.loads(out, ub.Routine)
+    assert "desk" in routine.tags
+
+
+def test_nothing_safe_is_a_domain_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--condition", "recent_surgery")
+    assert code == 1
+    assert "ask a healthcare professional" in err.replace("\n", " ")
+
+
+def test_a_bad_height_for_the_ball_is_a_domain_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--kit", "swiss_ball", "--height", "20")
+    assert code == 1
+    assert "'height_cm'" in err
+
+
+def test_an_unknown_prop_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["routine", "--kit", "trampoline"])
+    assert info.value.code == 2
