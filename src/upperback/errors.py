@@ -70,6 +70,12 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+def _list_problems(what: str, problems: tuple[Problem, ...]) -> str:
+    lines = "\n".join(f"  {problem}" for problem in problems)
+    noun = "problem" if len(problems) == 1 else "problems"
+    return f"Invalid {what} ({len(problems)} {noun}):\n{lines}"
+
+
 class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
     """A document (JSON text or a dict) could not be loaded.
 
@@ -86,10 +92,7 @@ class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
 
     def __init__(self, problems: Iterable[Problem], *, what: str = "document") -> None:
         self.problems = tuple(problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"Invalid {what} ({count} {noun}):\n{lines}")
+        super().__init__(_list_problems(what, self.problems))
 
 
 class InvalidCatalog(UpperbackError, ValueError):  # noqa: N818
@@ -108,10 +111,7 @@ class InvalidCatalog(UpperbackError, ValueError):  # noqa: N818
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"Invalid catalog ({count} {noun}):\n{lines}")
+        super().__init__(_list_problems("catalog", self.problems))
 
 
 class UnknownExercise(UpperbackError, KeyError):  # noqa: N818
