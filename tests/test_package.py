@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import importlib.metadata
 import inspect
 import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import attrs
 import pytest
@@ -80,16 +83,52 @@ def test_version_comes_from_the_package_metadata() -> None:
 def _public_names() -> set[str]:
     return {
         name
-        for name, value in vars(ub).items()
+        for name in dir(ub)
         if not name.startswith("_")
-        and not inspect.ismodule(value)
-        and name not in {"annotations", "version", "PackageNotFoundError"}
+        and not inspect.ismodule(getattr(ub, name))
+        and name not in {"annotations", "importlib", "TYPE_CHECKING", "Any"}
     }
 
 
 def test_all_lists_exactly_the_public_names() -> None:
     assert set(ub.__all__) == _public_names() | {"__version__"}
     assert len(ub.__all__) == len(set(ub.__all__))
+
+
+def test_lazy_names_are_the_ones_type_checkers_see() -> None:
+    tree = ast.parse(Path(ub.__file__).read_text(encoding="utf-8"))
+    checked = {
+        (alias.asname or alias.name, node.module)
+        for block in tree.body
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert {name for name, _ in checked} == set(ub._LAZY)
+    for name, module in ub._LAZY.items():
+        assert getattr(importlib.import_module(module), name) is getattr(ub, name)
+
+
+def test_import_defers_routines_catalog_safety_and_serialization() -> None:
+    out = run_python(
+        """
+        import sys
+        import upperback
+        print(sorted(m for m in sys.modules if m.startswith("upperback.")))
+        upperback.screen
+        print("upperback.safety" in sys.modules)
+        """
+    )
+    first, second = out.splitlines()
+    for deferred in ("routine", "catalog", "safety", "serialize", "_converter"):
+        assert f"'upperback.{deferred}'" not in first
+    assert second == "True"
+
+
+def test_an_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="has no attribute 'Workout'"):
+        ub.Workout  # noqa: B018
 
 
 @pytest.mark.parametrize("name", sorted(set(ub.__all__) - {"__version__"}))

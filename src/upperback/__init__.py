@@ -10,10 +10,10 @@ seen by a professional.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from upperback.anatomy import Muscle, Region
-from upperback.catalog import Catalog, default_catalog
 from upperback.dose import Dose
 from upperback.errors import (
     InvalidCatalog,
@@ -41,57 +41,6 @@ from upperback.props import (
     Towel,
     Wall,
 )
-from upperback.routine import (
-    SWITCH_SIDES_S,
-    TRANSITION_S,
-    Block,
-    Coverage,
-    DoseChange,
-    Routine,
-    ScaleResult,
-    Section,
-    SectionRole,
-    Side,
-    Step,
-    StepKind,
-    Structure,
-    Substitution,
-    SubstitutionResult,
-)
-from upperback.safety import (
-    CLINICIAN_RULE_ID,
-    DEFAULT_POLICY,
-    RULES,
-    SUPPORTS_NOT_REPLACES,
-    Action,
-    Advice,
-    AdviceCode,
-    AdviceLevel,
-    AgeBand,
-    BlockScreen,
-    Condition,
-    Modification,
-    Profile,
-    Reason,
-    RedFlag,
-    Rule,
-    SafetyPolicy,
-    ScreenReport,
-    SymptomReport,
-    Trend,
-    Verdict,
-    screen,
-    triage,
-)
-from upperback.serialize import (
-    SCHEMA_VERSION,
-    configure_converter,
-    dumps,
-    from_dict,
-    loads,
-    make_converter,
-    to_dict,
-)
 from upperback.vocab import (
     Benefit,
     ExerciseKind,
@@ -102,10 +51,137 @@ from upperback.vocab import (
     Position,
 )
 
-try:
-    __version__ = version("upperback")
-except PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from upperback.catalog import (
+        Catalog,
+        default_catalog,
+    )
+    from upperback.routine import (
+        SWITCH_SIDES_S,
+        TRANSITION_S,
+        Block,
+        Coverage,
+        DoseChange,
+        Routine,
+        ScaleResult,
+        Section,
+        SectionRole,
+        Side,
+        Step,
+        StepKind,
+        Structure,
+        Substitution,
+        SubstitutionResult,
+    )
+    from upperback.safety import (
+        CLINICIAN_RULE_ID,
+        DEFAULT_POLICY,
+        RULES,
+        SUPPORTS_NOT_REPLACES,
+        Action,
+        Advice,
+        AdviceCode,
+        AdviceLevel,
+        AgeBand,
+        BlockScreen,
+        Condition,
+        Modification,
+        Profile,
+        Reason,
+        RedFlag,
+        Rule,
+        SafetyPolicy,
+        ScreenReport,
+        SymptomReport,
+        Trend,
+        Verdict,
+    )
+    from upperback.safety.screen import screen
+    from upperback.safety.triage import triage
+    from upperback.serialize import (
+        SCHEMA_VERSION,
+        configure_converter,
+        dumps,
+        from_dict,
+        loads,
+        make_converter,
+        to_dict,
+    )
+
+
+# Routines, the catalog, safety and serialization load on first use (PEP 562),
+# so that `import upperback` costs little more than attrs: apps that only read
+# one part do not pay for every part. Type checkers see the imports above.
+_LAZY: dict[str, str] = {
+    "Catalog": "upperback.catalog",
+    "default_catalog": "upperback.catalog",
+    "SWITCH_SIDES_S": "upperback.routine",
+    "TRANSITION_S": "upperback.routine",
+    "Block": "upperback.routine",
+    "Coverage": "upperback.routine",
+    "DoseChange": "upperback.routine",
+    "Routine": "upperback.routine",
+    "ScaleResult": "upperback.routine",
+    "Section": "upperback.routine",
+    "SectionRole": "upperback.routine",
+    "Side": "upperback.routine",
+    "Step": "upperback.routine",
+    "StepKind": "upperback.routine",
+    "Structure": "upperback.routine",
+    "Substitution": "upperback.routine",
+    "SubstitutionResult": "upperback.routine",
+    "CLINICIAN_RULE_ID": "upperback.safety",
+    "DEFAULT_POLICY": "upperback.safety",
+    "RULES": "upperback.safety",
+    "SUPPORTS_NOT_REPLACES": "upperback.safety",
+    "Action": "upperback.safety",
+    "Advice": "upperback.safety",
+    "AdviceCode": "upperback.safety",
+    "AdviceLevel": "upperback.safety",
+    "AgeBand": "upperback.safety",
+    "BlockScreen": "upperback.safety",
+    "Condition": "upperback.safety",
+    "Modification": "upperback.safety",
+    "Profile": "upperback.safety",
+    "Reason": "upperback.safety",
+    "RedFlag": "upperback.safety",
+    "Rule": "upperback.safety",
+    "SafetyPolicy": "upperback.safety",
+    "ScreenReport": "upperback.safety",
+    "SymptomReport": "upperback.safety",
+    "Trend": "upperback.safety",
+    "Verdict": "upperback.safety",
+    "screen": "upperback.safety",
+    "triage": "upperback.safety",
+    "SCHEMA_VERSION": "upperback.serialize",
+    "configure_converter": "upperback.serialize",
+    "dumps": "upperback.serialize",
+    "from_dict": "upperback.serialize",
+    "loads": "upperback.serialize",
+    "make_converter": "upperback.serialize",
+    "to_dict": "upperback.serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # Read from the package metadata; importlib.metadata alone costs more
+        # than attrs, so it is not imported until asked for.
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("upperback")
+    module = _LAZY.get(name)
+    if module is None:
+        message = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(message)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, "__version__"})
+
 
 __all__ = [
     "CLINICIAN_RULE_ID",
