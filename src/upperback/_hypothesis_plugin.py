@@ -1,7 +1,9 @@
 """Registers upperback's strategies with Hypothesis' ``from_type``.
 
 Hypothesis calls :func:`_register` through the ``hypothesis`` entry point
-when it is imported. Each strategy is built only when first resolved.
+while it is itself being imported, so this module must not import
+:mod:`upperback.strategies` (which imports Hypothesis): every public value
+type is registered with a resolver that imports the strategies on first use.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ from typing import Any
 
 
 def _register() -> None:
+    import attrs  # noqa: PLC0415
     from hypothesis import strategies as st  # noqa: PLC0415 - only under Hypothesis
 
-    from upperback import strategies  # noqa: PLC0415
+    import upperback  # noqa: PLC0415
 
     def resolve(cls: type) -> Any:
-        return strategies._from_type_strategy(cls)  # noqa: SLF001 - our own package
+        from upperback.strategies import _from_type_strategy  # noqa: PLC0415
 
-    for cls in strategies._REGISTERED:  # noqa: SLF001
-        st.register_type_strategy(cls, resolve)
+        return _from_type_strategy(cls)
+
+    for name in upperback.__all__:
+        value = getattr(upperback, name)
+        if isinstance(value, type) and attrs.has(value):
+            st.register_type_strategy(value, resolve)

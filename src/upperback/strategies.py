@@ -27,6 +27,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
 from upperback.anatomy import Muscle, Region
 from upperback.catalog import Catalog
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS, MAX_TEMPO_S, Dose
+from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
 from upperback.props import (
     PROP_TYPES,
@@ -613,7 +614,7 @@ def block_screens(
 
 
 def reasons(*, advices: st.SearchStrategy[Advice] | None = None) -> st.SearchStrategy[Reason]:
-    """One finding behind advice, taken from advice made by :func:`triage`.
+    """One finding behind advice, taken from advice made by :func:`~upperback.safety.triage.triage`.
 
     Draws from reports with at least one red flag, so there is always a reason.
     """
@@ -637,6 +638,7 @@ def _from_type_strategy(cls: type) -> st.SearchStrategy[Any]:
 
 
 _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Problem: lambda: st.builds(Problem, path=texts(), message=texts()),
     Dose: doses,
     Exercise: exercises,
     Source: sources,
@@ -662,6 +664,3 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Advice: advices,
     Reason: reasons,
 }
-
-# Every type _from_type_strategy() knows; the Hypothesis entry point registers each.
-_REGISTERED: tuple[type, ...] = (*_FROM_TYPE, *PROP_TYPES.values())
