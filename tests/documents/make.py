@@ -1,0 +1,61 @@
+"""Builds the values whose saved documents are kept in ``tests/documents/v1/``.
+
+The files there are what schema 1 wrote; a later schema must still load them
+(through a migration) into these same values. Regenerate them only when
+adding a document kind: ``python tests/documents/make.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import upperback as ub
+
+HERE = Path(__file__).parent
+
+
+def values() -> dict[str, object]:
+    """One realistic value of every document kind."""
+    catalog = ub.default_catalog()
+    kit = ub.Kit.of(ub.SwissBall.for_height(178), ub.ResistanceBand.from_colour("red"), ub.Wall())
+    routine = ub.Routine.of(
+        "Desk reset",
+        warm_up=[catalog["cat-camel"]],
+        main=[
+            ub.Block(exercise=catalog["band-pull-apart"], dose=ub.Dose(sets=2, reps=12)),
+            catalog["wall-angel"],
+        ],
+        cool_down=[catalog["thoracic-extension-swiss-ball"], catalog["upper-trapezius-stretch"]],
+        tags=["desk"],
+        notes="Stop if the pain gets worse and see your physiotherapist.",
+    )
+    person = ub.Profile(
+        conditions={ub.Condition.OSTEOPOROSIS}, age_band=ub.AgeBand.OVER_50, height_cm=178, kit=kit
+    )
+    report = ub.SymptomReport(
+        days_since_onset=16, trend=ub.Trend.SAME, pain_now=4, pain_after_exercise=5
+    )
+    return {
+        "dose": ub.Dose(sets=3, hold_s=30, rest_s=15, per_side=True, max_pain=3),
+        "exercise": catalog["prone-i-y-t-w-swiss-ball"],
+        "kit": kit,
+        "routine": routine,
+        "catalog": catalog.where(requires=ub.PropKind.SWISS_BALL),
+        "profile": person,
+        "symptom_report": report,
+        "advice": ub.triage(report),
+        "safety_policy": ub.SafetyPolicy(pain_ceiling=3),
+        "screen_report": ub.screen(routine, person),
+    }
+
+
+def main() -> None:
+    """Write one file per kind under ``v{SCHEMA_VERSION}/``."""
+    folder = HERE / f"v{ub.SCHEMA_VERSION}"
+    folder.mkdir(exist_ok=True)
+    for kind, value in values().items():
+        (folder / f"{kind}.json").write_text(ub.dumps(value, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
