@@ -282,3 +282,37 @@ def test_each_catalog_source_has_exactly_its_fact_sheet_key() -> None:
     for exercise in CATALOG:
         for source in exercise.sources:
             assert owners.get(source.url) == source.key, (exercise.id, source.key, source.url)
+
+
+# Each precaution DOMAIN.md names is traceable to its source in the exercise's own list.
+PRECAUTION_SOURCES = [
+    # (which exercises, words in a precaution, the keys it rests on)
+    (BALL, "check the ball", {"B10"}),  # inspect, level clear floor [B7][B10]
+    (BALL, "supervising", {"B12*"}),  # poor balance [B12*][B10]
+    (BALL, "physiotherapist or doctor", {"B12*"}),  # injury, illness, pregnancy [B12*]
+    (
+        frozenset(e.id for e in CATALOG if ub.PropKind.RESISTANCE_BAND in e.required_props),
+        "eye protection",
+        {"D1c"},
+    ),
+    (frozenset({"levator-scapulae-stretch"}), "dizzy", {"E21c*"}),
+    (frozenset({"thoracic-extension-foam-roller"}), "never under the lower back", {"E12b*"}),
+    (frozenset({"towel-shoulder-stretch"}), "shoulder problems", {"E23"}),
+    (frozenset({"doorway-pec-stretch"}), "dislocated", {"E6e*"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("exercise_ids", "words", "keys"),
+    PRECAUTION_SOURCES,
+    ids=[words for _, words, _ in PRECAUTION_SOURCES],
+)
+def test_precautions_are_present_and_sourced(
+    exercise_ids: frozenset[str], words: str, keys: set[str]
+) -> None:
+    assert exercise_ids
+    for exercise_id in exercise_ids:
+        exercise = CATALOG[exercise_id]
+        text = " ".join((*exercise.precautions, *exercise.cues)).lower()
+        assert words in text, exercise_id
+        assert keys <= {source.key for source in exercise.sources}, exercise_id
