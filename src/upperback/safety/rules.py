@@ -271,7 +271,7 @@ RULES: Final[tuple[Rule, ...]] = (
             " evidence of harm thin [C7]; the rule takes the earliest limit, the"
             " second trimester."
         ),
-        sources=("C5*", "C6*", "C6b*"),
+        sources=("C5*", "C6*", "C6b*", "C7"),
     ),
     Rule(
         id="pregnancy-prone",
