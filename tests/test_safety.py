@@ -158,6 +158,20 @@ CASES = [
     ),
     pytest.param(
         C.HYPERMOBILITY,
+        exercise(kind=ub.ExerciseKind.DYNAMIC_MOBILITY, features={F.END_RANGE_ROTATION}),
+        ub.Verdict.MODIFY,
+        "hypermobility-end-range",
+        id="hypermobility-open-book-rotation",
+    ),
+    pytest.param(
+        C.PREGNANCY_THIRD_TRIMESTER,
+        exercise(kind=ub.ExerciseKind.DYNAMIC_MOBILITY, features={F.END_RANGE_FLEXION}),
+        ub.Verdict.MODIFY,
+        "pregnancy-end-range",
+        id="pregnancy-deep-cat-flexion",
+    ),
+    pytest.param(
+        C.HYPERMOBILITY,
         exercise(),
         ub.Verdict.OK,
         None,

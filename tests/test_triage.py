@@ -60,22 +60,22 @@ CASES = [
         id="design-sketch",
     ),
     pytest.param(
-        {"days_since_onset": 30, "trend": ub.Trend.BETTER},
+        {"days_since_onset": 27, "trend": ub.Trend.BETTER},
         L.CONTINUE,
         CODE.NO_CONCERNS,
-        id="day-30-improving",
+        id="day-27-improving",
     ),
     pytest.param(
-        {"days_since_onset": 43, "trend": ub.Trend.BETTER},
+        {"days_since_onset": 29, "trend": ub.Trend.BETTER},
         L.SEE_PROFESSIONAL,
         CODE.SYMPTOMS_PAST_CEILING,
-        id="past-six-weeks",
+        id="past-four-weeks",
     ),
     pytest.param(
-        {"days_since_onset": 42, "trend": ub.Trend.BETTER},
+        {"days_since_onset": 28, "trend": ub.Trend.BETTER},
         L.CONTINUE,
         CODE.NO_CONCERNS,
-        id="six-weeks-exactly",
+        id="four-weeks-exactly",
     ),
     pytest.param(
         {"days_worse_after_exercise": 4},
@@ -175,8 +175,8 @@ def test_stricter_policy() -> None:
         ("max_days_worse_after_exercise", 4),
         ("not_improving_days", 15),
         ("not_improving_days", 0),
-        ("max_symptom_days", 43),
-        ("max_symptom_days", 42.0),
+        ("max_symptom_days", 29),
+        ("max_symptom_days", 28.0),
     ],
 )
 def test_looser_policy_is_refused(field: str, value: Any) -> None:
@@ -193,7 +193,7 @@ def test_default_policy_is_documented_defaults() -> None:
         settled_pain=3,
         max_days_worse_after_exercise=3,
         not_improving_days=14,
-        max_symptom_days=42,
+        max_symptom_days=28,
     )
     assert documented == ub.DEFAULT_POLICY
 

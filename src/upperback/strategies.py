@@ -582,7 +582,7 @@ def safety_policies() -> st.SearchStrategy[SafetyPolicy]:
         settled_pain=st.integers(0, 3),
         max_days_worse_after_exercise=st.integers(0, 3),
         not_improving_days=st.integers(1, 14),
-        max_symptom_days=st.integers(1, 42),
+        max_symptom_days=st.integers(1, 28),
     )
 
 

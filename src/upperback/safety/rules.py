@@ -211,6 +211,9 @@ class Rule:
 
 _STRETCHES = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
 _FALL_RISK = frozenset({Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE})
+_END_RANGE = frozenset(
+    {Feature.END_RANGE_STRETCH, Feature.END_RANGE_FLEXION, Feature.END_RANGE_ROTATION}
+)
 _PREGNANT = frozenset(
     {
         Condition.PREGNANCY_FIRST_TRIMESTER,
@@ -268,7 +271,7 @@ RULES: Final[tuple[Rule, ...]] = (
             " evidence of harm thin [C7]; the rule takes the earliest limit, the"
             " second trimester."
         ),
-        sources=("C5*", "C6*", "C6b*"),
+        sources=("C5*", "C6*", "C6b*", "C7"),
     ),
     Rule(
         id="pregnancy-prone",
@@ -278,7 +281,8 @@ RULES: Final[tuple[Rule, ...]] = (
         action=Action.EXCLUDE,
         reason=(
             "Lying on the front becomes difficult from about 20 weeks; the rule"
-            " leaves it out from the second trimester (the cautious reading)."
+            " leaves out face-down positions, a full push-up among them, from the"
+            " second trimester (the cautious reading)."
         ),
         sources=("C6c*",),
     ),
@@ -306,10 +310,14 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         id="pregnancy-end-range",
         conditions=_PREGNANT,
-        features={Feature.END_RANGE_STRETCH},
+        features=_END_RANGE,
         action=Action.MODIFY,
         modification=Modification(cue=_RANGE_CUE),
-        reason="In pregnancy, avoid jerky or bouncy moves and stretching to the limit.",
+        reason=(
+            "In pregnancy, avoid jerky or bouncy moves and stretching to the limit;"
+            " moving the spine to end range, as in a deep cat or an open book, is"
+            " kept short of the limit too."
+        ),
         sources=("C5c*", "C8*"),
     ),
     Rule(
@@ -334,12 +342,16 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         id="hypermobility-end-range",
         conditions={Condition.HYPERMOBILITY},
-        features={Feature.END_RANGE_STRETCH},
+        features=_END_RANGE,
         action=Action.MODIFY,
         modification=Modification(
             cue="Stop well short of your end range: move only to mild tightness."
         ),
-        reason="With hypermobility, overstretching can make symptoms worse.",
+        reason=(
+            "With hypermobility, overstretching can make symptoms worse; that holds"
+            " for moving the spine to end range (a deep cat, an open book) as much as"
+            " for held stretches."
+        ),
         sources=("C9*",),
     ),
     Rule(

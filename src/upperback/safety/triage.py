@@ -352,8 +352,10 @@ class SafetyPolicy:
             calls for a professional. Default 14, the two-week rule
             [R8*][R14*]; NHS says "a few weeks" [R3].
         max_symptom_days: Pain lasting longer than this calls for a
-            professional whatever its trend. Default 42 (6 weeks), the
-            shorter end of the 4–6 week ceiling [R2][R5*][R13*].
+            professional whatever its trend. Default 28 (4 weeks), the
+            shorter end of the 4–6 week ceiling [R2][R5*][R13*], and when
+            NICE CKS suggests considering physiotherapy referral for neck
+            pain [R4].
 
     .. versionadded:: 0.1.0
     """
@@ -362,14 +364,14 @@ class SafetyPolicy:
     settled_pain: int = 3
     max_days_worse_after_exercise: int = 3
     not_improving_days: int = 14
-    max_symptom_days: int = 42
+    max_symptom_days: int = 28
 
     def __attrs_post_init__(self) -> None:
         _policy_field("pain_ceiling", self.pain_ceiling, 0, 5)
         _policy_field("settled_pain", self.settled_pain, 0, 3)
         _policy_field("max_days_worse_after_exercise", self.max_days_worse_after_exercise, 0, 3)
         _policy_field("not_improving_days", self.not_improving_days, 1, 14)
-        _policy_field("max_symptom_days", self.max_symptom_days, 1, 42)
+        _policy_field("max_symptom_days", self.max_symptom_days, 1, 28)
 
     def for_profile(self, profile: Profile) -> SafetyPolicy:
         """This policy, made stricter where the person's conditions call for it.
@@ -496,7 +498,7 @@ def _findings(
                 code=AdviceCode.SYMPTOMS_PAST_CEILING,
                 level=see,
                 text=f"The pain has lasted {days} days, more than {policy.max_symptom_days}.",
-                sources=("R2", "R5*", "R13*"),
+                sources=("R2", "R4", "R5*", "R13*"),
             )
         )
     if report.trend is not Trend.BETTER and days >= policy.not_improving_days:
