@@ -401,8 +401,25 @@ def test_ok_block_is_kept_unchanged() -> None:
 def test_cleared_rules_are_skipped() -> None:
     item = exercise()
     assert ub.screen(item, person(C.RECENT_SURGERY)).verdict is ub.Verdict.EXCLUDE
-    cleared = person(C.RECENT_SURGERY, cleared_rules={"recent-surgery-clearance"})
+    cleared = person(
+        C.RECENT_SURGERY,
+        cleared_rules={"recent-surgery-clearance"},
+        clearance_note="Cleared by the surgeon at the 6-week review.",
+    )
     assert ub.screen(item, cleared).verdict is ub.Verdict.OK
+    assert [rule.id for rule in cleared.cleared()] == ["recent-surgery-clearance"]
+    assert person(C.RECENT_SURGERY).cleared() == ()
+
+
+def test_a_clearance_must_say_who_gave_it() -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.Profile(conditions={C.RECENT_SURGERY}, cleared_rules={"recent-surgery-clearance"})
+    assert info.value.field == "clearance_note"
+    assert "whenever 'cleared_rules' is given" in str(info.value)
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.Profile(clearance_note="Dr A.")
+    assert info.value.field == "clearance_note"
+    assert "(got 'Dr A.')" in str(info.value)
 
 
 def test_clinician_avoid_features() -> None:
@@ -790,8 +807,9 @@ def test_more_conditions_never_loosen(
             if not (c.is_pregnancy and any(x.is_pregnancy for x in first.conditions))
         },
         cleared_rules=frozenset(),
+        clearance_note=None,
     )
-    alone = ub.screen(item, attrs.evolve(first, cleared_rules=frozenset()))
+    alone = ub.screen(item, attrs.evolve(first, cleared_rules=frozenset(), clearance_note=None))
     combined = ub.screen(item, both)
     order = [ub.Verdict.OK, ub.Verdict.MODIFY, ub.Verdict.EXCLUDE]
     assert order.index(combined.verdict) >= order.index(alone.verdict)

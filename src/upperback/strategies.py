@@ -511,11 +511,13 @@ def profiles(
     else:
         chosen = draw(conditions)
     avoid = draw(st.frozensets(st.sampled_from(Feature), max_size=3))
+    cleared = draw(st.frozensets(st.sampled_from([rule.id for rule in RULES]), max_size=2))
     return Profile(
         conditions=chosen,
         avoid_features=avoid,
         avoid_note=draw(st.none() | texts()) if avoid else None,
-        cleared_rules=draw(st.frozensets(st.sampled_from([rule.id for rule in RULES]), max_size=2)),
+        cleared_rules=cleared,
+        clearance_note=draw(texts()) if cleared else None,
         level=draw(st.none() | st.sampled_from(Level)),
         age_band=draw(st.none() | st.sampled_from(AgeBand)),
         height_cm=draw(st.none() | st.integers(100, 250)),

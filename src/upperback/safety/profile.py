@@ -33,7 +33,11 @@ class Profile:
         cleared_rules: Ids of rules in :data:`~upperback.safety.rules.RULES` that a
             clinician has cleared for this person, e.g.
             ``"recent-surgery-clearance"`` once the surgeon agrees. Screening
-            skips them. Only a clinician should set this.
+            skips them. Only a clinician should set this, and only with a
+            ``clearance_note``.
+        clearance_note: Who cleared those rules and when, in their words
+            (required with ``cleared_rules``): a clearance that cannot be
+            traced is not accepted.
         level: The level the person works at, if known.
         age_band: The person's age band, if known.
         height_cm: Standing height, 100 to 250 cm, for sizing a ball.
@@ -46,6 +50,7 @@ class Profile:
     avoid_features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
     avoid_note: str | None = None
     cleared_rules: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    clearance_note: str | None = None
     level: Level | None = None
     age_band: AgeBand | None = None
     height_cm: int | None = None
@@ -65,16 +70,43 @@ class Profile:
                 raise InvalidValue(
                     "avoid_note", self.avoid_note, "may only be given with 'avoid_features'"
                 )
-        _check_set("cleared_rules", self.cleared_rules, str)
-        for rule_id in sorted(self.cleared_rules):
-            if rule_id not in _RULES_BY_ID:
-                raise InvalidValue("cleared_rules", rule_id, "must name a rule in upperback.RULES")
+        self._check_clearance()
         if self.level is not None:
             v.instance("level", self.level, Level)
         if self.age_band is not None:
             v.instance("age_band", self.age_band, AgeBand)
         v.optional_int_between("height_cm", self.height_cm, MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
         v.instance("kit", self.kit, Kit)
+
+    def _check_clearance(self) -> None:
+        _check_set("cleared_rules", self.cleared_rules, str)
+        for rule_id in sorted(self.cleared_rules):
+            if rule_id not in _RULES_BY_ID:
+                raise InvalidValue("cleared_rules", rule_id, "must name a rule in upperback.RULES")
+        if self.cleared_rules and self.clearance_note is None:
+            raise InvalidValue(
+                "clearance_note",
+                None,
+                "must say who cleared the rules and when, whenever 'cleared_rules' is given",
+            )
+        if self.clearance_note is not None:
+            v.text("clearance_note", self.clearance_note, max_len=500)
+            if not self.cleared_rules:
+                raise InvalidValue(
+                    "clearance_note", self.clearance_note, "may only be given with 'cleared_rules'"
+                )
+
+    def cleared(self) -> tuple[Rule, ...]:
+        """Rules that would apply to this person's conditions but a clinician cleared.
+
+        Apps should show these with :attr:`clearance_note`, so that the
+        person and the next clinician see what was lifted, and by whom.
+        """
+        return tuple(
+            rule
+            for rule in RULES
+            if not rule.conditions.isdisjoint(self.conditions) and rule.id in self.cleared_rules
+        )
 
     def rules(self) -> tuple[Rule, ...]:
         """Every rule that applies to this person.
