@@ -99,7 +99,7 @@ class Profile:
     def cleared(self) -> tuple[Rule, ...]:
         """Rules that would apply to this person's conditions but a clinician cleared.
 
-        Apps should show these with :attr:`clearance_note`, so that the
+        Apps should show these with ``clearance_note``, so that the
         person and the next clinician see what was lifted, and by whom.
         """
         return tuple(
