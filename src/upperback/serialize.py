@@ -9,6 +9,11 @@ versions are upgraded on load by registered migrations, so nothing a user
 saved is lost when the library moves on. A document from a newer library
 is refused with a clear error rather than half-read.
 
+Output omits fields that hold their default, so defaults are part of the
+schema: changing a field's default changes what every saved document that
+omits it means, and so needs a new schema version and a migration that writes
+the old default in, like any other change to the shape of the data.
+
 cattrs is imported on first use, not when :mod:`upperback` is imported.
 """
 
