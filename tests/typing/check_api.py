@@ -1,0 +1,45 @@
+"""Usage that must type-check under ``mypy --strict`` (it is never run).
+
+It pins what the public API promises to type checkers: return types,
+overloads and lazy names, so that a change that loosens them fails ``mypy``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import assert_type
+
+import upperback as ub
+
+
+def usage() -> None:
+    """Type-checked only."""
+    catalog = ub.default_catalog()
+    assert_type(catalog, ub.Catalog)
+    assert_type(catalog["cat-camel"], ub.Exercise)
+    assert_type(catalog.easier("thread-the-needle"), ub.Exercise | None)
+
+    ball = ub.SwissBall.for_height(178.5, long_legs=True)
+    assert_type(ball, ub.SwissBall)
+    kit = ub.Kit.of(ball, ub.ResistanceBand.from_colour("red"))
+    assert_type(kit.satisfies(ub.PropNeed(kind=ub.PropKind.WALL)), bool)
+
+    routine = ub.Routine.of("Desk reset", main=[catalog["wall-angel"]])
+    assert_type(routine.duration(), dt.timedelta)
+    assert_type(routine + routine, ub.Routine)
+    assert_type(routine.scaled(minutes=10), ub.ScaleResult)
+    assert_type(routine.substitute(kit, catalog), ub.SubstitutionResult)
+    assert_type(routine.coverage(), ub.Coverage)
+
+    person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS}, kit=kit)
+    assert_type(ub.screen(routine, person), ub.ScreenReport)
+    assert_type(ub.screen(catalog["cat-camel"], person), ub.BlockScreen)
+    assert_type(ub.screen(routine, person).safe_routine(), ub.Routine)
+    advice = ub.triage(ub.SymptomReport(days_since_onset=3, trend=ub.Trend.BETTER))
+    assert_type(advice, ub.Advice)
+    assert_type(advice.level, ub.AdviceLevel)
+
+    assert_type(ub.dumps(routine), str)
+    assert_type(ub.loads("{}", ub.Routine), ub.Routine)
+    assert_type(ub.loads("{}"), object)
+    assert_type(ub.from_dict({}, ub.Dose), ub.Dose)
