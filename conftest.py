@@ -10,15 +10,24 @@ from sybil.parsers.rest import DocTestParser
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
+
+def _public_names(namespace: dict[str, object]) -> None:
+    # Every public name, the lazily loaded ones included, so that each page
+    # runs on its own and not only after another page has loaded them.
+    import upperback  # noqa: PLC0415
+
+    namespace.update({name: getattr(upperback, name) for name in upperback.__all__})
+
+
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
     patterns=["docs/*.md", "README.md"],
-    setup=lambda namespace: namespace.update(__import__("upperback").__dict__),
+    setup=_public_names,
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=_FLAGS)],
     patterns=["src/upperback/*.py", "src/upperback/**/*.py"],
-    setup=lambda namespace: namespace.update(__import__("upperback").__dict__),
+    setup=_public_names,
 )
 
 pytest_collect_file = (_markdown + _docstrings).pytest()

@@ -689,6 +689,14 @@ class TestSubstitute:
         assert "swiss_ball" in result.substitutions[0].reason
         assert result.unsatisfied == ()
 
+    def test_a_stretch_is_not_replaced_by_strengthening_for_shared_muscles(self) -> None:
+        strong = ex("a-strong", kind=K.STRENGTHENING, targets=self.original.targets, props=(WALL,))
+        result = self.r().substitute(ub.Kit.everyday(), [strong])
+        assert result.substitutions[0].replacement_id is None
+        mobility = ex("b-mob", kind=K.DYNAMIC_MOBILITY, targets=(M.PECTORALIS_MAJOR,))
+        result = self.r().substitute(ub.Kit.everyday(), [strong, mobility])
+        assert result.routine.blocks[0].exercise.id == "b-mob"
+
     def test_avoids_turning_two_blocks_into_the_same_exercise(self) -> None:
         other = ex("band-ext", kind=K.STATIC_STRETCH, targets=self.original.targets, props=(BAND,))
         best = ex("wall-ext", kind=K.STATIC_STRETCH, targets=self.original.targets, props=(WALL,))
@@ -724,8 +732,12 @@ class TestSubstitute:
             self.r().substitute(ub.Kit(), [names_it]).routine.blocks[0].exercise.id == "harder-one"
         )
         one = ex("a-one", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,))
-        two = ex("z-two", targets=(M.PECTORALIS_MAJOR, M.THORACIC_ERECTOR_SPINAE))
-        other_kind = ex("b-kind", targets=(M.PECTORALIS_MAJOR,))
+        two = ex(
+            "z-two",
+            kind=K.DYNAMIC_MOBILITY,
+            targets=(M.PECTORALIS_MAJOR, M.THORACIC_ERECTOR_SPINAE),
+        )
+        other_kind = ex("b-kind", kind=K.PNF_STRETCH, targets=(M.PECTORALIS_MAJOR,))
         result = self.r().substitute(ub.Kit(), [one, other_kind, two])
         assert result.routine.blocks[0].exercise.id == "z-two"
         result = self.r().substitute(ub.Kit(), [other_kind, one])

@@ -246,6 +246,26 @@ def test_osteoporosis_back_pain_sees_a_clinician() -> None:
     assert advice.sources == ("C1",)
 
 
+@pytest.mark.parametrize(
+    ("pain_now", "trend", "referred"),
+    [
+        (0, ub.Trend.BETTER, False),
+        (0, ub.Trend.SAME, True),
+        (1, ub.Trend.BETTER, True),
+        (None, ub.Trend.BETTER, True),  # pain not given: the cautious reading
+    ],
+)
+def test_osteoporosis_referral_ends_only_when_there_is_no_pain_and_it_is_better(
+    pain_now: int | None, trend: ub.Trend, referred: bool
+) -> None:
+    bones = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+    advice = ub.triage(
+        ub.SymptomReport(days_since_onset=3, trend=trend, pain_now=pain_now), profile=bones
+    )
+    codes = {reason.code for reason in advice.reasons}
+    assert (CODE.OSTEOPOROSIS_BACK_PAIN in codes) is referred
+
+
 def test_triage_rejects_wrong_types() -> None:
     with pytest.raises(ub.InvalidValue, match="'report' must be a SymptomReport"):
         ub.triage({"days_since_onset": 3})  # type: ignore[arg-type]

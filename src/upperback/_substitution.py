@@ -11,6 +11,7 @@ from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.props import Kit, PropKind
 from upperback.routine import Block, Routine, Substitution, SubstitutionResult
+from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -20,6 +21,23 @@ if TYPE_CHECKING:
 
 def _shape(dose: Dose) -> tuple[bool, bool]:
     return (dose.reps is not None, dose.hold_s is not None)
+
+
+# A stretch is replaced by something that stretches or mobilises, a
+# strengthening exercise by one that strengthens or trains control: the same
+# muscles worked the other way is not a substitute.
+_FAMILIES = {
+    ExerciseKind.STATIC_STRETCH: "stretch",
+    ExerciseKind.PNF_STRETCH: "stretch",
+    ExerciseKind.DYNAMIC_MOBILITY: "stretch",
+    ExerciseKind.STRENGTHENING: "strength",
+    ExerciseKind.MOTOR_CONTROL: "strength",
+    ExerciseKind.BREATHING: "breathing",
+}
+
+
+def _family(kind: ExerciseKind) -> str:
+    return _FAMILIES[kind]
 
 
 def _rank(original: Exercise, candidate: Exercise) -> tuple[int, int, int] | None:
@@ -32,7 +50,7 @@ def _rank(original: Exercise, candidate: Exercise) -> tuple[int, int, int] | Non
     ):
         return (1, 0, 0)
     overlap = len(candidate.targets & original.targets)
-    if not overlap:
+    if not overlap or _family(candidate.kind) != _family(original.kind):
         return None
     return (2, -overlap, 0 if candidate.kind is original.kind else 1)
 

@@ -474,7 +474,9 @@ class Routine:
         2. a neighbour in its progression chain (its ``easier`` or
            ``harder`` exercise, or one that names it so);
         3. the most target muscles in common (at least one), then the same
-           kind.
+           kind, among exercises of the same family: a stretch or mobility
+           exercise for a stretch, a strengthening or motor-control exercise
+           for a strengthening one.
 
         An exercise the routine already holds, or already chosen for an
         earlier block, is taken only when no other fits, so that two blocks

@@ -482,7 +482,11 @@ def _findings(
         for flag in RedFlag
         if flag in report.red_flags
     ]
-    if Condition.OSTEOPOROSIS in conditions:
+    # Back pain with osteoporosis goes to a clinician [C1]; a report of no pain
+    # now and getting better is the one that no longer describes back pain.
+    # (Any worse report -- pain, or a trend other than better -- still refers.)
+    settled = report.pain_now == 0 and report.trend is Trend.BETTER
+    if Condition.OSTEOPOROSIS in conditions and not settled:
         found.append(
             Reason(
                 code=AdviceCode.OSTEOPOROSIS_BACK_PAIN,
@@ -579,7 +583,8 @@ def triage(
 
     Given the person's ``profile``, the policy is first made stricter for
     their conditions (:meth:`SafetyPolicy.for_profile`), and back pain in
-    someone with osteoporosis is referred to a clinician [C1].
+    someone with osteoporosis is referred to a clinician [C1] unless the
+    report says there is no pain now and it is getting better.
 
     >>> advice = triage(SymptomReport(days_since_onset=16, trend="same"))
     >>> advice.level, advice.code
