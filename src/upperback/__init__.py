@@ -22,6 +22,7 @@ from upperback.errors import (
     NothingSafe,
     Problem,
     UnknownExercise,
+    UnknownReference,
     UpperbackError,
 )
 from upperback.exercise import Exercise, Source
@@ -107,12 +108,16 @@ if TYPE_CHECKING:
         make_converter,
         to_dict,
     )
+    from upperback.sources import Reference, reference, references
 
 
 # Routines, the catalog, safety and serialization load on first use (PEP 562),
 # so that `import upperback` costs little more than attrs: apps that only read
 # one part do not pay for every part. Type checkers see the imports above.
 _LAZY: dict[str, str] = {
+    "Reference": "upperback.sources",
+    "reference": "upperback.sources",
+    "references": "upperback.sources",
     "Catalog": "upperback.catalog",
     "default_catalog": "upperback.catalog",
     "SWITCH_SIDES_S": "upperback.routine",
@@ -231,6 +236,7 @@ __all__ = [
     "PropNeed",
     "Reason",
     "RedFlag",
+    "Reference",
     "Region",
     "ResistanceBand",
     "Routine",
@@ -252,6 +258,7 @@ __all__ = [
     "Towel",
     "Trend",
     "UnknownExercise",
+    "UnknownReference",
     "UpperbackError",
     "Verdict",
     "Wall",
@@ -262,6 +269,8 @@ __all__ = [
     "from_dict",
     "loads",
     "make_converter",
+    "reference",
+    "references",
     "screen",
     "to_dict",
     "triage",

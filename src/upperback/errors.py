@@ -21,6 +21,7 @@ __all__ = [
     "NothingSafe",
     "Problem",
     "UnknownExercise",
+    "UnknownReference",
     "UpperbackError",
 ]
 
@@ -160,3 +161,26 @@ class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain 
             "Nothing in this routine is safe for this person; ask a healthcare"
             f" professional what to do instead:\n{lines}"
         )
+
+
+class UnknownReference(UpperbackError, KeyError):  # noqa: N818
+    """No source has the citation key asked for.
+
+    Attributes:
+        key: The key that was asked for.
+        suggestions: Close keys that do exist, best first (maybe none).
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        message = f"No source has the key {key!r}."
+        if self.suggestions:
+            message += f" Did you mean {' or '.join(repr(s) for s in self.suggestions)}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError would quote the whole message; show it as written.
+        return str(self.args[0])

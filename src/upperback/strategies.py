@@ -78,6 +78,7 @@ from upperback.safety import (
     triage,
 )
 from upperback.safety.triage import RedFlag
+from upperback.sources import Reference, references
 from upperback.vocab import (
     Benefit,
     ExerciseKind,
@@ -641,6 +642,7 @@ def _from_type_strategy(cls: type) -> st.SearchStrategy[Any]:
 
 _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Problem: lambda: st.builds(Problem, path=texts(), message=texts()),
+    Reference: lambda: st.sampled_from(sorted(references().values(), key=lambda r: r.key)),
     Dose: doses,
     Exercise: exercises,
     Source: sources,

@@ -1,0 +1,95 @@
+"""The published sources behind the library's facts, by key.
+
+Rules, red flags, advice and exercises cite sources by key (``"C1"``,
+``"E13*"``); :func:`reference` gives the title and addresses behind a key so an
+app can link them. A key ending in ``*`` is a secondary, weaker source.
+
+>>> reference("C1").urls[0]
+'https://www.bonehealthandosteoporosis.org/patients/treatment/exercisesafe-movement/protecting-your-spine/'
+>>> reference("E13*").is_secondary
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_tuple
+from upperback.errors import InvalidValue, UnknownReference
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["Reference", "reference", "references"]
+
+
+@attrs.frozen(kw_only=True)
+class Reference:
+    """One source the library cites: its key, title and where to read it.
+
+    Args:
+        key: The citation key, e.g. ``"A2"`` or ``"E13*"``.
+        title: What it is, when the fact sheet names it.
+        urls: One or more addresses (mirrors and full texts).
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    title: str | None = None
+    urls: tuple[str, ...] = attrs.field(converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        v.text("key", self.key, max_len=20)
+        if self.title is not None:
+            v.text("title", self.title)
+        urls: Any = self.urls  # checked here: the converter passes non-iterables through
+        if not isinstance(urls, tuple) or not urls:
+            raise InvalidValue("urls", urls, "must hold at least one address")
+        for i, url in enumerate(urls):
+            v.text(f"urls[{i}]", url)
+            if not url.startswith(("https://", "http://")):
+                raise InvalidValue(f"urls[{i}]", url, "must be an http(s) address")
+
+    @property
+    def is_secondary(self) -> bool:
+        """Whether this is a secondary, weaker source (its key ends in ``*``)."""
+        return self.key.endswith("*")
+
+
+@functools.cache
+def references() -> Mapping[str, Reference]:
+    """Every source the library cites, by key (loaded once, then cached)."""
+    import json  # noqa: PLC0415 - keeps import upperback cheap
+    from importlib import resources  # noqa: PLC0415
+    from types import MappingProxyType  # noqa: PLC0415
+
+    raw: dict[str, dict[str, Any]] = json.loads(
+        resources.files("upperback").joinpath("data/references.json").read_text("utf-8")
+    )
+    return MappingProxyType(
+        {
+            key: Reference(key=key, title=entry["title"] or None, urls=entry["urls"])
+            for key, entry in raw.items()
+        }
+    )
+
+
+def reference(key: str) -> Reference:
+    """The source behind a citation key.
+
+    Raises:
+        UnknownReference: No source has that key (the message suggests close keys).
+    """
+    found = references()
+    try:
+        return found[key]
+    except KeyError:
+        import difflib  # noqa: PLC0415
+
+        close = difflib.get_close_matches(str(key), found, n=3, cutoff=0.5)
+        raise UnknownReference(key, close) from None
