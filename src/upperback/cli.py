@@ -15,7 +15,7 @@ from upperback.anatomy import Region
 from upperback.errors import UnknownExercise, UpperbackError
 from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
 from upperback.routine import Routine, SectionRole
-from upperback.safety import Condition, Profile, Verdict, screen
+from upperback.safety import Action, Condition, Profile, ScreenReport, Verdict, screen
 from upperback.serialize import dumps
 from upperback.vocab import ExerciseKind
 
@@ -146,13 +146,7 @@ def _routine(args: argparse.Namespace) -> int:
             notes.append(f"{change.original_id} -> {change.replacement_id}: {change.reason}")
 
     report = screen(swapped.routine, profile)
-    for verdict in report.blocks:
-        if verdict.verdict is Verdict.OK:
-            continue
-        action = "left out" if verdict.verdict is Verdict.EXCLUDE else "modified"
-        notes.extend(
-            f"{action} {verdict.block.exercise.id}: {rule.reason}" for rule in verdict.rules
-        )
+    notes.extend(_screen_notes(report))
     routine = report.safe_routine()
 
     if args.minutes is not None:
@@ -169,6 +163,27 @@ def _routine(args: argparse.Namespace) -> int:
         return 0
     _print_routine(routine, kit, profile, notes)
     return 0
+
+
+def _screen_notes(report: ScreenReport) -> list[str]:
+    """One note per rule and action, naming every exercise it touched, with its sources."""
+    touched: dict[tuple[str, str], list[str]] = {}
+    reasons: dict[str, str] = {}
+    for verdict in report.blocks:
+        if verdict.verdict is Verdict.OK:
+            continue
+        excluded = verdict.verdict is Verdict.EXCLUDE
+        action = "left out" if excluded else "modified"
+        # An excluded block is reported under the rules that exclude it only.
+        for rule in verdict.rules:
+            if excluded and rule.action is not Action.EXCLUDE:
+                continue
+            touched.setdefault((action, rule.id), []).append(verdict.block.exercise.id)
+            reasons[rule.id] = f"{rule.reason} {''.join(f'[{key}]' for key in rule.sources)}"
+    return [
+        f"{action} {', '.join(dict.fromkeys(ids))}: {reasons[rule_id]}"
+        for (action, rule_id), ids in touched.items()
+    ]
 
 
 def _print_routine(routine: Routine, kit: Kit, profile: Profile, notes: list[str]) -> None:
