@@ -325,7 +325,7 @@ class TestSessionScript:
             (StepKind.WORK, None),
         ]
         assert script[0].cue == "Get ready: Side bend"
-        assert script[1].cue == "Side bend: set 1 of 2, hold 20 s, left side"
+        assert script[1].cue == "Side bend: set 1 of 2, 20 s hold, left side"
         assert script[1].hold_s == 20
         assert script[-2].cue == "Next: Row"
         assert script[-1].reps == 2
@@ -335,7 +335,7 @@ class TestSessionScript:
         alternating = ex(laterality=Laterality.ALTERNATING)
         r = routine(main(bl(alternating, reps=4, hold_s=3, per_side=True)))
         assert (
-            r.session_script()[1].cue == "A: set 1 of 1, 4 reps, hold 3 s each, alternating sides"
+            r.session_script()[1].cue == "A: set 1 of 1, 4 reps, 3 s hold each, alternating sides"
         )
 
     def test_rest_between_rounds_and_passes(self) -> None:

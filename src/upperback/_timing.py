@@ -162,12 +162,7 @@ def _work(  # noqa: PLR0917 - a private helper with one caller
     where: str,
 ) -> Step:
     dose = block.dose
-    if dose.reps is not None and dose.hold_s is not None:
-        what = f"{dose.reps} reps, hold {dose.hold_s} s each"
-    elif dose.reps is not None:
-        what = f"{dose.reps} reps"
-    else:
-        what = f"hold {dose.hold_s} s"
+    what = dose.set_description
     return Step(
         kind=StepKind.WORK,
         seconds=seconds,

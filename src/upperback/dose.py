@@ -121,11 +121,14 @@ class Dose:
         >>> Dose(sets=3, hold_s=30, per_side=True).describe()
         '3 × 30 s hold, each side'
         """
-        if self.reps is not None and self.hold_s is not None:
-            work = f"{self.reps} reps, {self.hold_s} s hold each"
-        elif self.reps is not None:
-            work = f"{self.reps} reps"
-        else:
-            work = f"{self.hold_s} s hold"
-        text = f"{self.sets} × {work}"
+        text = f"{self.sets} × {self.set_description}"
         return f"{text}, each side" if self.per_side else text
+
+    @property
+    def set_description(self) -> str:
+        """What one set is, e.g. ``"12 reps"``, ``"30 s hold"`` or ``"8 reps, 2 s hold each"``."""
+        if self.reps is not None and self.hold_s is not None:
+            return f"{self.reps} reps, {self.hold_s} s hold each"
+        if self.reps is not None:
+            return f"{self.reps} reps"
+        return f"{self.hold_s} s hold"
