@@ -70,6 +70,20 @@ def members(field: str, values: Iterable[Any], enum_type: type) -> None:
             raise InvalidValue(field, value, f"must contain only {enum_type.__name__} values")
 
 
+def collection(field: str, values: Any, container: type, item: type) -> None:
+    """Require a ``container`` (tuple or frozenset) of ``item`` values only.
+
+    A wrong item of a tuple is named by its index (``props[2]``); sets have none.
+    """
+    if not isinstance(values, container):
+        raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
+    if isinstance(values, tuple):
+        for i, value in enumerate(values):
+            instance(f"{field}[{i}]", value, item)
+    else:
+        members(field, values, item)  # type: ignore[arg-type] # a frozenset is iterable
+
+
 def instance(field: str, value: Any, cls: type | tuple[type, ...]) -> None:
     """Require ``value`` to be an instance of ``cls``."""
     if not isinstance(value, cls):

@@ -121,24 +121,24 @@ class Exercise:
         v.text("name", self.name, max_len=120)
         v.instance("kind", self.kind, ExerciseKind)
         v.instance("position", self.position, Position)
-        self._check_collection("targets", self.targets, frozenset, Muscle)
+        v.collection("targets", self.targets, frozenset, Muscle)
         if not self.targets:
             raise InvalidValue("targets", self.targets, "must name at least one muscle")
-        self._check_collection("cues", self.cues, tuple, str)
+        v.collection("cues", self.cues, tuple, str)
         if not self.cues:
             raise InvalidValue("cues", self.cues, "must give at least one instruction")
         v.texts("cues", self.cues)
         v.instance("default_dose", self.default_dose, Dose)
-        self._check_collection("aliases", self.aliases, tuple, str)
+        v.collection("aliases", self.aliases, tuple, str)
         v.texts("aliases", self.aliases, max_len=120)
         _check_unique("aliases", self.aliases)
-        self._check_collection("movements", self.movements, frozenset, Movement)
-        self._check_collection("benefits", self.benefits, frozenset, Benefit)
-        self._check_collection("props", self.props, tuple, PropNeed)
+        v.collection("movements", self.movements, frozenset, Movement)
+        v.collection("benefits", self.benefits, frozenset, Benefit)
+        v.collection("props", self.props, tuple, PropNeed)
         _check_unique("props", tuple(need.kind for need in self.props))
         v.instance("laterality", self.laterality, Laterality)
         v.instance("level", self.level, Level)
-        self._check_collection("features", self.features, frozenset, Feature)
+        v.collection("features", self.features, frozenset, Feature)
         for field in ("easier", "harder"):
             value = getattr(self, field)
             if value is not None:
@@ -147,11 +147,11 @@ class Exercise:
                     raise InvalidValue(field, value, "must not be the exercise's own id")
         if self.easier is not None and self.easier == self.harder:
             raise InvalidValue("harder", self.harder, "must differ from 'easier'")
-        self._check_collection("precautions", self.precautions, tuple, str)
+        v.collection("precautions", self.precautions, tuple, str)
         v.texts("precautions", self.precautions)
         if self.dose_note is not None:
             v.text("dose_note", self.dose_note)
-        self._check_collection("sources", self.sources, tuple, Source)
+        v.collection("sources", self.sources, tuple, Source)
         _check_unique("sources", tuple(source.key for source in self.sources))
         if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:
             raise InvalidValue(
@@ -159,12 +159,6 @@ class Exercise:
                 self.default_dose.per_side,
                 "must be false for a bilateral exercise",
             )
-
-    @staticmethod
-    def _check_collection(field: str, values: Any, container: type, item: type) -> None:
-        if not isinstance(values, container):
-            raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
-        v.members(field, values, item)  # type: ignore[arg-type] # a container is iterable
 
     @property
     def regions(self) -> frozenset[Region]:

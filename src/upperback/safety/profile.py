@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
 from upperback import _validate as v
@@ -57,13 +55,13 @@ class Profile:
     kit: Kit = attrs.field(factory=Kit)
 
     def __attrs_post_init__(self) -> None:
-        _check_set("conditions", self.conditions, Condition)
+        v.collection("conditions", self.conditions, frozenset, Condition)
         pregnancies = sorted(c.value for c in self.conditions if c.is_pregnancy)
         if len(pregnancies) > 1:
             raise InvalidValue(
                 "conditions", pregnancies, "must hold at most one pregnancy trimester"
             )
-        _check_set("avoid_features", self.avoid_features, Feature)
+        v.collection("avoid_features", self.avoid_features, frozenset, Feature)
         if self.avoid_note is not None:
             v.text("avoid_note", self.avoid_note, max_len=500)
             if not self.avoid_features:
@@ -79,7 +77,7 @@ class Profile:
         v.instance("kit", self.kit, Kit)
 
     def _check_clearance(self) -> None:
-        _check_set("cleared_rules", self.cleared_rules, str)
+        v.collection("cleared_rules", self.cleared_rules, frozenset, str)
         for rule_id in sorted(self.cleared_rules):
             if rule_id not in _RULES_BY_ID:
                 raise InvalidValue("cleared_rules", rule_id, "must name a rule in upperback.RULES")
@@ -123,9 +121,3 @@ class Profile:
         if self.avoid_features:
             found += (Rule.from_clinician(self.avoid_features, self.avoid_note),)
         return found
-
-
-def _check_set(field: str, values: Any, item: type) -> None:
-    if not isinstance(values, frozenset):
-        raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
-    v.members(field, values, item)

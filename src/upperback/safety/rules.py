@@ -10,7 +10,7 @@ reason says so.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -73,12 +73,6 @@ class Modification:
             raise InvalidValue("cue", None, "or 'max_hold_s' or 'max_pain' must be given")
 
 
-def _check_members(field: str, values: Any, item: type) -> None:
-    if not isinstance(values, frozenset):
-        raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
-    v.members(field, values, item)
-
-
 @attrs.frozen(kw_only=True)
 class Rule:
     """One contraindication: for these conditions, exclude or modify these exercises.
@@ -120,16 +114,16 @@ class Rule:
 
     def __attrs_post_init__(self) -> None:
         v.slug("id", self.id)
-        _check_members("conditions", self.conditions, Condition)
+        v.collection("conditions", self.conditions, frozenset, Condition)
         v.instance("action", self.action, Action)
         v.text("reason", self.reason)
         if not isinstance(self.sources, tuple):
             raise InvalidValue("sources", self.sources, "must be a collection of source keys")
         v.texts("sources", self.sources, max_len=20)
-        _check_members("features", self.features, Feature)
-        _check_members("positions", self.positions, Position)
-        _check_members("props", self.props, PropKind)
-        _check_members("kinds", self.kinds, ExerciseKind)
+        v.collection("features", self.features, frozenset, Feature)
+        v.collection("positions", self.positions, frozenset, Position)
+        v.collection("props", self.props, frozenset, PropKind)
+        v.collection("kinds", self.kinds, frozenset, ExerciseKind)
         if not (self.features or self.positions or self.props or self.kinds):
             raise InvalidValue(
                 "features",

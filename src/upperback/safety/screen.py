@@ -44,10 +44,7 @@ def _verdict_of(rules: tuple[Rule, ...]) -> Verdict:
 
 
 def _check_rules(_: object, __: object, rules: Any) -> None:
-    if not isinstance(rules, tuple):
-        raise InvalidValue("rules", rules, "must be a collection of Rule values")
-    for i, rule in enumerate(rules):
-        v.instance(f"rules[{i}]", rule, Rule)
+    v.collection("rules", rules, tuple, Rule)
 
 
 @attrs.frozen(kw_only=True)
@@ -101,10 +98,7 @@ class BlockScreen:
 
 
 def _check_screens(_: object, __: object, blocks: Any) -> None:
-    if not isinstance(blocks, tuple):
-        raise InvalidValue("blocks", blocks, "must be a collection of BlockScreen values")
-    for i, item in enumerate(blocks):
-        v.instance(f"blocks[{i}]", item, BlockScreen)
+    v.collection("blocks", blocks, tuple, BlockScreen)
 
 
 @attrs.frozen(kw_only=True)
