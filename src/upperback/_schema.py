@@ -30,6 +30,7 @@ library: a document valid against the schema can still be refused by
 from __future__ import annotations
 
 import enum
+import functools
 import inspect
 import re
 import types
@@ -123,7 +124,7 @@ def _field_docs(cls: type) -> dict[str, str]:
         if not line.startswith(" "):
             break  # a blank line or the next section ends the list
         match = _ARG.match(line.strip())
-        if match is not None and len(line) - len(line.lstrip()) == 4:  # noqa: PLR2004
+        if match is not None and len(line) - len(line.lstrip()) == 4:
             name = match[1]
             docs[name] = match[2]
         elif name is not None:
@@ -163,28 +164,27 @@ class _Walker:
         if extra:
             message = f"Cannot apply {dict(extra)!r} to {where} of type {tp!r}."
             raise SchemaError(message)
-        origin = typing.get_origin(tp)
-        args = typing.get_args(tp)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": self.type_schema(args[0], f"{where}[]", extra)}
-        if origin is tuple and args:
-            items = [self.type_schema(arg, f"{where}[{i}]") for i, arg in enumerate(args)]
-            count = len(items)
-            return {
-                "type": "array",
-                "prefixItems": items,
-                "items": False,
-                "minItems": count,
-                "maxItems": count,
-            }
-        if origin is frozenset and args:
-            return {"type": "array", "items": self.type_schema(args[0], f"{where}[]")}
+        if typing.get_origin(tp) in (tuple, frozenset):
+            return self._array(tp, where)
         if isinstance(tp, type) and issubclass(tp, enum.StrEnum | enum.IntEnum):
             return self._define(tp.__name__, tp, lambda: self._enum(tp))
         if isinstance(tp, type) and attrs.has(tp):
             return self._define(tp.__name__, tp, lambda: self.class_schema(tp))
         message = f"No JSON Schema for {where} of type {tp!r}."
         raise SchemaError(message)
+
+    def _array(self, tp: Any, where: str) -> dict[str, Any]:
+        args = typing.get_args(tp)
+        if typing.get_origin(tp) is frozenset or (len(args) == 2 and args[1] is Ellipsis):
+            return {"type": "array", "items": self.type_schema(args[0], f"{where}[]")}
+        items = [self.type_schema(arg, f"{where}[{i}]") for i, arg in enumerate(args)]
+        return {
+            "type": "array",
+            "prefixItems": items,
+            "items": False,
+            "minItems": len(items),
+            "maxItems": len(items),
+        }
 
     def _union(self, args: tuple[Any, ...], where: str, extra: Mapping[str, Any] | None) -> Any:
         members = tuple(arg for arg in args if arg is not type(None))
@@ -198,7 +198,7 @@ class _Walker:
 
     def _props(self) -> dict[str, Any]:
         variants = [
-            self._define(f"{cls.__name__}Prop", cls, lambda cls=cls: self._tagged(cls))
+            self._define(f"{cls.__name__}Prop", cls, functools.partial(self._tagged, cls))
             for cls in PROP_TYPES.values()
         ]
         return {
@@ -215,12 +215,12 @@ class _Walker:
         return schema
 
     @staticmethod
-    def _enum(cls: type[enum.Enum]) -> dict[str, Any]:
+    def _enum(members: type[enum.Enum]) -> dict[str, Any]:
         return {
-            "title": cls.__name__,
-            "description": _first_line(cls),
-            "type": "integer" if issubclass(cls, int) else "string",
-            "enum": [member.value for member in cls],
+            "title": members.__name__,
+            "description": _first_line(members),
+            "type": "integer" if issubclass(members, int) else "string",
+            "enum": [member.value for member in members],
         }
 
     def class_schema(self, cls: type) -> dict[str, Any]:
