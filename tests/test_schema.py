@@ -7,18 +7,22 @@ import functools
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import jsonschema
 import pytest
+from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import _schema, cli, dose, serialize
-from upperback._converter import default_converter
+from upperback._converter import _is_ours, default_converter, structure
 from upperback._validate import slug
+
+if TYPE_CHECKING:
+    import cattrs
 
 DOCUMENTS = Path(__file__).parent / "documents"
 KINDS = sorted(serialize.DOCUMENT_KINDS)
@@ -42,11 +46,34 @@ def schema_errors(kind: str, document: object) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=25)
+@settings(max_examples=15)  # drawing whole routines and catalogs is the slow part
 @given(data=st.data())
 def test_every_written_document_is_valid(kind: str, data: st.DataObject) -> None:
     value = data.draw(st.from_type(serialize.DOCUMENT_KINDS[kind]))
     assert schema_errors(kind, ub.to_dict(value)) == []
+
+
+@functools.cache
+def explicit_converter() -> cattrs.Converter:
+    """A converter that writes every field, defaults (and None) included."""
+    converter = serialize.make_converter()
+    converter.register_unstructure_hook_factory(
+        _is_ours, lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=False)
+    )
+    return converter
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=8)
+@given(data=st.data())
+def test_documents_with_every_default_written_are_valid_and_read(
+    kind: str, data: st.DataObject
+) -> None:
+    cls = serialize.DOCUMENT_KINDS[kind]
+    value = data.draw(st.from_type(cls))
+    document = {"upperback": 1, "kind": kind, "data": explicit_converter().unstructure(value)}
+    assert schema_errors(kind, document) == []
+    assert ub.from_dict(document, cls) == value
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -335,7 +362,10 @@ def test_fixed_tuples_are_arrays_of_exactly_their_items(coverage: ub.Coverage) -
     assert (pair["minItems"], pair["maxItems"]) == (2, 2)
     check = jsonschema.Draft202012Validator(schema)
     assert list(check.iter_errors(default_converter().unstructure(coverage))) == []
-    assert not check.is_valid({"muscles": [["rhomboids", 60, 1]]})
+    for pair_of_three_or_one in (["rhomboids", 60, 1], ["rhomboids"]):
+        assert not check.is_valid({"muscles": [pair_of_three_or_one]})
+        with pytest.raises(ub.InvalidDocument):
+            structure(default_converter(), pair_of_three_or_one, tuple[ub.Muscle, int], "$")
 
 
 @pytest.mark.parametrize(
