@@ -376,6 +376,8 @@ def test_fixed_tuples_are_arrays_of_exactly_their_items(coverage: ub.Coverage) -
         (int | str, "X.y: a union of"),
         (Any, "X.y of type typing.Any"),
         (tuple, "X.y of type <class 'tuple'>"),
+        (frozenset, "X.y of type <class 'frozenset'>"),
+        (attrs.make_class("Foreign", ["a"]), "Foreign'>."),
     ],
 )
 def test_an_unknown_type_is_an_error_not_an_open_schema(tp: Any, words: str) -> None:
@@ -393,6 +395,7 @@ def test_two_definitions_of_one_name_are_an_error() -> None:
     class Dose:
         sets: int
 
+    Dose.__module__ = "upperback.elsewhere"
     walker = _schema._Walker()
     walker.type_schema(ub.Dose, "a")
     with pytest.raises(_schema.SchemaError, match="Two schema definitions are named 'Dose'"):

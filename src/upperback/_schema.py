@@ -81,7 +81,7 @@ _CONSTRAINTS: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
     (Routine, "id"): _SLUG,
     (Rule, "id"): _SLUG,
 }
-"""Static bounds by (class, field), applied to the value or to each item."""
+"""Static bounds by (class, field), applied to the value (its non-null branch if optional)."""
 
 _SCALARS: Final[Mapping[type, str]] = {
     bool: "boolean",
@@ -147,7 +147,7 @@ class _Walker:
         known = self._owners.get(name)
         if known is None:
             self._owners[name] = owner
-            self.defs[name] = {}  # a placeholder, so a class that contains itself ends
+            self.defs[name] = {}  # taken first, so that a class holding itself cannot recurse
             self.defs[name] = build()
         elif known != owner:
             message = f"Two schema definitions are named {name!r}: {known!r} and {owner!r}."
@@ -168,7 +168,8 @@ class _Walker:
             return self._array(tp, where)
         if isinstance(tp, type) and issubclass(tp, enum.StrEnum | enum.IntEnum):
             return self._define(tp.__name__, tp, lambda: self._enum(tp))
-        if isinstance(tp, type) and attrs.has(tp):
+        if isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("upperback."):
+            # The converter's strict hooks cover upperback's classes only.
             return self._define(tp.__name__, tp, lambda: self.class_schema(tp))
         message = f"No JSON Schema for {where} of type {tp!r}."
         raise SchemaError(message)
