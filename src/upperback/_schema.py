@@ -2,10 +2,10 @@
 
 The walker mirrors what :mod:`upperback._converter` writes and accepts:
 
-- an attrs class is an ``object`` of its ``init`` fields under their
-  attribute names, ``required`` holding the fields without a default (the
-  converter omits defaults on output and fills them in on input), and
-  ``additionalProperties: false`` (it forbids unknown keys);
+- an attrs class of upperback's own is an ``object`` of its ``init`` fields
+  under their attribute names, ``required`` holding the fields without a
+  default (the converter omits defaults on output and fills them in on
+  input), and ``additionalProperties: false`` (it forbids unknown keys);
 - ``int`` is ``integer``, ``float`` is ``number``, ``str`` is ``string``,
   ``bool`` is ``boolean``; ``X | None`` also allows ``null`` (it is read as
   ``None``, though ``None`` defaults are never written);
@@ -17,7 +17,8 @@ The walker mirrors what :mod:`upperback._converter` writes and accepts:
 Sets carry no ``uniqueItems``: the converter reads ``["wall", "wall"]`` as
 one wall, and a schema must never refuse a document the library loads.
 
-Any other type is an error when the schema is built, never a permissive
+Any other type (a dict, a list, an untagged union, another library's
+attrs class) is an error when the schema is built, never a permissive
 ``{}``. Classes and enums go to ``$defs`` under their class names.
 
 Simple bounds the models state with constants (a :class:`~upperback.dose.Dose`'s
