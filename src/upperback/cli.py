@@ -7,6 +7,7 @@ Data goes to standard output, diagnostics to standard error. Exit codes:
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from upperback.errors import UnknownExercise, UpperbackError
 from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
 from upperback.routine import Routine, SectionRole
 from upperback.safety import Action, Condition, Profile, ScreenReport, Verdict, screen
-from upperback.serialize import dumps
+from upperback.serialize import DOCUMENT_KINDS, dumps, json_schema
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
@@ -210,6 +211,17 @@ def _print_routine(routine: Routine, kit: Kit, profile: Profile, notes: list[str
     print(f"\n{DISCLAIMER}")
 
 
+def _schema(args: argparse.Namespace) -> int:
+    if args.list or args.kind is None:
+        for kind in sorted(DOCUMENT_KINDS):
+            schema = json_schema(kind)
+            data = schema["$defs"][schema["properties"]["data"]["$ref"].rpartition("/")[2]]
+            print(f"{kind}\t{data['description']}")
+        return 0
+    print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
@@ -286,6 +298,15 @@ def build_parser() -> argparse.ArgumentParser:
     routine.add_argument("--minutes", type=float, help="fit the routine into this many minutes")
     routine.add_argument("--format", choices=("text", "json"), default="text")
     routine.set_defaults(run=_routine)
+
+    schema = commands.add_parser(
+        "schema", help="the JSON Schema of a kind of document, for apps in other languages"
+    )
+    schema.add_argument(
+        "kind", nargs="?", help=f"the kind of document; one of {', '.join(sorted(DOCUMENT_KINDS))}"
+    )
+    schema.add_argument("--list", action="store_true", help="list the kinds of document")
+    schema.set_defaults(run=_schema)
     return parser
 
 

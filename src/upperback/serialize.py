@@ -40,6 +40,7 @@ __all__ = [
     "configure_converter",
     "dumps",
     "from_dict",
+    "json_schema",
     "loads",
     "make_converter",
     "to_dict",
@@ -130,6 +131,44 @@ def dumps(value: object, *, indent: int | None = None) -> str:
     '{"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}'
     """
     return json.dumps(to_dict(value), indent=indent, ensure_ascii=False)
+
+
+def json_schema(kind: str | type) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of one kind of document, envelope and all.
+
+    It lets apps in other languages check a document, generate types from it
+    (json-schema-to-typescript, zod, ajv) or declare it as a tool's input.
+    The schema is necessary, not sufficient: it holds every document that
+    :func:`to_dict` writes and every one :func:`from_dict` reads, but a
+    document valid against it can still be refused for a rule across fields
+    (a dose with neither ``reps`` nor ``hold_s``), across values (duplicate
+    or dangling exercise ids in a catalog), a rule on text (no surrounding
+    spaces), or a bound it does not state. ``upperback`` is the ``const``
+    of :data:`SCHEMA_VERSION`: an older document is read, and upgraded, by the
+    library. ``$id`` is under ``https://upperback.invalid/``, a name that is
+    never fetched.
+
+    >>> schema = json_schema("dose")
+    >>> schema["$id"], schema["properties"]["data"]
+    ('https://upperback.invalid/schema/v1/dose.json', {'$ref': '#/$defs/Dose'})
+
+    Args:
+        kind: A kind from :data:`DOCUMENT_KINDS`, or its class.
+
+    Raises:
+        InvalidValue: The kind is not a document kind.
+
+    .. versionadded:: 0.1.0
+    """
+    from upperback._schema import document_schema, unknown_kind  # noqa: PLC0415
+
+    if isinstance(kind, str):
+        if kind not in DOCUMENT_KINDS:
+            raise unknown_kind(kind, DOCUMENT_KINDS)
+        return document_schema(kind, DOCUMENT_KINDS[kind], SCHEMA_VERSION)
+    if kind not in _KIND_OF:
+        raise unknown_kind(kind, DOCUMENT_KINDS)
+    return document_schema(_KIND_OF[kind], kind, SCHEMA_VERSION)
 
 
 @overload

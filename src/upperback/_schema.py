@@ -1,0 +1,288 @@
+"""JSON Schema 2020-12 for upperback documents, read off ``attrs.fields()``.
+
+The walker mirrors what :mod:`upperback._converter` writes and accepts:
+
+- an attrs class of upperback's own is an ``object`` of its ``init`` fields
+  under their attribute names, ``required`` holding the fields without a
+  default (the converter omits defaults on output and fills them in on
+  input), and ``additionalProperties: false`` (it forbids unknown keys);
+- ``int`` is ``integer``, ``float`` is ``number``, ``str`` is ``string``,
+  ``bool`` is ``boolean``; ``X | None`` also allows ``null`` (it is read as
+  ``None``, though ``None`` defaults are never written);
+- a ``StrEnum`` or ``IntEnum`` is the ``enum`` of its values;
+- ``tuple[T, ...]`` and ``frozenset[T]`` are arrays, a fixed tuple such as
+  ``tuple[Muscle, int]`` an array of exactly those items;
+- the prop union is a ``oneOf`` of objects tagged by ``"type"``.
+
+Sets carry no ``uniqueItems``: the converter reads ``["wall", "wall"]`` as
+one wall, and a schema must never refuse a document the library loads.
+
+Any other type (a dict, a list, an untagged union, another library's
+attrs class) is an error when the schema is built, never a permissive
+``{}``. Classes and enums go to ``$defs`` under their class names.
+
+Simple bounds the models state with constants (a :class:`~upperback.dose.Dose`'s
+limits, slugs) are added from the explicit table ``_CONSTRAINTS``, which a
+test holds to the library's own checks. Cross-field rules stay in the
+library: a document valid against the schema can still be refused by
+:func:`upperback.serialize.loads`.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+import re
+import types
+import typing
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from upperback import dose
+from upperback._validate import SLUG
+from upperback.dose import Dose
+from upperback.errors import InvalidValue
+from upperback.exercise import Exercise
+from upperback.props import PROP_TYPES
+from upperback.routine import Routine
+from upperback.safety.rules import Rule
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect every schema declares in ``$schema``."""
+
+ID_BASE: Final = "https://upperback.invalid/schema"
+"""The stem of every ``$id``. ``.invalid`` never resolves (RFC 2606): an ``$id`` names a schema, it is never fetched."""  # noqa: E501
+
+TAG: Final = "type"
+"""The key naming a prop's kind; the same as ``upperback._converter.TAG``."""
+
+_SLUG: Final = {"pattern": f"^{SLUG.pattern}$", "maxLength": 80}
+
+
+def _between(low: int, high: int) -> dict[str, int]:
+    return {"minimum": low, "maximum": high}
+
+
+_CONSTRAINTS: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
+    (Dose, "sets"): _between(1, dose.MAX_SETS),
+    (Dose, "reps"): _between(1, dose.MAX_REPS),
+    (Dose, "hold_s"): _between(1, dose.MAX_HOLD_S),
+    (Dose, "tempo_s"): _between(1, dose.MAX_TEMPO_S),
+    (Dose, "rest_s"): _between(0, dose.MAX_REST_S),
+    (Dose, "max_pain"): _between(0, 10),
+    (Dose, "max_effort"): _between(0, 10),
+    (Exercise, "id"): _SLUG,
+    (Exercise, "easier"): _SLUG,
+    (Exercise, "harder"): _SLUG,
+    (Routine, "id"): _SLUG,
+    (Rule, "id"): _SLUG,
+}
+"""Static bounds by (class, field), applied to the value (its non-null branch if optional)."""
+
+_SCALARS: Final[Mapping[type, str]] = {
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+}
+
+_PROP_MEMBERS: Final = frozenset(PROP_TYPES.values())
+
+
+class SchemaError(TypeError):
+    """A type the schema walker does not know: a bug in the library, not in a document."""
+
+
+def _first_line(cls: type) -> str:
+    doc = inspect.getdoc(cls) or ""
+    return _plain(doc.strip().split("\n\n", 1)[0].replace("\n", " "))
+
+
+_ARG = re.compile(r"^(\w+): (.*)$")
+_MARKUP = re.compile(r":\w+:`~?([^`]+)`|``([^`]+)``")
+
+
+def _plain(text: str) -> str:
+    """Text without reStructuredText roles and literals: ``x`` and :data:`X` read x and X."""
+    return _MARKUP.sub(lambda match: match[1] or match[2], text)
+
+
+def _field_docs(cls: type) -> dict[str, str]:
+    """The text of each entry in a Google-style ``Args:`` section."""
+    docs: dict[str, str] = {}
+    lines = (inspect.getdoc(cls) or "").splitlines()
+    try:
+        start = lines.index("Args:") + 1
+    except ValueError:
+        return docs
+    name = None
+    for line in lines[start:]:
+        if not line.startswith(" "):
+            break  # a blank line or the next section ends the list
+        match = _ARG.match(line.strip())
+        if match is not None and len(line) - len(line.lstrip()) == 4:
+            name = match[1]
+            docs[name] = match[2]
+        elif name is not None:
+            docs[name] += " " + line.strip()
+    return {key: _plain(value) for key, value in docs.items()}
+
+
+def _union_args(tp: Any) -> tuple[Any, ...] | None:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return typing.get_args(tp)
+    return None
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self._owners: dict[str, object] = {}
+
+    def _define(self, name: str, owner: object, build: typing.Callable[[], dict[str, Any]]) -> Any:
+        known = self._owners.get(name)
+        if known is None:
+            self._owners[name] = owner
+            self.defs[name] = {}  # taken first, so that a class holding itself cannot recurse
+            self.defs[name] = build()
+        elif known != owner:
+            message = f"Two schema definitions are named {name!r}: {known!r} and {owner!r}."
+            raise SchemaError(message)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def type_schema(self, tp: Any, where: str, extra: Mapping[str, Any] | None = None) -> Any:
+        """The schema of a value of type ``tp``; ``where`` names it in errors."""
+        if tp in _SCALARS:
+            return {"type": _SCALARS[tp], **(extra or {})}
+        args = _union_args(tp)
+        if args is not None:
+            return self._union(args, where, extra)
+        if extra:
+            message = f"Cannot apply {dict(extra)!r} to {where} of type {tp!r}."
+            raise SchemaError(message)
+        if typing.get_origin(tp) in (tuple, frozenset):
+            return self._array(tp, where)
+        if isinstance(tp, type) and issubclass(tp, enum.StrEnum | enum.IntEnum):
+            return self._define(tp.__name__, tp, lambda: self._enum(tp))
+        if isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("upperback."):
+            # The converter's strict hooks cover upperback's classes only.
+            return self._define(tp.__name__, tp, lambda: self.class_schema(tp))
+        message = f"No JSON Schema for {where} of type {tp!r}."
+        raise SchemaError(message)
+
+    def _array(self, tp: Any, where: str) -> dict[str, Any]:
+        args = typing.get_args(tp)
+        if typing.get_origin(tp) is frozenset or (len(args) == 2 and args[1] is Ellipsis):
+            return {"type": "array", "items": self.type_schema(args[0], f"{where}[]")}
+        items = [self.type_schema(arg, f"{where}[{i}]") for i, arg in enumerate(args)]
+        return {
+            "type": "array",
+            "prefixItems": items,
+            "items": False,
+            "minItems": len(items),
+            "maxItems": len(items),
+        }
+
+    def _union(self, args: tuple[Any, ...], where: str, extra: Mapping[str, Any] | None) -> Any:
+        members = tuple(arg for arg in args if arg is not type(None))
+        if len(members) < len(args):
+            inner = members[0] if len(members) == 1 else typing.Union[members]  # noqa: UP007
+            return {"anyOf": [self.type_schema(inner, where, extra), {"type": "null"}]}
+        if frozenset(members) == _PROP_MEMBERS and not extra:
+            return self._define("Prop", "Prop", self._props)
+        message = f"No JSON Schema for {where}: a union of {members!r} is not tagged."
+        raise SchemaError(message)
+
+    def _props(self) -> dict[str, Any]:
+        variants = [
+            self._define(f"{cls.__name__}Prop", cls, functools.partial(self._tagged, cls))
+            for cls in PROP_TYPES.values()
+        ]
+        return {
+            "title": "Prop",
+            "description": f"Any prop, named by its {TAG!r}.",
+            "oneOf": variants,
+        }
+
+    def _tagged(self, cls: type) -> dict[str, Any]:
+        schema = self.class_schema(cls)
+        tag = {"type": "string", "const": cls.kind.value}  # type: ignore[attr-defined]
+        schema["properties"] = {TAG: tag, **schema["properties"]}
+        schema["required"] = [TAG, *schema.get("required", ())]
+        return schema
+
+    @staticmethod
+    def _enum(members: type[enum.Enum]) -> dict[str, Any]:
+        return {
+            "title": members.__name__,
+            "description": _first_line(members),
+            "type": "integer" if issubclass(members, int) else "string",
+            "enum": [member.value for member in members],
+        }
+
+    def class_schema(self, cls: type) -> dict[str, Any]:
+        """An attrs class as an object of its ``init`` fields."""
+        hints = typing.get_type_hints(cls)
+        docs = _field_docs(cls)
+        properties: dict[str, Any] = {}
+        required = []
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue  # cattrs neither writes nor reads these
+            where = f"{cls.__name__}.{field.name}"
+            schema = self.type_schema(hints[field.name], where, _CONSTRAINTS.get((cls, field.name)))
+            if field.name in docs:
+                schema = {**schema, "description": docs[field.name]}
+            properties[field.name] = schema
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        schema = {
+            "title": cls.__name__,
+            "description": _first_line(cls),
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        if required:
+            schema["required"] = required
+        return schema
+
+
+def document_schema(kind: str, cls: type, version: int) -> dict[str, Any]:
+    """The schema of the whole envelope of one kind of document.
+
+    Raises:
+        SchemaError: A field's type has no schema (a bug in the library).
+    """
+    walker = _Walker()
+    data = walker.type_schema(cls, kind)
+    return {
+        "$schema": DIALECT,
+        "$id": f"{ID_BASE}/v{version}/{kind}.json",
+        "title": f"upperback {kind} document",
+        "description": f"{_first_line(cls)} In upperback's versioned envelope, schema {version}.",
+        "type": "object",
+        "properties": {
+            "upperback": {
+                "description": "The schema version. Older documents are read by the "
+                "library, which upgrades them; this schema checks the current one.",
+                "type": "integer",
+                "const": version,
+            },
+            "kind": {"description": "The kind of document.", "type": "string", "const": kind},
+            "data": data,
+        },
+        "required": ["upperback", "kind", "data"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(walker.defs.items())),
+    }
+
+
+def unknown_kind(kind: object, known: Mapping[str, type]) -> InvalidValue:
+    """The error for a kind (or class) that is not a document kind."""
+    return InvalidValue("kind", kind, f"must be one of {', '.join(sorted(known))}")
