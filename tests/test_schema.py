@@ -196,10 +196,14 @@ def test_an_explicit_null_is_read_as_none_and_is_valid() -> None:
     assert ub.from_dict(document) == ub.Dose(sets=2, reps=12)
 
 
-def test_duplicates_in_a_set_are_read_so_the_schema_allows_them() -> None:
+def test_a_repeated_item_in_a_set_is_refused_by_both() -> None:
     document = _set(saved("kit"), ("data", "props"), [{"type": "wall"}, {"type": "wall"}])
-    assert schema_errors("kit", document) == []
-    assert ub.from_dict(document) == ub.Kit.of(ub.Wall())
+    assert schema_errors("kit", document) != []
+    with pytest.raises(ub.InvalidDocument) as info:
+        ub.from_dict(document)
+    assert [str(p) for p in info.value.problems] == [
+        "$.data.props: must not repeat an item (got {'type': 'wall'})"
+    ]
 
 
 def test_an_integral_float_for_a_float_field_is_read() -> None:

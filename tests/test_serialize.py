@@ -298,3 +298,15 @@ def test_to_dict_gives_plain_json_types() -> None:
     assert all(type(target) is str for target in data["targets"])
     level = ub.to_dict(ub.Dose(reps=1, band_level=ub.BandLevel.HEAVY))["data"]["band_level"]
     assert type(level) is int
+
+
+def test_a_repeated_item_in_a_set_is_an_error_not_dropped() -> None:
+    routine = ub.Routine.of("Desk reset", main=[EXERCISE])
+    data = document(routine)
+    data["data"]["sections"][0]["blocks"][0]["exercise"]["targets"] = ["rhomboids", "rhomboids"]
+    assert problems(data) == [
+        "$.data.sections[0].blocks[0].exercise.targets: must not repeat an item (got 'rhomboids')"
+    ]
+    data = document(routine)
+    data["data"]["tags"] = ["desk", "desk"]
+    assert problems(data) == ["$.data.tags: must not repeat an item (got 'desk')"]

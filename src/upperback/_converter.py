@@ -127,15 +127,43 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     converter.register_unstructure_hook_factory(_is_frozenset, unstructure_set)
     converter.register_unstructure_hook_factory(_is_tuple, unstructure_tuple)
-    converter.register_structure_hook_factory(
-        _is_ours,
-        lambda cl: make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True),
-    )
+    converter.register_structure_hook_factory(_is_ours, lambda cl: _structure_ours(converter, cl))
     converter.register_unstructure_hook_factory(
         _is_ours,
         lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True),
     )
     _configure_prop_union(converter)
+
+
+def _structure_ours(converter: cattrs.Converter, cl: type) -> Callable[[Any, type], Any]:
+    """Structure one of our classes: unknown keys refused, repeats in sets refused.
+
+    cattrs would quietly read ``["rhomboids", "rhomboids"]`` as one muscle; a
+    repeated item in a hand-edited document is a mistake to report, not fix.
+    """
+    base: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cl, converter, _cattrs_forbid_extra_keys=True
+    )
+    sets = [
+        field.name for field in attrs.fields(attrs.resolve_types(cl)) if _is_frozenset(field.type)
+    ]
+    if not sets:
+        return base
+
+    def structure(data: Any, target: type) -> Any:
+        if isinstance(data, dict):
+            for name in sets:
+                values = data.get(name)
+                if isinstance(values, list):
+                    seen: set[str] = set()
+                    for value in values:
+                        key = _sort_key(value)
+                        if key in seen:
+                            raise InvalidValue(name, value, "must not repeat an item")
+                        seen.add(key)
+        return base(data, target)
+
+    return structure
 
 
 def _configure_prop_union(converter: cattrs.Converter) -> None:

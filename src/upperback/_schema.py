@@ -10,12 +10,12 @@ The walker mirrors what :mod:`upperback._converter` writes and accepts:
   ``bool`` is ``boolean``; ``X | None`` also allows ``null`` (it is read as
   ``None``, though ``None`` defaults are never written);
 - a ``StrEnum`` or ``IntEnum`` is the ``enum`` of its values;
-- ``tuple[T, ...]`` and ``frozenset[T]`` are arrays, a fixed tuple such as
+- ``tuple[T, ...]`` and ``frozenset[T]`` are arrays (a set's items unique), a fixed tuple such as
   ``tuple[Muscle, int]`` an array of exactly those items;
 - the prop union is a ``oneOf`` of objects tagged by ``"type"``.
 
-Sets carry no ``uniqueItems``: the converter reads ``["wall", "wall"]`` as
-one wall, and a schema must never refuse a document the library loads.
+Sets carry ``uniqueItems``: the converter refuses a repeated item in a set
+rather than quietly dropping it, and the schema says the same.
 
 Any other type (a dict, a list, an untagged union, another library's
 attrs class) is an error when the schema is built, never a permissive
@@ -177,7 +177,11 @@ class _Walker:
 
     def _array(self, tp: Any, where: str) -> dict[str, Any]:
         args = typing.get_args(tp)
-        if typing.get_origin(tp) is frozenset or (len(args) == 2 and args[1] is Ellipsis):
+        if typing.get_origin(tp) is frozenset:
+            # The converter refuses a repeated item in a set, as this does.
+            items = self.type_schema(args[0], f"{where}[]")
+            return {"type": "array", "items": items, "uniqueItems": True}
+        if len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": self.type_schema(args[0], f"{where}[]")}
         items = [self.type_schema(arg, f"{where}[{i}]") for i, arg in enumerate(args)]
         return {
