@@ -21,6 +21,7 @@ from upperback.serialize import DOCUMENT_KINDS, dumps, json_schema
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
+    import enum
     from collections.abc import Callable, Sequence
 
 DISCLAIMER = (
@@ -222,6 +223,20 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _repeatable(
+    parser: argparse.ArgumentParser, flag: str, values: type[enum.StrEnum], what: str
+) -> None:
+    """An option that takes one of an enum's values and may be given again."""
+    parser.add_argument(
+        flag,
+        action="append",
+        type=values,
+        choices=list(values),
+        metavar=flag.removeprefix("--").upper(),
+        help=f"{what}; repeatable; one of {', '.join(values)}",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
@@ -239,31 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     ball.set_defaults(run=_ball)
 
     catalog = commands.add_parser("catalog", help="list the built-in exercises")
-    catalog.add_argument(
-        "--prop",
-        action="append",
-        type=PropKind,
-        choices=list(PropKind),
-        metavar="PROP",
-        help="only exercises that need this prop (repeatable: all of them); "
-        f"one of {', '.join(PropKind)}",
-    )
-    catalog.add_argument(
-        "--kind",
-        action="append",
-        type=ExerciseKind,
-        choices=list(ExerciseKind),
-        metavar="KIND",
-        help=f"only exercises of this kind (repeatable: any); one of {', '.join(ExerciseKind)}",
-    )
-    catalog.add_argument(
-        "--region",
-        action="append",
-        type=Region,
-        choices=list(Region),
-        metavar="REGION",
-        help=f"only exercises for this region (repeatable: any); one of {', '.join(Region)}",
-    )
+    _repeatable(catalog, "--prop", PropKind, "only exercises that need this prop (all of them)")
+    _repeatable(catalog, "--kind", ExerciseKind, "only exercises of this kind (any)")
+    _repeatable(catalog, "--region", Region, "only exercises for this region (any)")
     catalog.set_defaults(run=_catalog)
 
     show = commands.add_parser("show", help="one built-in exercise in full")
@@ -287,14 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=170,
         help="standing height in cm, to size the Swiss ball (default: 170)",
     )
-    routine.add_argument(
-        "--condition",
-        action="append",
-        type=Condition,
-        choices=list(Condition),
-        metavar="CONDITION",
-        help=f"a condition to screen for (repeatable); one of {', '.join(Condition)}",
-    )
+    _repeatable(routine, "--condition", Condition, "a condition to screen for")
     routine.add_argument("--minutes", type=float, help="fit the routine into this many minutes")
     routine.add_argument("--format", choices=("text", "json"), default="text")
     routine.set_defaults(run=_routine)
