@@ -1,7 +1,7 @@
 """upperback: typed, validated building blocks for upper-back exercise routines.
 
 The library models stretches and strengthening exercises, the props they use
-(the Swiss ball above all), routines, progression and safety rules, for apps
+(the Swiss ball above all), routines, progression chains and safety rules, for apps
 that guide people through them. It supports clinicians and apps; it does not
 replace a healthcare professional, and it makes no claim beyond the evidence
 its sources give. Upper-back pain that does not ease within days should be
