@@ -26,10 +26,11 @@ def _install(session: nox.Session, *groups: str) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff: formatting and a broad rule set."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, "lint"))
+    """ruff (formatting and a broad rule set) and the layer contract (import-linter)."""
+    _install(session, "lint")
     session.run("ruff", "format", "--check", ".")
     session.run("ruff", "check", ".")
+    session.run("lint-imports")
 
 
 @nox.session(python=PYTHON)

@@ -21,8 +21,8 @@ from pathlib import Path
 import attrs
 
 import upperback as ub
-from upperback._converter import make_converter
-from upperback.catalog import _load_default_catalog
+from upperback._codec.converter import make_converter
+from upperback.catalog.builtin import _load_default_catalog
 from upperback.interop import free_exercise_db
 
 HERE = Path(__file__).parent
@@ -168,7 +168,7 @@ def routine_cases() -> list[Case]:
         ("routine: session_script()", routine.session_script),
         ("routine: coverage()", routine.coverage),
         ("routine: a + a", lambda: routine + routine),
-        ("routine: scaled(minutes=20)", lambda: routine.scaled(minutes=20)),
+        ("routine: scaled(minutes=20)", lambda: ub.scale(routine, minutes=20)),
         ("routine: dumps", lambda: ub.dumps(routine)),
         ("routine: loads", lambda: ub.loads(text)),
     ]

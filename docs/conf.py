@@ -34,12 +34,15 @@ napoleon_numpy_docstring = False
 # No network at build time, so no intersphinx: references to the standard
 # library and to attrs/cattrs types stay unresolved and are not errors.
 nitpick_ignore_regex = [
-    (r"py:.*", r"(datetime|collections|typing|enum|pathlib|os|json|attrs|cattrs|hypothesis)\..*"),
+    (
+        r"py:.*",
+        r"(dt|datetime|collections|typing|enum|pathlib|os|json|attrs|cattrs|hypothesis)\..*",
+    ),
     (r"py:.*", r"(T|Any|Final|Migration|Callable|Iterable|Sequence|Mapping|ClassVar)"),
     (r"py:.*", r"(int|str|float|bool|dict|list|tuple|frozenset|set|type|object|None)"),
     (r"py:.*", r"(Exception|ValueError|KeyError|TypeError)"),
     (r"py:.*", r"st\..*|SearchStrategy|DrawFn"),
-    (r"py:class", r"upperback\.serialize\.T"),  # a TypeVar autodoc cannot link
+    (r"py:class", r"upperback\.serialization\.documents\.T"),  # a TypeVar autodoc cannot link
     (r"py:mod", r"upperback\.safety"),  # until the safety module lands
 ]
 

@@ -4,6 +4,7 @@ import pytest
 
 import upperback as ub
 from upperback import cli
+from upperback.cli import app
 
 
 def rows(text: str) -> list[list[str]]:
@@ -86,7 +87,7 @@ def test_show_leaves_out_empty_parts(
         cues=["Sit tall."],
         default_dose=ub.Dose(sets=2, hold_s=30),
     )
-    monkeypatch.setattr(ub, "default_catalog", lambda: ub.Catalog.of(bare))
+    monkeypatch.setattr(app, "default_catalog", lambda: ub.Catalog.of(bare))
     assert cli.main(["show", "bare"]) == 0
     out = capsys.readouterr().out
     assert out == (

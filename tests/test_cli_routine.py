@@ -6,7 +6,7 @@ import re
 import pytest
 
 import upperback as ub
-from upperback import cli
+from upperback.cli import app as cli
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import upperback as ub
-from upperback import catalog as catalog_module
+from upperback.catalog import builtin as catalog_module
 
 CATALOG = ub.default_catalog()
 EXERCISES = list(CATALOG)
@@ -43,7 +43,7 @@ def test_the_loader_under_the_cache_reads_the_same_catalog() -> None:
 
 
 def test_data_file_is_a_versioned_catalog_document() -> None:
-    path = resources.files("upperback").joinpath("data", catalog_module.DATA_FILE)
+    path = resources.files("upperback.catalog").joinpath("data", catalog_module.DATA_FILE)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["upperback"] == ub.SCHEMA_VERSION
     assert document["kind"] == "catalog"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import importlib
 import importlib.metadata
 import inspect
@@ -18,7 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
-from upperback import cli, serialize
+from upperback import cli
+from upperback import serialization as serialize
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_python(code: str) -> str:
@@ -80,50 +82,81 @@ def test_version_comes_from_the_package_metadata() -> None:
     assert ub.__version__ == importlib.metadata.version("upperback")
 
 
-def _public_names() -> set[str]:
-    return {
-        name
-        for name in dir(ub)
-        if not name.startswith("_")
-        and not inspect.ismodule(getattr(ub, name))
-        and name not in {"annotations", "importlib", "TYPE_CHECKING", "Any"}
-    }
-
-
-def test_all_lists_exactly_the_public_names() -> None:
-    assert set(ub.__all__) == _public_names() | {"__version__"}
+def test_all_lists_exactly_the_declared_names() -> None:
+    declared = {name for names in ub._EXPORTS.values() for name in names}
+    assert set(ub.__all__) == declared | {"__version__"}
+    assert ub.__all__ == sorted(ub.__all__)
     assert len(ub.__all__) == len(set(ub.__all__))
 
 
-def test_lazy_names_are_the_ones_type_checkers_see() -> None:
-    tree = ast.parse(Path(ub.__file__).read_text(encoding="utf-8"))
-    checked = {
-        (alias.asname or alias.name, node.module)
-        for block in tree.body
-        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
-        for node in block.body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
-    }
-    assert {name for name, _ in checked} == set(ub._LAZY)
-    for name, module in ub._LAZY.items():
+@pytest.mark.parametrize("module", sorted(ub._EXPORTS))
+def test_every_declared_name_is_the_object_of_its_module(module: str) -> None:
+    for name in ub._EXPORTS[module]:
         assert getattr(importlib.import_module(module), name) is getattr(ub, name)
 
 
-def test_import_defers_routines_catalog_safety_and_serialization() -> None:
+def test_the_generated_imports_and_all_are_up_to_date() -> None:
+    result = subprocess.run(  # noqa: S603 - our own interpreter and tool
+        [sys.executable, str(ROOT / "tools" / "public_api.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_stale_declaration_is_caught() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        public_api = importlib.import_module("public_api")
+    finally:
+        sys.path.pop(0)
+    source = Path(ub.__file__).read_text(encoding="utf-8")
+    assert public_api.rewrite(source) == source
+    stale = source.replace('        "scale",\n', "", 1)
+    assert public_api.rewrite(stale) != stale
+
+
+def test_import_defers_the_parts_until_used() -> None:
     out = run_python(
         """
         import sys
         import upperback
-        print(sorted(m for m in sys.modules if m.startswith("upperback.")))
+        print(sorted(m for m in sys.modules if m.startswith("upperback")))
         upperback.screen
         print("upperback.safety" in sys.modules)
         """
     )
     first, second = out.splitlines()
-    for deferred in ("routine", "catalog", "safety", "serialize", "_converter"):
-        assert f"'upperback.{deferred}'" not in first
+    assert first == "['upperback']"
     assert second == "True"
+
+
+def test_import_hypothesis_does_not_import_upperback() -> None:
+    # The entry point is a shim outside the package: projects that merely
+    # have upperback installed do not pay for it when they import Hypothesis.
+    out = run_python(
+        """
+        import sys
+        import hypothesis
+        print(sorted(m for m in sys.modules if m.startswith("upperback")))
+        """
+    )
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("first", ["hypothesis", "upperback"])
+def test_from_type_works_whichever_is_imported_first(first: str) -> None:
+    second = "upperback" if first == "hypothesis" else "hypothesis"
+    out = run_python(
+        f"""
+        import {first}, {second}
+        from hypothesis import strategies as st
+        import upperback
+        print(type(st.from_type(upperback.Routine).example()).__name__)
+        """
+    )
+    assert out.strip() == "Routine"
 
 
 def test_an_unknown_attribute_is_an_attribute_error() -> None:

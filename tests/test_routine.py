@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import strategies as ust
-from upperback._converter import default_converter
+from upperback._codec.converter import default_converter
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS
 from upperback.routine import (
     SWITCH_SIDES_S,
@@ -31,8 +31,8 @@ from upperback.routine import (
     Structure,
     Substitution,
     SubstitutionResult,
-    slugify,
 )
+from upperback.routine.model import slugify
 from upperback.vocab import ExerciseKind, Laterality
 
 M = ub.Muscle
@@ -552,7 +552,7 @@ class TestScaled:
     def test_shortens_within_the_rules(self) -> None:
         r = stretch_routine()
         assert r.duration().total_seconds() == (10 + 90 + 120) + (10 + 120 + 45)  # 395 s
-        result = r.scaled(minutes=5)
+        result = ub.scale(r, minutes=5)
         assert result.met
         assert result.duration <= dt.timedelta(minutes=5)
         assert result.budget_s == 300
@@ -568,7 +568,7 @@ class TestScaled:
             assert "300 s" in change.reason
 
     def test_reports_a_budget_it_cannot_meet(self) -> None:
-        result = stretch_routine().scaled(minutes=1)
+        result = ub.scale(stretch_routine(), minutes=1)
         assert not result.met
         assert [b.exercise.id for b in result.routine.blocks] == ["row", "pec"]
         after = {b.exercise.id: b.dose for b in result.routine.blocks}
@@ -582,7 +582,7 @@ class TestScaled:
                 bl(ex("pec", kind=K.STATIC_STRETCH), sets=2, hold_s=10),
             )
         )
-        result = r.scaled(minutes=10)
+        result = ub.scale(r, minutes=10)
         after = {b.exercise.id: b.dose for b in result.routine.blocks}
         assert result.met
         assert after["row"].sets == 4
@@ -591,26 +591,26 @@ class TestScaled:
 
     def test_leaves_out_of_range_stretches_alone_when_lengthening(self) -> None:
         r = routine(main(bl(ex("pec", kind=K.STATIC_STRETCH), sets=5, hold_s=60)))
-        result = r.scaled(minutes=30)
+        result = ub.scale(r, minutes=30)
         assert result.routine == r
         assert result.changes == ()
 
     def test_pulls_long_holds_into_range_when_shortening(self) -> None:
         r = routine(main(bl(ex("pec", kind=K.STATIC_STRETCH), sets=2, hold_s=60, rest_s=0)))
-        result = r.scaled(minutes=1)
+        result = ub.scale(r, minutes=1)
         assert result.routine.blocks[0].dose.hold_s == 25
         assert result.met
 
     @pytest.mark.parametrize("minutes", [0, 0.5, 241, float("nan"), "10", True])
     def test_invalid_minutes(self, minutes: Any) -> None:
         with pytest.raises(ub.InvalidValue, match="'minutes' must be a number") as info:
-            stretch_routine().scaled(minutes=minutes)
+            ub.scale(stretch_routine(), minutes=minutes)
         assert info.value.field == "minutes"
         assert info.value.value is minutes
 
     @given(fast_routines, st.integers(1, 60))
     def test_properties(self, r: Routine, minutes: int) -> None:
-        result = r.scaled(minutes=minutes)
+        result = ub.scale(r, minutes=minutes)
         budget = minutes * 60
         before, after = r.duration().total_seconds(), result.duration.total_seconds()
         if before > budget:
@@ -679,7 +679,7 @@ class TestSubstitute:
             dose=ub.Dose(hold_s=15),
         )
         chain = ex("chair-ext", kind=K.DYNAMIC_MOBILITY, targets=(M.THORACIC_ERECTOR_SPINAE,))
-        result = self.r().substitute(ub.Kit.everyday(), [chain, same, self.original])
+        result = ub.substitute(self.r(), ub.Kit.everyday(), [chain, same, self.original])
         assert [s.replacement_id for s in result.substitutions] == ["wall-ext"]
         new = result.routine.blocks[0]
         assert new.exercise == same
@@ -691,10 +691,10 @@ class TestSubstitute:
 
     def test_a_stretch_is_not_replaced_by_strengthening_for_shared_muscles(self) -> None:
         strong = ex("a-strong", kind=K.STRENGTHENING, targets=self.original.targets, props=(WALL,))
-        result = self.r().substitute(ub.Kit.everyday(), [strong])
+        result = ub.substitute(self.r(), ub.Kit.everyday(), [strong])
         assert result.substitutions[0].replacement_id is None
         mobility = ex("b-mob", kind=K.DYNAMIC_MOBILITY, targets=(M.PECTORALIS_MAJOR,))
-        result = self.r().substitute(ub.Kit.everyday(), [strong, mobility])
+        result = ub.substitute(self.r(), ub.Kit.everyday(), [strong, mobility])
         assert result.routine.blocks[0].exercise.id == "b-mob"
 
     def test_avoids_turning_two_blocks_into_the_same_exercise(self) -> None:
@@ -702,34 +702,35 @@ class TestSubstitute:
         best = ex("wall-ext", kind=K.STATIC_STRETCH, targets=self.original.targets, props=(WALL,))
         second = ex("a-near", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,), props=(WALL,))
         two = routine(main(bl(self.original, sets=2, hold_s=30), bl(other, sets=2, hold_s=30)))
-        result = two.substitute(ub.Kit.everyday(), [best, second])
+        result = ub.substitute(two, ub.Kit.everyday(), [best, second])
         assert [b.exercise.id for b in result.routine.blocks] == ["wall-ext", "a-near"]
         # With nothing else that fits, a repeat is still better than no substitute.
-        result = two.substitute(ub.Kit.everyday(), [best])
+        result = ub.substitute(two, ub.Kit.everyday(), [best])
         assert [b.exercise.id for b in result.routine.blocks] == ["wall-ext", "wall-ext"]
 
     def test_prefers_an_exercise_not_already_in_the_routine(self) -> None:
         best = ex("wall-ext", kind=K.STATIC_STRETCH, targets=self.original.targets, props=(WALL,))
         second = ex("a-near", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,))
         present = routine(main(bl(self.original, sets=2, hold_s=30), bl(best, sets=1, hold_s=20)))
-        result = present.substitute(ub.Kit.everyday(), [best, second])
+        result = ub.substitute(present, ub.Kit.everyday(), [best, second])
         assert [b.exercise.id for b in result.routine.blocks] == ["a-near", "wall-ext"]
 
     def test_then_chain_neighbours_then_overlap(self) -> None:
         chain = ex("chair-ext", kind=K.DYNAMIC_MOBILITY, targets=(M.TRICEPS,), dose=ub.Dose(reps=8))
         overlap = ex("b-overlap", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,))
-        result = self.r().substitute(ub.Kit(), [overlap, chain])
+        result = ub.substitute(self.r(), ub.Kit(), [overlap, chain])
         assert result.routine.blocks[0].exercise.id == "chair-ext"
         assert result.routine.blocks[0].dose == ub.Dose(reps=8)  # a different shape: its default
         assert "progression chain" in result.substitutions[0].reason
-        result = self.r().substitute(ub.Kit(), [overlap])
+        result = ub.substitute(self.r(), ub.Kit(), [overlap])
         assert result.routine.blocks[0].exercise.id == "b-overlap"
         assert "most target muscles in common" in result.substitutions[0].reason
 
     def test_reverse_chain_link_and_overlap_ranking(self) -> None:
         names_it = ex("harder-one", targets=(M.TRICEPS,), easier="ball-ext")
         assert (
-            self.r().substitute(ub.Kit(), [names_it]).routine.blocks[0].exercise.id == "harder-one"
+            ub.substitute(self.r(), ub.Kit(), [names_it]).routine.blocks[0].exercise.id
+            == "harder-one"
         )
         one = ex("a-one", kind=K.STATIC_STRETCH, targets=(M.PECTORALIS_MAJOR,))
         two = ex(
@@ -738,20 +739,20 @@ class TestSubstitute:
             targets=(M.PECTORALIS_MAJOR, M.THORACIC_ERECTOR_SPINAE),
         )
         other_kind = ex("b-kind", kind=K.PNF_STRETCH, targets=(M.PECTORALIS_MAJOR,))
-        result = self.r().substitute(ub.Kit(), [one, other_kind, two])
+        result = ub.substitute(self.r(), ub.Kit(), [one, other_kind, two])
         assert result.routine.blocks[0].exercise.id == "z-two"
-        result = self.r().substitute(ub.Kit(), [other_kind, one])
+        result = ub.substitute(self.r(), ub.Kit(), [other_kind, one])
         assert result.routine.blocks[0].exercise.id == "a-one"
 
     def test_ties_break_by_id(self) -> None:
         x = ex("x-ext", kind=K.STATIC_STRETCH, targets=self.original.targets)
         y = ex("y-ext", kind=K.STATIC_STRETCH, targets=self.original.targets)
-        assert self.r().substitute(ub.Kit(), [y, x]).routine.blocks[0].exercise.id == "x-ext"
+        assert ub.substitute(self.r(), ub.Kit(), [y, x]).routine.blocks[0].exercise.id == "x-ext"
 
     def test_reports_what_cannot_be_replaced(self) -> None:
         unrelated = ex("neck", targets=(M.SCALENES,))
         needs_band = ex("band", targets=self.original.targets, kind=K.STATIC_STRETCH, props=(BAND,))
-        result = self.r().substitute(ub.Kit(), [unrelated, needs_band, self.original])
+        result = ub.substitute(self.r(), ub.Kit(), [unrelated, needs_band, self.original])
         assert result.routine == self.r()
         (record,) = result.unsatisfied
         assert (record.original_id, record.replacement_id, record.satisfied) == (
@@ -771,7 +772,7 @@ class TestSubstitute:
         )
         both = ex("both", targets=(M.RHOMBOIDS,), dose=ub.Dose(reps=10))
         r = routine(main(bl(one_sided, sets=2, reps=12, per_side=True)))
-        result = r.substitute(ub.Kit(), [both])
+        result = ub.substitute(r, ub.Kit(), [both])
         assert result.routine.blocks[0].dose == ub.Dose(sets=2, reps=12)
         assert "not per side" in result.substitutions[0].reason
         other_one_sided = ex(
@@ -781,42 +782,44 @@ class TestSubstitute:
             dose=ub.Dose(reps=8, per_side=True),
         )
         plain = ex("plain", targets=(M.RHOMBOIDS,), props=(BAND,))
-        result = routine(main(bl(plain, sets=2, reps=12))).substitute(ub.Kit(), [other_one_sided])
+        result = ub.substitute(
+            routine(main(bl(plain, sets=2, reps=12))), ub.Kit(), [other_one_sided]
+        )
         assert result.routine.blocks[0].dose == ub.Dose(sets=2, reps=12, per_side=True)
         assert "per side as its default dose is" in result.substitutions[0].reason
-        result = r.substitute(ub.Kit(), [other_one_sided])
+        result = ub.substitute(r, ub.Kit(), [other_one_sided])
         assert result.routine.blocks[0].dose == ub.Dose(sets=2, reps=12, per_side=True)
 
     def test_drops_a_band_level_the_new_exercise_cannot_use(self) -> None:
         banded = ex("band-row", props=(BAND,))
         towel = ex("towel-row")
         r = routine(main(bl(banded, sets=2, reps=12, band_level=ub.BandLevel.MEDIUM)))
-        result = r.substitute(ub.Kit(), [towel])
+        result = ub.substitute(r, ub.Kit(), [towel])
         assert result.routine.blocks[0].dose == ub.Dose(sets=2, reps=12)
         assert "without a band level" in result.substitutions[0].reason
         ball_and_band = ex("ball-band-row", props=(BALL, BAND))
         band_only = ex("band-pull", props=(BAND,))
         r = routine(main(bl(ball_and_band, sets=2, reps=12, band_level=ub.BandLevel.MEDIUM)))
         kit = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.LIGHT))
-        kept = r.substitute(kit, [band_only])
+        kept = ub.substitute(r, kit, [band_only])
         assert kept.routine.blocks[0].dose.band_level is ub.BandLevel.MEDIUM
         assert kept.substitutions[0].reason.endswith("dose kept")
 
     def test_nothing_to_do(self) -> None:
-        result = self.r().substitute(ub.Kit.of(ub.SwissBall(diameter_cm=65)), [])
+        result = ub.substitute(self.r(), ub.Kit.of(ub.SwissBall(diameter_cm=65)), [])
         assert result == SubstitutionResult(routine=self.r(), substitutions=())
 
     def test_invalid_arguments(self) -> None:
-        raises("kit", "kit", self.r().substitute, "kit", [])
-        raises("catalog", 3, self.r().substitute, ub.Kit(), 3)
-        raises("catalog[0]", "x", self.r().substitute, ub.Kit(), ["x"])
+        raises("kit", "kit", ub.substitute, self.r(), "kit", [])
+        raises("catalog", 3, ub.substitute, self.r(), ub.Kit(), 3)
+        raises("catalog[0]", "x", ub.substitute, self.r(), ub.Kit(), ["x"])
 
     @several_routines
     @given(small_routines, ust.kits(max_size=4), st.lists(st.sampled_from(POOL), max_size=8))
     def test_never_leaves_an_unreported_block_the_kit_cannot_do(
         self, r: Routine, kit: ub.Kit, catalog: list[ub.Exercise]
     ) -> None:
-        result = r.substitute(kit, catalog)
+        result = ub.substitute(r, kit, catalog)
         unsatisfied = {(s.section, s.block) for s in result.unsatisfied}
         assert len(result.routine.blocks) == len(r.blocks)
         for i, section in enumerate(result.routine.sections):
@@ -825,9 +828,9 @@ class TestSubstitute:
                     assert kit.satisfies_all(b.exercise.props)
                 else:
                     assert b == r.sections[i].blocks[j]
-        assert result == r.substitute(kit, reversed(catalog)) or len({e.id for e in catalog}) < len(
-            catalog
-        )
+        assert result == ub.substitute(r, kit, reversed(catalog)) or len(
+            {e.id for e in catalog}
+        ) < len(catalog)
 
 
 # --- Values and serialization ---------------------------------------------------------------

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import upperback as ub
 from tests.test_safety import screenable_exercises
 from upperback import strategies as ubst
-from upperback.serialize import DOCUMENT_KINDS
+from upperback.serialization import DOCUMENT_KINDS
 
 SAFETY_KINDS = {
     "advice": ub.Advice,

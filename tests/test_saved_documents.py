@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import upperback as ub
-from upperback import serialize
+from upperback import serialization as serialize
 
 DOCUMENTS = Path(__file__).parent / "documents"
 SAVED = sorted(DOCUMENTS.glob("v*/*.json"))

@@ -17,9 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
-from upperback import _schema, cli, dose, serialize
-from upperback._converter import _is_ours, default_converter, structure
+from upperback import cli, dose
+from upperback import serialization as serialize
+from upperback._codec.converter import _is_ours, default_converter, structure
 from upperback._validate import slug
+from upperback.serialization import _schema
 
 if TYPE_CHECKING:
     import cattrs

@@ -10,9 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import upperback as ub
-from upperback import serialize
+from upperback import serialization as serialize
 from upperback import strategies as ubst
-from upperback._converter import structure
+from upperback._codec import envelope
+from upperback._codec.converter import structure
 
 EXERCISE = ub.Exercise(
     id="band-pull-apart",
@@ -255,9 +256,9 @@ def test_only_document_kinds_serialize() -> None:
 def test_older_documents_are_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
     # Pretend the library moved to schema 2, where doses renamed nothing but
     # doubled sets: a schema-1 document must be upgraded on load.
-    monkeypatch.setattr(serialize, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(envelope, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(
-        serialize._MIGRATIONS, ("dose", 1), lambda data: {**data, "sets": data.get("sets", 1) * 2}
+        envelope.MIGRATIONS, ("dose", 1), lambda data: {**data, "sets": data.get("sets", 1) * 2}
     )
     old = {"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 5}}
     assert ub.from_dict(old) == ub.Dose(sets=4, reps=5)

@@ -1,7 +1,7 @@
 """A Sphinx directive that lists the built-in exercises from the shipped data.
 
 ``docs/exercises.md`` holds only the directive, so the page is generated
-from ``upperback/data/exercises.json`` and never typed twice.
+from ``upperback/catalog/data/exercises.json`` and never typed twice.
 """
 
 from __future__ import annotations

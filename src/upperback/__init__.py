@@ -11,194 +11,243 @@ seen by a professional.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+import sys
+from typing import TYPE_CHECKING, Any, Final
 
-from upperback.anatomy import Muscle, Region
-from upperback.dose import Dose
-from upperback.errors import (
-    InvalidCatalog,
-    InvalidDocument,
-    InvalidValue,
-    NothingSafe,
-    Problem,
-    UnknownExercise,
-    UnknownReference,
-    UpperbackError,
-)
-from upperback.exercise import Exercise, Source
-from upperback.props import (
-    THERABAND_COLOURS,
-    BandLevel,
-    Chair,
-    Doorway,
-    FoamRoller,
-    Kit,
-    Mat,
-    Prop,
-    PropKind,
-    PropNeed,
-    ResistanceBand,
-    SwissBall,
-    Towel,
-    Wall,
-)
-from upperback.vocab import (
-    Benefit,
-    ExerciseKind,
-    Feature,
-    Laterality,
-    Level,
-    Movement,
-    Position,
-)
-
-if TYPE_CHECKING:
-    from upperback.catalog import (
-        Catalog,
-        default_catalog,
-    )
-    from upperback.routine import (
-        SWITCH_SIDES_S,
-        TRANSITION_S,
-        Block,
-        Coverage,
-        DoseChange,
-        Routine,
-        ScaleResult,
-        Section,
-        SectionRole,
-        Side,
-        Step,
-        StepKind,
-        Structure,
-        Substitution,
-        SubstitutionResult,
-    )
-    from upperback.safety import (
-        CLINICIAN_RULE_ID,
-        DEFAULT_POLICY,
-        RULES,
-        SUPPORTS_NOT_REPLACES,
-        Action,
-        Advice,
-        AdviceCode,
-        AdviceLevel,
-        AgeBand,
-        BlockScreen,
-        Condition,
-        Modification,
-        Profile,
-        Reason,
-        RedFlag,
-        Rule,
-        SafetyPolicy,
-        ScreenReport,
-        SymptomReport,
-        Trend,
-        Verdict,
-    )
-    from upperback.safety.screen import screen
-    from upperback.safety.triage import triage
-    from upperback.serialize import (
-        SCHEMA_VERSION,
-        configure_converter,
-        dumps,
-        from_dict,
-        json_schema,
-        loads,
-        make_converter,
-        to_dict,
-    )
-    from upperback.sources import Reference, reference, references
-
-
-# Routines, the catalog, safety and serialization load on first use (PEP 562),
-# so that `import upperback` costs little more than attrs: apps that only read
-# one part do not pay for every part. Type checkers see the imports above.
-_LAZY: dict[str, str] = {
-    "Reference": "upperback.sources",
-    "reference": "upperback.sources",
-    "references": "upperback.sources",
-    "Catalog": "upperback.catalog",
-    "default_catalog": "upperback.catalog",
-    "SWITCH_SIDES_S": "upperback.routine",
-    "TRANSITION_S": "upperback.routine",
-    "Block": "upperback.routine",
-    "Coverage": "upperback.routine",
-    "DoseChange": "upperback.routine",
-    "Routine": "upperback.routine",
-    "ScaleResult": "upperback.routine",
-    "Section": "upperback.routine",
-    "SectionRole": "upperback.routine",
-    "Side": "upperback.routine",
-    "Step": "upperback.routine",
-    "StepKind": "upperback.routine",
-    "Structure": "upperback.routine",
-    "Substitution": "upperback.routine",
-    "SubstitutionResult": "upperback.routine",
-    "CLINICIAN_RULE_ID": "upperback.safety",
-    "DEFAULT_POLICY": "upperback.safety",
-    "RULES": "upperback.safety",
-    "SUPPORTS_NOT_REPLACES": "upperback.safety",
-    "Action": "upperback.safety",
-    "Advice": "upperback.safety",
-    "AdviceCode": "upperback.safety",
-    "AdviceLevel": "upperback.safety",
-    "AgeBand": "upperback.safety",
-    "BlockScreen": "upperback.safety",
-    "Condition": "upperback.safety",
-    "Modification": "upperback.safety",
-    "Profile": "upperback.safety",
-    "Reason": "upperback.safety",
-    "RedFlag": "upperback.safety",
-    "Rule": "upperback.safety",
-    "SafetyPolicy": "upperback.safety",
-    "ScreenReport": "upperback.safety",
-    "SymptomReport": "upperback.safety",
-    "Trend": "upperback.safety",
-    "Verdict": "upperback.safety",
-    "screen": "upperback.safety",
-    "triage": "upperback.safety",
-    "SCHEMA_VERSION": "upperback.serialize",
-    "configure_converter": "upperback.serialize",
-    "dumps": "upperback.serialize",
-    "from_dict": "upperback.serialize",
-    "json_schema": "upperback.serialize",
-    "loads": "upperback.serialize",
-    "make_converter": "upperback.serialize",
-    "to_dict": "upperback.serialize",
+# The public API, declared once: which module each public name comes from.
+# Names load on first use (PEP 562), so `import upperback` costs little more
+# than attrs and apps pay only for the parts they touch. The TYPE_CHECKING
+# imports and `__all__` below are generated from this table by
+# `python tools/public_api.py`, and a test fails when they are out of date.
+_EXPORTS: Final[dict[str, tuple[str, ...]]] = {
+    "upperback.anatomy": (
+        "Muscle",
+        "Region",
+    ),
+    "upperback.catalog": (
+        "Catalog",
+        "default_catalog",
+    ),
+    "upperback.dose": ("Dose",),
+    "upperback.errors": (
+        "InvalidCatalog",
+        "InvalidDocument",
+        "InvalidValue",
+        "NothingSafe",
+        "Problem",
+        "UnknownExercise",
+        "UnknownReference",
+        "UpperbackError",
+    ),
+    "upperback.exercise": (
+        "Exercise",
+        "Source",
+    ),
+    "upperback.props": (
+        "THERABAND_COLOURS",
+        "BandLevel",
+        "Chair",
+        "Doorway",
+        "FoamRoller",
+        "Kit",
+        "Mat",
+        "Prop",
+        "PropKind",
+        "PropNeed",
+        "ResistanceBand",
+        "SwissBall",
+        "Towel",
+        "Wall",
+    ),
+    "upperback.routine": (
+        "SWITCH_SIDES_S",
+        "TRANSITION_S",
+        "Block",
+        "Coverage",
+        "DoseChange",
+        "Routine",
+        "ScaleResult",
+        "Section",
+        "SectionRole",
+        "Side",
+        "Step",
+        "StepKind",
+        "Structure",
+        "Substitution",
+        "SubstitutionResult",
+        "scale",
+        "substitute",
+    ),
+    "upperback.safety": (
+        "CLINICIAN_RULE_ID",
+        "DEFAULT_POLICY",
+        "RULES",
+        "SUPPORTS_NOT_REPLACES",
+        "Action",
+        "Advice",
+        "AdviceCode",
+        "AdviceLevel",
+        "AgeBand",
+        "BlockScreen",
+        "Condition",
+        "Modification",
+        "Profile",
+        "Reason",
+        "RedFlag",
+        "Rule",
+        "SafetyPolicy",
+        "ScreenReport",
+        "SymptomReport",
+        "Trend",
+        "Verdict",
+    ),
+    "upperback.safety.screen": ("screen",),
+    "upperback.safety.triage": ("triage",),
+    "upperback.serialization": (
+        "SCHEMA_VERSION",
+        "configure_converter",
+        "dumps",
+        "from_dict",
+        "json_schema",
+        "loads",
+        "make_converter",
+        "to_dict",
+    ),
+    "upperback.sources": (
+        "Reference",
+        "reference",
+        "references",
+    ),
+    "upperback.vocab": (
+        "Benefit",
+        "ExerciseKind",
+        "Feature",
+        "Laterality",
+        "Level",
+        "Movement",
+        "Position",
+    ),
 }
 
+_LAZY: Final = {name: module for module, names in _EXPORTS.items() for name in names}
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        # Read from the package metadata; importlib.metadata alone costs more
-        # than attrs, so it is not imported until asked for.
-        from importlib.metadata import version  # noqa: PLC0415
-
-        return version("upperback")
-    module = _LAZY.get(name)
-    if module is None:
-        message = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(message)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY, "__version__"})
-
+# --- generated by tools/public_api.py from _EXPORTS: do not edit by hand ---
+if TYPE_CHECKING:
+    from upperback.anatomy import (
+        Muscle as Muscle,
+        Region as Region,
+    )
+    from upperback.catalog import (
+        Catalog as Catalog,
+        default_catalog as default_catalog,
+    )
+    from upperback.dose import (
+        Dose as Dose,
+    )
+    from upperback.errors import (
+        InvalidCatalog as InvalidCatalog,
+        InvalidDocument as InvalidDocument,
+        InvalidValue as InvalidValue,
+        NothingSafe as NothingSafe,
+        Problem as Problem,
+        UnknownExercise as UnknownExercise,
+        UnknownReference as UnknownReference,
+        UpperbackError as UpperbackError,
+    )
+    from upperback.exercise import (
+        Exercise as Exercise,
+        Source as Source,
+    )
+    from upperback.props import (
+        BandLevel as BandLevel,
+        Chair as Chair,
+        Doorway as Doorway,
+        FoamRoller as FoamRoller,
+        Kit as Kit,
+        Mat as Mat,
+        Prop as Prop,
+        PropKind as PropKind,
+        PropNeed as PropNeed,
+        ResistanceBand as ResistanceBand,
+        SwissBall as SwissBall,
+        THERABAND_COLOURS as THERABAND_COLOURS,
+        Towel as Towel,
+        Wall as Wall,
+    )
+    from upperback.routine import (
+        Block as Block,
+        Coverage as Coverage,
+        DoseChange as DoseChange,
+        Routine as Routine,
+        SWITCH_SIDES_S as SWITCH_SIDES_S,
+        ScaleResult as ScaleResult,
+        Section as Section,
+        SectionRole as SectionRole,
+        Side as Side,
+        Step as Step,
+        StepKind as StepKind,
+        Structure as Structure,
+        Substitution as Substitution,
+        SubstitutionResult as SubstitutionResult,
+        TRANSITION_S as TRANSITION_S,
+        scale as scale,
+        substitute as substitute,
+    )
+    from upperback.safety import (
+        Action as Action,
+        Advice as Advice,
+        AdviceCode as AdviceCode,
+        AdviceLevel as AdviceLevel,
+        AgeBand as AgeBand,
+        BlockScreen as BlockScreen,
+        CLINICIAN_RULE_ID as CLINICIAN_RULE_ID,
+        Condition as Condition,
+        DEFAULT_POLICY as DEFAULT_POLICY,
+        Modification as Modification,
+        Profile as Profile,
+        RULES as RULES,
+        Reason as Reason,
+        RedFlag as RedFlag,
+        Rule as Rule,
+        SUPPORTS_NOT_REPLACES as SUPPORTS_NOT_REPLACES,
+        SafetyPolicy as SafetyPolicy,
+        ScreenReport as ScreenReport,
+        SymptomReport as SymptomReport,
+        Trend as Trend,
+        Verdict as Verdict,
+    )
+    from upperback.safety.screen import (
+        screen as screen,
+    )
+    from upperback.safety.triage import (
+        triage as triage,
+    )
+    from upperback.serialization import (
+        SCHEMA_VERSION as SCHEMA_VERSION,
+        configure_converter as configure_converter,
+        dumps as dumps,
+        from_dict as from_dict,
+        json_schema as json_schema,
+        loads as loads,
+        make_converter as make_converter,
+        to_dict as to_dict,
+    )
+    from upperback.sources import (
+        Reference as Reference,
+        reference as reference,
+        references as references,
+    )
+    from upperback.vocab import (
+        Benefit as Benefit,
+        ExerciseKind as ExerciseKind,
+        Feature as Feature,
+        Laterality as Laterality,
+        Level as Level,
+        Movement as Movement,
+        Position as Position,
+    )
 
 __all__ = [
-    "CLINICIAN_RULE_ID",
-    "DEFAULT_POLICY",
-    "RULES",
-    "SCHEMA_VERSION",
-    "SUPPORTS_NOT_REPLACES",
-    "SWITCH_SIDES_S",
-    "THERABAND_COLOURS",
-    "TRANSITION_S",
     "Action",
     "Advice",
     "AdviceCode",
@@ -208,10 +257,12 @@ __all__ = [
     "Benefit",
     "Block",
     "BlockScreen",
+    "CLINICIAN_RULE_ID",
     "Catalog",
     "Chair",
     "Condition",
     "Coverage",
+    "DEFAULT_POLICY",
     "Doorway",
     "Dose",
     "DoseChange",
@@ -236,6 +287,7 @@ __all__ = [
     "Prop",
     "PropKind",
     "PropNeed",
+    "RULES",
     "Reason",
     "RedFlag",
     "Reference",
@@ -243,6 +295,9 @@ __all__ = [
     "ResistanceBand",
     "Routine",
     "Rule",
+    "SCHEMA_VERSION",
+    "SUPPORTS_NOT_REPLACES",
+    "SWITCH_SIDES_S",
     "SafetyPolicy",
     "ScaleResult",
     "ScreenReport",
@@ -257,6 +312,8 @@ __all__ = [
     "SubstitutionResult",
     "SwissBall",
     "SymptomReport",
+    "THERABAND_COLOURS",
+    "TRANSITION_S",
     "Towel",
     "Trend",
     "UnknownExercise",
@@ -274,7 +331,38 @@ __all__ = [
     "make_converter",
     "reference",
     "references",
+    "scale",
     "screen",
+    "substitute",
     "to_dict",
     "triage",
 ]
+# --- end of generated code ---
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # Read from the package metadata; importlib.metadata alone costs more
+        # than attrs, so it is not imported until asked for.
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("upperback")
+    module = _LAZY.get(name)
+    if module is None:
+        message = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(message)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+# Hypothesis' entry point registers upperback's strategies when Hypothesis is
+# imported after upperback; when Hypothesis was imported first, register now.
+if sys.modules.get("hypothesis") is not None:  # pragma: no cover - depends on import order
+    from upperback._hypothesis_plugin import register as _register
+
+    _register()

@@ -27,8 +27,8 @@ def usage() -> None:
     routine = ub.Routine.of("Desk reset", main=[catalog["wall-angel"]])
     assert_type(routine.duration(), dt.timedelta)
     assert_type(routine + routine, ub.Routine)
-    assert_type(routine.scaled(minutes=10), ub.ScaleResult)
-    assert_type(routine.substitute(kit, catalog), ub.SubstitutionResult)
+    assert_type(ub.scale(routine, minutes=10), ub.ScaleResult)
+    assert_type(ub.substitute(routine, kit, catalog), ub.SubstitutionResult)
     assert_type(routine.coverage(), ub.Coverage)
 
     person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS}, kit=kit)

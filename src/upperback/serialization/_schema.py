@@ -1,6 +1,6 @@
 """JSON Schema 2020-12 for upperback documents, read off ``attrs.fields()``.
 
-The walker mirrors what :mod:`upperback._converter` writes and accepts:
+The walker mirrors what :mod:`upperback._codec.converter` writes and accepts:
 
 - an attrs class of upperback's own is an ``object`` of its ``init`` fields
   under their attribute names, ``required`` holding the fields without a
@@ -25,7 +25,7 @@ Simple bounds the models state with constants (a :class:`~upperback.dose.Dose`'s
 limits, slugs) are added from the explicit table ``_CONSTRAINTS``, which a
 test holds to the library's own checks. Cross-field rules stay in the
 library: a document valid against the schema can still be refused by
-:func:`upperback.serialize.loads`.
+:func:`upperback.serialization.loads`.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ ID_BASE: Final = "https://upperback.invalid/schema"
 """The stem of every ``$id``. ``.invalid`` never resolves (RFC 2606): an ``$id`` names a schema, it is never fetched."""  # noqa: E501
 
 TAG: Final = "type"
-"""The key naming a prop's kind; the same as ``upperback._converter.TAG``."""
+"""The key naming a prop's kind; the same as ``upperback._codec.converter.TAG``."""
 
 _SLUG: Final = {"pattern": f"^{SLUG.pattern}$", "maxLength": 80}
 

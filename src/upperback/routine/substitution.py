@@ -1,4 +1,4 @@
-"""Swapping exercises a kit cannot do: the rules behind :meth:`Routine.substitute`."""
+"""Swapping exercises a kit cannot do: :func:`substitute` and what it returns."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upperback import _validate as v
+from upperback._convert import to_tuple
 from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.props import Kit, PropKind
-from upperback.routine import Block, Routine, Substitution, SubstitutionResult
+from upperback.routine.model import Routine
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from upperback.dose import Dose
+    from upperback.routine.block import Block
+
+__all__ = ["Substitution", "SubstitutionResult", "substitute"]
 
 
 def _shape(dose: Dose) -> tuple[bool, bool]:
@@ -82,7 +86,36 @@ def _dose_for(block: Block, new: Exercise) -> tuple[Dose, str]:
 
 
 def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> SubstitutionResult:
-    """Substitute what ``kit`` cannot do; see :meth:`Routine.substitute`."""
+    """Swap each exercise the kit cannot do for the closest one it can.
+
+    For a block whose required props the kit lacks, it picks from
+    ``catalog`` (any iterable of exercises, such as a catalog) an
+    exercise the kit allows, preferring, in order:
+
+    1. the same target muscles and the same kind;
+    2. a neighbour in its progression chain (its ``easier`` or
+       ``harder`` exercise, or one that names it so);
+    3. the most target muscles in common (at least one), then the same
+       kind, among exercises of the same family: a stretch or mobility
+       exercise for a stretch, a strengthening or motor-control exercise
+       for a strengthening one.
+
+    An exercise the routine already holds, or already chosen for an
+    earlier block, is taken only when no other fits, so that two blocks
+    do not turn into the same exercise. Ties go to the smaller id. The
+    block keeps its dose when the dose
+    has the shape the new exercise's default dose has (reps, hold, or
+    both) and both exercises are stretches or both are not; otherwise
+    it takes the new exercise's default dose. ``per_side`` is then
+    fitted to the new exercise: false for a bilateral one, the default
+    dose's for a one-sided exercise replacing a bilateral one. Notes
+    are kept.
+
+    A block with no possible substitute stays in place and is reported
+    with ``replacement_id=None``; nothing is dropped.
+
+    .. versionadded:: 0.1.0
+    """
     v.instance("kit", kit, Kit)
     try:
         pool = tuple(catalog)
@@ -143,3 +176,69 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
 
     new = routine._rebuild(swap)  # noqa: SLF001 - the routine's own machinery
     return SubstitutionResult(routine=new, substitutions=tuple(records))
+
+
+@attrs.frozen(kw_only=True)
+class Substitution:
+    """A block :func:`substitute` had to swap, and what it chose.
+
+    Args:
+        original_id: The exercise the kit cannot do.
+        replacement_id: The exercise put in its place, or ``None`` when
+            nothing in the catalog fits: the block was kept as it was and
+            cannot be done with the kit.
+        reason: Why this one, or why none.
+        section: The index of the block's section.
+        block: The index of the block in its section.
+
+    .. versionadded:: 0.1.0
+    """
+
+    original_id: str
+    replacement_id: str | None
+    reason: str
+    section: int
+    block: int
+
+    def __attrs_post_init__(self) -> None:
+        v.slug("original_id", self.original_id)
+        if self.replacement_id is not None:
+            v.slug("replacement_id", self.replacement_id)
+        v.text("reason", self.reason)
+        v.int_between("section", self.section, 0, 1000)
+        v.int_between("block", self.block, 0, 1000)
+
+    @property
+    def satisfied(self) -> bool:
+        """Whether a replacement was found."""
+        return self.replacement_id is not None
+
+
+@attrs.frozen(kw_only=True)
+class SubstitutionResult:
+    """What :func:`substitute` made: the routine and every swap.
+
+    Args:
+        routine: The routine with replacements in place.
+        substitutions: One record per block the kit could not do, in
+            session order, found or not.
+
+    .. versionadded:: 0.1.0
+    """
+
+    routine: Routine
+    substitutions: tuple[Substitution, ...] = attrs.field(converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("routine", self.routine, Routine)
+        if not isinstance(self.substitutions, tuple):
+            raise InvalidValue(
+                "substitutions", self.substitutions, "must be a tuple of Substitution values"
+            )
+        for i, item in enumerate(self.substitutions):
+            v.instance(f"substitutions[{i}]", item, Substitution)
+
+    @property
+    def unsatisfied(self) -> tuple[Substitution, ...]:
+        """The blocks left in place because nothing the kit allows could replace them."""
+        return tuple(item for item in self.substitutions if not item.satisfied)

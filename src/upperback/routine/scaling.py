@@ -1,4 +1,4 @@
-"""Fitting a routine into a time budget: the rules behind :meth:`Routine.scaled`."""
+"""Fitting a routine into a time budget: :func:`scale` and what it returns."""
 
 from __future__ import annotations
 
@@ -8,11 +8,18 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from upperback import _validate as v
-from upperback._timing import section_s
-from upperback.routine import Block, DoseChange, Routine, ScaleResult
+from upperback._convert import to_tuple
+from upperback.dose import Dose
+from upperback.errors import InvalidValue
+from upperback.routine.model import Routine
+from upperback.routine.timing import section_s
 
 if TYPE_CHECKING:
-    from upperback.dose import Dose
+    import datetime as dt
+
+    from upperback.routine.block import Block
+
+__all__ = ["DoseChange", "ScaleResult", "scale"]
 
 HOLD_STEP_S: Final = 5
 STRETCH_HOLD_S: Final = (10, 30)
@@ -60,8 +67,40 @@ def _longer(block: Block) -> list[Dose]:
     return options
 
 
-def scale(routine: Routine, minutes: float) -> ScaleResult:
-    """Scale ``routine`` to ``minutes``; see :meth:`Routine.scaled`."""
+def scale(routine: Routine, *, minutes: float) -> ScaleResult:
+    """Fit the routine into a time budget by changing sets and holds.
+
+    It never adds or removes an exercise and never changes reps,
+    tempo or rest. It changes one step at a time:
+
+    * stretches (static and PNF): holds by 5 s, never below 10 s or
+      above 30 s, and sets (repetitions) never below 2 or above 4
+      (ACSM: 10–30 s holds, 2–4 repetitions [A1][A2]); a value already
+      outside those ranges is only ever moved towards them;
+    * every other exercise: sets only, never below 1 or above 4
+      (2–4 sets per muscle group [A7]).
+
+    To shorten, it takes the cut that fits the budget removing the
+    least time, or, while none fits, the cut removing the most. To
+    lengthen, it takes the largest addition that stays within the
+    budget, until none does. Ties go to the earlier block. Every dose
+    stays within the bounds of :class:`~upperback.dose.Dose`.
+
+    Args:
+        routine: The routine to fit.
+        minutes: The budget, 1 to 240 minutes.
+
+    Returns:
+        The new routine, what changed and why, and whether the budget
+        was met: ``met`` is false when even the shortest routine the
+        rules allow is longer than the budget; the routine is then the
+        shortest one, never one missing an exercise.
+
+    Raises:
+        InvalidValue: ``minutes`` is not a number from 1 to 240.
+
+    .. versionadded:: 0.1.0
+    """
     v.number_between("minutes", minutes, MIN_MINUTES, MAX_MINUTES, " minutes")
     budget = math.floor(minutes * 60)
     sections = [list(section.blocks) for section in routine.sections]
@@ -145,3 +184,70 @@ def _change(
         after=after.dose,
         reason=reason,
     )
+
+
+@attrs.frozen(kw_only=True)
+class DoseChange:
+    """A dose :func:`scale` changed, and why.
+
+    Args:
+        exercise_id: The exercise whose dose changed.
+        section: The index of its section in the routine.
+        block: The index of the block in its section.
+        before: The dose it had.
+        after: The dose it has now.
+        reason: Why, in words a clinician can check.
+
+    .. versionadded:: 0.1.0
+    """
+
+    exercise_id: str
+    section: int
+    block: int
+    before: Dose
+    after: Dose
+    reason: str
+
+    def __attrs_post_init__(self) -> None:
+        v.slug("exercise_id", self.exercise_id)
+        v.int_between("section", self.section, 0, 1000)
+        v.int_between("block", self.block, 0, 1000)
+        v.instance("before", self.before, Dose)
+        v.instance("after", self.after, Dose)
+        v.text("reason", self.reason)
+
+
+@attrs.frozen(kw_only=True)
+class ScaleResult:
+    """What :func:`scale` made: the routine, its changes, and whether it fits.
+
+    Args:
+        routine: The scaled routine (every exercise still in it).
+        changes: One record per block whose dose changed, in session order.
+        budget_s: The budget, in seconds.
+        met: Whether the routine now takes at most the budget. When it is
+            false, no change the rules allow shortens it further: the
+            caller should pick a longer budget or leave an exercise out
+            (:meth:`Routine.without`) -- the library never does that silently.
+
+    .. versionadded:: 0.1.0
+    """
+
+    routine: Routine
+    changes: tuple[DoseChange, ...] = attrs.field(converter=to_tuple)
+    budget_s: int
+    met: bool
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("routine", self.routine, Routine)
+        if not isinstance(self.changes, tuple):
+            raise InvalidValue("changes", self.changes, "must be a tuple of DoseChange values")
+        for i, change in enumerate(self.changes):
+            v.instance(f"changes[{i}]", change, DoseChange)
+        v.int_between("budget_s", self.budget_s, 60, 240 * 60, " seconds")
+        v.instance("met", self.met, bool)
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """The scaled routine's duration."""
+        return self.routine.duration()

@@ -5,12 +5,11 @@ is built: ids are unique, every ``easier``/``harder`` link names an exercise
 in the catalog, links are mutual, levels never go down along a progression
 chain, and chains have no cycles. Every problem is reported at once.
 
-:func:`default_catalog` loads the exercises that ship with the library.
+:func:`~upperback.catalog.default_catalog` loads the exercises that ship with the library.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +25,7 @@ from upperback.vocab import Benefit, ExerciseKind, Feature, Level, Movement, Pos
 if TYPE_CHECKING:
     import enum
 
-__all__ = ["Catalog", "default_catalog"]
-
-DATA_FILE = "exercises.json"
-"""The built-in catalog document, in the package's ``data`` folder."""
+__all__ = ["Catalog"]
 
 
 def _check_exercises(_: Any, __: Any, exercises: Any) -> None:
@@ -442,45 +438,3 @@ def _cycle_problems(by_id: Mapping[str, Exercise]) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _load_default_catalog() -> Catalog:
-    """Read and validate the built-in catalog document; not cached."""
-    import json  # noqa: PLC0415 - keeps import upperback cheap
-    from importlib import resources  # noqa: PLC0415
-
-    from upperback.serialize import from_dict  # noqa: PLC0415 - serialize imports this module
-
-    text = resources.files("upperback").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return from_dict(json.loads(text), Catalog)
-
-
-@functools.cache
-def default_catalog() -> Catalog:
-    """The exercises that ship with upperback, as a validated catalog.
-
-    They come from ``upperback/data/exercises.json``, a catalog document
-    read through :func:`~upperback.serialize.from_dict`, so the shipped
-    data passes the same checks as any document. The file is read on the
-    first call, not on import, and the catalog is cached.
-
-    Every exercise names its sources (the keys of the project's fact
-    sheet, with addresses), and its default dose follows ACSM: static
-    stretches 10–30 s holds, 2–4 times, about 60 s in all; strengthening
-    2–3 sets of 8–15 reps; a source's own dose where it gives one, the
-    more conservative where sources disagree (see each ``dose_note``).
-
-    Safety features are set from what the exercise does, erring towards
-    setting them: lying on the back or front, kneeling, hands bearing
-    weight, arms overhead, an unstable ball (and ``needs_balance`` where
-    the ball must be balanced on), neck side-bends and rotations, deep
-    spinal flexion or rotation, and ``end_range_stretch`` for passive
-    stretches where body weight, a hand or a prop takes the joint to the
-    end of its range.
-
-    >>> len(default_catalog()) >= 26
-    True
-
-    .. versionadded:: 0.1.0
-    """
-    return _load_default_catalog()

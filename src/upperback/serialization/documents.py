@@ -20,18 +20,22 @@ cattrs is imported on first use, not when :mod:`upperback` is imported.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
-from upperback.catalog import Catalog
+from upperback._codec.envelope import SCHEMA_VERSION
+from upperback.catalog.model import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidDocument, Problem
 from upperback.exercise import Exercise
 from upperback.props import Kit
-from upperback.routine import Routine
-from upperback.safety import Advice, Profile, SafetyPolicy, ScreenReport, SymptomReport
+from upperback.routine.model import Routine
+from upperback.safety.profile import Profile
+from upperback.safety.screen import ScreenReport
+from upperback.safety.triage import Advice, SafetyPolicy, SymptomReport
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import cattrs
 
 __all__ = [
@@ -47,9 +51,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-SCHEMA_VERSION: Final = 1
-"""The schema version this library writes. It reads every version up to it."""
 
 DOCUMENT_KINDS: Final[Mapping[str, type]] = {
     "catalog": Catalog,
@@ -67,20 +68,13 @@ DOCUMENT_KINDS: Final[Mapping[str, type]] = {
 
 _KIND_OF: Final = {cls: kind for kind, cls in DOCUMENT_KINDS.items()}
 
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-# (kind, version) -> a function that turns that version's data into the next
-# version's. A change to the schema bumps SCHEMA_VERSION and adds one entry
-# per kind it touches; tests load a saved document of every older version.
-_MIGRATIONS: dict[tuple[str, int], Migration] = {}
-
 
 def make_converter(**kwargs: Any) -> cattrs.Converter:
     """A new :class:`cattrs.Converter` configured for every upperback type.
 
     See :func:`configure_converter` for what it registers.
     """
-    from upperback._converter import make_converter as make  # noqa: PLC0415 - keeps import cheap
+    from upperback._codec.converter import make_converter as make  # noqa: PLC0415 - cattrs on first use
 
     return make(**kwargs)
 
@@ -93,7 +87,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     sorted lists, the prop union tagged by ``"type"``, and for upperback's
     classes: defaults omitted on output and unknown keys rejected on input.
     """
-    from upperback._converter import configure_converter as configure  # noqa: PLC0415
+    from upperback._codec.converter import configure_converter as configure  # noqa: PLC0415
 
     configure(converter)
 
@@ -113,7 +107,7 @@ def to_dict(value: object) -> dict[str, Any]:
     Raises:
         TypeError: The value is not of a document kind.
     """
-    from upperback._converter import default_converter  # noqa: PLC0415
+    from upperback._codec.converter import default_converter  # noqa: PLC0415 - cattrs on first use
 
     kind = _kind_of(value)
     return {
@@ -144,23 +138,23 @@ def json_schema(kind: str | type) -> dict[str, Any]:
     (a dose with neither ``reps`` nor ``hold_s``), across values (duplicate
     or dangling exercise ids in a catalog), a rule on text (no surrounding
     spaces), or a bound it does not state. ``upperback`` is the ``const``
-    of :data:`SCHEMA_VERSION`: an older document is read, and upgraded, by the
-    library. ``$id`` is under ``https://upperback.invalid/``, a name that is
-    never fetched.
+    of :data:`~upperback.serialization.SCHEMA_VERSION`: an older document is
+    read, and upgraded, by the library. ``$id`` is under
+    ``https://upperback.invalid/``, a name that is never fetched.
 
     >>> schema = json_schema("dose")
     >>> schema["$id"], schema["properties"]["data"]
     ('https://upperback.invalid/schema/v1/dose.json', {'$ref': '#/$defs/Dose'})
 
     Args:
-        kind: A kind from :data:`DOCUMENT_KINDS`, or its class.
+        kind: A kind from :data:`~upperback.serialization.documents.DOCUMENT_KINDS`, or its class.
 
     Raises:
         InvalidValue: The kind is not a document kind.
 
     .. versionadded:: 0.1.0
     """
-    from upperback._schema import document_schema, unknown_kind  # noqa: PLC0415
+    from upperback.serialization._schema import document_schema, unknown_kind  # noqa: PLC0415
 
     if isinstance(kind, str):
         if kind not in DOCUMENT_KINDS:
@@ -185,14 +179,13 @@ def from_dict(document: Any, cls: type[T] | None = None) -> T | object:
     Raises:
         InvalidDocument: Listing every problem with its path.
     """
-    from upperback._converter import default_converter, structure  # noqa: PLC0415
+    from upperback._codec.envelope import read  # noqa: PLC0415 - cattrs on first use
 
     if cls is not None and cls not in _KIND_OF:
         known = ", ".join(c.__name__ for c in _KIND_OF)
         message = f"Cannot load a {cls!r}: not one of {known}."
         raise TypeError(message)
-    kind, data = _open_envelope(document, cls)
-    value: T | object = structure(default_converter(), data, DOCUMENT_KINDS[kind], "$.data")
+    value: T | object = read(document, DOCUMENT_KINDS, cls)
     return value
 
 
@@ -216,54 +209,3 @@ def loads(text: str | bytes, cls: type[T] | None = None) -> T | object:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidDocument([Problem(path="$", message=f"is not valid JSON: {exc}")]) from None
     return from_dict(document, cls)
-
-
-def _open_envelope(document: Any, cls: type | None) -> tuple[str, Any]:
-    if not isinstance(document, dict):
-        raise InvalidDocument([Problem(path="$", message="must be a JSON object")])
-    problems = [
-        Problem(path=f"$.{key}", message="is required")
-        for key in ("upperback", "kind", "data")
-        if key not in document
-    ]
-    problems += [
-        Problem(path=f"$.{key}", message="is not a document field")
-        for key in sorted(set(document) - {"upperback", "kind", "data"}, key=str)
-    ]
-    version: Any = document.get("upperback")
-    kind: Any = document.get("kind")
-    if "upperback" in document and (type(version) is not int or version < 1):
-        problems.append(
-            Problem(path="$.upperback", message=f"must be a schema version >= 1 (got {version!r})")
-        )
-    elif type(version) is int and version > SCHEMA_VERSION:
-        problems.append(
-            Problem(
-                path="$.upperback",
-                message=f"was written by a newer upperback (schema {version}); "
-                f"this one reads up to schema {SCHEMA_VERSION}",
-            )
-        )
-    if "kind" in document and kind not in DOCUMENT_KINDS:
-        problems.append(
-            Problem(
-                path="$.kind",
-                message=f"must be one of {', '.join(sorted(DOCUMENT_KINDS))} (got {kind!r})",
-            )
-        )
-    elif cls is not None and kind in DOCUMENT_KINDS and DOCUMENT_KINDS[kind] is not cls:
-        problems.append(
-            Problem(path="$.kind", message=f"must be {_KIND_OF.get(cls)!r} (got {kind!r})")
-        )
-    if problems:
-        raise InvalidDocument(problems)
-    return kind, _migrate(kind, version, document["data"])
-
-
-def _migrate(kind: str, version: int, data: Any) -> Any:
-    while version < SCHEMA_VERSION:
-        migration = _MIGRATIONS.get((kind, version))
-        if migration is not None:
-            data = migration(data)
-        version += 1
-    return data

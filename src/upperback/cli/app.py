@@ -9,15 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from importlib.metadata import version
 from typing import TYPE_CHECKING
 
-import upperback
 from upperback.anatomy import Region
+from upperback.catalog import default_catalog
 from upperback.errors import UnknownExercise, UpperbackError
 from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
-from upperback.routine import Routine, SectionRole
+from upperback.routine import Routine, SectionRole, scale, substitute
 from upperback.safety import Action, Condition, Profile, ScreenReport, Verdict, screen
-from upperback.serialize import DOCUMENT_KINDS, dumps, json_schema
+from upperback.serialization import DOCUMENT_KINDS, dumps, json_schema
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def _ball(args: argparse.Namespace) -> int:
 
 
 def _catalog(args: argparse.Namespace) -> int:
-    catalog = upperback.default_catalog().where(
+    catalog = default_catalog().where(
         requires=args.prop or None, kind=args.kind or None, region=args.region or None
     )
     for exercise in catalog:
@@ -52,7 +53,7 @@ def _catalog(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     try:
-        exercise = upperback.default_catalog()[args.id]
+        exercise = default_catalog()[args.id]
     except UnknownExercise as exc:
         print(f"upperback: {exc}", file=sys.stderr)
         return 1
@@ -127,7 +128,7 @@ def _kit(kinds: Sequence[PropKind], height_cm: float) -> Kit:
 
 
 def _routine(args: argparse.Namespace) -> int:
-    catalog = upperback.default_catalog()
+    catalog = default_catalog()
     prescription = Routine.of(
         "Desk reset",
         warm_up=[catalog[i] for i in DESK_RESET[SectionRole.WARM_UP]],
@@ -140,7 +141,7 @@ def _routine(args: argparse.Namespace) -> int:
     profile = Profile(conditions=frozenset(args.condition or ()), kit=kit)
     notes: list[str] = []
 
-    swapped = prescription.substitute(kit, catalog)
+    swapped = substitute(prescription, kit, catalog)
     for change in swapped.substitutions:
         if change.replacement_id is None:
             notes.append(f"cannot do {change.original_id} with this kit: {change.reason}")
@@ -152,7 +153,7 @@ def _routine(args: argparse.Namespace) -> int:
     routine = report.safe_routine()
 
     if args.minutes is not None:
-        scaled = routine.scaled(minutes=args.minutes)
+        scaled = scale(routine, minutes=args.minutes)
         routine = scaled.routine
         notes.extend(f"{c.exercise_id}: {c.reason}" for c in scaled.changes)
         if not scaled.met:
@@ -244,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Upper-back stretching and strengthening routines.",
         epilog=DISCLAIMER,
     )
-    parser.add_argument("--version", action="version", version=upperback.__version__)
+    parser.add_argument("--version", action="version", version=version("upperback"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ball = commands.add_parser("ball", help="the Swiss ball size for a height")

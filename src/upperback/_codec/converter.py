@@ -1,4 +1,4 @@
-"""The cattrs hooks behind :mod:`upperback.serialize`.
+"""The cattrs hooks behind :mod:`upperback.serialization`.
 
 This is the only module that imports cattrs, and nothing imports it until
 a value is first serialized, so ``import upperback`` stays cheap.

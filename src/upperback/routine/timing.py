@@ -24,22 +24,144 @@ holds the two to it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import enum
+from typing import TYPE_CHECKING, Final, Protocol
 
-from upperback.routine import (
-    SWITCH_SIDES_S,
-    TRANSITION_S,
-    Block,
-    Section,
-    Side,
-    Step,
-    StepKind,
-    Structure,
-)
+import attrs
+
+from upperback import _validate as v
+from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_SETS
+from upperback.errors import InvalidValue
+from upperback.routine.structure import MAX_ROUNDS, Structure
 from upperback.vocab import Laterality
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+
+    from upperback.routine.block import Block
+
+__all__ = [
+    "MAX_STEP_S",
+    "SWITCH_SIDES_S",
+    "TRANSITION_S",
+    "Side",
+    "Step",
+    "StepKind",
+    "section_s",
+    "steps",
+]
+
+TRANSITION_S: Final = 10
+"""Seconds allowed to get into position before every visit to an exercise.
+
+Not a sourced number: the fact sheet gives none (DOMAIN.md has no
+transition time). Ten seconds is a practical allowance to read the next
+exercise, fetch a prop and set up; it is counted once before *every* visit
+to an exercise (the first one of a session included, as "get ready"), so
+that durations add up exactly when routines are joined with ``+``.
+"""
+
+SWITCH_SIDES_S: Final = 5
+"""Seconds allowed to change sides in a one-sided exercise done per side.
+
+Not a sourced number (DOMAIN.md gives none): a short practical allowance.
+Alternating exercises change side rep by rep and get no switch step.
+"""
+
+
+class StepKind(enum.StrEnum):
+    """What a step of a session script asks the person to do.
+
+    .. versionadded:: 0.1.0
+    """
+
+    GET_READY = "get_ready"
+    """Get into position for the first exercise."""
+    TRANSITION = "transition"
+    """Move on to the next exercise (or back to one, in a superset or circuit)."""
+    WORK = "work"
+    """Do one set (its reps or its hold), on one side or both."""
+    SWITCH_SIDES = "switch_sides"
+    """Change to the other side of a one-sided exercise."""
+    REST = "rest"
+    """Rest between sets, passes of a superset or rounds of a circuit."""
+
+
+class Side(enum.StrEnum):
+    """The side of the body a step works. Per-side work starts on the left.
+
+    .. versionadded:: 0.1.0
+    """
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+MAX_STEP_S: Final = 86_400
+"""The longest a step may be (a day): a bound that catches nonsense, not a prescription."""
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """One step of a session script: what to do, for how long, with its cue.
+
+    Args:
+        kind: What the step is.
+        seconds: How long it lasts, at least 1.
+        cue: Plain text to show or say, e.g. ``"Next: Cat–camel"``.
+        exercise_id: The exercise the step belongs to; ``None`` for a rest
+            between circuit rounds or superset passes.
+        side: For work on one side: which.
+        set_number: For work: which set, from 1.
+        round_number: For work in a circuit: which round, from 1.
+        reps: For work: the reps of the set, if any.
+        hold_s: For work: the hold, of the set or of each rep, if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: StepKind
+    seconds: int
+    cue: str
+    exercise_id: str | None = None
+    side: Side | None = None
+    set_number: int | None = None
+    round_number: int | None = None
+    reps: int | None = None
+    hold_s: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("kind", self.kind, StepKind)
+        v.int_between("seconds", self.seconds, 1, MAX_STEP_S, " seconds")
+        v.text("cue", self.cue)
+        if self.exercise_id is not None:
+            v.slug("exercise_id", self.exercise_id)
+        elif self.kind is not StepKind.REST:
+            raise InvalidValue("exercise_id", None, f"must be given for a {self.kind} step")
+        work = self.kind is StepKind.WORK
+        for field in ("side", "set_number", "round_number", "reps", "hold_s"):
+            if not work and getattr(self, field) is not None:
+                raise InvalidValue(field, getattr(self, field), "may only be given for work")
+        if self.side is not None:
+            v.instance("side", self.side, Side)
+        if work:
+            v.int_between("set_number", self.set_number, 1, MAX_SETS)
+        v.optional_int_between("round_number", self.round_number, 1, MAX_ROUNDS)
+        v.optional_int_between("reps", self.reps, 1, MAX_REPS)
+        v.optional_int_between("hold_s", self.hold_s, 1, MAX_HOLD_S, " seconds")
+
+
+class Timed(Protocol):
+    """What timing reads of a section: its structure, rounds, rest and blocks."""
+
+    @property
+    def structure(self) -> Structure: ...
+    @property
+    def rounds(self) -> int: ...
+    @property
+    def rest_between_rounds_s(self) -> int: ...
+    @property
+    def blocks(self) -> tuple[Block, ...]: ...
 
 
 def set_s(block: Block) -> int:
@@ -60,7 +182,7 @@ def visit_s(block: Block) -> int:
     return TRANSITION_S + sets * set_s(block) + (sets - 1) * block.dose.rest_s
 
 
-def section_s(section: Section) -> int:
+def section_s(section: Timed) -> int:
     """Seconds the section takes, by the rules in the module docstring."""
     if section.structure is Structure.STRAIGHT:
         return sum(visit_s(block) for block in section.blocks)
@@ -77,7 +199,7 @@ def section_s(section: Section) -> int:
     return total
 
 
-def steps(sections: tuple[Section, ...]) -> tuple[Step, ...]:
+def steps(sections: Iterable[Timed]) -> tuple[Step, ...]:
     """The session script of sections, in order."""
     script: list[Step] = []
     for section in sections:
@@ -85,7 +207,7 @@ def steps(sections: tuple[Section, ...]) -> tuple[Step, ...]:
     return tuple(script)
 
 
-def _section_steps(section: Section, *, first: bool) -> Iterator[Step]:
+def _section_steps(section: Timed, *, first: bool) -> Iterator[Step]:
     if section.structure is Structure.SUPERSET:
         passes = max(block.dose.sets for block in section.blocks)
         for number in range(1, passes + 1):

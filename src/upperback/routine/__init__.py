@@ -1,0 +1,41 @@
+"""Routines: blocks of exercise and dose in warm-up, main and cool-down sections.
+
+The parts, from the bottom up: ``structure`` (section
+roles and structures), ``block`` (:class:`Block`),
+``timing`` (durations and the session script),
+``coverage``, ``model``
+(:class:`Section`, :class:`Routine`), and the transforms that build on a
+routine, each beside the result it returns: ``scaling``
+(:func:`scale`) and ``substitution`` (:func:`substitute`).
+"""
+
+from __future__ import annotations
+
+from upperback.routine.block import Block
+from upperback.routine.coverage import Coverage
+from upperback.routine.model import Routine, Section
+from upperback.routine.scaling import DoseChange, ScaleResult, scale
+from upperback.routine.structure import MAX_ROUNDS, SectionRole, Structure
+from upperback.routine.substitution import Substitution, SubstitutionResult, substitute
+from upperback.routine.timing import SWITCH_SIDES_S, TRANSITION_S, Side, Step, StepKind
+
+__all__ = [
+    "MAX_ROUNDS",
+    "SWITCH_SIDES_S",
+    "TRANSITION_S",
+    "Block",
+    "Coverage",
+    "DoseChange",
+    "Routine",
+    "ScaleResult",
+    "Section",
+    "SectionRole",
+    "Side",
+    "Step",
+    "StepKind",
+    "Structure",
+    "Substitution",
+    "SubstitutionResult",
+    "scale",
+    "substitute",
+]
