@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 
 from upperback.anatomy import Region
 from upperback.catalog import default_catalog
+from upperback.cli import screen as screen_command
+from upperback.cli import triage as triage_command
+from upperback.cli import validate as validate_command
+from upperback.cli._common import UsageError
 from upperback.errors import UnknownExercise, UpperbackError
 from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
 from upperback.routine import Routine, SectionRole, scale, substitute
@@ -294,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--list", action="store_true", help="list the kinds of document")
     schema.set_defaults(run=_schema)
+    for command in (screen_command, triage_command, validate_command):
+        command.add(commands)
     return parser
 
 
@@ -306,6 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.run(args))
+    except UsageError as exc:
+        print(f"upperback: {exc}", file=sys.stderr)
+        return 2
     except UpperbackError as exc:
         print(f"upperback: {exc}", file=sys.stderr)
         return 1

@@ -5,8 +5,8 @@ duration or a piece of advice is worked out and worded in one place: doses by
 :meth:`Dose.describe <upperback.dose.Dose.describe>`, durations by
 :meth:`Section.duration <upperback.routine.Section.duration>` (the session
 script's own timing model), and the safety notice from the thresholds of
-:data:`~upperback.safety.triage.DEFAULT_POLICY` with the sources :func:`~upperback.safety.triage.triage`
-cites for them.
+:data:`~upperback.safety.triage.DEFAULT_POLICY` with the sources
+:func:`~upperback.safety.triage.triage` cites for them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,16 @@ import attrs
 from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.routine import Block, Routine, SectionRole
-from upperback.safety import DEFAULT_POLICY, RedFlag, SymptomReport, Trend, triage
+from upperback.safety import (
+    DEFAULT_POLICY,
+    Action,
+    RedFlag,
+    ScreenReport,
+    SymptomReport,
+    Trend,
+    Verdict,
+    triage,
+)
 from upperback.safety.triage import SUPPORTS_NOT_REPLACES
 from upperback.vocab import Laterality
 
@@ -238,6 +247,26 @@ def _exercise_sheet(exercise: Exercise) -> Sheet:
     return Sheet(title=exercise.name, facts=tuple(facts), cards=(card(1, block),), notice=notice())
 
 
+def screen_changes(report: ScreenReport) -> tuple[Cited, ...]:
+    """One line per block screening left out or changed, with each rule's reason and sources."""
+    lines = []
+    for item in report.blocks:
+        if item.verdict is Verdict.OK:
+            continue
+        excluded = item.verdict is Verdict.EXCLUDE
+        for rule in item.rules:
+            if excluded and rule.action is not Action.EXCLUDE:
+                continue
+            what = "Left out" if excluded else "Changed"
+            text = f"{what} {item.block.exercise.name}: {rule.reason}"
+            lines.append(Cited(text=text, sources=rule.sources))
+    return tuple(lines)
+
+
+def _screen_sheet(report: ScreenReport) -> Sheet:
+    return _routine_sheet(report.safe_routine(), screen_changes(report))
+
+
 def _block_sheet(block: Block) -> Sheet:
     return Sheet(title=block.exercise.name, facts=(), cards=(card(1, block),), notice=notice())
 
@@ -246,6 +275,7 @@ _BUILDERS: dict[type, Callable[[Any], Sheet]] = {
     Exercise: _exercise_sheet,
     Block: _block_sheet,
     Routine: _routine_sheet,
+    ScreenReport: _screen_sheet,
 }
 
 
