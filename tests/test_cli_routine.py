@@ -7,6 +7,7 @@ import pytest
 
 import upperback as ub
 from upperback.cli import app as cli
+from upperback.compose import DESK_RESET
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -17,7 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_the_sample_is_built_from_the_catalog() -> None:
     catalog = ub.default_catalog()
-    for ids in ub.compose.DESK_RESET.values():
+    for ids in DESK_RESET.values():
         for exercise_id in ids:
             assert exercise_id in catalog
 

@@ -28,6 +28,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Catalog",
         "default_catalog",
     ),
+    # Not `compose` itself: the name is the subpackage's, so the function is
+    # `upperback.compose.compose` (or `from upperback.compose import compose`).
     "upperback.compose": (
         "Change",
         "ChangeKind",
@@ -37,7 +39,6 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Goal",
         "Prescription",
         "Target",
-        "compose",
         "desk_reset",
         "objective",
         "prescribe",
@@ -166,7 +167,6 @@ if TYPE_CHECKING:
         Goal as Goal,
         Prescription as Prescription,
         Target as Target,
-        compose as compose,
         desk_reset as desk_reset,
         objective as objective,
         prescribe as prescribe,
@@ -363,7 +363,6 @@ __all__ = [
     "Verdict",
     "Wall",
     "__version__",
-    "compose",
     "configure_converter",
     "default_catalog",
     "desk_reset",

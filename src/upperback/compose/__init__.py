@@ -31,8 +31,8 @@ from upperback.compose.composer import (
 )
 from upperback.compose.examples import DESK_RESET, desk_reset
 from upperback.compose.goal import MAX_MINUTES, MIN_MINUTES, Goal, Target
-from upperback.compose.scoring import REPEAT_FACTOR, objective
 from upperback.compose.prescription import Change, ChangeKind, Prescription, prescribe
+from upperback.compose.scoring import REPEAT_FACTOR, objective
 
 __all__ = [
     "DESK_RESET",

@@ -47,6 +47,8 @@ _CHEST: Final = frozenset({Muscle.PECTORALIS_MAJOR, Muscle.PECTORALIS_MINOR})
 _PULLING_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL})
 _MAX_PASSES: Final = 50
 _EPS: Final = 1e-12
+_STARTS: Final = 48
+_POLISHED: Final = 3
 
 
 def role_of(exercise: Exercise) -> SectionRole:
@@ -218,11 +220,16 @@ def _add(item: _Item, counts: list[int], step: int) -> None:
         counts[t] += step
 
 
-def _greedy(items: list[_Item], weights: list[float], budget: int, noise: list[float]) -> list[int]:
+def _greedy(
+    items: list[_Item], weights: list[float], budget: int, noise: list[float], start: list[int]
+) -> list[int]:
+    """Add, from ``start``, the item with the most gain per second that fits, until none does."""
     counts = [0] * len(weights)
-    chosen: list[int] = []
-    left = budget
-    free = set(range(len(items)))
+    chosen = list(start)
+    for i in chosen:
+        _add(items[i], counts, 1)
+    left = budget - sum(items[i].cost for i in chosen)
+    free = set(range(len(items))) - set(chosen)
     while True:
         best, best_key = -1, 0.0
         for i in sorted(free):
@@ -316,7 +323,7 @@ def _prune(items: list[_Item], budget: int, rank: list[float]) -> list[_Item]:
             groups.setdefault(item.hits, []).append(i)
     kept: list[int] = []
     for members in groups.values():
-        members.sort(key=lambda i: (items[i].cost * rank[i], i))
+        members.sort(key=lambda i: (items[i].cost, rank[i], i))
         total = 0
         for i in members:
             if total + items[i].cost > budget:
@@ -331,15 +338,16 @@ def _select(items: list[_Item], weights: list[float], budget: int, seed: int) ->
     rank = [1.0 if seed == 0 else rng.uniform(1.0, 1.6) for _ in items]
     pool = _prune(items, budget, rank)
     noise = [1.0 if seed == 0 else rng.uniform(0.75, 1.0) for _ in pool]
-    chosen = _greedy(pool, weights, budget, noise)
-    single = max(
+    # Partial enumeration: greedy from nothing and from each of the best
+    # single items, then local search from the best few of those.
+    singles = sorted(
         (i for i, item in enumerate(pool) if item.cost <= budget),
-        key=lambda i: (_value(pool, weights, [i]), -i),
-        default=None,
-    )
-    if single is not None and _value(pool, weights, [single]) > _value(pool, weights, chosen):
-        chosen = [single]
-    chosen = _improve(pool, weights, budget, chosen)
+        key=lambda i: (-_value(pool, weights, [i]) * noise[i], i),
+    )[:_STARTS]
+    runs = [_greedy(pool, weights, budget, noise, start) for start in ([], *([i] for i in singles))]
+    runs.sort(key=lambda run: -_value(pool, weights, run))
+    improved = [_improve(pool, weights, budget, run) for run in runs[:_POLISHED]]
+    chosen = max(improved, key=lambda run: _value(pool, weights, run))
     return [pool[i] for i in chosen]
 
 

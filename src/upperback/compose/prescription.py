@@ -327,7 +327,7 @@ def _fit(routine: Routine, minutes: float, changes: list[Change]) -> Routine:
                 for c in scaled.changes
             )
             return scaled.routine
-        if len(current.blocks) == 1:
+        if len({block.exercise.id for block in current.blocks}) == 1:
             only = current.blocks[0].exercise.id
             raise NothingFits(
                 [f"{only}: even its shortest dose takes longer than {minutes:g} minutes"]
