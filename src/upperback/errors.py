@@ -167,9 +167,9 @@ class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain 
 class NothingFits(UpperbackError, ValueError):  # noqa: N818 - the name reads as the domain says it
     """No exercise can be done within the limits asked for.
 
-    Raised by :func:`upperback.compose.compose` when no exercise of the
+    Raised by :func:`upperback.compose.composer.compose` when no exercise of the
     catalog meets the goal, the kit, the person's safety rules and the time
-    budget together, and by :func:`upperback.compose.prescribe` when even
+    budget together, and by :func:`upperback.compose.prescription.prescribe` when even
     the shortest form of one exercise is longer than the budget.
 
     Attributes:

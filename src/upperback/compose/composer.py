@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from upperback.exercise import Exercise
 
 __all__ = [
+    "ALTERNATIVE_SLACK",
     "OLDER_ADULT_HOLD_S",
     "Choice",
     "Composition",
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 OLDER_ADULT_HOLD_S: Final = (30, 60)
-"""Static stretch holds for older adults: 30–60 s may give greater benefit [A1][A2]."""
+"""Older adults may gain more from static stretch holds of 30 to 60 s [A1][A2]."""
 
 _WARM_UP_KINDS: Final = frozenset({ExerciseKind.DYNAMIC_MOBILITY, ExerciseKind.BREATHING})
 _COOL_DOWN_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
@@ -48,7 +49,10 @@ _PULLING_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTO
 _MAX_PASSES: Final = 50
 _EPS: Final = 1e-12
 _STARTS: Final = 48
-_POLISHED: Final = 3
+_POLISHED: Final = 6
+
+ALTERNATIVE_SLACK: Final = 0.03
+"""How far below the best routine found another seed's routine may score (3%)."""
 
 
 def role_of(exercise: Exercise) -> SectionRole:
@@ -173,7 +177,7 @@ class Composition:
         goal: The goal it was composed for.
         choices: One per block of the routine, in session order.
         gaps: Targets left uncovered and other shortfalls, each with its reason.
-        score: The :func:`~upperback.compose.objective` of the routine for the goal.
+        score: The :func:`~upperback.compose.scoring.objective` of the routine for the goal.
 
     .. versionadded:: 0.1.0
     """
@@ -347,7 +351,18 @@ def _select(items: list[_Item], weights: list[float], budget: int, seed: int) ->
     runs = [_greedy(pool, weights, budget, noise, start) for start in ([], *([i] for i in singles))]
     runs.sort(key=lambda run: -_value(pool, weights, run))
     improved = [_improve(pool, weights, budget, run) for run in runs[:_POLISHED]]
-    chosen = max(improved, key=lambda run: _value(pool, weights, run))
+    best = max(_value(pool, weights, run) for run in improved)
+    # Another seed takes any distinct routine within ALTERNATIVE_SLACK of the best found.
+    good = sorted(
+        {
+            tuple(sorted(run))
+            for run in improved
+            if _value(pool, weights, run) >= (1 - ALTERNATIVE_SLACK) * best
+        }
+    )
+    chosen = list(good[0] if seed == 0 else rng.choice(good))
+    if seed == 0:
+        chosen = max(improved, key=lambda run: _value(pool, weights, run))
     return [pool[i] for i in chosen]
 
 
@@ -493,7 +508,7 @@ def compose(
     * every exercise starts in an allowed position, is of a wanted kind and
       is within the level in reach (:func:`reach`); none is there twice.
 
-    Within them it maximises :func:`~upperback.compose.objective`: a greedy
+    Within them it maximises :func:`~upperback.compose.scoring.objective`: a greedy
     pass by gain per second, then a local search (adding what fits,
     swapping one exercise for a better one). It then adds, if time allows,
     a dynamic mobility warm-up when there is none, and scapular retraction

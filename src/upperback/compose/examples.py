@@ -31,7 +31,7 @@ def desk_reset(catalog: Catalog | None = None) -> Routine:
     """A clinician-style sample prescription for a desk worker, at default doses.
 
     It is written for a full kit (a Swiss ball, a band, a wall and a
-    doorway); adapt it to a person with :func:`~upperback.compose.prescribe`.
+    doorway); adapt it to a person with :func:`~upperback.compose.prescription.prescribe`.
     The library does not prescribe: apps and clinicians do, and this sample
     shows how the parts fit together.
 

@@ -37,8 +37,8 @@ class ChangeKind(enum.StrEnum):
     REPLACED = "replaced"
     """Excluded by screening and replaced by the closest safe exercise."""
     DROPPED = "dropped"
-    """Left out: not doable with the kit, or not safe, with nothing to put in its place,
-    or too long for the budget."""
+    """Taken out, because the kit cannot do it or it is not safe, with nothing to put
+    in its place, or because the rest does not fit the budget with it."""
     MODIFIED = "modified"
     """Kept, changed as screening says (a shorter hold, a pain limit, a cue)."""
     DOSE = "dose"

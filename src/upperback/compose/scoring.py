@@ -45,7 +45,7 @@ def objective(chosen: Routine | Iterable[Exercise], goal: Goal) -> float:
     Each further exercise on a target adds less than the one before
     (diminishing returns), and the score reaches 1 only in the limit.
     Time, safety and kit are not part of it: they are hard constraints of
-    :func:`~upperback.compose.compose`, never traded for a higher score.
+    :func:`~upperback.compose.composer.compose`, never traded for a higher score.
 
     >>> from upperback import default_catalog, Benefit
     >>> goal = Goal.of(10, benefits=[Benefit.FLEXIBILITY])
@@ -57,7 +57,7 @@ def objective(chosen: Routine | Iterable[Exercise], goal: Goal) -> float:
         goal: The goal whose targets are scored.
 
     Raises:
-        InvalidValue: ``goal`` is not a :class:`Goal`, or ``chosen`` holds
+        InvalidValue: ``goal`` is not a :class:`~upperback.compose.goal.Goal`, or ``chosen`` holds
             something that is not an exercise.
     """
     v.instance("goal", goal, Goal)
