@@ -348,8 +348,12 @@ def _select(items: list[_Item], weights: list[float], budget: int, seed: int) ->
         (i for i, item in enumerate(pool) if item.cost <= budget),
         key=lambda i: (-_value(pool, weights, [i]) * noise[i], i),
     )[:_STARTS]
-    runs = [_greedy(pool, weights, budget, noise, start) for start in ([], *([i] for i in singles))]
-    runs.sort(key=lambda run: -_value(pool, weights, run))
+    found = [
+        _greedy(pool, weights, budget, noise, start) for start in ([], *([i] for i in singles))
+    ]
+    # Many starts end in the same set; polish each set once, best first.
+    unique = {frozenset(run): run for run in reversed(found)}
+    runs = sorted(unique.values(), key=lambda run: -_value(pool, weights, run))
     improved = [_improve(pool, weights, budget, run) for run in runs[:_POLISHED]]
     best = max(_value(pool, weights, run) for run in improved)
     # Another seed takes any distinct routine within ALTERNATIVE_SLACK of the best found.
