@@ -319,19 +319,37 @@ def test_the_composer_comes_close_to_the_exact_optimum() -> None:
     person=ust.profiles(),
     kit=ust.kits(max_size=4),
     minutes=st.none() | st.integers(1, 30),
+    superset=st.booleans(),
 )
-@example(ids=list(CATALOG.ids), extra=ub.Catalog(), person=Profile(), kit=Kit(), minutes=1)
+@example(
+    ids=list(CATALOG.ids),
+    extra=ub.Catalog(),
+    person=Profile(),
+    kit=Kit(),
+    minutes=1,
+    superset=False,
+)
 @example(
     ids=list(CATALOG.ids),
     extra=ub.Catalog(),
     person=Profile(conditions={Condition.OSTEOPOROSIS, Condition.PREGNANCY_THIRD_TRIMESTER}),
     kit=BALL_AND_BAND,
     minutes=240,
+    superset=True,
 )
 def test_the_pipeline_never_returns_an_excluded_exercise_nor_exceeds_the_budget(
-    ids: list[str], extra: ub.Catalog, person: Profile, kit: Kit, minutes: int | None
+    *,
+    ids: list[str],
+    extra: ub.Catalog,
+    person: Profile,
+    kit: Kit,
+    minutes: int | None,
+    superset: bool,
 ) -> None:
     routine = Routine.of("Given", main=[CATALOG[i] for i in ids])
+    if superset and len(ids) > 1:
+        section = attrs.evolve(routine.sections[0], structure=ub.Structure.SUPERSET)
+        routine = attrs.evolve(routine, sections=(section,))
     catalog = CATALOG.merge(extra)
     try:
         result = prescribe(routine, catalog, profile=person, kit=kit, minutes=minutes)
@@ -430,3 +448,51 @@ def test_a_composition_must_give_one_choice_per_block() -> None:
 def test_the_desk_reset_sample_uses_the_catalog_given() -> None:
     with pytest.raises(ub.UnknownExercise):
         desk_reset(CATALOG.where(kind=ExerciseKind.STATIC_STRETCH))
+
+
+def test_an_aim_no_exercise_works_on_is_reported_as_such() -> None:
+    catalog = CATALOG.where(kind=ExerciseKind.DYNAMIC_MOBILITY)
+    goal = Goal.of(5, benefits=[Benefit.FLEXIBILITY], muscles=[Muscle.TRICEPS])
+    result = compose(catalog, goal)
+    assert ("triceps", "no exercise in the catalog works on it") in {
+        (gap.what, gap.reason) for gap in result.gaps
+    }
+
+
+def only(*ids: str) -> ub.Catalog:
+    return CATALOG.filter(lambda e: e.id in ids)
+
+
+def test_an_exercise_without_a_substitute_or_a_safe_alternative_is_dropped() -> None:
+    ball = CATALOG["prone-i-y-t-w-swiss-ball"]
+    routine = Routine.of("Two", main=[ball, CATALOG["chin-tuck"]])
+    result = prescribe(routine, only(ball.id, "chin-tuck"), kit=Kit())
+    dropped = [c for c in result.changes if c.kind is ub.ChangeKind.DROPPED]
+    assert [c.exercise_id for c in dropped] == [ball.id]
+    assert [b.exercise.id for b in result.routine.blocks] == ["chin-tuck"]
+    with pytest.raises(NothingFits):
+        prescribe(Routine.of("One", main=[ball]), only(ball.id), kit=Kit())
+
+
+def test_a_superset_left_with_one_block_becomes_straight_sets() -> None:
+    ball, tuck = CATALOG["prone-i-y-t-w-swiss-ball"], CATALOG["chin-tuck"]
+    superset = ub.Section(
+        role=SectionRole.MAIN, blocks=(Block(exercise=ball), Block(exercise=tuck)),
+        structure=ub.Structure.SUPERSET,
+    )  # fmt: skip
+    routine = Routine(id="pair", title="Pair", sections=(superset,))
+    person = Profile(conditions={Condition.OSTEOPOROSIS})
+    result = prescribe(routine, only(ball.id, tuck.id), profile=person, kit=BALL_AND_BAND)
+    assert result.routine.sections[0].structure is ub.Structure.STRAIGHT
+    assert [b.exercise.id for b in result.routine.blocks] == ["chin-tuck"]
+
+
+def test_a_prescription_cannot_claim_a_budget_its_routine_exceeds() -> None:
+    routine = desk_reset()
+    with pytest.raises(InvalidValue, match="'budget_s'"):
+        ub.Prescription(routine=routine, budget_s=60)
+
+
+def test_the_objective_refuses_what_is_neither_a_routine_nor_exercises() -> None:
+    with pytest.raises(InvalidValue, match="'chosen'"):
+        objective(5, Goal.of(5, benefits=[Benefit.FLEXIBILITY]))  # type: ignore[arg-type]

@@ -117,13 +117,6 @@ def safe_exercises(
     return pool.filter(lambda e: screen(e, person).verdict is not Verdict.EXCLUDE)
 
 
-def _check_text(name: str) -> object:
-    def check(_: object, __: object, value: object) -> None:
-        v.text(name, value)
-
-    return check
-
-
 @attrs.frozen(kw_only=True)
 class Choice:
     """One exercise the composer chose, and why.

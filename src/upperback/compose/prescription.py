@@ -14,7 +14,7 @@ from upperback.compose.composer import dose_for, safe_exercises
 from upperback.compose.goal import MAX_MINUTES, MIN_MINUTES
 from upperback.errors import InvalidValue, NothingFits, NothingSafe
 from upperback.props import Kit
-from upperback.routine import Block, Routine, Structure, scale, substitute
+from upperback.routine import Block, Routine, Section, Structure, scale, substitute
 from upperback.routine.timing import visit_s
 from upperback.safety import Action, Profile, Verdict, screen
 from upperback.vocab import ExerciseKind
@@ -221,7 +221,7 @@ def prescribe(
                 unsafe = unsafe or row[j] is None
 
     sections = [
-        attrs.evolve(section, blocks=tuple(b for b in row if b is not None))
+        _kept(section, [b for b in row if b is not None])
         for section, row in zip(swapped.routine.sections, blocks, strict=True)
         if any(b is not None for b in row)
     ]
@@ -230,7 +230,7 @@ def prescribe(
         if unsafe:
             raise NothingSafe(dropped)
         raise NothingFits(dropped)
-    adapted = _straighten(attrs.evolve(swapped.routine, sections=tuple(sections)))
+    adapted = attrs.evolve(swapped.routine, sections=tuple(sections))
     adapted = screen(adapted, person).safe_routine()
     budget_s = None
     if minutes is not None:
@@ -306,15 +306,12 @@ def _reach_of(person: Profile) -> int:
     return 5 if person.level is None else min(5, int(person.level) + 1)
 
 
-def _straighten(routine: Routine) -> Routine:
-    """Supersets left with one block become straight sets."""
-    fixed = []
-    for section in routine.sections:
-        if section.structure is Structure.SUPERSET and len(section.blocks) < 2:
-            fixed.append(attrs.evolve(section, structure=Structure.STRAIGHT))
-        else:
-            fixed.append(section)
-    return attrs.evolve(routine, sections=tuple(fixed))
+def _kept(section: Section, blocks: list[Block]) -> Section:
+    """The section with the blocks kept; a superset left with one block becomes straight sets."""
+    structure = section.structure
+    if structure is Structure.SUPERSET and len(blocks) < 2:
+        structure = Structure.STRAIGHT
+    return attrs.evolve(section, blocks=tuple(blocks), structure=structure)
 
 
 def _fit(routine: Routine, minutes: float, changes: list[Change]) -> Routine:
