@@ -58,8 +58,11 @@ def test_json_is_a_routine_and_gaps_go_to_standard_error(
 def test_a_budget_nothing_fits_exits_1_with_the_reasons(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "--minutes", "1", "--condition", "recent_surgery")
+    code, out, err = run(capsys, "--minutes", "1", "--kit", "swiss_ball", "--position", "prone")
     assert code == 1
     assert out == ""
     assert "No exercise fits these limits" in err
+    code, out, err = run(capsys, "--minutes", "10", "--condition", "recent_surgery")
+    assert code == 1
+    assert "ask a healthcare professional" in err
     assert "recent-surgery-clearance" in err

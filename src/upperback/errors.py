@@ -147,7 +147,8 @@ class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain 
 
     Raised by :meth:`upperback.safety.screen.ScreenReport.safe_routine` when every
     block is excluded, rather than returning an empty routine that an app
-    could show as "nothing to do today".
+    could show as "nothing to do today", and by the composer when screening
+    left out everything else that would fit.
 
     Attributes:
         reasons: Why each block was left out, one line per block.
@@ -168,9 +169,10 @@ class NothingFits(UpperbackError, ValueError):  # noqa: N818 - the name reads as
     """No exercise can be done within the limits asked for.
 
     Raised by :func:`upperback.compose.composer.compose` when no exercise of the
-    catalog meets the goal, the kit, the person's safety rules and the time
-    budget together, and by :func:`upperback.compose.prescription.prescribe` when even
-    the shortest form of one exercise is longer than the budget.
+    catalog meets the goal, the kit and the time budget together (when
+    screening is what left nothing, it raises :class:`NothingSafe`), and by
+    :func:`upperback.compose.prescription.prescribe` when even the shortest
+    form of one exercise is longer than the budget.
 
     Attributes:
         reasons: Why each exercise could not be used, one line each.

@@ -13,7 +13,7 @@ from upperback.anatomy import Muscle
 from upperback.catalog import Catalog
 from upperback.compose.goal import Goal
 from upperback.compose.scoring import REPEAT_FACTOR, hits, objective
-from upperback.errors import InvalidValue, NothingFits
+from upperback.errors import InvalidValue, NothingFits, NothingSafe
 from upperback.props import Kit
 from upperback.routine import Block, Routine, SectionRole
 from upperback.routine.timing import visit_s
@@ -48,6 +48,7 @@ _CHEST: Final = frozenset({Muscle.PECTORALIS_MAJOR, Muscle.PECTORALIS_MINOR})
 _PULLING_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL})
 _MAX_PASSES: Final = 50
 _EPS: Final = 1e-12
+_SCREENED: Final = "is left out by screening"
 _STARTS: Final = 48
 _POLISHED: Final = 6
 
@@ -390,7 +391,7 @@ def _candidates(
             check = screen(block, person)
             if check.verdict is Verdict.EXCLUDE:
                 rules = ", ".join(rule.id for rule in check.rules)
-                reason = f"is left out by screening ({rules})"
+                reason = f"{_SCREENED} ({rules})"
             else:
                 cost = visit_s(check.safe_block or block)
                 if cost > budget:
@@ -530,6 +531,8 @@ def compose(
 
     Raises:
         InvalidValue: An argument is of the wrong type.
+        NothingSafe: Screening left out every exercise that met the goal's
+            other limits; the error says why for each exercise.
         NothingFits: No exercise of the catalog can be done within the
             goal's limits; the error says why for each.
 
@@ -549,10 +552,13 @@ def compose(
     shape_gaps: list[Gap] = []
     chosen = _repair(chosen, items, goal, shape_gaps)
     if not chosen:
-        raise NothingFits(
-            [f"{e.id}: {why_not.get(e.id, ['works on no target of the goal'])[0]}" for e in catalog]
-            or ["the catalog is empty"]
-        )
+        reasons = [
+            f"{e.id}: {why_not.get(e.id, ['works on no target of the goal'])[0]}" for e in catalog
+        ]
+        # Screening is checked last, so an exercise it left out fitted every other limit.
+        if any(_SCREENED in reason for reason in reasons):
+            raise NothingSafe(reasons)
+        raise NothingFits(reasons or ["the catalog is empty"])
     counts = [0] * len(weights)
     for item in chosen:
         _add(item, counts, 1)
