@@ -87,7 +87,7 @@ def small_instance(rng: random.Random, size: int) -> tuple[ub.Catalog, Goal]:
     catalog = synthetic(size, seed=rng.randrange(10**9))
     aims: list[ub.Benefit | ub.Region | ub.Muscle] = [*ub.Benefit, *ub.Region, *ub.Muscle]
     targets = [
-        Target(aim=aim, weight=rng.choice([1, 1, 2, 3]))
+        Target.of(aim, weight=rng.choice([1, 1, 2, 3]))
         for aim in rng.sample(aims, rng.randint(2, 4))
     ]
     return catalog, Goal(minutes=rng.randint(4, 8), targets=targets, level=ub.Level.ADVANCED)

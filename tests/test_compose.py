@@ -272,7 +272,7 @@ def random_instance(rng: random.Random) -> tuple[ub.Catalog, Goal]:
         )
     aims: list[Muscle | Benefit] = [*muscles, *benefits]
     targets = [
-        Target(aim=aim, weight=rng.choice([1, 1, 2, 3]))
+        Target.of(aim, weight=rng.choice([1, 1, 2, 3]))
         for aim in rng.sample(aims, rng.randint(2, 4))
     ]
     return ub.Catalog(exercises=exercises), Goal(minutes=rng.randint(2, 6), targets=targets)
@@ -403,13 +403,13 @@ def test_safe_exercises_is_the_catalog_query_for_a_person_and_a_kit() -> None:
         ({"targets": ()}, "targets"),
         ({"sessions_per_week": 8}, "sessions_per_week"),
         (
-            {"targets": (Target(aim=Benefit.FLEXIBILITY), Target(aim=Benefit.FLEXIBILITY))},
-            "targets[1].aim",
+            {"targets": (Target.of(Benefit.FLEXIBILITY), Target.of(Benefit.FLEXIBILITY))},
+            "targets[1].benefit",
         ),
     ],
 )
 def test_a_bad_goal_names_its_field(kwargs: dict[str, object], field: str) -> None:
-    base: dict[str, object] = {"minutes": 10, "targets": (Target(aim=Benefit.FLEXIBILITY),)}
+    base: dict[str, object] = {"minutes": 10, "targets": (Target.of(Benefit.FLEXIBILITY),)}
     with pytest.raises(InvalidValue) as info:
         Goal(**{**base, **kwargs})  # type: ignore[arg-type]
     assert info.value.field == field
@@ -418,7 +418,7 @@ def test_a_bad_goal_names_its_field(kwargs: dict[str, object], field: str) -> No
 @pytest.mark.parametrize("weight", [0, -1, 101, float("nan"), True, "1"])
 def test_a_bad_weight_is_refused(weight: object) -> None:
     with pytest.raises(InvalidValue, match="'weight'"):
-        Target(aim=Benefit.FLEXIBILITY, weight=weight)  # type: ignore[arg-type]
+        Target.of(Benefit.FLEXIBILITY, weight=weight)  # type: ignore[arg-type]
 
 
 def test_goal_of_checks_the_kind_of_each_aim() -> None:

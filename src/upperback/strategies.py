@@ -660,8 +660,8 @@ _AIMS: list[Benefit | Region | Muscle] = [*Benefit, *Region, *Muscle]
 def targets() -> st.SearchStrategy[Target]:
     """Weighted targets of a goal; shrinks towards the first benefit at weight 1."""
     return st.builds(
-        Target,
-        aim=st.sampled_from(_AIMS),
+        Target.of,
+        st.sampled_from(_AIMS),
         weight=st.just(1.0) | st.floats(0.1, 10, allow_nan=False),
     )
 

@@ -22,35 +22,83 @@ MAX_MINUTES: Final = 240
 MAX_WEIGHT: Final = 100
 
 
+def _to_float(value: Any) -> Any:
+    # Whole numbers are stored as floats, so a saved goal reads back the same text.
+    return float(value) if type(value) is int else value
+
+
 @attrs.frozen(kw_only=True)
 class Target:
     """One thing the session should work on, and how much it matters.
 
+    Exactly one of ``benefit``, ``region`` and ``muscle`` is given;
+    :meth:`of` picks the field from the aim's type.
+
+    >>> Target.of(Region.NECK, weight=2)
+    Target(benefit=None, region=<Region.NECK: 'neck'>, muscle=None, weight=2.0)
+
     Args:
-        aim: A benefit, a body region or a muscle.
+        benefit: A benefit to work on.
+        region: A body region to work on (any target muscle in it counts).
+        muscle: A muscle to work on.
         weight: How much it matters relative to the goal's other targets,
             above 0 and at most 100.
 
     .. versionadded:: 0.1.0
     """
 
-    aim: Benefit | Region | Muscle
-    weight: float = 1.0
+    benefit: Benefit | None = None
+    region: Region | None = None
+    muscle: Muscle | None = None
+    weight: float = attrs.field(default=1.0, converter=_to_float)
 
     def __attrs_post_init__(self) -> None:
-        v.instance("aim", self.aim, (Benefit, Region, Muscle))
+        if self.benefit is not None:
+            v.instance("benefit", self.benefit, Benefit)
+        if self.region is not None:
+            v.instance("region", self.region, Region)
+        if self.muscle is not None:
+            v.instance("muscle", self.muscle, Muscle)
+        given = [aim for aim in (self.benefit, self.region, self.muscle) if aim is not None]
+        if len(given) != 1:
+            raise InvalidValue(
+                "benefit", [aim.value for aim in given], "or 'region' or 'muscle': give exactly one"
+            )
         if isinstance(self.weight, bool) or not isinstance(self.weight, int | float):
             raise InvalidValue("weight", self.weight, "must be a number above 0 and at most 100")
         if not 0 < self.weight <= MAX_WEIGHT:
             raise InvalidValue("weight", self.weight, "must be a number above 0 and at most 100")
 
+    @classmethod
+    def of(cls, aim: Benefit | Region | Muscle, weight: float = 1.0) -> Target:
+        """A target for a benefit, a region or a muscle, in the field its type calls for.
+
+        Raises:
+            InvalidValue: ``aim`` is none of the three, or ``weight`` is out of range.
+        """
+        if isinstance(aim, Benefit):
+            return cls(benefit=aim, weight=weight)
+        if isinstance(aim, Region):
+            return cls(region=aim, weight=weight)
+        if isinstance(aim, Muscle):
+            return cls(muscle=aim, weight=weight)
+        raise InvalidValue("aim", aim, "must be a Benefit, a Region or a Muscle")
+
+    @property
+    def aim(self) -> Benefit | Region | Muscle:
+        """The benefit, region or muscle this target names."""
+        found = self.benefit or self.region or self.muscle
+        if found is None:  # excluded by __attrs_post_init__
+            raise AssertionError
+        return found
+
     def is_met_by(self, benefits: frozenset[Benefit], targets: frozenset[Muscle]) -> bool:
         """Whether an exercise with these benefits and target muscles works on this aim."""
-        if isinstance(self.aim, Benefit):
-            return self.aim in benefits
-        if isinstance(self.aim, Muscle):
-            return self.aim in targets
-        return any(muscle.region is self.aim for muscle in targets)
+        if self.benefit is not None:
+            return self.benefit in benefits
+        if self.muscle is not None:
+            return self.muscle in targets
+        return any(muscle.region is self.region for muscle in targets)
 
     @property
     def label(self) -> str:
@@ -63,7 +111,8 @@ def _check_targets(_: object, __: object, targets: Any) -> None:
     seen: set[object] = set()
     for i, target in enumerate(targets):
         if target.aim in seen:
-            raise InvalidValue(f"targets[{i}].aim", target.aim.value, "must not repeat an aim")
+            field = "benefit" if target.benefit else "region" if target.region else "muscle"
+            raise InvalidValue(f"targets[{i}].{field}", target.aim.value, "must not repeat an aim")
         seen.add(target.aim)
 
 
@@ -79,7 +128,7 @@ def _weighted(
     for aim, weight in items:
         if not isinstance(aim, enum_type):
             raise InvalidValue(name, aim, f"must hold {enum_type.__name__} values")
-        found.append(Target(aim=cast("Benefit | Region | Muscle", aim), weight=weight))
+        found.append(Target.of(cast("Benefit | Region | Muscle", aim), weight=weight))
     return found
 
 
@@ -89,7 +138,7 @@ class Goal:
 
     >>> goal = Goal.of(10, benefits=[Benefit.FLEXIBILITY], regions={Region.NECK: 2})
     >>> [(t.label, t.weight) for t in goal.targets]
-    [('flexibility', 1.0), ('neck', 2)]
+    [('flexibility', 1.0), ('neck', 2.0)]
 
     Args:
         minutes: The time budget, 1 to 240 minutes; the routine never takes longer.
@@ -106,7 +155,7 @@ class Goal:
     .. versionadded:: 0.1.0
     """
 
-    minutes: float
+    minutes: float = attrs.field(converter=_to_float)
     targets: tuple[Target, ...] = attrs.field(converter=to_tuple, validator=_check_targets)
     positions: frozenset[Position] = attrs.field(default=frozenset(), converter=to_frozenset)
     level: Level = Level.MODERATE
