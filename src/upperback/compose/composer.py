@@ -49,7 +49,7 @@ _PULLING_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTO
 _MAX_PASSES: Final = 50
 _EPS: Final = 1e-12
 _SCREENED: Final = "is left out by screening"
-_STARTS: Final = 48
+_STARTS: Final = 16
 _POLISHED: Final = 6
 
 ALTERNATIVE_SLACK: Final = 0.03
