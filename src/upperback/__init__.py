@@ -28,11 +28,28 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Catalog",
         "default_catalog",
     ),
+    # Not `compose` itself: the name is the subpackage's, so the function is
+    # `upperback.compose.compose` (or `from upperback.compose import compose`).
+    "upperback.compose": (
+        "Change",
+        "ChangeKind",
+        "Choice",
+        "Composition",
+        "Gap",
+        "Goal",
+        "Prescription",
+        "Target",
+        "desk_reset",
+        "objective",
+        "prescribe",
+        "safe_exercises",
+    ),
     "upperback.dose": ("Dose",),
     "upperback.errors": (
         "InvalidCatalog",
         "InvalidDocument",
         "InvalidValue",
+        "NothingFits",
         "NothingSafe",
         "Problem",
         "UnknownExercise",
@@ -137,10 +154,23 @@ if TYPE_CHECKING:
     from upperback.anatomy import Region as Region
     from upperback.catalog import Catalog as Catalog
     from upperback.catalog import default_catalog as default_catalog
+    from upperback.compose import Change as Change
+    from upperback.compose import ChangeKind as ChangeKind
+    from upperback.compose import Choice as Choice
+    from upperback.compose import Composition as Composition
+    from upperback.compose import Gap as Gap
+    from upperback.compose import Goal as Goal
+    from upperback.compose import Prescription as Prescription
+    from upperback.compose import Target as Target
+    from upperback.compose import desk_reset as desk_reset
+    from upperback.compose import objective as objective
+    from upperback.compose import prescribe as prescribe
+    from upperback.compose import safe_exercises as safe_exercises
     from upperback.dose import Dose as Dose
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
     from upperback.errors import InvalidValue as InvalidValue
+    from upperback.errors import NothingFits as NothingFits
     from upperback.errors import NothingSafe as NothingSafe
     from upperback.errors import Problem as Problem
     from upperback.errors import UnknownExercise as UnknownExercise
@@ -241,6 +271,10 @@ __all__ = [
     "BlockScreen",
     "Catalog",
     "Chair",
+    "Change",
+    "ChangeKind",
+    "Choice",
+    "Composition",
     "Condition",
     "Coverage",
     "Doorway",
@@ -250,6 +284,8 @@ __all__ = [
     "ExerciseKind",
     "Feature",
     "FoamRoller",
+    "Gap",
+    "Goal",
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
@@ -260,8 +296,10 @@ __all__ = [
     "Modification",
     "Movement",
     "Muscle",
+    "NothingFits",
     "NothingSafe",
     "Position",
+    "Prescription",
     "Problem",
     "Profile",
     "Prop",
@@ -288,6 +326,7 @@ __all__ = [
     "SubstitutionResult",
     "SwissBall",
     "SymptomReport",
+    "Target",
     "Towel",
     "Trend",
     "UnknownExercise",
@@ -298,13 +337,17 @@ __all__ = [
     "__version__",
     "configure_converter",
     "default_catalog",
+    "desk_reset",
     "dumps",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "objective",
+    "prescribe",
     "reference",
     "references",
+    "safe_exercises",
     "scale",
     "screen",
     "substitute",
