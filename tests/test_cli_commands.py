@@ -235,3 +235,17 @@ def test_output_to_a_folder_that_does_not_exist(
     )
     assert code == 2
     assert "cannot be written" in err
+
+
+@pytest.mark.parametrize("command", [["compose", "--minutes", "10"], ["routine"]])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_compose_and_routine_write_sheets(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str], fmt: str
+) -> None:
+    target = tmp_path / f"sheet.{fmt}"
+    code, out, _ = run(capsys, *command, "--format", fmt, "-o", str(target))
+    assert code == 0
+    assert out == ""
+    written = target.read_text()
+    assert ("<!DOCTYPE html>" in written) is (fmt == "html")
+    assert "Safety" in written

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import upperback as ub
 from upperback import render
 from upperback import strategies as ubst
+from upperback.compose import Goal, compose, desk_reset, prescribe
 from upperback.render import _sheet
 
 CATALOG = ub.default_catalog()
@@ -119,7 +120,10 @@ def test_a_block_renders_its_own_dose() -> None:
 
 @pytest.mark.parametrize("value", [42, "cat-camel", ub.Dose(reps=1), None])
 def test_values_without_a_sheet_are_refused(value: object) -> None:
-    with pytest.raises(ub.InvalidValue, match="must be one of Block, Exercise, Routine"):
+    with pytest.raises(
+        ub.InvalidValue,
+        match="must be one of Block, Composition, Exercise, Prescription, Routine, ScreenReport",
+    ):
         render.text(value)
     with pytest.raises(ub.InvalidValue):
         render.html(value)
@@ -179,3 +183,37 @@ def test_any_routine_renders_with_every_block(routine: ub.Routine, fmt: object) 
     for number, block in enumerate(routine.blocks, start=1):
         assert re.search(rf"\b{number}\. ", shown)
         assert block.dose.describe() in shown
+
+
+def test_a_composition_says_why_each_exercise_and_what_it_misses() -> None:
+    goal = Goal.of(10, benefits=[ub.Benefit.FLEXIBILITY])
+    composition = compose(CATALOG, goal, kit=ub.Kit.everyday())
+    out = render.text(composition)
+    assert "Why these exercises:" in out
+    for choice in composition.choices:
+        assert choice.reason in out
+    for gap in composition.gaps:
+        assert f"Not covered, {gap.what}: {gap.reason}" in out
+    for block in composition.routine.blocks:
+        assert block.exercise.name in out
+
+
+def test_a_prescription_lists_every_change() -> None:
+    profile = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+    result = prescribe(
+        desk_reset(CATALOG), CATALOG, profile=profile, kit=ub.Kit.everyday(), minutes=12
+    )
+    assert result.changes
+    shown = page_text(render.html(result))
+    for change in result.changes:
+        assert squash(change.reason) in shown
+        assert f"({change.kind.value})" in shown
+
+
+def test_a_screen_report_renders_the_safe_routine_and_what_was_left_out() -> None:
+    report = ub.screen(DESK, ub.Profile(conditions={ub.Condition.OSTEOPOROSIS}))
+    out = render.markdown(report)
+    for block in report.safe_routine().blocks:
+        assert block.exercise.name in out
+    for item in report.excluded:
+        assert f"Left out {item.block.exercise.name}" in out

@@ -17,7 +17,7 @@ from upperback.catalog import default_catalog
 from upperback.cli import screen as screen_command
 from upperback.cli import triage as triage_command
 from upperback.cli import validate as validate_command
-from upperback.cli._common import UsageError
+from upperback.cli._common import UsageError, add_format, emit, shown
 from upperback.compose import Change, ChangeKind, Goal, compose, desk_reset, prescribe
 from upperback.errors import UnknownExercise, UpperbackError
 from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
@@ -124,6 +124,9 @@ def _routine(args: argparse.Namespace) -> int:
     kit = _kit(kinds, args.height)
     profile = Profile(conditions=frozenset(args.condition or ()), kit=kit)
     result = prescribe(desk_reset(catalog), catalog, profile=profile, minutes=args.minutes)
+    if args.format in {"markdown", "html"}:
+        emit(shown(result, args.format), args.output)
+        return 0
     notes = [_change_note(change) for change in result.changes]
     if args.format == "json":
         print(dumps(result.routine, indent=2))
@@ -147,6 +150,9 @@ def _compose(args: argparse.Namespace) -> int:
         level=Level(args.level),
     )
     result = compose(default_catalog(), goal, profile=profile, seed=args.seed)
+    if args.format in {"markdown", "html"}:
+        emit(shown(result, args.format), args.output)
+        return 0
     gaps = [f"{gap.what}: {gap.reason}" for gap in result.gaps]
     if args.format == "json":
         print(dumps(result.routine, indent=2))
@@ -290,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _repeatable(routine, "--condition", Condition, "a condition to screen for")
     routine.add_argument("--minutes", type=float, help="fit the routine into this many minutes")
-    routine.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(routine, ("text", "json", "markdown", "html"))
     routine.set_defaults(run=_routine)
 
     composer = commands.add_parser(
@@ -316,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--age-band", type=AgeBand, choices=list(AgeBand), help="the person's age band"
     )
     composer.add_argument("--seed", type=int, default=0, help="another seed, another routine")
-    composer.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(composer, ("text", "json", "markdown", "html"))
     composer.set_defaults(run=_compose)
 
     schema = commands.add_parser(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upperback.compose import Composition, Prescription
 from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.routine import Block, Routine, SectionRole
@@ -96,6 +97,7 @@ class Sheet:
     parts: tuple[Part, ...] = ()
     cards: tuple[Card, ...] = ()
     changes: tuple[Cited, ...] = ()
+    changes_title: str = "What was changed for you, and why"
     notice: tuple[Cited, ...] = ()
     warning_signs: tuple[Cited, ...] = ()
     seconds: int | None = None
@@ -206,7 +208,11 @@ def notice(policy: SafetyPolicy = DEFAULT_POLICY) -> tuple[Cited, ...]:
     )
 
 
-def _routine_sheet(routine: Routine, changes: Iterable[Cited] = ()) -> Sheet:
+def _routine_sheet(
+    routine: Routine,
+    changes: Iterable[Cited] = (),
+    changes_title: str = "What was changed for you, and why",
+) -> Sheet:
     parts = []
     number = 0
     for section in routine.sections:
@@ -230,6 +236,7 @@ def _routine_sheet(routine: Routine, changes: Iterable[Cited] = ()) -> Sheet:
         ),
         parts=tuple(parts),
         changes=tuple(changes),
+        changes_title=changes_title,
         notice=notice(),
         warning_signs=warning_signs(),
         seconds=seconds,
@@ -267,6 +274,27 @@ def _screen_sheet(report: ScreenReport) -> Sheet:
     return _routine_sheet(report.safe_routine(), screen_changes(report))
 
 
+def _composition_sheet(composition: Composition) -> Sheet:
+    names = {block.exercise.id: block.exercise.name for block in composition.routine.blocks}
+    lines = [
+        Cited(text=f"{names.get(choice.exercise_id, choice.exercise_id)}: {choice.reason}")
+        for choice in composition.choices
+    ]
+    lines += [Cited(text=f"Not covered, {gap.what}: {gap.reason}") for gap in composition.gaps]
+    return _routine_sheet(composition.routine, lines, "Why these exercises")
+
+
+def _prescription_sheet(prescription: Prescription) -> Sheet:
+    names = {block.exercise.id: block.exercise.name for block in prescription.routine.blocks}
+    lines = []
+    for change in prescription.changes:
+        what = names.get(change.exercise_id, change.exercise_id)
+        if change.replacement_id is not None:
+            what += f" → {names.get(change.replacement_id, change.replacement_id)}"
+        lines.append(Cited(text=f"{what} ({change.kind.value}): {change.reason}"))
+    return _routine_sheet(prescription.routine, lines)
+
+
 def _block_sheet(block: Block) -> Sheet:
     return Sheet(title=block.exercise.name, facts=(), cards=(card(1, block),), notice=notice())
 
@@ -276,6 +304,8 @@ _BUILDERS: dict[type, Callable[[Any], Sheet]] = {
     Block: _block_sheet,
     Routine: _routine_sheet,
     ScreenReport: _screen_sheet,
+    Composition: _composition_sheet,
+    Prescription: _prescription_sheet,
 }
 
 

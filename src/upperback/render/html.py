@@ -144,7 +144,7 @@ def render_sheet(sheet: Sheet, *, sessions: int = 1) -> str:
     if sheet.cards:
         body += ["<div class=cards>", *(_card(card) for card in sheet.cards), "</div>"]
     if sheet.changes:
-        body.append("<h2>What was changed for you, and why</h2><ul>")
+        body.append(f"<h2>{escape(sheet.changes_title)}</h2><ul>")
         body += [f"<li>{_cited(change)}</li>" for change in sheet.changes]
         body.append("</ul>")
     if sheet.warning_signs or sheet.notice:

@@ -63,7 +63,7 @@ def render_sheet(sheet: Sheet) -> str:
     for card in sheet.cards:
         lines += _card(card, "##")
     if sheet.changes:
-        lines += ["## What was changed for you, and why", ""]
+        lines += [f"## {escape(sheet.changes_title)}", ""]
         lines += [*(f"- {_cited(change)}" for change in sheet.changes), ""]
     if sheet.warning_signs:
         lines += ["## Stop and get urgent help if any of these is true", ""]

@@ -43,7 +43,7 @@ def render_sheet(sheet: Sheet) -> str:
         if card.sources:
             lines.append(f"Sources: {', '.join(key for key, _ in card.sources)}")
     if sheet.changes:
-        lines += ["", "What was changed for you, and why:"]
+        lines += ["", f"{sheet.changes_title}:"]
         lines += [f"  - {_cited(change)}" for change in sheet.changes]
     if sheet.warning_signs:
         lines += ["", "Stop and get urgent help, before exercising again, if any of these is true:"]
