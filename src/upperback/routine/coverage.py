@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
     from upperback.routine.block import Block
 
-__all__ = ["Coverage"]
+__all__ = ["MAX_COVERED_S", "Coverage"]
+
+MAX_COVERED_S: Final = 10**9
+"""The most seconds a coverage may count: a bound that catches nonsense, not a prescription."""
 
 
 _STRETCH_KINDS = frozenset(
@@ -38,7 +41,7 @@ def _check_pairs(field: str, pairs: Any, cls: type) -> None:
     for i, pair in enumerate(pairs):
         if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], cls)):
             raise InvalidValue(f"{field}[{i}]", pair, f"must be a ({cls.__name__}, seconds) pair")
-        v.int_between(f"{field}[{i}][1]", pair[1], 1, 10**9, " seconds")
+        v.int_between(f"{field}[{i}][1]", pair[1], 1, MAX_COVERED_S, " seconds")
         if order[pair[0]] <= previous:
             raise InvalidValue(
                 f"{field}[{i}]", str(pair[0]), f"must follow {cls.__name__} order, once each"
@@ -86,7 +89,7 @@ class Coverage:
     .. versionadded:: 0.1.0
     """
 
-    work_s: int = 0
+    work_s: int = attrs.field(default=0, metadata=v.between(0, MAX_COVERED_S, " seconds"))
     muscles: tuple[tuple[Muscle, int], ...] = attrs.field(default=(), converter=to_tuple)
     regions: tuple[tuple[Region, int], ...] = attrs.field(default=(), converter=to_tuple)
     movements: tuple[tuple[Movement, int], ...] = attrs.field(default=(), converter=to_tuple)
@@ -94,8 +97,11 @@ class Coverage:
     stretches: tuple[tuple[Muscle, int], ...] = attrs.field(default=(), converter=to_tuple)
     strengthens: tuple[tuple[Muscle, int], ...] = attrs.field(default=(), converter=to_tuple)
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("work_s", self.work_s, 0, 10**9, " seconds")
+        if problems := self._bound_problems():
+            v.report(problems)
         for field, cls in _COVERAGE_FIELDS:
             _check_pairs(field, getattr(self, field), cls)
 

@@ -12,6 +12,7 @@ from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.props import Kit, PropKind
 from upperback.routine.model import Routine
+from upperback.routine.structure import MAX_INDEX
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
@@ -194,19 +195,17 @@ class Substitution:
     .. versionadded:: 0.1.0
     """
 
-    original_id: str
-    replacement_id: str | None
-    reason: str
-    section: int
-    block: int
+    original_id: str = attrs.field(metadata=v.slug_id())
+    replacement_id: str | None = attrs.field(metadata=v.slug_id(optional=True))
+    reason: str = attrs.field(metadata=v.text_up_to())
+    section: int = attrs.field(metadata=v.between(0, MAX_INDEX))
+    block: int = attrs.field(metadata=v.between(0, MAX_INDEX))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.slug("original_id", self.original_id)
-        if self.replacement_id is not None:
-            v.slug("replacement_id", self.replacement_id)
-        v.text("reason", self.reason)
-        v.int_between("section", self.section, 0, 1000)
-        v.int_between("block", self.block, 0, 1000)
+        if problems := self._bound_problems():
+            v.report(problems)
 
     @property
     def satisfied(self) -> bool:
