@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from typing import Any
 
 import attrs
@@ -90,6 +91,17 @@ def _within(bound: _validate.Bound, value: Any) -> bool:
     return len(value) >= bound.low and all(
         _within(bound.item, each) for each in value if bound.item is not None
     )
+
+
+@pytest.mark.parametrize(
+    ("cls", "name", "bound"), BOUNDED, ids=[f"{c.__name__}.{n}" for c, n, _ in BOUNDED]
+)
+def test_a_range_in_a_docstring_is_the_declared_one(
+    cls: type, name: str, bound: _validate.Bound
+) -> None:
+    # Docstrings say "1 to 10" for people; the bound is declared on the field.
+    for low, high in re.findall(r"(\d+) to (\d+)", _schema._field_docs(cls).get(name, "")):
+        assert (int(low), int(high)) == (bound.low, bound.high)
 
 
 BOUNDED_CLASSES = sorted({cls for cls, _, _ in BOUNDED}, key=lambda cls: cls.__name__)

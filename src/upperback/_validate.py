@@ -190,6 +190,19 @@ def slug_id(*, optional: bool = False) -> dict[str, Bound]:
     return {BOUND: attrs.evolve(SLUG_BOUND, optional=optional)}
 
 
+def slugify(text: str) -> str:
+    """The slug of a text: its lower-case words and numbers joined by hyphens.
+
+    Cut to the longest slug allowed; empty when the text has no letter or digit.
+    The one rule for making ids from names (routine titles, imported datasets).
+
+    >>> slugify("Band_Pull_Apart (one arm)")
+    'band-pull-apart-one-arm'
+    """
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[: int(SLUG_BOUND.high or 0)].strip("-")
+
+
 def items(*, item: Bound | None = None, min_items: int = 0, empty: str = "") -> dict[str, Bound]:
     """The metadata of a tuple or frozenset field of at least ``min_items`` items.
 

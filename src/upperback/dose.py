@@ -115,11 +115,23 @@ class Dose:
         return 2 if self.per_side and laterality is not Laterality.BILATERAL else 1
 
     def work_s(self, laterality: Laterality) -> int:
-        """Seconds of work over all sets and sides, without rest."""
+        """Seconds of work over all sets and sides, without rest: the time under work.
+
+        A routine's coverage counts this.
+        """
         return self.sets * self.set_work_s * self.sides(laterality)
 
     def duration_s(self, laterality: Laterality) -> int:
-        """Seconds the dose takes: all work, plus rest between (not after) sets."""
+        """Seconds of the dose on its own: all work, plus rest between (not after) sets.
+
+        This is the dose's time, not the session's. A routine's timing
+        (:meth:`~upperback.routine.Section.duration` and the session script)
+        also counts a transition before each visit to an exercise and a switch
+        between the sides of a one-sided exercise, and runs supersets and
+        circuits in passes: 1 × 30 s per side of a one-sided exercise is 60 s
+        here, and 75 s as a routine's only block (10 s to get ready, 30 s,
+        5 s to switch sides, 30 s).
+        """
         return self.work_s(laterality) + (self.sets - 1) * self.rest_s
 
     def describe(self) -> str:

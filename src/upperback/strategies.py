@@ -61,6 +61,7 @@ from upperback.routine import (
     Substitution,
     SubstitutionResult,
 )
+from upperback.routine.coverage import MAX_COVERED_S
 from upperback.safety import (
     RULES,
     Action,
@@ -427,7 +428,7 @@ def routines(
 
 def _seconds_by(enum_type: type) -> st.SearchStrategy[tuple[tuple[Any, int], ...]]:
     order = list(enum_type)  # type: ignore[call-overload]
-    return st.dictionaries(st.sampled_from(order), st.integers(1, 100_000), max_size=4).map(
+    return st.dictionaries(st.sampled_from(order), st.integers(1, MAX_COVERED_S), max_size=4).map(
         lambda found: tuple(sorted(found.items(), key=lambda item: order.index(item[0])))
     )
 

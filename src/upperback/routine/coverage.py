@@ -10,7 +10,7 @@ from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.anatomy import Muscle, Region
 from upperback.errors import InvalidValue
-from upperback.vocab import Benefit, ExerciseKind, Movement
+from upperback.vocab import Benefit, KindFamily, Movement
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,11 +22,6 @@ __all__ = ["MAX_COVERED_S", "Coverage"]
 MAX_COVERED_S: Final = 10**9
 """The most seconds a coverage may count: a bound that catches nonsense, not a prescription."""
 
-
-_STRETCH_KINDS = frozenset(
-    {ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH, ExerciseKind.DYNAMIC_MOBILITY}
-)
-_STRENGTH_KINDS = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL})
 
 _ORDER: dict[type, dict[Any, int]] = {
     cls: {member: i for i, member in enumerate(cls)} for cls in (Muscle, Region, Movement, Benefit)
@@ -112,6 +107,7 @@ class Coverage:
         work = 0
         for block, times in blocks:
             exercise = block.exercise
+            family = exercise.kind.family
             seconds = block.dose.work_s(exercise.laterality) * times
             work += seconds
             keys: dict[str, Iterable[Any]] = {
@@ -119,8 +115,8 @@ class Coverage:
                 "regions": exercise.regions,
                 "movements": exercise.movements,
                 "benefits": exercise.benefits,
-                "stretches": exercise.targets if exercise.kind in _STRETCH_KINDS else (),
-                "strengthens": exercise.targets if exercise.kind in _STRENGTH_KINDS else (),
+                "stretches": exercise.targets if family is KindFamily.LENGTHEN else (),
+                "strengthens": exercise.targets if family is KindFamily.STRENGTHEN else (),
             }
             for field, items in keys.items():
                 bucket = totals[field]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -105,11 +104,11 @@ class Section:
 
 
 def slugify(title: Any) -> str:
-    """A slug made from a title: ``"Desk reset"`` becomes ``"desk-reset"``."""
-    if not isinstance(title, str):
-        return "routine"
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    return "-".join(words)[:80].strip("-") or "routine"
+    """A slug made from a title: ``"Desk reset"`` becomes ``"desk-reset"``.
+
+    A title with no letter or digit (or no title) gives ``"routine"``.
+    """
+    return (v.slugify(title) if isinstance(title, str) else "") or "routine"
 
 
 def _check_sections(_: object, __: object, sections: Any) -> None:

@@ -13,7 +13,6 @@ from upperback.exercise import Exercise
 from upperback.props import Kit, PropKind
 from upperback.routine.model import Routine
 from upperback.routine.structure import MAX_INDEX
-from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -28,23 +27,6 @@ def _shape(dose: Dose) -> tuple[bool, bool]:
     return (dose.reps is not None, dose.hold_s is not None)
 
 
-# A stretch is replaced by something that stretches or mobilises, a
-# strengthening exercise by one that strengthens or trains control: the same
-# muscles worked the other way is not a substitute.
-_FAMILIES = {
-    ExerciseKind.STATIC_STRETCH: "stretch",
-    ExerciseKind.PNF_STRETCH: "stretch",
-    ExerciseKind.DYNAMIC_MOBILITY: "stretch",
-    ExerciseKind.STRENGTHENING: "strength",
-    ExerciseKind.MOTOR_CONTROL: "strength",
-    ExerciseKind.BREATHING: "breathing",
-}
-
-
-def _family(kind: ExerciseKind) -> str:
-    return _FAMILIES[kind]
-
-
 def _rank(original: Exercise, candidate: Exercise) -> tuple[int, int, int] | None:
     """A sort key (smaller is closer), or ``None`` if the candidate is no substitute."""
     if candidate.targets == original.targets and candidate.kind is original.kind:
@@ -55,7 +37,9 @@ def _rank(original: Exercise, candidate: Exercise) -> tuple[int, int, int] | Non
     ):
         return (1, 0, 0)
     overlap = len(candidate.targets & original.targets)
-    if not overlap or _family(candidate.kind) != _family(original.kind):
+    # A stretch is replaced by something that lengthens, a strengthening exercise by
+    # one that strengthens: the same muscles worked the other way is not a substitute.
+    if not overlap or candidate.kind.family is not original.kind.family:
         return None
     return (2, -overlap, 0 if candidate.kind is original.kind else 1)
 

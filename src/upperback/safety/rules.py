@@ -19,8 +19,8 @@ from upperback._convert import to_frozenset, to_tuple
 from upperback.dose import MAX_HOLD_S, MAX_PAIN
 from upperback.errors import InvalidValue
 from upperback.props import PropKind
-from upperback.safety.conditions import Condition
-from upperback.vocab import ExerciseKind, Feature, Position
+from upperback.safety.conditions import PREGNANCY, Condition
+from upperback.vocab import STRETCH_KINDS, ExerciseKind, Feature, Position
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -209,21 +209,11 @@ class Rule:
         return f"{self.id}: {conditions} → {action} {matched} {cited}".rstrip()
 
 
-_STRETCHES = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
 _FALL_RISK = frozenset({Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE})
 _END_RANGE = frozenset(
     {Feature.END_RANGE_STRETCH, Feature.END_RANGE_FLEXION, Feature.END_RANGE_ROTATION}
 )
-_PREGNANT = frozenset(
-    {
-        Condition.PREGNANCY_FIRST_TRIMESTER,
-        Condition.PREGNANCY_SECOND_TRIMESTER,
-        Condition.PREGNANCY_THIRD_TRIMESTER,
-    }
-)
-_PREGNANT_AFTER_FIRST = frozenset(
-    {Condition.PREGNANCY_SECOND_TRIMESTER, Condition.PREGNANCY_THIRD_TRIMESTER}
-)
+_PREGNANT_AFTER_FIRST = PREGNANCY - {Condition.PREGNANCY_FIRST_TRIMESTER}
 _RANGE_CUE = (
     "Stretch only to mild tightness, never to the limit, and do not bounce:"
     " joints are looser in pregnancy."
@@ -288,7 +278,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule(
         id="pregnancy-fall-risk",
-        conditions=_PREGNANT,
+        conditions=PREGNANCY,
         features=_FALL_RISK,
         props={PropKind.SWISS_BALL},
         action=Action.EXCLUDE,
@@ -300,8 +290,8 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule(
         id="pregnancy-stretch-range",
-        conditions=_PREGNANT,
-        kinds=_STRETCHES,
+        conditions=PREGNANCY,
+        kinds=STRETCH_KINDS,
         action=Action.MODIFY,
         modification=Modification(cue=_RANGE_CUE),
         reason="In pregnancy, avoid jerky or bouncy moves and stretching to the limit.",
@@ -309,7 +299,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule(
         id="pregnancy-end-range",
-        conditions=_PREGNANT,
+        conditions=PREGNANCY,
         features=_END_RANGE,
         action=Action.MODIFY,
         modification=Modification(cue=_RANGE_CUE),
@@ -323,7 +313,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         id="hypermobility-stretch-cap",
         conditions={Condition.HYPERMOBILITY},
-        kinds=_STRETCHES,
+        kinds=STRETCH_KINDS,
         action=Action.MODIFY,
         modification=Modification(
             max_hold_s=30,
@@ -357,7 +347,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         id="acute-injury-no-stretch",
         conditions={Condition.ACUTE_INJURY},
-        kinds=_STRETCHES,
+        kinds=STRETCH_KINDS,
         action=Action.EXCLUDE,
         reason=(
             "In the first days after a soft-tissue injury, protect it and do not"
@@ -468,7 +458,7 @@ RULES: Final[tuple[Rule, ...]] = (
         id="shoulder-instability-doorway-towel",
         conditions={Condition.SHOULDER_INSTABILITY},
         props={PropKind.DOORWAY, PropKind.TOWEL},
-        kinds=_STRETCHES,
+        kinds=STRETCH_KINDS,
         action=Action.EXCLUDE,
         reason=(
             "The doorway stretch is a precaution after dislocation or subluxation, and"
