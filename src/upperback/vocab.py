@@ -104,7 +104,7 @@ class ExerciseKind(enum.StrEnum):
 
     @property
     def family(self) -> KindFamily:
-        """What this kind does to the muscles: lengthen, strengthen or breathe."""
+        """What this kind does to the muscles (lengthen, strengthen or breathe)."""
         return _FAMILIES[self]
 
     @property
@@ -127,7 +127,7 @@ _FAMILIES: Final = {
 }
 
 STRETCH_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
-"""The held stretches: the kinds for which :attr:`ExerciseKind.is_stretch` is true."""
+"""The held stretches, the kinds for which :attr:`ExerciseKind.is_stretch` is true."""
 
 
 class Benefit(enum.StrEnum):

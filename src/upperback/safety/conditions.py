@@ -56,7 +56,7 @@ PREGNANCY: Final = frozenset(
         Condition.PREGNANCY_THIRD_TRIMESTER,
     }
 )
-"""The three pregnancy trimesters: a rule for every stage of pregnancy names these."""
+"""The three pregnancy trimesters, which a rule for every stage of pregnancy names."""
 
 
 class AgeBand(enum.StrEnum):
