@@ -20,7 +20,6 @@ import upperback as ub
 from upperback import _validate, cli, dose
 from upperback import serialization as serialize
 from upperback._codec.converter import _is_ours, default_converter, structure
-from upperback._validate import slug
 from upperback.serialization import _schema
 
 if TYPE_CHECKING:
@@ -238,7 +237,7 @@ def test_numeric_bounds_are_the_librarys(field: str, bounds: dict[str, int]) -> 
 
 def _is_slug(text: str) -> bool:
     try:
-        slug("id", text)
+        ub.Substitution(original_id=text, replacement_id=None, reason="r", section=0, block=0)
     except ub.InvalidValue:
         return False
     return True

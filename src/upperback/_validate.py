@@ -1,9 +1,14 @@
-"""Fast field checks shared by the value classes.
+"""Field checks shared by the value classes, and the one declaration of every bound.
 
-attrs' stock ``ge``/``le`` validators cost several times more than these
-inline checks on the hot path of every construction and every load
-(STYLE.md); these raise :class:`~upperback.errors.InvalidValue` with the
-house message shape.
+A field's bound (an integer range, a text's length, a slug, a collection's least
+size and its items' bounds) is declared once, as attrs metadata, with
+:func:`between`, :func:`text_up_to`, :func:`slug_id` or :func:`items`. The class
+checks it through ``_bound_problems = checker()``, compiled on first use into one
+function of inline checks (attrs' stock ``ge``/``le`` validators cost several times
+more on the hot path of every construction and load, STYLE.md); the JSON Schema
+walker and the Hypothesis strategies read the same metadata. Every broken bound of
+a value is reported at once: one as :class:`~upperback.errors.InvalidValue`,
+several as :class:`~upperback.errors.InvalidValues`, in the house message shape.
 """
 
 from __future__ import annotations
@@ -28,41 +33,10 @@ def int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> 
         raise InvalidValue(field, value, f"must be an integer between {low} and {high}{unit}")
 
 
-def optional_int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
-    """Like :func:`int_between`, but ``None`` is allowed."""
-    if value is not None:
-        int_between(field, value, low, high, unit)
-
-
 def number_between(field: str, value: Any, low: float, high: float, unit: str = "") -> None:
     """Require a finite ``int`` or ``float`` (not a bool) in ``[low, high]``."""
     if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
         raise InvalidValue(field, value, f"must be a number between {low} and {high}{unit}")
-
-
-def text(field: str, value: Any, *, max_len: int = 2000) -> None:
-    """Require a non-blank ``str`` without surrounding whitespace."""
-    if type(value) is not str or not value or value.strip() != value or len(value) > max_len:
-        raise InvalidValue(
-            field,
-            value,
-            f"must be non-empty text of at most {max_len} characters"
-            " without leading or trailing spaces",
-        )
-
-
-def texts(field: str, values: Iterable[Any], *, max_len: int = 2000) -> None:
-    """Apply :func:`text` to every item, naming its index."""
-    for i, value in enumerate(values):
-        text(f"{field}[{i}]", value, max_len=max_len)
-
-
-def slug(field: str, value: Any) -> None:
-    """Require a stable identifier: lower-case words joined by single hyphens."""
-    if type(value) is not str or len(value) > 80 or SLUG.fullmatch(value) is None:
-        raise InvalidValue(
-            field, value, "must be a slug of lower-case letters and digits joined by hyphens"
-        )
 
 
 def members(field: str, values: Iterable[Any], enum_type: type) -> None:
@@ -88,15 +62,16 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
 
 def instance(field: str, value: Any, cls: type | tuple[type, ...]) -> None:
     """Require ``value`` to be an instance of ``cls``."""
-    problem = wrong_type(field, value, cls)
-    if problem is not None:
-        raise problem
+    if not isinstance(value, cls):  # inline: this is on the hot path of every construction
+        raise _not_a(field, value, cls)
 
 
 def wrong_type(field: str, value: Any, cls: type | tuple[type, ...]) -> InvalidValue | None:
     """The problem of a ``value`` that is not an instance of ``cls``, or ``None``."""
-    if isinstance(value, cls):
-        return None
+    return None if isinstance(value, cls) else _not_a(field, value, cls)
+
+
+def _not_a(field: str, value: Any, cls: type | tuple[type, ...]) -> InvalidValue:
     names = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
     return InvalidValue(field, value, f"must be a {names}")
 
@@ -270,7 +245,10 @@ def _test(bound: Bound, i: int) -> str:
         # A collection's own type is checked by the class; each item only when there is a
         # bound on items, so a short collection costs one len().
         shape = "type(value) in (tuple, frozenset)"
-        inner = "True" if bound.item is not None else f"len(value) < {bound.low!r}"
+        if bound.item is None:
+            inner = f"len(value) < {bound.low!r}"
+        else:
+            inner = "True" if bound.low else "value"  # an empty collection has no items
         return f"{shape} and ({inner}) and (found := _item_problems(name{i}, value, b{i}))"
     return f"value is not None and ({test})" if bound.optional else test
 
