@@ -17,10 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
-from upperback import cli, dose
+from upperback import _validate, cli, dose
 from upperback import serialization as serialize
 from upperback._codec.converter import _is_ours, default_converter, structure
-from upperback._validate import slug
 from upperback.serialization import _schema
 
 if TYPE_CHECKING:
@@ -216,13 +215,14 @@ def test_an_integral_float_for_a_float_field_is_read() -> None:
 
 BASE_DOSE = ub.Dose(sets=2, reps=5, hold_s=5, tempo_s=2, max_pain=3, max_effort=3)
 NUMERIC_BOUNDS = [
-    (key, bounds) for key, bounds in _schema._CONSTRAINTS.items() if "minimum" in bounds
+    (field, _schema.bound_keywords(bound))
+    for field, bound in _validate.bounds(ub.Dose)
+    if bound.kind == _validate.INTEGER
 ]
 
 
-@pytest.mark.parametrize(("field", "bounds"), [(f, b) for (_, f), b in NUMERIC_BOUNDS], ids=str)
+@pytest.mark.parametrize(("field", "bounds"), NUMERIC_BOUNDS, ids=str)
 def test_numeric_bounds_are_the_librarys(field: str, bounds: dict[str, int]) -> None:
-    assert all(cls is ub.Dose for (cls, _), _ in NUMERIC_BOUNDS)
     document = ub.to_dict(BASE_DOSE)
     for value in (bounds["minimum"], bounds["maximum"]):
         changed = _set(document, ("data", field), value)
@@ -237,7 +237,7 @@ def test_numeric_bounds_are_the_librarys(field: str, bounds: dict[str, int]) -> 
 
 def _is_slug(text: str) -> bool:
     try:
-        slug("id", text)
+        ub.Substitution(original_id=text, replacement_id=None, reason="r", section=0, block=0)
     except ub.InvalidValue:
         return False
     return True
@@ -245,7 +245,7 @@ def _is_slug(text: str) -> bool:
 
 @given(st.text(alphabet="ab9-A _\n", max_size=12) | st.from_regex(r"[a-z]{1,3}(-[0-9]{1,2})*"))
 def test_the_slug_pattern_admits_every_slug(text: str) -> None:
-    schema = {"type": "string", **_schema._CONSTRAINTS[ub.Exercise, "id"]}
+    schema = {"type": "string", **_schema.bound_keywords(_validate.SLUG_BOUND)}
     valid = jsonschema.Draft202012Validator(schema).is_valid(text)
     if _is_slug(text):
         assert valid
@@ -393,7 +393,7 @@ def test_an_unknown_type_is_an_error_not_an_open_schema(tp: Any, words: str) -> 
 
 def test_bounds_on_a_type_without_them_are_an_error() -> None:
     with pytest.raises(_schema.SchemaError, match=r"Cannot apply .* to X.y"):
-        _schema._Walker().type_schema(ub.Dose, "X.y", {"minimum": 1})
+        _schema._Walker().type_schema(ub.Dose, "X.y", _validate.bound_of(ub.Dose, "sets"))
 
 
 def test_two_definitions_of_one_name_are_an_error() -> None:

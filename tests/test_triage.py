@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import strategies as ubst
+from upperback.safety.triage import MAX_DAYS
 
 L = ub.AdviceLevel
 CODE = ub.AdviceCode
@@ -346,12 +347,14 @@ def worse_pairs(draw: st.DrawFn) -> tuple[ub.SymptomReport, ub.SymptomReport]:
         return draw(st.integers(value, 10))
 
     second = ub.SymptomReport(
-        days_since_onset=first.days_since_onset + draw(st.integers(0, 60)),
+        days_since_onset=first.days_since_onset
+        + draw(st.integers(0, min(60, MAX_DAYS - first.days_since_onset))),
         trend=draw(st.sampled_from(_TRENDS[_TRENDS.index(first.trend) :])),
         pain_now=more_pain(first.pain_now),
         pain_after_exercise=more_pain(first.pain_after_exercise),
         pain_next_morning=more_pain(first.pain_next_morning),
-        days_worse_after_exercise=first.days_worse_after_exercise + draw(st.integers(0, 10)),
+        days_worse_after_exercise=first.days_worse_after_exercise
+        + draw(st.integers(0, min(10, MAX_DAYS - first.days_worse_after_exercise))),
         red_flags=first.red_flags | draw(st.frozensets(st.sampled_from(ub.RedFlag), max_size=2)),
     )
     return first, second

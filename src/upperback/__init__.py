@@ -50,6 +50,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "InvalidDocument",
         "InvalidValue",
         "NothingFits",
+        "InvalidValues",
         "NothingSafe",
         "Problem",
         "UnknownExercise",
@@ -139,6 +140,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Benefit",
         "ExerciseKind",
         "Feature",
+        "KindFamily",
         "Laterality",
         "Level",
         "Movement",
@@ -170,6 +172,7 @@ if TYPE_CHECKING:
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
     from upperback.errors import InvalidValue as InvalidValue
+    from upperback.errors import InvalidValues as InvalidValues
     from upperback.errors import NothingFits as NothingFits
     from upperback.errors import NothingSafe as NothingSafe
     from upperback.errors import Problem as Problem
@@ -246,6 +249,7 @@ if TYPE_CHECKING:
     from upperback.vocab import Benefit as Benefit
     from upperback.vocab import ExerciseKind as ExerciseKind
     from upperback.vocab import Feature as Feature
+    from upperback.vocab import KindFamily as KindFamily
     from upperback.vocab import Laterality as Laterality
     from upperback.vocab import Level as Level
     from upperback.vocab import Movement as Movement
@@ -289,6 +293,8 @@ __all__ = [
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
+    "InvalidValues",
+    "KindFamily",
     "Kit",
     "Laterality",
     "Level",

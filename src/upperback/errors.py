@@ -18,6 +18,7 @@ __all__ = [
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
+    "InvalidValues",
     "NothingFits",
     "NothingSafe",
     "Problem",
@@ -52,6 +53,36 @@ class InvalidValue(UpperbackError, ValueError):  # noqa: N818 - the name reads a
         self.value = value
         self.reason = reason
         super().__init__(f"{field!r} {reason} (got {value!r}).")
+
+
+class InvalidValues(InvalidValue):
+    """Several fields of one value were given values they cannot hold.
+
+    Raised instead of :class:`InvalidValue` when a value breaks more than one
+    rule, so that all of them are reported at once::
+
+        'sets' must be an integer between 1 and 10 (got 0).
+        'reps' must be an integer between 1 and 50 (got 0).
+
+    It is an :class:`InvalidValue` too: ``field``, ``value`` and ``reason`` are
+    those of the first problem.
+
+    Attributes:
+        errors: Every problem, one :class:`InvalidValue` per field, in field order.
+        problems: The same as :class:`Problem` values, each at its field's path
+            (``"sets"``, ``"cues[1]"``), as :class:`InvalidDocument` lists them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, errors: Iterable[InvalidValue]) -> None:
+        self.errors = tuple(errors)
+        first = self.errors[0]
+        super().__init__(first.field, first.value, first.reason)
+        self.args = ("\n".join(str(error) for error in self.errors),)
+        self.problems = tuple(
+            Problem(path=e.field, message=f"{e.reason} (got {e.value!r})") for e in self.errors
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -16,7 +16,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from upperback.errors import InvalidCatalog, InvalidDocument, InvalidValue, Problem
+from upperback.errors import InvalidCatalog, InvalidDocument, InvalidValue, InvalidValues, Problem
 from upperback.props import PROP_TYPES, Prop
 
 if typing.TYPE_CHECKING:
@@ -202,8 +202,9 @@ def make_converter(**kwargs: Any) -> cattrs.Converter:
 
 
 def _describe(exc: BaseException, _: type | None) -> str:
-    if isinstance(exc, InvalidCatalog):
-        # Each of the catalog's problems keeps its own path, split off in problems_of().
+    if isinstance(exc, InvalidCatalog | InvalidValues):
+        # Each of the catalog's (or value's) problems keeps its own path, split off in
+        # problems_of().
         return "".join(f"{_PROBLEMS_MARK}{p.path}{_FIELD_MARK}{p.message}" for p in exc.problems)
     if isinstance(exc, InvalidValue):
         # The field goes in front, split off again by problems_of(): errors

@@ -338,8 +338,9 @@ def _members(name: str, value: Any, enum_type: type[enum.Enum]) -> frozenset[Any
 def _level(name: str, value: Any, default: Level) -> int:
     if value is None:
         return default
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise InvalidValue(name, value, "must be a level between 1 and 5")
+    low, high = min(Level), max(Level)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidValue(name, value, f"must be a level between {low:d} and {high:d}")
     return int(value)
 
 

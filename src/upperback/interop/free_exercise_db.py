@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from upperback._convert import to_tuple
+from upperback._validate import slugify
 from upperback.anatomy import Muscle
 from upperback.catalog import Catalog
 from upperback.dose import Dose
@@ -74,7 +75,7 @@ from upperback.vocab import ExerciseKind, Feature, Level, Position
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["DATASET_URL", "ImportResult", "Skipped", "load"]
+__all__ = ["DATASET_URL", "ImportResult", "Skipped", "load", "slugify"]
 
 DATASET_URL: Final = "https://github.com/yuhonas/free-exercise-db"
 """Where the dataset is published (public domain)."""
@@ -222,15 +223,6 @@ class ImportResult:
 
     def __iter__(self) -> Iterator[Any]:
         return iter((self.catalog, self.skipped))
-
-
-def slugify(text: str) -> str:
-    """The upperback id for a dataset id: ``"3_4_Sit-Up"`` → ``"3-4-sit-up"``.
-
-    >>> slugify("Band_Pull_Apart")
-    'band-pull-apart'
-    """
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:

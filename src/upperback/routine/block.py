@@ -32,18 +32,20 @@ class Block:
 
     exercise: Exercise
     dose: Dose = attrs.field()
-    notes: str | None = None
+    notes: str | None = attrs.field(default=None, metadata=v.text_up_to())
 
     @dose.default
     def _default_dose(self) -> Dose:
         exercise: Any = self.exercise  # checked in __attrs_post_init__, which runs later
         return exercise.default_dose if isinstance(exercise, Exercise) else Dose(reps=1)
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
         v.instance("exercise", self.exercise, Exercise)
         v.instance("dose", self.dose, Dose)
-        if self.notes is not None:
-            v.text("notes", self.notes)
+        if problems := self._bound_problems():
+            v.report(problems)
         if self.dose.per_side and self.exercise.laterality is Laterality.BILATERAL:
             raise InvalidValue(
                 "dose.per_side", self.dose.per_side, "must be false for a bilateral exercise"

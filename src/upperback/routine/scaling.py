@@ -12,6 +12,7 @@ from upperback._convert import to_tuple
 from upperback.dose import Dose
 from upperback.errors import InvalidValue
 from upperback.routine.model import Routine
+from upperback.routine.structure import MAX_INDEX
 from upperback.routine.timing import section_s
 
 if TYPE_CHECKING:
@@ -201,20 +202,20 @@ class DoseChange:
     .. versionadded:: 0.1.0
     """
 
-    exercise_id: str
-    section: int
-    block: int
+    exercise_id: str = attrs.field(metadata=v.slug_id())
+    section: int = attrs.field(metadata=v.between(0, MAX_INDEX))
+    block: int = attrs.field(metadata=v.between(0, MAX_INDEX))
     before: Dose
     after: Dose
-    reason: str
+    reason: str = attrs.field(metadata=v.text_up_to())
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.slug("exercise_id", self.exercise_id)
-        v.int_between("section", self.section, 0, 1000)
-        v.int_between("block", self.block, 0, 1000)
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("before", self.before, Dose)
         v.instance("after", self.after, Dose)
-        v.text("reason", self.reason)
 
 
 @attrs.frozen(kw_only=True)
@@ -235,8 +236,10 @@ class ScaleResult:
 
     routine: Routine
     changes: tuple[DoseChange, ...] = attrs.field(converter=to_tuple)
-    budget_s: int
+    budget_s: int = attrs.field(metadata=v.between(MIN_MINUTES * 60, MAX_MINUTES * 60, " seconds"))
     met: bool
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("routine", self.routine, Routine)
@@ -244,7 +247,8 @@ class ScaleResult:
             raise InvalidValue("changes", self.changes, "must be a tuple of DoseChange values")
         for i, change in enumerate(self.changes):
             v.instance(f"changes[{i}]", change, DoseChange)
-        v.int_between("budget_s", self.budget_s, 60, 240 * 60, " seconds")
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("met", self.met, bool)
 
     @property

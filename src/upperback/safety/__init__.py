@@ -23,7 +23,7 @@ seen by a healthcare professional.
 
 from __future__ import annotations
 
-from upperback.safety.conditions import AgeBand, Condition
+from upperback.safety.conditions import PREGNANCY, AgeBand, Condition
 from upperback.safety.profile import Profile
 from upperback.safety.rules import CLINICIAN_RULE_ID, RULES, Action, Modification, Rule
 from upperback.safety.screen import BlockScreen, ScreenReport, Verdict, screen
@@ -44,6 +44,7 @@ from upperback.safety.triage import (
 __all__ = [
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
+    "PREGNANCY",
     "RULES",
     "SUPPORTS_NOT_REPLACES",
     "Action",

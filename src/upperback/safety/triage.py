@@ -16,6 +16,7 @@ import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
+from upperback.dose import MAX_PAIN
 from upperback.errors import InvalidValue
 from upperback.safety.conditions import Condition
 from upperback.safety.profile import Profile
@@ -185,10 +186,6 @@ def _to_red_flags(values: Any) -> Any:
     return values
 
 
-def _optional_pain(field: str, value: Any) -> None:
-    v.optional_int_between(field, value, 0, 10)
-
-
 @attrs.frozen(kw_only=True)
 class SymptomReport:
     """How a person's upper back is doing, as they report it.
@@ -210,23 +207,22 @@ class SymptomReport:
     .. versionadded:: 0.1.0
     """
 
-    days_since_onset: int
+    days_since_onset: int = attrs.field(metadata=v.between(0, MAX_DAYS, " days"))
     trend: Trend = attrs.field(converter=_to_trend)
-    pain_now: int | None = None
-    pain_after_exercise: int | None = None
-    pain_next_morning: int | None = None
-    days_worse_after_exercise: int = 0
+    pain_now: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    pain_after_exercise: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    pain_next_morning: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    days_worse_after_exercise: int = attrs.field(
+        default=0, metadata=v.between(0, MAX_DAYS, " days")
+    )
     red_flags: frozenset[RedFlag] = attrs.field(default=frozenset(), converter=_to_red_flags)
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("days_since_onset", self.days_since_onset, 0, MAX_DAYS, " days")
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("trend", self.trend, Trend)
-        _optional_pain("pain_now", self.pain_now)
-        _optional_pain("pain_after_exercise", self.pain_after_exercise)
-        _optional_pain("pain_next_morning", self.pain_next_morning)
-        v.int_between(
-            "days_worse_after_exercise", self.days_worse_after_exercise, 0, MAX_DAYS, " days"
-        )
         if not isinstance(self.red_flags, frozenset):
             raise InvalidValue(
                 "red_flags", self.red_flags, "must be a collection of RedFlag values"
@@ -312,26 +308,28 @@ class Reason:
 
     code: AdviceCode
     level: AdviceLevel
-    text: str
-    sources: tuple[str, ...] = attrs.field(converter=to_tuple)
+    text: str = attrs.field(metadata=v.text_up_to())
+    sources: tuple[str, ...] = attrs.field(converter=to_tuple, metadata=v.items(item=v.SOURCE_KEY))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("code", self.code, AdviceCode)
         v.instance("level", self.level, AdviceLevel)
-        v.text("text", self.text)
         if not isinstance(self.sources, tuple):
             raise InvalidValue("sources", self.sources, "must be a collection of source keys")
-        v.texts("sources", self.sources, max_len=20)
+        if problems := self._bound_problems():
+            v.report(problems)
 
 
-def _policy_field(field: str, value: Any, low: int, high: int) -> None:
-    if type(value) is not int or not low <= value <= high:
-        raise InvalidValue(
-            field,
-            value,
-            f"must be an integer from {low} to {high}: a policy may be stricter"
-            " than the default, never looser",
-        )
+def _policy(low: int, default: int) -> dict[str, Any]:
+    # The default is the loosest value allowed: a policy may only be made stricter.
+    return v.between(
+        low,
+        default,
+        reason=f"must be an integer from {low} to {default}: a policy may be stricter"
+        " than the default, never looser",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -360,18 +358,17 @@ class SafetyPolicy:
     .. versionadded:: 0.1.0
     """
 
-    pain_ceiling: int = 5
-    settled_pain: int = 3
-    max_days_worse_after_exercise: int = 3
-    not_improving_days: int = 14
-    max_symptom_days: int = 28
+    pain_ceiling: int = attrs.field(default=5, metadata=_policy(0, 5))
+    settled_pain: int = attrs.field(default=3, metadata=_policy(0, 3))
+    max_days_worse_after_exercise: int = attrs.field(default=3, metadata=_policy(0, 3))
+    not_improving_days: int = attrs.field(default=14, metadata=_policy(1, 14))
+    max_symptom_days: int = attrs.field(default=28, metadata=_policy(1, 28))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _policy_field("pain_ceiling", self.pain_ceiling, 0, 5)
-        _policy_field("settled_pain", self.settled_pain, 0, 3)
-        _policy_field("max_days_worse_after_exercise", self.max_days_worse_after_exercise, 0, 3)
-        _policy_field("not_improving_days", self.not_improving_days, 1, 14)
-        _policy_field("max_symptom_days", self.max_symptom_days, 1, 28)
+        if problems := self._bound_problems():
+            v.report(problems)
 
     def for_profile(self, profile: Profile) -> SafetyPolicy:
         """This policy, made stricter where the person's conditions call for it.
@@ -440,13 +437,16 @@ class Advice:
 
     level: AdviceLevel
     code: AdviceCode
-    message: str
+    message: str = attrs.field(metadata=v.text_up_to())
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=to_tuple)
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("level", self.level, AdviceLevel)
         v.instance("code", self.code, AdviceCode)
-        v.text("message", self.message)
+        if problems := self._bound_problems():
+            v.report(problems)
         if not isinstance(self.reasons, tuple):
             raise InvalidValue("reasons", self.reasons, "must be a collection of Reason values")
         for i, reason in enumerate(self.reasons):
