@@ -105,8 +105,10 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     "upperback.safety.triage": ("triage",),
     "upperback.serialization": (
         "SCHEMA_VERSION",
+        "Limits",
         "configure_converter",
         "dumps",
+        "from_data",
         "from_dict",
         "json_schema",
         "loads",
@@ -223,9 +225,11 @@ if TYPE_CHECKING:
         triage as triage,
     )
     from upperback.serialization import (
+        Limits as Limits,
         SCHEMA_VERSION as SCHEMA_VERSION,
         configure_converter as configure_converter,
         dumps as dumps,
+        from_data as from_data,
         from_dict as from_dict,
         json_schema as json_schema,
         loads as loads,
@@ -276,6 +280,7 @@ __all__ = [
     "Kit",
     "Laterality",
     "Level",
+    "Limits",
     "Mat",
     "Modification",
     "Movement",
@@ -325,6 +330,7 @@ __all__ = [
     "configure_converter",
     "default_catalog",
     "dumps",
+    "from_data",
     "from_dict",
     "json_schema",
     "loads",

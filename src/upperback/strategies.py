@@ -668,3 +668,10 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Advice: advices,
     Reason: reasons,
 }
+
+# Whole documents, valid and malformed (their own module; see its docstring).
+from upperback._codec.limits import Limits  # noqa: E402
+from upperback._document_strategies import documents, invalid_documents, limits  # noqa: E402
+
+__all__ += ["documents", "invalid_documents", "limits"]
+_FROM_TYPE[Limits] = limits

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING
@@ -15,8 +16,18 @@ from typing import TYPE_CHECKING
 from upperback.anatomy import Region
 from upperback.catalog import default_catalog
 from upperback.errors import UnknownExercise, UpperbackError
-from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
+from upperback.props import (
+    MAX_HEIGHT_CM,
+    MIN_HEIGHT_CM,
+    PROP_TYPES,
+    Kit,
+    Prop,
+    PropKind,
+    ResistanceBand,
+    SwissBall,
+)
 from upperback.routine import Routine, SectionRole, scale, substitute
+from upperback.routine.scaling import MAX_MINUTES, MIN_MINUTES
 from upperback.safety import Action, Condition, Profile, ScreenReport, Verdict, screen
 from upperback.serialization import DOCUMENT_KINDS, dumps, json_schema
 from upperback.vocab import ExerciseKind
@@ -224,16 +235,62 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _member(values: type[enum.StrEnum], what: str) -> Callable[[str], enum.StrEnum]:
+    """An option's type: one of an enum's values, or an error that lists them all."""
+
+    def parse(text: str) -> enum.StrEnum:
+        try:
+            return values(text)
+        except ValueError:
+            message = f"{text!r} is not a {what}; choose from {', '.join(values)}"
+            raise argparse.ArgumentTypeError(message) from None
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
+def _members(values: type[enum.StrEnum], what: str) -> Callable[[str], list[enum.StrEnum]]:
+    """An option's type: a comma-separated list of an enum's values."""
+    one = _member(values, what)
+
+    def parse(text: str) -> list[enum.StrEnum]:
+        return [one(item.strip()) for item in text.split(",") if item.strip()]
+
+    parse.__name__ = f"{what} list"
+    return parse
+
+
+def _number(what: str, low: float, high: float, unit: str) -> Callable[[str], float]:
+    """An option's type: a finite number from ``low`` to ``high``, or an error saying so."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or not low <= value <= high:
+            message = f"{what} must be a number from {low:g} to {high:g} {unit} (got {text!r})"
+            raise argparse.ArgumentTypeError(message)
+        return value
+
+    parse.__name__ = what
+    return parse
+
+
+_HEIGHT = _number("height", MIN_HEIGHT_CM, MAX_HEIGHT_CM, "cm")
+_MINUTES = _number("minutes", MIN_MINUTES, MAX_MINUTES, "minutes")
+
+
 def _repeatable(
     parser: argparse.ArgumentParser, flag: str, values: type[enum.StrEnum], what: str
 ) -> None:
     """An option that takes one of an enum's values and may be given again."""
+    name = flag.removeprefix("--")
     parser.add_argument(
         flag,
         action="append",
-        type=values,
-        choices=list(values),
-        metavar=flag.removeprefix("--").upper(),
+        type=_member(values, name),
+        metavar=name.upper(),
         help=f"{what}; repeatable; one of {', '.join(values)}",
     )
 
@@ -249,7 +306,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ball = commands.add_parser("ball", help="the Swiss ball size for a height")
-    ball.add_argument("--height", type=float, required=True, help="standing height in cm")
+    ball.add_argument(
+        "--height",
+        type=_HEIGHT,
+        required=True,
+        help=f"standing height in cm, {MIN_HEIGHT_CM} to {MAX_HEIGHT_CM}",
+    )
     ball.add_argument("--long-legs", action="store_true", help="legs long for the height")
     ball.add_argument("--heavy", action="store_true", help="body weight high for the height")
     ball.set_defaults(run=_ball)
@@ -270,27 +332,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     routine.add_argument(
         "--kit",
-        type=lambda text: [PropKind(kind) for kind in text.split(",") if kind],
+        type=_members(PropKind, "prop"),
         metavar="PROPS",
         help="the props to hand, comma-separated (default: chair,doorway,towel,wall); "
         f"from {', '.join(PropKind)}",
     )
     routine.add_argument(
         "--height",
-        type=float,
+        type=_HEIGHT,
         default=170,
-        help="standing height in cm, to size the Swiss ball (default: 170)",
+        help=f"standing height in cm, {MIN_HEIGHT_CM} to {MAX_HEIGHT_CM}, to size the Swiss ball"
+        " (default: 170)",
     )
     _repeatable(routine, "--condition", Condition, "a condition to screen for")
-    routine.add_argument("--minutes", type=float, help="fit the routine into this many minutes")
-    routine.add_argument("--format", choices=("text", "json"), default="text")
+    routine.add_argument(
+        "--minutes",
+        type=_MINUTES,
+        help=f"fit the routine into this many minutes, {MIN_MINUTES} to {MAX_MINUTES}",
+    )
+    routine.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text or json (default: text)"
+    )
     routine.set_defaults(run=_routine)
 
     schema = commands.add_parser(
         "schema", help="the JSON Schema of a kind of document, for apps in other languages"
     )
     schema.add_argument(
-        "kind", nargs="?", help=f"the kind of document; one of {', '.join(sorted(DOCUMENT_KINDS))}"
+        "kind",
+        nargs="?",
+        choices=sorted(DOCUMENT_KINDS),
+        help=f"the kind of document; one of {', '.join(sorted(DOCUMENT_KINDS))}",
     )
     schema.add_argument("--list", action="store_true", help="list the kinds of document")
     schema.set_defaults(run=_schema)

@@ -54,7 +54,6 @@ How an entry is mapped:
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -245,7 +244,9 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
         its reason. Each entry is either imported or reported.
 
     Raises:
-        InvalidDocument: The file is not JSON, or is not a list of entries.
+        InvalidDocument: The file is not UTF-8 JSON within the default
+            :class:`~upperback.Limits` (it repeats a key, nests too deeply, ...),
+            or is not a list of entries.
         OSError: The file cannot be read.
 
     >>> entry = {
@@ -290,14 +291,11 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
 
 
 def _read(path: str | os.PathLike[str]) -> Any:
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidDocument(
-            [Problem(path="$", message=f"is not valid JSON: {exc}")],
-            what="free-exercise-db file",
-        ) from None
+    # Through the same edge as every document: size, nesting, repeated keys,
+    # UTF-8 and lone surrogates are checked before anything is imported.
+    from upperback._codec.text import parse  # noqa: PLC0415 - only when a file is read
+
+    return parse(Path(path).read_bytes(), what="free-exercise-db file")
 
 
 class _Skip(Exception):  # noqa: N818 - internal control flow, never escapes

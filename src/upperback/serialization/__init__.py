@@ -13,8 +13,10 @@ from __future__ import annotations
 from upperback.serialization.documents import (
     DOCUMENT_KINDS,
     SCHEMA_VERSION,
+    Limits,
     configure_converter,
     dumps,
+    from_data,
     from_dict,
     json_schema,
     loads,
@@ -25,8 +27,10 @@ from upperback.serialization.documents import (
 __all__ = [
     "DOCUMENT_KINDS",
     "SCHEMA_VERSION",
+    "Limits",
     "configure_converter",
     "dumps",
+    "from_data",
     "from_dict",
     "json_schema",
     "loads",

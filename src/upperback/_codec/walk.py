@@ -1,0 +1,558 @@
+"""The codec's engine: plain JSON data to upperback values and back.
+
+For each type it meets, the engine builds once (and caches) a function
+specialised to that type, read off ``attrs.fields()`` and the type hints:
+
+- every value's JSON type is checked before it is used: an object where an
+  array belongs is an error, never read as its keys; a string where an array
+  of strings belongs is an error, never split into characters; ``true`` is
+  not ``1`` and ``"60"`` is not ``60``;
+- every bound of :class:`~upperback._codec.limits.Limits` on integers,
+  strings and collections is checked before the value is kept;
+- a repeated item in a set is an error, never dropped;
+- every problem is collected, siblings included, each with its path into
+  the data as sent (``sections[0].blocks[2].dose.hold_s``,
+  ``exercises[1].easier``), and raised as one
+  :class:`~upperback.errors.InvalidDocument`.
+
+It does not need cattrs: :mod:`upperback._codec.converter` registers these
+functions as hooks on cattrs converters, for apps that use one.
+
+Problems travel up as an internal exception holding each problem's path in
+reverse, so that the happy path builds no path strings at all.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import re
+import types
+import typing
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from upperback._codec.limits import DEFAULT_LIMITS, Limits
+from upperback._codec.text import excerpt, has_lone_surrogate
+from upperback.errors import InvalidCatalog, InvalidDocument, InvalidValue, Problem, UpperbackError
+from upperback.props import PROP_TYPES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+__all__ = ["TAG", "is_ours", "structure", "structurer", "unstructure", "unstructurer"]
+
+TAG: Final = "type"
+"""The key that names a member of a tagged union, e.g. ``{"type": "swiss_ball"}``."""
+
+Segment = str | int
+Structure = typing.Callable[[Any], Any]
+Unstructure = typing.Callable[[Any], Any] | None  # None: the value is already plain data
+
+_PROP_MEMBERS: Final = frozenset(PROP_TYPES.values())
+PROP: Final[Any] = typing.Union[tuple(PROP_TYPES.values())]  # noqa: UP007 - built from the table
+"""The prop union, as a type."""
+_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FIELD_PART: Final = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+_CATALOG_PATH: Final = re.compile(r"exercises\['([^']*)'\](.*)")
+_NO_DEFAULT: Final = object()
+_FROM_SELF: Final = object()
+# Errors a validator should never raise, but which must still reach the caller as a
+# problem of the document, not as a crash: a document never gets a bare Python error.
+STRAY_ERRORS: Final = (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError)
+
+
+class Bad(Exception):  # noqa: N818 - internal control flow, never escapes the codec
+    """Problems found at or below one point; each path is held in reverse."""
+
+    __slots__ = ("problems",)
+
+    def __init__(self, problems: list[tuple[list[Segment], str]]) -> None:
+        self.problems = problems
+
+
+def _bad(message: str) -> Bad:
+    return Bad([([], message)])
+
+
+def _under(segment: Segment, bad: Bad, into: list[tuple[list[Segment], str]] | None) -> Any:
+    for reversed_path, _ in bad.problems:
+        reversed_path.append(segment)
+    if into is None:
+        return bad.problems
+    into += bad.problems
+    return into
+
+
+def is_ours(cl: Any) -> bool:
+    """Whether ``cl`` is one of upperback's own attrs classes."""
+    return isinstance(cl, type) and attrs.has(cl) and cl.__module__.startswith("upperback.")
+
+
+def is_our_enum(cl: Any) -> bool:
+    """Whether ``cl`` is one of upperback's own enums."""
+    return (
+        isinstance(cl, type)
+        and issubclass(cl, enum.Enum)
+        and cl.__module__.startswith("upperback.")
+    )
+
+
+def _union_args(tp: Any) -> tuple[Any, ...] | None:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return typing.get_args(tp)
+    return None
+
+
+def is_prop_union(tp: Any) -> bool:
+    """Whether ``tp`` is the prop union."""
+    args = _union_args(tp)
+    return args is not None and frozenset(args) == _PROP_MEMBERS
+
+
+def render(segments: Iterable[Segment]) -> str:
+    """A path's segments as text: ``.name``, ``[3]`` or ``["odd key"]``."""
+    parts = []
+    for segment in segments:
+        if isinstance(segment, int):
+            parts.append(f"[{segment}]")
+        elif _NAME.fullmatch(segment):
+            parts.append(f".{segment}")
+        else:
+            parts.append(f"[{excerpt(segment)}]")
+    return "".join(parts)
+
+
+def problems_of(bad: Bad, path: str, limits: Limits) -> list[Problem]:
+    """The problems of ``bad`` under ``path``, at most ``limits.max_problems`` of them."""
+    found = [
+        Problem(path=path + render(reversed(segments)), message=message)
+        for segments, message in bad.problems
+    ]
+    if len(found) > limits.max_problems:
+        extra = len(found) - limits.max_problems
+        found = [
+            *found[: limits.max_problems],
+            Problem(path=path, message=f"has {extra} more problems, not listed"),
+        ]
+    return found
+
+
+class _Codec:
+    """The structuring functions for one set of limits."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.int_bound = 10**limits.max_int_digits
+        self.cache: dict[Any, Structure] = {}
+
+    def get(self, tp: Any, tagged: bool = False) -> Structure:
+        key = (tp, tagged)
+        found = self.cache.get(key)
+        if found is None:
+            slot: list[Structure] = []
+
+            def forward(value: Any) -> Any:
+                return slot[0](value)
+
+            # Taken before it is built, so that a type that holds itself cannot recurse.
+            self.cache[key] = forward
+            built = self._build(tp, tagged)
+            slot.append(built)
+            self.cache[key] = found = built
+        return found
+
+    def _build(self, tp: Any, tagged: bool) -> Structure:  # noqa: C901, PLR0911 - one case per type
+        if tp is int:
+            return self._int
+        if tp is float:
+            return self._float
+        if tp is str:
+            return self._str
+        if tp is bool:
+            return _bool
+        if is_our_enum(tp):
+            return _enum(tp)
+        if is_prop_union(tp):
+            return self._props()
+        args = _union_args(tp)
+        if args is not None and len(args) == 2 and type(None) in args:
+            return _optional(self.get(next(arg for arg in args if arg is not type(None))))
+        origin = typing.get_origin(tp)
+        if origin is tuple:
+            args = typing.get_args(tp)
+            if len(args) == 2 and args[1] is Ellipsis:
+                return self._array(self.get(args[0]), unique=False)
+            return self._fixed(tuple(self.get(arg) for arg in args))
+        if origin is frozenset:
+            return self._array(self.get(typing.get_args(tp)[0]), unique=True)
+        if is_ours(tp):
+            return self._class(tp, TAG if tagged else None)
+        message = f"upperback cannot read a value of type {tp!r}"
+        raise TypeError(message)
+
+    # -- leaves ---------------------------------------------------------------
+
+    def _int(self, value: Any) -> int:
+        if type(value) is not int:
+            raise _bad(f"must be an integer (got {excerpt(value)})")
+        if not -self.int_bound < value < self.int_bound:
+            raise _bad(f"must be an integer of at most {self.limits.max_int_digits} digits")
+        return value
+
+    def _float(self, value: Any) -> float:
+        if type(value) is float:
+            if value - value != 0.0:  # inf and nan; json never makes them, from_dict may
+                raise _bad(f"must be a finite number (got {excerpt(value)})")
+            return value
+        if type(value) is int:
+            return float(self._int(value))
+        raise _bad(f"must be a number (got {excerpt(value)})")
+
+    def _str(self, value: Any) -> str:
+        if type(value) is not str:
+            raise _bad(f"must be text (got {excerpt(value)})")
+        if len(value) > self.limits.max_str_length:
+            raise _bad(
+                f"must be at most {self.limits.max_str_length} characters (got {len(value)})"
+            )
+        if not value.isascii() and has_lone_surrogate(value):
+            raise _bad(f"must be text without lone surrogates (got {excerpt(value)})")
+        return value
+
+    # -- collections ----------------------------------------------------------
+
+    def _array(self, item: Structure, *, unique: bool) -> Structure:
+        max_items = self.limits.max_items
+        kind = "a set: an array of different items" if unique else "an array"
+
+        def structure(value: Any) -> Any:
+            if type(value) is not list and type(value) is not tuple:
+                raise _bad(f"must be {kind} (got {excerpt(value)})")
+            if len(value) > max_items:
+                raise _bad(f"must have at most {max_items} items (got {len(value)})")
+            try:
+                items = tuple(map(item, value))
+            except Bad:
+                raise _item_problems(item, value) from None
+            if not unique:
+                return items
+            result = frozenset(items)
+            if len(result) != len(items):
+                raise _repeats(items, value)
+            return result
+
+        return structure
+
+    def _fixed(self, items: tuple[Structure, ...]) -> Structure:
+        size = len(items)
+
+        def structure(value: Any) -> tuple[Any, ...]:
+            if type(value) is not list and type(value) is not tuple:
+                raise _bad(f"must be an array of {size} items (got {excerpt(value)})")
+            if len(value) != size:
+                raise _bad(f"must be an array of {size} items (got {len(value)} items)")
+            problems = None
+            result = []
+            for i, (fn, raw) in enumerate(zip(items, value, strict=True)):
+                try:
+                    result.append(fn(raw))
+                except Bad as bad:
+                    problems = _under(i, bad, problems)
+            if problems:
+                raise Bad(problems)
+            return tuple(result)
+
+        return structure
+
+    def _props(self) -> Structure:
+        by_tag = {cls.kind.value: self.get(cls, tagged=True) for cls in PROP_TYPES.values()}
+        allowed = ", ".join(excerpt(tag) for tag in by_tag)
+
+        def structure(value: Any) -> Any:
+            if type(value) is not dict:
+                raise _bad(f"must be an object with a {TAG!r} key (got {excerpt(value)})")
+            if TAG not in value:
+                raise Bad([([TAG], f"is required: one of {allowed}")])
+            tag = value[TAG]
+            fn = by_tag.get(tag) if type(tag) is str else None
+            if fn is None:
+                raise Bad([([TAG], f"must be one of {allowed} (got {excerpt(tag)})")])
+            return fn(value)
+
+        return structure
+
+    # -- classes --------------------------------------------------------------
+
+    def _class(self, cl: type, tag: str | None) -> Structure:  # noqa: C901 - the hot path, kept whole
+        hints = typing.get_type_hints(cl)
+        fields = [field for field in attrs.fields(cl) if field.init]
+        table = {field.name: (field.alias, self.get(hints[field.name])) for field in fields}
+        required = frozenset(field.name for field in fields if field.default is attrs.NOTHING)
+        order = [field.name for field in fields]
+        name = cl.__name__
+        known = ", ".join(order)
+        max_keys = self.limits.max_items
+
+        def structure(data: Any) -> Any:  # noqa: C901, PLR0912
+            if type(data) is not dict:
+                raise _bad(f"must be an object of {name} fields (got {excerpt(data)})")
+            if len(data) > max_keys:
+                raise _bad(f"must have at most {max_keys} keys (got {len(data)})")
+            kwargs = {}
+            problems: list[tuple[list[Segment], str]] | None = None
+            for key, value in data.items():
+                entry = table.get(key) if type(key) is str else None
+                if entry is None:
+                    if key == tag and tag is not None:
+                        continue
+                    problems = problems or []
+                    if type(key) is str:
+                        message = f"is not a field of {name} (its fields are {known})"
+                        problems.append(([key], message))
+                    else:
+                        problems.append(([], f"must have text keys only (got {excerpt(key)})"))
+                    continue
+                try:
+                    kwargs[entry[0]] = entry[1](value)
+                except Bad as bad:
+                    problems = _under(key, bad, problems)
+            if len(kwargs) < len(required) or problems:
+                missing = [field for field in order if field in required and field not in data]
+                if missing:
+                    problems = problems or []
+                    problems += [([field], "is required") for field in missing]
+                if problems:
+                    raise Bad(problems)
+            try:
+                return cl(**kwargs)
+            except InvalidCatalog as exc:
+                raise Bad(_catalog_problems(exc, kwargs)) from None
+            except UpperbackError as exc:
+                raise Bad(_value_problems(exc)) from None
+            except STRAY_ERRORS:
+                raise _bad(f"is not a valid {name}") from None
+
+        return structure
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _bad(f"must be true or false (got {excerpt(value)})")
+    return value
+
+
+def _enum(cl: type[enum.Enum]) -> Structure:
+    raw = int if issubclass(cl, int) else str
+    members = {member.value: member for member in cl}
+    allowed = ", ".join(excerpt(value) for value in members)
+
+    def structure(value: Any) -> Any:
+        if type(value) is raw or type(value) is cl:  # the member itself, from Python data
+            member = members.get(value)
+            if member is not None:
+                return member
+        raise _bad(f"must be one of {allowed} (got {excerpt(value)})")
+
+    return structure
+
+
+def _optional(inner: Structure) -> Structure:
+    def structure(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return structure
+
+
+def _item_problems(item: Structure, values: Any) -> Bad:
+    problems: list[tuple[list[Segment], str]] = []
+    for i, value in enumerate(values):
+        try:
+            item(value)
+        except Bad as bad:
+            _under(i, bad, problems)
+    return Bad(problems)
+
+
+def _repeats(items: tuple[Any, ...], raw: Any) -> Bad:
+    seen: set[Any] = set()
+    problems: list[tuple[list[Segment], str]] = []
+    for i, item in enumerate(items):
+        if item in seen:
+            problems.append(([i], f"must not repeat an earlier item (got {excerpt(raw[i])})"))
+        seen.add(item)
+    return Bad(problems)
+
+
+def _segments(field: str) -> list[Segment]:
+    """``"default_dose.per_side"`` or ``"cues[2]"`` as path segments, in reverse."""
+    found: list[Segment] = []
+    position = 0
+    for match in _FIELD_PART.finditer(field):
+        if match.start() != position:
+            return [field]
+        found.append(match[1] if match[1] is not None else int(match[2]))
+        position = match.end()
+    if position != len(field):
+        return [field]
+    found.reverse()
+    return found
+
+
+def _value_problems(exc: BaseException) -> list[tuple[list[Segment], str]]:
+    """The problems a validator raised, at the paths of the fields it names."""
+    if isinstance(exc, InvalidValue):
+        return [(_segments(exc.field), f"{exc.reason} (got {excerpt(exc.value)})")]
+    if isinstance(exc, BaseExceptionGroup):
+        return [problem for inner in exc.exceptions for problem in _value_problems(inner)]
+    listed = getattr(exc, "problems", None)
+    if isinstance(listed, tuple | list) and all(isinstance(p, Problem) for p in listed):
+        return [(_segments(p.path.removeprefix("$.")), p.message) for p in listed]
+    return [([], str(exc))]
+
+
+def _catalog_problems(exc: InvalidCatalog, kwargs: dict[str, Any]) -> list[Any]:
+    """A catalog's problems at the indexes of the exercises as sent, not their ids."""
+    firsts: dict[str, int] = {}
+    lasts: dict[str, int] = {}
+    for i, exercise in enumerate(kwargs.get("exercises", ())):
+        firsts.setdefault(exercise.id, i)
+        lasts[exercise.id] = i
+    problems: list[tuple[list[Segment], str]] = []
+    for problem in exc.problems:
+        match = _CATALOG_PATH.fullmatch(problem.path)
+        if match is None or match[1] not in firsts:
+            problems.append(([], f"{problem.path}: {problem.message}"))
+            continue
+        # A repeated id is reported where it repeats, any other problem where it first is.
+        repeated = "ids must be unique" in problem.message
+        at = lasts[match[1]] if repeated else firsts[match[1]]
+        rest = _segments(match[2].removeprefix(".")) if match[2] else []
+        problems.append(([*rest, at, "exercises"], problem.message))
+    return problems
+
+
+@functools.cache
+def _codec(limits: Limits) -> _Codec:
+    return _Codec(limits)
+
+
+def structurer(cl: Any, limits: Limits = DEFAULT_LIMITS) -> Structure:
+    """The function that reads plain data as ``cl``, raising :class:`Bad` on problems."""
+    return _codec(limits).get(cl)
+
+
+def structure(
+    data: Any,
+    cl: Any,
+    *,
+    path: str = "$",
+    limits: Limits = DEFAULT_LIMITS,
+    what: str = "document",
+) -> Any:
+    """Read plain data as ``cl``; every problem goes into one :class:`InvalidDocument`."""
+    try:
+        return _codec(limits).get(cl)(data)
+    except Bad as bad:
+        raise InvalidDocument(problems_of(bad, path, limits), what=what) from None
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def _json_key(item: Any) -> str:
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+@functools.cache
+def unstructurer(tp: Any) -> Unstructure:  # noqa: C901, PLR0911 - one case per type
+    """The function that writes a ``tp`` as plain data; ``None`` when it already is."""
+    if tp in (int, float, str, bool):
+        return None
+    if is_our_enum(tp):
+        return {member: member.value for member in tp}.__getitem__
+    if is_prop_union(tp):
+        by_type: dict[type, tuple[str, Callable[[Any], dict[str, Any]]]] = {
+            cls: (cls.kind.value, _class_unstructurer(cls))  # type: ignore[arg-type]
+            for cls in PROP_TYPES.values()
+        }
+
+        def prop(value: Any) -> dict[str, Any]:
+            tag, write = by_type[type(value)]
+            return {TAG: tag, **write(value)}
+
+        return prop
+    args = _union_args(tp)
+    if args is not None and len(args) == 2 and type(None) in args:
+        inner = unstructurer(next(arg for arg in args if arg is not type(None)))
+        if inner is None:
+            return None
+        return lambda value: None if value is None else inner(value)
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            each = unstructurer(args[0])
+            if each is None:
+                return list
+            return lambda values: [each(value) for value in values]
+        hooks = [unstructurer(arg) or _same for arg in args]
+        return lambda values: [hook(value) for hook, value in zip(hooks, values, strict=True)]
+    if origin is frozenset:
+        (arg,) = typing.get_args(tp)
+        if arg in (int, str, float):
+            return sorted
+        if is_our_enum(arg):
+            values = {member: member.value for member in arg}
+            return lambda members: sorted([values[member] for member in members])
+        item = unstructurer(arg) or _same
+        return lambda items: sorted(map(item, items), key=_json_key)
+    if is_ours(tp):
+        return _class_unstructurer(tp)
+    message = f"upperback cannot write a value of type {tp!r}"
+    raise TypeError(message)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _class_unstructurer(cl: type) -> Callable[[Any], dict[str, Any]]:
+    hints = typing.get_type_hints(cl)
+    table = []
+    for field in attrs.fields(cl):
+        if not field.init:
+            continue
+        default: Any = field.default
+        from_self = None
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            if default.takes_self:
+                from_self, default = default.factory, _FROM_SELF
+            else:
+                default = default.factory()
+        elif default is attrs.NOTHING:
+            default = _NO_DEFAULT
+        table.append((field.name, default, from_self, unstructurer(hints[field.name])))
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        data = {}
+        for name, default, from_self, write in table:
+            item = getattr(value, name)
+            if item is default:
+                continue
+            omitted = from_self(value) if from_self is not None else default
+            if omitted is not _NO_DEFAULT and item == omitted:
+                continue
+            data[name] = item if write is None else write(item)
+        return data
+
+    return unstructure
+
+
+def unstructure(value: Any, cl: Any = None) -> Any:
+    """Write a value (of type ``cl``, or its own) as plain JSON data."""
+    write = unstructurer(type(value) if cl is None else cl)  # type: ignore[arg-type]
+    return value if write is None else write(value)
