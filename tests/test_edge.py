@@ -458,3 +458,46 @@ def test_configure_converter_leaves_the_apps_own_types_alone() -> None:
     assert converter.structure({**data, "days": ["2026-01-02"]}, Visit) == visit
     # cattrs' own lenience is the app's choice, and stays.
     assert converter.structure("3", int) == 3
+
+
+# -- one rule for enums across the public API -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "listed"),
+    [
+        (lambda: ub.SymptomReport(days_since_onset=1, trend="same"), "Trend.SAME"),
+        (lambda: ub.Profile(conditions={"osteoporosis"}), "Condition.OSTEOPOROSIS"),
+        (lambda: ub.default_catalog().where(kind="strengthening"), "ExerciseKind.STRENGTHENING"),
+        (lambda: ub.Dose(reps=1, band_level=3), "BandLevel.MEDIUM"),
+    ],
+)
+def test_the_python_api_takes_enum_members_not_their_values(make: Any, listed: str) -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        make()
+    assert listed in str(info.value)
+    assert " a E" not in str(info.value)  # "an ExerciseKind", never "a ExerciseKind"
+
+
+def test_documents_take_enum_values_everywhere() -> None:
+    report = ub.from_data({"days_since_onset": 1, "trend": "same"}, ub.SymptomReport)
+    assert report.trend is ub.Trend.SAME
+    profile = ub.from_data({"conditions": ["osteoporosis"]}, ub.Profile)
+    assert profile.conditions == {ub.Condition.OSTEOPOROSIS}
+
+
+@pytest.mark.parametrize("height", [178, 178.5, 154.94, 100, 250])
+def test_a_profile_takes_every_height_the_ball_sizer_takes(height: float) -> None:
+    ball = ub.SwissBall.for_height(height)
+    profile = ub.Profile(height_cm=height)
+    assert profile.height_cm == height
+    assert ub.loads(ub.dumps(profile)) == profile
+    assert ub.SwissBall.for_height(profile.height_cm) == ball
+
+
+@pytest.mark.parametrize("height", [99.9, 250.5, float("nan"), float("inf"), True, "178"])
+def test_a_profile_refuses_every_height_the_ball_sizer_refuses(height: Any) -> None:
+    with pytest.raises(ub.InvalidValue):
+        ub.SwissBall.for_height(height)
+    with pytest.raises(ub.InvalidValue):
+        ub.Profile(height_cm=height)

@@ -8,6 +8,7 @@ house message shape.
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -63,11 +64,32 @@ def slug(field: str, value: Any) -> None:
         )
 
 
+def a(name: str) -> str:
+    """A class name with its article: ``"a Trend"``, ``"an ExerciseKind"``."""
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
+def choices(cls: type) -> str:
+    """The members of an enum as Python names them, or ``""`` for another class."""
+    if not issubclass(cls, enum.Enum):
+        return ""
+    names = [f"{cls.__name__}.{member.name}" for member in cls]
+    return f" ({', '.join(names[:-1])} or {names[-1]})" if len(names) > 1 else f" ({names[0]})"
+
+
 def members(field: str, values: Iterable[Any], enum_type: type) -> None:
-    """Require every item to be a member of ``enum_type``."""
+    """Require every item to be a member of ``enum_type``.
+
+    The exact value as a string (``"osteoporosis"``) is not a member: the
+    Python API takes members, documents take values, everywhere alike.
+    """
     for value in values:
         if not isinstance(value, enum_type):
-            raise InvalidValue(field, value, f"must contain only {enum_type.__name__} values")
+            raise InvalidValue(
+                field,
+                value,
+                f"must contain only {enum_type.__name__} members{choices(enum_type)}",
+            )
 
 
 def collection(field: str, values: Any, container: type, item: type) -> None:
@@ -87,5 +109,7 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
 def instance(field: str, value: Any, cls: type | tuple[type, ...]) -> None:
     """Require ``value`` to be an instance of ``cls``."""
     if not isinstance(value, cls):
-        names = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
-        raise InvalidValue(field, value, f"must be a {names}")
+        classes = cls if isinstance(cls, tuple) else (cls,)
+        names = a(" or ".join(c.__name__ for c in classes))
+        listed = choices(classes[0]) if len(classes) == 1 else ""
+        raise InvalidValue(field, value, f"must be {names}{listed}")

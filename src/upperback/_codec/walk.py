@@ -208,7 +208,8 @@ class _Codec:
                 raise _bad(f"must be a finite number (got {excerpt(value)})")
             return value
         if type(value) is int:
-            return float(self._int(value))
+            # Kept as written: JSON has one number type, and 178 must write back as 178.
+            return self._int(value)
         raise _bad(f"must be a number (got {excerpt(value)})")
 
     def _str(self, value: Any) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upperback._convert import to_tuple
+from upperback._validate import a, choices
 from upperback.anatomy import Muscle, Region
 from upperback.errors import InvalidCatalog, InvalidValue, Problem, UnknownExercise
 from upperback.exercise import Exercise
@@ -326,12 +327,15 @@ class Catalog:
 
 def _members(name: str, value: Any, enum_type: type[enum.Enum]) -> frozenset[Any]:
     values = (value,) if isinstance(value, str | int) else value
+    listed = choices(enum_type)
     if not isinstance(values, Iterable):
-        raise InvalidValue(name, value, f"must be a {enum_type.__name__} or a collection of them")
+        raise InvalidValue(
+            name, value, f"must be {a(enum_type.__name__)} or a collection of them{listed}"
+        )
     result = frozenset(values)
     for item in result:
         if not isinstance(item, enum_type):
-            raise InvalidValue(name, item, f"must be a {enum_type.__name__}")
+            raise InvalidValue(name, item, f"must be {a(enum_type.__name__)}{listed}")
     return result
 
 

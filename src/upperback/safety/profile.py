@@ -38,7 +38,8 @@ class Profile:
             traced is not accepted.
         level: The level the person works at, if known.
         age_band: The person's age band, if known.
-        height_cm: Standing height, 100 to 250 cm, for sizing a ball.
+        height_cm: Standing height, 100 to 250 cm, for sizing a ball; any
+            number :meth:`~upperback.props.SwissBall.for_height` takes.
         kit: The props the person has.
 
     .. versionadded:: 0.1.0
@@ -51,7 +52,7 @@ class Profile:
     clearance_note: str | None = None
     level: Level | None = None
     age_band: AgeBand | None = None
-    height_cm: int | None = None
+    height_cm: float | None = None
     kit: Kit = attrs.field(factory=Kit)
 
     def __attrs_post_init__(self) -> None:
@@ -73,7 +74,8 @@ class Profile:
             v.instance("level", self.level, Level)
         if self.age_band is not None:
             v.instance("age_band", self.age_band, AgeBand)
-        v.optional_int_between("height_cm", self.height_cm, MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
+        if self.height_cm is not None:
+            v.number_between("height_cm", self.height_cm, MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
         v.instance("kit", self.kit, Kit)
 
     def _check_clearance(self) -> None:
