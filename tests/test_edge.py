@@ -462,13 +462,16 @@ def test_configure_converter_leaves_the_apps_own_types_alone() -> None:
 
 # -- one rule for enums across the public API -----------------------------------------
 
+SAME: Any = "same"
+STRENGTHENING: Any = "strengthening"
+
 
 @pytest.mark.parametrize(
     ("make", "listed"),
     [
-        (lambda: ub.SymptomReport(days_since_onset=1, trend="same"), "Trend.SAME"),
+        (lambda: ub.SymptomReport(days_since_onset=1, trend=SAME), "Trend.SAME"),
         (lambda: ub.Profile(conditions={"osteoporosis"}), "Condition.OSTEOPOROSIS"),
-        (lambda: ub.default_catalog().where(kind="strengthening"), "ExerciseKind.STRENGTHENING"),
+        (lambda: ub.default_catalog().where(kind=STRENGTHENING), "ExerciseKind.STRENGTHENING"),
         (lambda: ub.Dose(reps=1, band_level=3), "BandLevel.MEDIUM"),
     ],
 )
