@@ -464,6 +464,7 @@ def test_configure_converter_leaves_the_apps_own_types_alone() -> None:
 
 SAME: Any = "same"
 STRENGTHENING: Any = "strengthening"
+THREE: Any = 3
 
 
 @pytest.mark.parametrize(
@@ -472,7 +473,7 @@ STRENGTHENING: Any = "strengthening"
         (lambda: ub.SymptomReport(days_since_onset=1, trend=SAME), "Trend.SAME"),
         (lambda: ub.Profile(conditions={"osteoporosis"}), "Condition.OSTEOPOROSIS"),
         (lambda: ub.default_catalog().where(kind=STRENGTHENING), "ExerciseKind.STRENGTHENING"),
-        (lambda: ub.Dose(reps=1, band_level=3), "BandLevel.MEDIUM"),
+        (lambda: ub.Dose(reps=1, band_level=THREE), "BandLevel.MEDIUM"),
     ],
 )
 def test_the_python_api_takes_enum_members_not_their_values(make: Any, listed: str) -> None:
