@@ -113,7 +113,10 @@ def test_free_exercise_db_files_go_through_the_same_edge(tmp_path: Path) -> None
     latin.write_bytes('[{"name": "Épaule"}]'.encode("latin-1"))
     repeated = tmp_path / "repeated.json"
     repeated.write_text('[{"id": "a", "id": "b"}]', encoding="utf-8")
+    surrogate = tmp_path / "surrogate.json"
+    surrogate.write_text('[{"name": "\\ud800"}]', encoding="utf-8")
     expected = {
+        surrogate: "$: holds a lone surrogate escape (\\uD800 to \\uDFFF), not text",
         deep: "$: nests more than 64 levels deep",
         latin: "$: is not UTF-8 text (a byte 0xc9 at offset 11)",
         repeated: '$: repeats the key "id" in one object',
@@ -174,7 +177,8 @@ def test_a_repeated_key_is_refused_at_every_level(text: str, key: str) -> None:
 def test_a_lone_surrogate_is_refused() -> None:
     escaped = '{"upperback": 1, "kind": "routine", "data": {"id": "a", "title": "\\ud800"}}'
     assert problems_of_text(escaped) == [
-        "$: holds a lone surrogate escape (\\uD800 to \\uDFFF), not text"
+        '$.data.title: must be text without lone surrogates (got "\\ud800")',
+        "$.data.sections: is required",
     ]
     raw = '{"upperback": 1, "kind": "routine", "data": {"id": "a", "title": "\ud800"}}'
     assert problems_of_text(raw) == ["$: holds a lone surrogate (U+D800), not text"]

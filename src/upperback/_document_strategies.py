@@ -3,7 +3,7 @@
 Re-exported by :mod:`upperback.strategies` as :func:`documents` and
 :func:`invalid_documents`. An app that puts upperback behind a web API or a
 tool call can property-test its own error path with them: every text that
-:func:`invalid_documents` draws is refused by :func:`upperback.loads` with an
+:func:`invalid_documents` draws is refused by :func:`upperback.serialization.loads` with an
 :class:`~upperback.errors.InvalidDocument`, whatever the app does around it.
 
 The malformations are plain functions of a :class:`random.Random`
@@ -45,7 +45,7 @@ def _kinds(kind: str | type | None) -> list[str]:
 def documents(kind: str | type | None = None) -> st.SearchStrategy[str]:
     """The JSON text of valid documents of one kind (or of any kind).
 
-    Each is what :func:`upperback.dumps` writes for a value drawn from that
+    Each is what :func:`upperback.serialization.dumps` writes for a value drawn from that
     kind's strategy, so it shrinks as that value does, towards the simplest.
 
     Args:
@@ -65,7 +65,7 @@ def invalid_documents(kind: str | type | None = None) -> st.SearchStrategy[str]:
 
     Every malformation is invalid by construction: a value of another JSON
     type, an unknown or repeated key, a missing envelope field, an integer
-    or a string or an array over the default :class:`~upperback.Limits`,
+    or a string or an array over the default :class:`~upperback.serialization.Limits`,
     deep nesting, ``NaN``, a lone surrogate, text cut short. Loading any of
     them raises :class:`~upperback.errors.InvalidDocument` and nothing else.
 
@@ -78,7 +78,7 @@ def invalid_documents(kind: str | type | None = None) -> st.SearchStrategy[str]:
 
 
 def limits() -> st.SearchStrategy[Limits]:
-    """:class:`~upperback.Limits` values, from tight ones up to the defaults."""
+    """:class:`~upperback.serialization.Limits` values, from tight ones up to the defaults."""
     return st.builds(
         Limits,
         max_bytes=st.integers(1000, DEFAULT_LIMITS.max_bytes),

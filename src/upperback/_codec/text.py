@@ -66,15 +66,22 @@ def has_lone_surrogate(text: str) -> bool:
     return False
 
 
-def parse(text: Any, limits: Limits = DEFAULT_LIMITS, *, what: str = "document") -> Any:
+def parse(
+    text: Any, limits: Limits = DEFAULT_LIMITS, *, what: str = "document", strings: bool = False
+) -> Any:
     """Read JSON text (``str`` or UTF-8 ``bytes``) into plain data, within ``limits``.
+
+    A lone surrogate written as a raw character is always refused. One
+    written as an escape (a backslash, ``ud800``) is refused here when ``strings`` is
+    true; documents leave it to the codec, which checks every string it
+    keeps and names the field that holds it.
 
     Raises:
         InvalidDocument: The text is too large, not UTF-8, not JSON, repeats
             a key, nests too deeply or holds a lone surrogate.
     """
     try:
-        return _parse(text, limits)
+        return _parse(text, limits, strings=strings)
     except _Refused as refused:
         raise InvalidDocument([Problem(path="$", message=refused.message)], what=what) from None
 
@@ -105,7 +112,7 @@ def _decode(text: Any, limits: Limits) -> str:
     return text
 
 
-def _parse(text: Any, limits: Limits) -> Any:  # noqa: C901 - each check once, in order
+def _parse(text: Any, limits: Limits, *, strings: bool) -> Any:  # noqa: C901 - each check once
     text = _decode(text, limits)
     if text.startswith("\ufeff"):
         raise _Refused("must not start with a byte-order mark")
@@ -118,10 +125,6 @@ def _parse(text: Any, limits: Limits) -> Any:  # noqa: C901 - each check once, i
                 if key in seen:
                     raise _Refused(f"repeats the key {excerpt(key)} in one object")
                 seen.add(key)
-        if len(result) > limits.max_items:
-            raise _Refused(
-                f"holds an object of more than {limits.max_items} keys (got {len(result)})"
-            )
         return result
 
     def constant(name: str) -> Any:
@@ -139,7 +142,7 @@ def _parse(text: Any, limits: Limits) -> Any:  # noqa: C901 - each check once, i
     except ValueError:
         # Python's own limit on the digits of an integer (sys.get_int_max_str_digits).
         raise _Refused(f"holds an integer of more than {limits.max_int_digits} digits") from None
-    if ("\\ud" in text or "\\uD" in text) and _LONE_ESCAPE.search(text) and _lone_in(data):
+    if strings and _LONE_ESCAPE.search(text) and _lone_in(data):
         raise _Refused("holds a lone surrogate escape (\\uD800 to \\uDFFF), not text")
     if limits.max_depth < DEFAULT_LIMITS.max_depth and _deeper_than(data, limits.max_depth):
         raise _Refused(f"nests more than {limits.max_depth} levels deep")

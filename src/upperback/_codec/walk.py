@@ -57,8 +57,6 @@ PROP: Final[Any] = typing.Union[tuple(PROP_TYPES.values())]  # noqa: UP007 - bui
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FIELD_PART: Final = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _CATALOG_PATH: Final = re.compile(r"exercises\['([^']*)'\](.*)")
-_NO_DEFAULT: Final = object()
-_FROM_SELF: Final = object()
 # Errors a validator should never raise, but which must still reach the caller as a
 # problem of the document, not as a crash: a document never gets a bare Python error.
 STRAY_ERRORS: Final = (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError)
@@ -184,10 +182,11 @@ class _Codec:
         if origin is tuple:
             args = typing.get_args(tp)
             if len(args) == 2 and args[1] is Ellipsis:
-                return self._array(self.get(args[0]), unique=False)
+                return self._array(self.get(args[0]), unique=False, leaf=args[0])
             return self._fixed(tuple(self.get(arg) for arg in args))
         if origin is frozenset:
-            return self._array(self.get(typing.get_args(tp)[0]), unique=True)
+            (item,) = typing.get_args(tp)
+            return self._array(self.get(item), unique=True, leaf=item)
         if is_ours(tp):
             return self._class(tp, TAG if tagged else None)
         message = f"upperback cannot read a value of type {tp!r}"
@@ -225,17 +224,32 @@ class _Codec:
 
     # -- collections ----------------------------------------------------------
 
-    def _array(self, item: Structure, *, unique: bool) -> Structure:
+    def _array(self, item: Structure, *, unique: bool, leaf: Any) -> Structure:  # noqa: C901
         max_items = self.limits.max_items
+        max_str = self.limits.max_str_length
         kind = "a set: an array of different items" if unique else "an array"
+        members = {m.value: m for m in leaf} if is_our_enum(leaf) else None
+        raw = int if members is not None and issubclass(leaf, int) else str
+
+        def read(values: Any) -> tuple[Any, ...]:
+            # The common leaves, checked inline; anything else goes item by item.
+            if leaf is str:
+                for text in values:
+                    if type(text) is not str or len(text) > max_str or not text.isascii():
+                        return tuple(map(item, values))
+                return tuple(values)
+            if members is not None:
+                found = tuple([members.get(x) if type(x) is raw else None for x in values])
+                return tuple(map(item, values)) if None in found else found
+            return tuple(map(item, values))
 
         def structure(value: Any) -> Any:
             if type(value) is not list and type(value) is not tuple:
                 raise _bad(f"must be {kind} (got {excerpt(value)})")
             if len(value) > max_items:
-                raise _bad(f"must have at most {max_items} items (got {len(value)})")
+                raise _bad(f"must have at most {_items(max_items)} (got {len(value)})")
             try:
-                items = tuple(map(item, value))
+                items = read(value)
             except Bad:
                 raise _item_problems(item, value) from None
             if not unique:
@@ -295,7 +309,8 @@ class _Codec:
         order = [field.name for field in fields]
         name = cl.__name__
         known = ", ".join(order)
-        max_keys = self.limits.max_items
+        # An object of a class may hold its fields (and a tag) whatever the limit says.
+        max_keys = max(self.limits.max_items, len(table) + 1)
 
         def structure(data: Any) -> Any:  # noqa: C901, PLR0912
             if type(data) is not dict:
@@ -337,6 +352,10 @@ class _Codec:
                 raise _bad(f"is not a valid {name}") from None
 
         return structure
+
+
+def _items(count: int) -> str:
+    return "1 item" if count == 1 else f"{count} items"
 
 
 def _bool(value: Any) -> bool:
@@ -522,35 +541,72 @@ def _same(value: Any) -> Any:
 
 @functools.cache
 def _class_unstructurer(cl: type) -> Callable[[Any], dict[str, Any]]:
+    """A function written for ``cl``: one line per field, defaults omitted.
+
+    It is generated, as cattrs and attrs generate theirs: a loop over the
+    fields costs twice as much on the hot path of every write.
+    """
     hints = typing.get_type_hints(cl)
-    table = []
-    for field in attrs.fields(cl):
+    namespace: dict[str, Any] = {}
+    lines = ["def unstructure(value):", "    data = {}"]
+    for i, field in enumerate(attrs.fields(cl)):
         if not field.init:
             continue
-        default: Any = field.default
-        from_self = None
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            if default.takes_self:
-                from_self, default = default.factory, _FROM_SELF
-            else:
-                default = default.factory()
-        elif default is attrs.NOTHING:
-            default = _NO_DEFAULT
-        table.append((field.name, default, from_self, unstructurer(hints[field.name])))
+        tp = hints[field.name]
+        lines.append(f"    item = value.{field.name}")
+        omit, expression = _omit_test(field, i, namespace), _write(tp, i, namespace)
+        lines.append(f"    {omit}data[{field.name!r}] = {expression}")
+    lines.append("    return data")
+    exec(compile("\n".join(lines), f"<upperback unstructure {cl.__name__}>", "exec"), namespace)  # noqa: S102 - built from attrs fields
+    write: Callable[[Any], dict[str, Any]] = namespace["unstructure"]
+    return write
 
-    def unstructure(value: Any) -> dict[str, Any]:
-        data = {}
-        for name, default, from_self, write in table:
-            item = getattr(value, name)
-            if item is default:
-                continue
-            omitted = from_self(value) if from_self is not None else default
-            if omitted is not _NO_DEFAULT and item == omitted:
-                continue
-            data[name] = item if write is None else write(item)
-        return data
 
-    return unstructure
+def _omit_test(field: Any, i: int, namespace: dict[str, Any]) -> str:
+    """The ``if ...:`` that leaves a field holding its default out ("" when it has none)."""
+    default = field.default
+    if default is attrs.NOTHING:
+        return ""
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            namespace[f"default_{i}"] = default.factory
+            return f"if item != default_{i}(value): "
+        default = default.factory()
+    if default is None or isinstance(default, bool | enum.Enum):
+        namespace[f"default_{i}"] = default
+        return f"if item is not default_{i}: "
+    namespace[f"default_{i}"] = default
+    return f"if item != default_{i}: "
+
+
+def _write(tp: Any, i: int, namespace: dict[str, Any]) -> str:
+    """The expression that writes ``item`` of type ``tp`` as plain data."""
+    args = _union_args(tp)
+    optional = args is not None and len(args) == 2 and type(None) in args and not is_prop_union(tp)
+    inner = next(arg for arg in args if arg is not type(None)) if optional and args else tp
+    expression = _write_value(inner, i, namespace)
+    if optional and expression != "item":
+        return f"None if item is None else {expression}"
+    return expression
+
+
+def _write_value(tp: Any, i: int, namespace: dict[str, Any]) -> str:  # noqa: PLR0911
+    if tp in (int, float, str, bool):
+        return "item"
+    if is_our_enum(tp):
+        return "item._value_"
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is frozenset and (args[0] in (int, float, str)):
+        return "sorted(item)"
+    if origin is frozenset and is_our_enum(args[0]):
+        return "sorted([member._value_ for member in item])"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in (int, float, str):
+        return "list(item)"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and is_our_enum(args[0]):
+        return "[member._value_ for member in item]"
+    namespace[f"write_{i}"] = unstructurer(tp) or _same
+    return f"write_{i}(item)"
 
 
 def unstructure(value: Any, cl: Any = None) -> Any:

@@ -245,7 +245,7 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
 
     Raises:
         InvalidDocument: The file is not UTF-8 JSON within the default
-            :class:`~upperback.Limits` (it repeats a key, nests too deeply, ...),
+            :class:`~upperback.serialization.Limits` (it repeats a key, nests too deeply, ...),
             or is not a list of entries.
         OSError: The file cannot be read.
 
@@ -295,7 +295,7 @@ def _read(path: str | os.PathLike[str]) -> Any:
     # UTF-8 and lone surrogates are checked before anything is imported.
     from upperback._codec.text import parse  # noqa: PLC0415 - only when a file is read
 
-    return parse(Path(path).read_bytes(), what="free-exercise-db file")
+    return parse(Path(path).read_bytes(), what="free-exercise-db file", strings=True)
 
 
 class _Skip(Exception):  # noqa: N818 - internal control flow, never escapes

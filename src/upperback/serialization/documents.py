@@ -122,7 +122,8 @@ def dumps(value: object, *, indent: int | None = None) -> str:
     >>> dumps(Dose(sets=2, reps=12))
     '{"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}'
     """
-    return json.dumps(to_dict(value), indent=indent, ensure_ascii=False)
+    # A document is a tree: the encoder need not look for cycles.
+    return json.dumps(to_dict(value), indent=indent, ensure_ascii=False, check_circular=False)
 
 
 def json_schema(kind: str | type) -> dict[str, Any]:
