@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -509,3 +510,12 @@ def test_a_profile_refuses_every_height_the_ball_sizer_refuses(height: Any) -> N
         ub.SwissBall.for_height(height)
     with pytest.raises(ub.InvalidValue):
         ub.Profile(height_cm=height)
+
+
+def test_first_loads_from_many_threads_agree() -> None:
+    # A new set of limits builds its reading functions on first use, under a lock.
+    limits = ub.Limits(max_problems=77)
+    text = (SAVED / "screen_report.json").read_text(encoding="utf-8")
+    with ThreadPoolExecutor(8) as pool:
+        loaded = list(pool.map(lambda _: ub.loads(text, limits=limits), range(32)))
+    assert all(value == loaded[0] for value in loaded)

@@ -28,6 +28,7 @@ import enum
 import functools
 import json
 import re
+import threading
 import types
 import typing
 from typing import TYPE_CHECKING, Any, Final
@@ -145,19 +146,33 @@ class _Codec:
         self.limits = limits
         self.int_bound = 10**limits.max_int_digits
         self.cache: dict[Any, Structure] = {}
+        self.pending: dict[Any, Structure] = {}
+        # Building is rare (once per type) and may recurse; reading takes no lock.
+        self.building = threading.RLock()
 
     def get(self, tp: Any, tagged: bool = False) -> Structure:
         key = (tp, tagged)
         found = self.cache.get(key)
+        if found is not None:
+            return found
+        with self.building:
+            return self._get_locked(key, tp, tagged)
+
+    def _get_locked(self, key: tuple[Any, bool], tp: Any, tagged: bool) -> Structure:
+        found = self.cache.get(key) or self.pending.get(key)
         if found is None:
             slot: list[Structure] = []
 
             def forward(value: Any) -> Any:
                 return slot[0](value)
 
-            # Taken before it is built, so that a type that holds itself cannot recurse.
-            self.cache[key] = forward
-            built = self._build(tp, tagged)
+            # Held while it is built, so that a type that holds itself cannot recurse;
+            # published only when built, so that no other thread sees it half-made.
+            self.pending[key] = forward
+            try:
+                built = self._build(tp, tagged)
+            finally:
+                del self.pending[key]
             slot.append(built)
             self.cache[key] = found = built
         return found
@@ -430,7 +445,7 @@ def _value_problems(exc: BaseException) -> list[tuple[list[Segment], str]]:
     listed = getattr(exc, "problems", None)
     if isinstance(listed, tuple | list) and all(isinstance(p, Problem) for p in listed):
         return [(_segments(p.path.removeprefix("$.")), p.message) for p in listed]
-    return [([], str(exc))]
+    return [([], excerpt(str(exc), limit=200).strip('"'))]
 
 
 def _catalog_problems(exc: InvalidCatalog, kwargs: dict[str, Any]) -> list[Any]:

@@ -76,7 +76,12 @@ _KIND_OF: Final = {cls: kind for kind, cls in DOCUMENT_KINDS.items()}
 def make_converter(**kwargs: Any) -> cattrs.Converter:
     """A new :class:`cattrs.Converter` configured for every upperback type.
 
-    See :func:`configure_converter` for what it registers.
+    See :func:`configure_converter` for what it registers. A converter of
+    upperback's own also reads bare ``int``, ``float``, ``str`` and
+    ``bool`` strictly (a wrong JSON type is an error, never coerced).
+    Keyword arguments go to :class:`cattrs.Converter`; they do not change how
+    upperback's own classes are read, which is always strict and always
+    reports every problem.
     """
     from upperback._codec.converter import make_converter as make  # noqa: PLC0415 - cattrs on first use
 
@@ -86,10 +91,14 @@ def make_converter(**kwargs: Any) -> cattrs.Converter:
 def configure_converter(converter: cattrs.Converter) -> None:
     """Add upperback's hooks to an app's own cattrs converter.
 
-    It registers strict hooks for ``int``, ``float``, ``str`` and ``bool``
-    (a wrong JSON type is an error, never coerced), enums by value, sets as
-    sorted lists, the prop union tagged by ``"type"``, and for upperback's
-    classes: defaults omitted on output and unknown keys rejected on input.
+    Hooks are registered for upperback's own classes, its enums and the
+    prop union, and nothing else: the app's own types, and cattrs' handling
+    of plain values outside upperback's classes, stay as they were. The
+    hooks read and write exactly as :func:`from_data` and :func:`to_dict`
+    do: strict JSON types, enums by value, sets as sorted lists (a repeated
+    item refused), props tagged by ``"type"``, defaults omitted on output and
+    unknown keys refused on input. A problem raises
+    :class:`~upperback.errors.InvalidDocument` with every problem's path.
     """
     from upperback._codec.converter import configure_converter as configure  # noqa: PLC0415
 
