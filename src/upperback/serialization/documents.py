@@ -14,7 +14,8 @@ schema: changing a field's default changes what every saved document that
 omits it means, and so needs a new schema version and a migration that writes
 the old default in, like any other change to the shape of the data.
 
-cattrs is imported on first use, not when :mod:`upperback` is imported.
+Documents are read and written by the codec's own engine; cattrs is imported
+only when :func:`make_converter` or :func:`configure_converter` is used.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def make_converter(**kwargs: Any) -> cattrs.Converter:
     upperback's own classes are read, which is always strict and always
     reports every problem.
     """
-    from upperback._codec.converter import make_converter as make  # noqa: PLC0415 - cattrs on first use
+    from upperback._codec.converter import make_converter as make  # noqa: PLC0415 - cattrs only for a converter
 
     return make(**kwargs)
 
