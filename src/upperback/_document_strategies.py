@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 from hypothesis import strategies as st
 
 from upperback._codec.limits import DEFAULT_LIMITS, Limits
+from upperback.errors import InvalidValue
 from upperback.serialization.documents import DOCUMENT_KINDS, to_dict
 
 if TYPE_CHECKING:
@@ -38,8 +39,7 @@ def _kinds(kind: str | type | None) -> list[str]:
     for name, cls in DOCUMENT_KINDS.items():
         if cls is kind:
             return [name]
-    message = f"kind must be one of {', '.join(sorted(DOCUMENT_KINDS))} (got {kind!r})"
-    raise ValueError(message)
+    raise InvalidValue("kind", kind, f"must be one of {', '.join(sorted(DOCUMENT_KINDS))}")
 
 
 def documents(kind: str | type | None = None) -> st.SearchStrategy[str]:
