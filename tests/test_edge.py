@@ -519,3 +519,15 @@ def test_first_loads_from_many_threads_agree() -> None:
     with ThreadPoolExecutor(8) as pool:
         loaded = list(pool.map(lambda _: ub.loads(text, limits=limits), range(32)))
     assert all(value == loaded[0] for value in loaded)
+
+
+def test_mappings_and_sequences_from_yaml_readers_are_read() -> None:
+    # Round-trip YAML readers give dict and list subclasses (ruamel's CommentedMap).
+    class Mapping(dict[str, Any]):
+        pass
+
+    class Sequence(list[Any]):
+        pass
+
+    document = Mapping(upperback=1, kind="kit", data=Mapping(props=Sequence([Mapping(type="mat")])))
+    assert ub.from_dict(document) == ub.Kit.of(ub.Mat())

@@ -48,7 +48,7 @@ def read(
 
 
 def _open_envelope(document: Any, kinds: Mapping[str, type], cls: type | None) -> tuple[str, Any]:
-    if type(document) is not dict:
+    if not isinstance(document, dict):
         message = f"must be a JSON object with upperback, kind and data (got {excerpt(document)})"
         raise InvalidDocument([Problem(path="$", message=message)])
     problems = [

@@ -43,7 +43,18 @@ from upperback.props import PROP_TYPES
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-__all__ = ["TAG", "is_ours", "structure", "structurer", "unstructure", "unstructurer"]
+__all__ = [
+    "PROP",
+    "STRAY_ERRORS",
+    "TAG",
+    "is_our_enum",
+    "is_ours",
+    "is_prop_union",
+    "render",
+    "structure",
+    "unstructure",
+    "unstructurer",
+]
 
 TAG: Final = "type"
 """The key that names a member of a tagged union, e.g. ``{"type": "swiss_ball"}``."""
@@ -259,7 +270,7 @@ class _Codec:
             return tuple(map(item, values))
 
         def structure(value: Any) -> Any:
-            if type(value) is not list and type(value) is not tuple:
+            if type(value) is not list and not isinstance(value, list | tuple):
                 raise _bad(f"must be {kind} (got {excerpt(value)})")
             if len(value) > max_items:
                 raise _bad(f"must have at most {_items(max_items)} (got {len(value)})")
@@ -280,7 +291,7 @@ class _Codec:
         size = len(items)
 
         def structure(value: Any) -> tuple[Any, ...]:
-            if type(value) is not list and type(value) is not tuple:
+            if type(value) is not list and not isinstance(value, list | tuple):
                 raise _bad(f"must be an array of {size} items (got {excerpt(value)})")
             if len(value) != size:
                 raise _bad(f"must be an array of {size} items (got {len(value)} items)")
@@ -302,7 +313,7 @@ class _Codec:
         allowed = ", ".join(excerpt(tag) for tag in by_tag)
 
         def structure(value: Any) -> Any:
-            if type(value) is not dict:
+            if type(value) is not dict and not isinstance(value, dict):
                 raise _bad(f"must be an object with a {TAG!r} key (got {excerpt(value)})")
             if TAG not in value:
                 raise Bad([([TAG], f"is required: one of {allowed}")])
@@ -328,7 +339,7 @@ class _Codec:
         max_keys = max(self.limits.max_items, len(table) + 1)
 
         def structure(data: Any) -> Any:  # noqa: C901, PLR0912
-            if type(data) is not dict:
+            if type(data) is not dict and not isinstance(data, dict):
                 raise _bad(f"must be an object of {name} fields (got {excerpt(data)})")
             if len(data) > max_keys:
                 raise _bad(f"must have at most {max_keys} keys (got {len(data)})")
@@ -472,11 +483,6 @@ def _catalog_problems(exc: InvalidCatalog, kwargs: dict[str, Any]) -> list[Any]:
 @functools.cache
 def _codec(limits: Limits) -> _Codec:
     return _Codec(limits)
-
-
-def structurer(cl: Any, limits: Limits = DEFAULT_LIMITS) -> Structure:
-    """The function that reads plain data as ``cl``, raising :class:`Bad` on problems."""
-    return _codec(limits).get(cl)
 
 
 def structure(
