@@ -18,6 +18,7 @@ import cattrs
 import pytest
 
 import upperback as ub
+from upperback._codec import envelope
 from upperback.catalog import model as catalog_model
 from upperback.interop import free_exercise_db
 from upperback.serialization import DOCUMENT_KINDS
@@ -531,3 +532,29 @@ def test_mappings_and_sequences_from_yaml_readers_are_read() -> None:
 
     document = Mapping(upperback=1, kind="kit", data=Mapping(props=Sequence([Mapping(type="mat")])))
     assert ub.from_dict(document) == ub.Kit.of(ub.Mat())
+
+
+def test_the_importer_skips_lone_surrogates_and_shows_excerpts() -> None:
+    entry = {
+        "id": "Band_Row",
+        "name": "Band \ud800 row",
+        "category": "strength",
+        "level": "beginner",
+        "equipment": "bands",
+        "primaryMuscles": ["middle back"],
+        "instructions": ["Pull."],
+    }
+    catalog, skipped = free_exercise_db.load([entry, {**entry, "instructions": "x" * 100_000}])
+    assert len(catalog) == 0
+    assert skipped[0].reason.startswith("malformed: 'name' holds a lone surrogate")
+    assert len(skipped[1].reason) < 200
+
+
+def test_a_migration_that_cannot_read_the_data_is_a_problem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(envelope, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(envelope.MIGRATIONS, ("dose", 1), lambda data: {**data, "x": data["sets"]})
+    assert problems_of({"upperback": 1, "kind": "dose", "data": []}) == [
+        "$.data: cannot be upgraded from schema 1: it is not that schema's shape"
+    ]

@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from upperback._codec.text import excerpt, has_lone_surrogate
 from upperback._convert import to_tuple
 from upperback.anatomy import Muscle
 from upperback.catalog import Catalog
@@ -309,14 +310,18 @@ def _field(entry: dict[str, Any], key: str, kind: type, allow_none: bool = False
     if value is None and allow_none:
         return None
     if not isinstance(value, kind):
-        raise _Skip(f"malformed: {key!r} must be a {kind.__name__} (got {value!r})")
+        raise _Skip(f"malformed: {key!r} must be a {kind.__name__} (got {excerpt(value)})")
+    if isinstance(value, str) and has_lone_surrogate(value):
+        raise _Skip(f"malformed: {key!r} holds a lone surrogate (got {excerpt(value)})")
     return value
 
 
 def _strings(entry: dict[str, Any], key: str) -> list[str]:
     values: list[str] = _field(entry, key, list)
     if not all(isinstance(value, str) for value in values):
-        raise _Skip(f"malformed: {key!r} must be a list of text (got {values!r})")
+        raise _Skip(f"malformed: {key!r} must be a list of text (got {excerpt(values)})")
+    if any(has_lone_surrogate(value) for value in values):
+        raise _Skip(f"malformed: {key!r} holds a lone surrogate")
     return values
 
 
