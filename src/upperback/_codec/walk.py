@@ -66,6 +66,7 @@ Unstructure = typing.Callable[[Any], Any] | None  # None: the value is already p
 _PROP_MEMBERS: Final = frozenset(PROP_TYPES.values())
 PROP: Final[Any] = typing.Union[tuple(PROP_TYPES.values())]  # noqa: UP007 - built from the table
 """The prop union, as a type."""
+_MISSING: Final = object()
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FIELD_PART: Final = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _CATALOG_PATH: Final = re.compile(r"exercises\['([^']*)'\](.*)")
@@ -377,7 +378,88 @@ class _Codec:
             except STRAY_ERRORS:
                 raise _bad(f"is not a valid {name}") from None
 
-        return structure
+        return self._fast(cl, tag, fields, hints, structure)
+
+    def _fast(
+        self, cl: type, tag: str | None, fields: list[Any], hints: dict[str, Any], slow: Structure
+    ) -> Structure:
+        """A function written for ``cl`` that reads a valid object in one pass.
+
+        It is generated, as attrs and cattrs generate theirs. Leaves are checked
+        inline; anything unusual (a wrong type, a missing or unknown key, a value
+        the class refuses) hands the object to ``slow``, the loop above, which
+        finds and names every problem. So the fast path decides nothing alone.
+        """
+        namespace: dict[str, Any] = {
+            "cl": cl,
+            "slow": slow,
+            "MISSING": _MISSING,
+            "max_str": self.limits.max_str_length,
+            "bound": self.int_bound,
+        }
+        lines = [
+            "def structure(data):",
+            "    if type(data) is not dict:",
+            "        return slow(data)",
+            "    try:",
+            "        kwargs = {}",
+            "        seen = 0",
+        ]
+        for i, field in enumerate(fields):
+            lines += [
+                f"        v = data.get({field.name!r}, MISSING)",
+                "        if v is not MISSING:",
+                "            seen += 1",
+                *self._read(hints[field.name], f"kwargs[{field.alias!r}]", i, namespace),
+            ]
+            if field.default is attrs.NOTHING:
+                lines += ["        else:", "            return slow(data)"]
+        extra = f" - ({tag!r} in data)" if tag else ""
+        lines += [
+            f"        if seen != len(data){extra}:",
+            "            return slow(data)",
+            "        return cl(**kwargs)",
+            "    except Exception:  # noqa: BLE001 - the slow path names every problem",
+            "        return slow(data)",
+        ]
+        source = "\n".join(lines)
+        exec(compile(source, f"<upperback read {cl.__name__}>", "exec"), namespace)  # noqa: S102 - built from attrs fields
+        fast: Structure = namespace["structure"]
+        return fast
+
+    def _read(self, tp: Any, target: str, i: int, namespace: dict[str, Any]) -> list[str]:
+        """Lines that read ``v`` as ``tp`` into ``target``, checking leaves inline."""
+        pad = " " * 12
+        namespace[f"read_{i}"] = self.get(tp)
+        args = _union_args(tp)
+        optional = (
+            args is not None and len(args) == 2 and type(None) in args and not is_prop_union(tp)
+        )
+        inner = next(arg for arg in args if arg is not type(None)) if optional and args else tp
+        tests = {
+            str: "type(v) is str and len(v) <= max_str and v.isascii()",
+            int: "type(v) is int and -bound < v < bound",
+            bool: "type(v) is bool",
+        }
+        if inner in tests:
+            none = "v is None or " if optional else ""
+            return [
+                f"{pad}if {none}{tests[inner]}:",
+                f"{pad}    {target} = v",
+                f"{pad}else:",
+                f"{pad}    {target} = read_{i}(v)",
+            ]
+        if is_our_enum(inner):
+            namespace[f"members_{i}"] = {member.value: member for member in inner}
+            namespace[f"raw_{i}"] = int if issubclass(inner, int) else str
+            member = f"members_{i}.get(v) if type(v) is raw_{i} else None"
+            if optional:
+                member = f"None if v is None else {member}"
+            return [
+                f"{pad}m = {member}",
+                f"{pad}{target} = m if m is not None else read_{i}(v)",
+            ]
+        return [f"{pad}{target} = read_{i}(v)"]
 
 
 def _items(count: int) -> str:
