@@ -16,9 +16,11 @@ from typing import Any
 import attrs
 import cattrs
 import pytest
+from hypothesis import given, settings
 
 import upperback as ub
-from upperback._codec import envelope
+from upperback import strategies as ust
+from upperback._codec import envelope, walk
 from upperback.catalog import model as catalog_model
 from upperback.interop import free_exercise_db
 from upperback.serialization import DOCUMENT_KINDS
@@ -558,3 +560,18 @@ def test_a_migration_that_cannot_read_the_data_is_a_problem(
     assert problems_of({"upperback": 1, "kind": "dose", "data": []}) == [
         "$.data: cannot be upgraded from schema 1: it is not that schema's shape"
     ]
+
+
+@settings(max_examples=30)
+@given(ust.documents())
+def test_the_fast_reader_and_the_general_one_agree(text: str) -> None:
+    document = json.loads(text)
+    cls = DOCUMENT_KINDS[document["kind"]]
+    general = walk._Codec(ub.Limits())
+
+    def general_only(*args: Any) -> Any:
+        return args[-1]  # the general loop, which the fast path would wrap
+
+    general._fast = general_only  # type: ignore[method-assign,assignment]
+    assert general.get(cls)(document["data"]) == ub.from_dict(document)
+    assert general.get(cls) is not walk._codec(ub.Limits()).get(cls)
