@@ -90,3 +90,15 @@ def bench(session: nox.Session) -> None:
     """The benchmarks (not part of the default run): python -m nox -s bench."""
     _install(session, "bench")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """A long fuzz campaign at the loading edge (not part of the default run).
+
+    ``python -m nox -s fuzz`` malforms 200,000 documents; pass a number to change
+    it (``-- 1000000``), and set ``UPPERBACK_FUZZ_SEED`` to replay a failure.
+    """
+    _install(session, "tests")
+    runs = session.posargs[0] if session.posargs else "200000"
+    session.run("pytest", "tests/test_fuzz.py", env={"UPPERBACK_FUZZ": runs})

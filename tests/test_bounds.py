@@ -58,6 +58,8 @@ def _expected(bound: _validate.Bound) -> dict[str, Any]:
     """What the schema should say, written out independently of the walker."""
     if bound.kind == _validate.INTEGER:
         return {"type": "integer", "minimum": bound.low, "maximum": bound.high}
+    if bound.kind == _validate.NUMBER:
+        return {"type": "number", "minimum": bound.low, "maximum": bound.high}
     if bound.kind == _validate.TEXT:
         return {"type": "string", "minLength": 1, "maxLength": bound.high}
     if bound.kind == _validate.SLUG_KIND:
@@ -86,6 +88,8 @@ def _within(bound: _validate.Bound, value: Any) -> bool:
         return bound.optional
     if bound.kind == _validate.INTEGER:
         return type(value) is int and bound.low <= value <= (bound.high or 0)
+    if bound.kind == _validate.NUMBER:
+        return type(value) in (int, float) and bound.low <= value <= (bound.high or 0)
     if bound.kind in (_validate.TEXT, _validate.SLUG_KIND):
         return 1 <= len(value) <= (bound.high or 0) and value.strip() == value
     return len(value) >= bound.low and all(

@@ -333,19 +333,19 @@ def test_unresolved_links_with_suggestion() -> None:
         [make("neck-tilt", harder="neck-tilts"), make("neck-tilt-2"), make("x", easier="zzzz")]
     )
     assert problems["exercises['neck-tilt'].harder"].startswith(
-        "names no exercise in the catalog (got 'neck-tilts'); did you mean"
+        'names no exercise in the catalog (got "neck-tilts"); did you mean'
     )
-    assert problems["exercises['x'].easier"] == "names no exercise in the catalog (got 'zzzz')"
+    assert problems["exercises['x'].easier"] == 'names no exercise in the catalog (got "zzzz")'
 
 
 def test_links_must_be_mutual_both_ways() -> None:
     problems = problems_of([make("a", harder="b"), make("b"), make("c", easier="d"), make("d")])
     assert problems == {
         "exercises['b'].easier": (
-            "must be 'a', since 'a' names 'b' as its harder exercise (got None)"
+            'must be "a", since "a" names "b" as its harder exercise (got null)'
         ),
         "exercises['d'].harder": (
-            "must be 'c', since 'c' names 'd' as its easier exercise (got None)"
+            'must be "c", since "c" names "d" as its easier exercise (got null)'
         ),
     }
 
@@ -354,7 +354,7 @@ def test_levels_never_drop_going_harder() -> None:
     problems = problems_of(chain_of("a", "b", levels=(3, 2)))
     assert problems == {
         "exercises['b'].level": (
-            "must be at least 3, the level of 'a' which it is harder than (got 2)"
+            'must be at least 3, the level of "a" which it is harder than (got 2)'
         )
     }
 
@@ -413,8 +413,8 @@ def test_catalog_document_problems_have_document_paths() -> None:
         ub.from_dict(data, Catalog)
     assert [str(p) for p in info.value.problems] == [
         (
-            "$.data.exercises['b'].easier: must be 'a', since 'a' names 'b' as its harder "
-            "exercise (got None)"
+            '$.data.exercises[1].easier: must be "a", since "a" names "b" as its harder '
+            "exercise (got null)"
         )
     ]
 

@@ -143,10 +143,10 @@ def test_no_equipment_means_no_props(equipment: str | None, props: tuple[ub.Prop
         ({"level": "elite"}, "malformed: unknown level 'elite'"),
         ({"name": 3}, "malformed: 'name' must be a str (got 3)"),
         ({"equipment": 7}, "malformed: 'equipment' must be a str (got 7)"),
-        ({"instructions": "Do it."}, "malformed: 'instructions' must be a list (got 'Do it.')"),
+        ({"instructions": "Do it."}, """malformed: 'instructions' must be a list (got "Do it.")"""),
         (
             {"primaryMuscles": ["lats", 2]},
-            "malformed: 'primaryMuscles' must be a list of text (got ['lats', 2])",
+            """malformed: 'primaryMuscles' must be a list of text (got ["lats", 2])""",
         ),
     ],
 )

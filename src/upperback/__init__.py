@@ -123,8 +123,10 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     "upperback.safety.triage": ("triage",),
     "upperback.serialization": (
         "SCHEMA_VERSION",
+        "Limits",
         "configure_converter",
         "dumps",
+        "from_data",
         "from_dict",
         "json_schema",
         "loads",
@@ -236,8 +238,10 @@ if TYPE_CHECKING:
     from upperback.safety.screen import screen as screen
     from upperback.safety.triage import triage as triage
     from upperback.serialization import SCHEMA_VERSION as SCHEMA_VERSION
+    from upperback.serialization import Limits as Limits
     from upperback.serialization import configure_converter as configure_converter
     from upperback.serialization import dumps as dumps
+    from upperback.serialization import from_data as from_data
     from upperback.serialization import from_dict as from_dict
     from upperback.serialization import json_schema as json_schema
     from upperback.serialization import loads as loads
@@ -298,6 +302,7 @@ __all__ = [
     "Kit",
     "Laterality",
     "Level",
+    "Limits",
     "Mat",
     "Modification",
     "Movement",
@@ -345,6 +350,7 @@ __all__ = [
     "default_catalog",
     "desk_reset",
     "dumps",
+    "from_data",
     "from_dict",
     "json_schema",
     "loads",

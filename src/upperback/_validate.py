@@ -13,6 +13,7 @@ several as :class:`~upperback.errors.InvalidValues`, in the house message shape.
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 from typing import TYPE_CHECKING, Any, Final
@@ -39,11 +40,32 @@ def number_between(field: str, value: Any, low: float, high: float, unit: str = 
         raise InvalidValue(field, value, f"must be a number between {low} and {high}{unit}")
 
 
+def a(name: str) -> str:
+    """A class name with its article: ``"a Trend"``, ``"an ExerciseKind"``."""
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
+def choices(cls: type) -> str:
+    """The members of an enum as Python names them, or ``""`` for another class."""
+    if not issubclass(cls, enum.Enum):
+        return ""
+    names = [f"{cls.__name__}.{member.name}" for member in cls]
+    return f" ({', '.join(names[:-1])} or {names[-1]})" if len(names) > 1 else f" ({names[0]})"
+
+
 def members(field: str, values: Iterable[Any], enum_type: type) -> None:
-    """Require every item to be a member of ``enum_type``."""
+    """Require every item to be a member of ``enum_type``.
+
+    The exact value as a string (``"osteoporosis"``) is not a member: the
+    Python API takes members, documents take values, everywhere alike.
+    """
     for value in values:
         if not isinstance(value, enum_type):
-            raise InvalidValue(field, value, f"must contain only {enum_type.__name__} values")
+            raise InvalidValue(
+                field,
+                value,
+                f"must contain only {enum_type.__name__} members{choices(enum_type)}",
+            )
 
 
 def collection(field: str, values: Any, container: type, item: type) -> None:
@@ -72,8 +94,10 @@ def wrong_type(field: str, value: Any, cls: type | tuple[type, ...]) -> InvalidV
 
 
 def _not_a(field: str, value: Any, cls: type | tuple[type, ...]) -> InvalidValue:
-    names = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
-    return InvalidValue(field, value, f"must be a {names}")
+    classes = cls if isinstance(cls, tuple) else (cls,)
+    names = a(" or ".join(c.__name__ for c in classes))
+    listed = choices(classes[0]) if len(classes) == 1 else ""
+    return InvalidValue(field, value, f"must be {names}{listed}")
 
 
 # -- Declared bounds ---------------------------------------------------------------------------
@@ -86,6 +110,7 @@ BOUND: Final = "upperback.bound"
 """The attrs metadata key under which a field's :class:`Bound` is stored."""
 
 INTEGER: Final = "integer"
+NUMBER: Final = "number"
 TEXT: Final = "text"
 SLUG_KIND: Final = "slug"
 ITEMS: Final = "items"
@@ -126,6 +151,18 @@ def between(
     """
     message = reason or f"must be an integer between {low} and {high}{unit}"
     bound = Bound(kind=INTEGER, low=low, high=high, unit=unit, optional=optional, reason=message)
+    return {BOUND: bound}
+
+
+def number_in(
+    low: float, high: float, unit: str = "", *, optional: bool = False
+) -> dict[str, Bound]:
+    """The metadata of a number field (an ``int`` or a finite ``float``) from ``low`` to ``high``.
+
+    ``optional`` as for :func:`between`.
+    """
+    message = f"must be a number between {low:g} and {high:g}{unit}"
+    bound = Bound(kind=NUMBER, low=low, high=high, unit=unit, optional=optional, reason=message)
     return {BOUND: bound}
 
 
@@ -234,6 +271,11 @@ def _test(bound: Bound, i: int) -> str:
     """The inline test, on ``value``, that is true when ``value`` breaks ``bound``."""
     if bound.kind is INTEGER:
         test = f"type(value) is not int or not {bound.low!r} <= value <= {bound.high!r}"
+    elif bound.kind is NUMBER:
+        test = (
+            "type(value) not in (int, float) or not _finite(value)"
+            f" or not {bound.low!r} <= value <= {bound.high!r}"
+        )
     elif bound.kind is TEXT:
         test = (
             f"type(value) is not str or not value or len(value) > {bound.high!r}"
@@ -265,6 +307,7 @@ def _compile(cls: type) -> Callable[[Any], list[InvalidValue] | None]:
         "InvalidValue": InvalidValue,
         "_item_problems": _item_problems,
         "_slug": SLUG.fullmatch,
+        "_finite": math.isfinite,
     }
     for i, (name, bound) in enumerate(bounds(cls)):
         scope[f"b{i}"] = bound

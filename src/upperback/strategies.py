@@ -889,3 +889,10 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Change: changes,
     Prescription: prescriptions,
 }
+
+# Whole documents, valid and malformed (their own module; see its docstring).
+from upperback._codec.limits import Limits  # noqa: E402
+from upperback._document_strategies import documents, invalid_documents, limits  # noqa: E402
+
+__all__ += ["documents", "invalid_documents", "limits"]
+_FROM_TYPE[Limits] = limits

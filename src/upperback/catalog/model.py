@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upperback._convert import to_tuple
+from upperback._validate import a, choices
 from upperback.anatomy import Muscle, Region
 from upperback.errors import InvalidCatalog, InvalidValue, Problem, UnknownExercise
 from upperback.exercise import Exercise
@@ -326,12 +327,15 @@ class Catalog:
 
 def _members(name: str, value: Any, enum_type: type[enum.Enum]) -> frozenset[Any]:
     values = (value,) if isinstance(value, str | int) else value
+    listed = choices(enum_type)
     if not isinstance(values, Iterable):
-        raise InvalidValue(name, value, f"must be a {enum_type.__name__} or a collection of them")
+        raise InvalidValue(
+            name, value, f"must be {a(enum_type.__name__)} or a collection of them{listed}"
+        )
     result = frozenset(values)
     for item in result:
         if not isinstance(item, enum_type):
-            raise InvalidValue(name, item, f"must be a {enum_type.__name__}")
+            raise InvalidValue(name, item, f"must be {a(enum_type.__name__)}{listed}")
     return result
 
 
@@ -357,6 +361,7 @@ def _is_one_of(attribute: str, wanted: frozenset[Any]) -> Any:
 
 
 def _problems(exercises: tuple[Exercise, ...], by_id: Mapping[str, Exercise]) -> list[Problem]:
+    """Every problem of the catalog, in time linear in its exercises and links."""
     problems: list[Problem] = []
     counts: dict[str, int] = {}
     for exercise in exercises:
@@ -368,16 +373,44 @@ def _problems(exercises: tuple[Exercise, ...], by_id: Mapping[str, Exercise]) ->
         for exercise_id, count in counts.items()
         if count > 1
     ]
+    hints = _Hints(by_id)
     for exercise in by_id.values():
-        problems += _link_problems(exercise, by_id)
+        problems += _link_problems(exercise, by_id, hints)
     problems += _cycle_problems(by_id)
     return problems
 
 
 _OTHER_SIDE = {"easier": "harder", "harder": "easier"}
 
+MAX_HINTS = 10
+"""How many dangling links get a "did you mean" hint; each costs a pass over every id."""
 
-def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Problem]:
+
+class _Hints:
+    """Close ids for a few dangling links, so that many of them cost linear time, not n²."""
+
+    def __init__(self, by_id: Mapping[str, Exercise]) -> None:
+        self.by_id = by_id
+        self.left = MAX_HINTS
+
+    def hint(self, missing: str) -> str:
+        if self.left == 0:
+            return ""
+        self.left -= 1
+        import difflib  # noqa: PLC0415 - only on a dangling link, to keep import upperback cheap
+
+        close = difflib.get_close_matches(missing, self.by_id, n=1)
+        return f"; did you mean {_shown(close[0])}?" if close else ""
+
+
+def _shown(value: object) -> str:
+    """An id (or ``None``) as a JSON client reads it."""
+    return "null" if value is None else f'"{value}"'
+
+
+def _link_problems(
+    exercise: Exercise, by_id: Mapping[str, Exercise], hints: _Hints
+) -> list[Problem]:
     problems = []
     for field in ("easier", "harder"):
         other_id = getattr(exercise, field)
@@ -385,14 +418,11 @@ def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Pr
             continue
         other = by_id.get(other_id)
         if other is None:
-            import difflib  # noqa: PLC0415
-
-            close = difflib.get_close_matches(other_id, by_id, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
                 Problem(
                     path=_at(exercise.id, field),
-                    message=f"names no exercise in the catalog (got {other_id!r}){hint}",
+                    message=f"names no exercise in the catalog (got {_shown(other_id)})"
+                    f"{hints.hint(other_id)}",
                 )
             )
             continue
@@ -401,8 +431,9 @@ def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Pr
             problems.append(
                 Problem(
                     path=_at(other_id, back),
-                    message=f"must be {exercise.id!r}, since {exercise.id!r} names "
-                    f"{other_id!r} as its {field} exercise (got {getattr(other, back)!r})",
+                    message=f"must be {_shown(exercise.id)}, since {_shown(exercise.id)} names "
+                    f"{_shown(other_id)} as its {field} exercise "
+                    f"(got {_shown(getattr(other, back))})",
                 )
             )
         if field == "harder" and other.level < exercise.level:
@@ -410,32 +441,33 @@ def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Pr
                 Problem(
                     path=_at(other_id, "level"),
                     message=f"must be at least {int(exercise.level)}, the level of "
-                    f"{exercise.id!r} which it is harder than (got {int(other.level)})",
+                    f"{_shown(exercise.id)} which it is harder than (got {int(other.level)})",
                 )
             )
     return problems
 
 
 def _cycle_problems(by_id: Mapping[str, Exercise]) -> list[Problem]:
+    """Each loop of ``harder`` links, found in one pass: every exercise is walked once."""
     problems = []
-    reported: set[str] = set()
+    done: set[str] = set()
     for start in by_id:
-        seen: list[str] = []
-        current: str | None = start
-        while current is not None and current in by_id and current not in seen:
-            seen.append(current)
-            current = by_id[current].harder
-        if current is None or current not in seen:
+        if start in done:
             continue
-        cycle = seen[seen.index(current) :]
-        if reported.isdisjoint(cycle):
-            reported.update(cycle)
+        walked: dict[str, int] = {}  # this walk's exercises, in order
+        current: str | None = start
+        while current is not None and current not in done and current not in walked:
+            exercise = by_id.get(current)
+            if exercise is None:
+                break
+            walked[current] = len(walked)
+            current = exercise.harder
+        if current is not None and current in walked:
+            cycle = list(walked)[walked[current] :]
             first = min(cycle)
-            loop = cycle[cycle.index(first) :] + cycle[: cycle.index(first)] + [first]
+            loop = [*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first]
             problems.append(
-                Problem(
-                    path=_at(first, "harder"),
-                    message=f"makes a cycle: {' -> '.join(loop)}",
-                )
+                Problem(path=_at(first, "harder"), message=f"makes a cycle: {' -> '.join(loop)}")
             )
+        done.update(walked)
     return problems

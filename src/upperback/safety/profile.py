@@ -43,7 +43,8 @@ class Profile:
             traced is not accepted.
         level: The level the person works at, if known.
         age_band: The person's age band, if known.
-        height_cm: Standing height, 100 to 250 cm, for sizing a ball.
+        height_cm: Standing height, 100 to 250 cm, for sizing a ball; any
+            number :meth:`~upperback.props.SwissBall.for_height` takes.
         kit: The props the person has.
 
     .. versionadded:: 0.1.0
@@ -56,8 +57,8 @@ class Profile:
     clearance_note: str | None = attrs.field(default=None, metadata=v.text_up_to(MAX_NOTE))
     level: Level | None = None
     age_band: AgeBand | None = None
-    height_cm: int | None = attrs.field(
-        default=None, metadata=v.between(MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
+    height_cm: float | None = attrs.field(
+        default=None, metadata=v.number_in(MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
     )
     kit: Kit = attrs.field(factory=Kit)
 

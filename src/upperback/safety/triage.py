@@ -168,35 +168,17 @@ _RED_FLAGS: Final[dict[RedFlag, tuple[str, tuple[str, ...]]]] = {
 }
 
 
-def _to_trend(value: Any) -> Any:
-    # Normalises only: a valid value becomes its member; anything else is
-    # left for the validator to reject with the field's name.
-    if type(value) is str and value in Trend._value2member_map_:
-        return Trend(value)
-    return value
-
-
-def _to_red_flags(values: Any) -> Any:
-    values = to_frozenset(values)
-    if isinstance(values, frozenset):
-        return frozenset(
-            RedFlag(value) if type(value) is str and value in RedFlag._value2member_map_ else value
-            for value in values
-        )
-    return values
-
-
 @attrs.frozen(kw_only=True)
 class SymptomReport:
     """How a person's upper back is doing, as they report it.
 
-    >>> report = SymptomReport(days_since_onset=16, trend="same", pain_now=3)
+    >>> report = SymptomReport(days_since_onset=16, trend=Trend.SAME, pain_now=3)
     >>> report.trend
     <Trend.SAME: 'same'>
 
     Args:
         days_since_onset: Days since the pain began, 0 or more.
-        trend: Better, the same or worse since it began (a value or its text).
+        trend: Better, the same or worse since it began.
         pain_now: Pain at rest now, 0 (none) to 10 (worst imaginable).
         pain_after_exercise: Pain during or just after the last session, 0 to 10.
         pain_next_morning: Pain the morning after the last session, 0 to 10.
@@ -208,14 +190,14 @@ class SymptomReport:
     """
 
     days_since_onset: int = attrs.field(metadata=v.between(0, MAX_DAYS, " days"))
-    trend: Trend = attrs.field(converter=_to_trend)
+    trend: Trend
     pain_now: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
     pain_after_exercise: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
     pain_next_morning: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
     days_worse_after_exercise: int = attrs.field(
         default=0, metadata=v.between(0, MAX_DAYS, " days")
     )
-    red_flags: frozenset[RedFlag] = attrs.field(default=frozenset(), converter=_to_red_flags)
+    red_flags: frozenset[RedFlag] = attrs.field(default=frozenset(), converter=to_frozenset)
 
     _bound_problems = v.checker()
 
@@ -586,7 +568,7 @@ def triage(
     someone with osteoporosis is referred to a clinician [C1] unless the
     report says there is no pain now and it is getting better.
 
-    >>> advice = triage(SymptomReport(days_since_onset=16, trend="same"))
+    >>> advice = triage(SymptomReport(days_since_onset=16, trend=Trend.SAME))
     >>> advice.level, advice.code
     (<AdviceLevel.SEE_PROFESSIONAL: 'see_professional'>, <AdviceCode.NOT_IMPROVING: 'not_improving'>)
 

@@ -63,7 +63,7 @@ _TRIMMED: Final = r"^\S(?:[\s\S]*\S)?$"
 
 def bound_keywords(bound: v.Bound) -> dict[str, Any]:
     """The JSON Schema keywords of a field's declared bound (of its items, for a collection)."""
-    if bound.kind == v.INTEGER:
+    if bound.kind in (v.INTEGER, v.NUMBER):
         return {"minimum": bound.low, "maximum": bound.high}
     if bound.kind == v.TEXT:
         return {"minLength": bound.low, "maxLength": bound.high, "pattern": _TRIMMED}
