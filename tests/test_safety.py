@@ -681,9 +681,7 @@ def test_block_screen_rejects() -> None:
     with pytest.raises(ub.InvalidValue, match="'modified' must be a Block"):
         ub.BlockScreen(block=block, verdict=ub.Verdict.MODIFY, rules=(modifies,))
     with pytest.raises(ub.InvalidValue, match=r"'rules\[0\]' must match the block's exercise"):
-        ub.BlockScreen(
-            block=ub.Block.of(exercise()), verdict=ub.Verdict.EXCLUDE, rules=(rule,)
-        )
+        ub.BlockScreen(block=ub.Block.of(exercise()), verdict=ub.Verdict.EXCLUDE, rules=(rule,))
     # A modified block that is not what the rules make of it: the cap and its caution dropped.
     with pytest.raises(ub.InvalidValue, match="'modified' must be the block as its rules modify"):
         ub.BlockScreen(block=block, verdict=ub.Verdict.MODIFY, rules=(modifies,), modified=block)

@@ -283,7 +283,8 @@ def test_advice_level_order() -> None:
     assert max(L) is L.URGENT
     assert [level.rank for level in L] == [0, 1, 2, 3]
     for compare in ("__lt__", "__le__", "__gt__", "__ge__"):
-        assert getattr(L.URGENT, compare)("a") is NotImplemented
+        with pytest.raises(ub.InvalidValue, match="'other' must be an AdviceLevel"):
+            getattr(L.URGENT, compare)("a")
 
 
 def test_reason_and_advice_reject() -> None:

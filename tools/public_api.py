@@ -32,15 +32,23 @@ def exports(source: str) -> dict[str, tuple[str, ...]]:
     raise SystemExit(message)
 
 
+def _isort_key(name: str) -> tuple[int, str]:
+    # The order ruff's isort and RUF022 check: CONSTANTS, then Classes, then functions.
+    if name.isupper():
+        return (0, name)
+    return (1 if name[0].isupper() else 2, name)
+
+
 def generated(table: dict[str, tuple[str, ...]]) -> str:
     """The code between the markers."""
     lines = [BEGIN, "if TYPE_CHECKING:"]
     for module in sorted(table):
-        names = sorted(table[module])
-        lines.append(f"    from {module} import (")
-        lines.extend(f"        {name} as {name}," for name in names)
-        lines.append("    )")
-    everything = sorted({name for names in table.values() for name in names} | {"__version__"})
+        names = sorted(table[module], key=_isort_key)
+        # One statement per name: isort (ruff's I001) keeps `name as name` imports apart.
+        lines.extend(f"    from {module} import {name} as {name}" for name in names)
+    everything = sorted(
+        {name for names in table.values() for name in names} | {"__version__"}, key=_isort_key
+    )
     lines.append("")
     lines.append("__all__ = [")
     lines.extend(f'    "{name}",' for name in everything)

@@ -47,6 +47,7 @@ from upperback.props import (
 )
 from upperback.routine import (
     Block,
+    Caution,
     Coverage,
     DoseChange,
     Routine,
@@ -97,6 +98,7 @@ __all__ = [
     "block_screens",
     "blocks",
     "catalogs",
+    "cautions",
     "coverages",
     "dose_changes",
     "doses",
@@ -317,7 +319,28 @@ def blocks(draw: st.DrawFn, *, exercises: st.SearchStrategy[Exercise] | None = N
     exercise = draw(exercises if exercises is not None else globals()["exercises"]())
     one_sided = exercise.laterality is not Laterality.BILATERAL
     dose = draw(doses(per_side=None if one_sided else False))
-    return Block(exercise=exercise, dose=dose, notes=draw(st.none() | texts()))
+    block = Block(exercise=exercise, dose=dose, notes=draw(st.none() | texts()))
+    recorded = draw(st.lists(cautions(), max_size=2, unique_by=lambda caution: caution.rule))
+    return block.with_cautions(recorded)
+
+
+@st.composite
+def cautions(draw: st.DrawFn) -> Caution:
+    """What a rule put on a block: any rule id, caps and cue.
+
+    Shrinks towards a caution of a short rule id with only a cue.
+    """
+    caps = draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "max_hold_s": st.integers(1, MAX_HOLD_S),
+                "max_pain": st.integers(0, 10),
+            },
+        )
+    )
+    cue = draw(texts()) if not caps else draw(st.none() | texts())
+    return Caution(rule=draw(slugs()), cue=cue, **caps)
 
 
 @st.composite
@@ -649,6 +672,7 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     PropNeed: prop_needs,
     Kit: kits,
     Block: blocks,
+    Caution: cautions,
     Section: sections,
     Routine: routines,
     Catalog: catalogs,

@@ -139,7 +139,11 @@ class Block:
     def _check_caps(self) -> None:
         hold_s, max_pain = self.dose.hold_s, self.dose.max_pain
         for caution in self.cautions:
-            if caution.max_hold_s is not None and hold_s is not None and hold_s > caution.max_hold_s:
+            if (
+                caution.max_hold_s is not None
+                and hold_s is not None
+                and hold_s > caution.max_hold_s
+            ):
                 raise InvalidValue(
                     "dose.hold_s",
                     hold_s,

@@ -90,7 +90,7 @@ class BlockScreen:
             if self.modified != _modify(self.block, self.rules):
                 raise InvalidValue(
                     "modified",
-                    self.modified.exercise.id,
+                    self.block.exercise.id,
                     "must be the block as its rules modify it (its cautions and capped dose)",
                 )
         elif self.modified is not None:
@@ -158,15 +158,15 @@ class ScreenReport:
             )
         rules = self.profile.rules()
         for i, item in enumerate(self.blocks):
-            expected = _screen_block(item.block, rules)
-            if item != expected:
+            screened = _screen_block(item.block, rules)
+            if item != screened:
                 found = ", ".join(rule.id for rule in item.rules) or "none"
-                wanted = ", ".join(rule.id for rule in expected.rules) or "none"
+                wanted = ", ".join(rule.id for rule in screened.rules) or "none"
                 raise InvalidValue(
                     f"blocks[{i}]",
                     item.verdict.value,
                     f"must be what screening gives {item.block.exercise.id!r} for this profile:"
-                    f" {expected.verdict.value!r} by rules {wanted} (got rules {found})",
+                    f" {screened.verdict.value!r} by rules {wanted} (got rules {found})",
                 )
 
     @property
