@@ -160,14 +160,7 @@ class ScreenReport:
         for i, item in enumerate(self.blocks):
             screened = _screen_block(item.block, rules)
             if item != screened:
-                found = ", ".join(rule.id for rule in item.rules) or "none"
-                wanted = ", ".join(rule.id for rule in screened.rules) or "none"
-                raise InvalidValue(
-                    f"blocks[{i}]",
-                    item.verdict.value,
-                    f"must be what screening gives {item.block.exercise.id!r} for this profile:"
-                    f" {screened.verdict.value!r} by rules {wanted} (got rules {found})",
-                )
+                _refuse_forged(i, item, screened)
 
     @property
     def verdict(self) -> Verdict:
@@ -212,6 +205,24 @@ class ScreenReport:
                 f"{item.block.exercise.name}: {' '.join(item.reasons)}" for item in self.blocks
             )
         return attrs.evolve(self.routine, sections=tuple(sections))
+
+
+def _refuse_forged(i: int, item: BlockScreen, screened: BlockScreen) -> None:
+    wanted = ", ".join(rule.id for rule in screened.rules) or "none"
+    gives = f"what screening {item.block.exercise.id!r} for this profile gives"
+    if item.verdict is not screened.verdict:
+        raise InvalidValue(
+            f"blocks[{i}].verdict",
+            item.verdict.value,
+            f"must be {screened.verdict.value!r} (rules: {wanted}), {gives}",
+        )
+    # The same block and verdict: the rules differ (a block screen's modified
+    # block always follows from its block and rules).
+    raise InvalidValue(
+        f"blocks[{i}].rules",
+        [rule.id for rule in item.rules],
+        f"must be the rules {wanted}, as given in upperback.RULES, {gives}",
+    )
 
 
 def _caution(rule_id: str, change: Modification) -> Caution:
