@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -772,11 +772,29 @@ screenable_exercises = st.builds(
 screenable_profiles = ubst.profiles(kits=st.just(ub.Kit()))
 
 
+# Corners: the whole catalog in one routine; every condition at once (one
+# trimester, the rule that excludes everything cleared); conditions that
+# only modify, combined.
+_WHOLE_CATALOG = ub.Routine.of("Everything", main=list(ub.default_catalog()))
+_EVERY_CONDITION = ub.Profile(
+    conditions={c for c in ub.Condition if not c.is_pregnancy} | {C.PREGNANCY_THIRD_TRIMESTER},
+    cleared_rules={"recent-surgery-clearance"},
+    clearance_note="Cleared by the surgeon on 3 March.",
+    avoid_features={F.OVERHEAD},
+)
+_ONLY_MODIFY = person(C.HYPERMOBILITY, C.PREGNANCY_FIRST_TRIMESTER, C.CERVICAL_RADICULOPATHY)
+_EVERY_FEATURE = exercise(kind=STRETCH, position=ub.Position.PRONE, features=set(F), props=ball())
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow])  # routines are costly to draw
 @given(
     ubst.routines(blocks=ubst.blocks(exercises=screenable_exercises), max_blocks=3),
     screenable_profiles,
 )
+@example(_WHOLE_CATALOG, _EVERY_CONDITION)
+@example(_WHOLE_CATALOG, _ONLY_MODIFY)
+@example(_WHOLE_CATALOG, person(C.RECENT_SURGERY))
+@example(_WHOLE_CATALOG, ub.Profile())
 def test_safe_routine_holds_nothing_excluded(routine: ub.Routine, profile: ub.Profile) -> None:
     report = ub.screen(routine, profile)
     try:
@@ -811,6 +829,10 @@ def test_safe_routine_invariant_with_default_strategies(
 
 
 @given(screenable_exercises, screenable_profiles, screenable_profiles)
+@example(_EVERY_FEATURE, ub.Profile(), _EVERY_CONDITION)
+@example(exercise(kind=STRETCH), person(C.PREGNANCY_FIRST_TRIMESTER), person(C.HYPERMOBILITY))
+@example(exercise(kind=STRETCH), _ONLY_MODIFY, person(C.ACUTE_INJURY))
+@example(exercise(), person(C.PREGNANCY_FIRST_TRIMESTER), person(C.PREGNANCY_THIRD_TRIMESTER))
 def test_more_conditions_never_loosen(
     item: ub.Exercise, first: ub.Profile, second: ub.Profile
 ) -> None:

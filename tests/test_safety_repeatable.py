@@ -334,3 +334,19 @@ def test_a_report_is_what_screen_gives(
     document["data"]["blocks"] = [converter.unstructure(item) for item in blocks]
     with pytest.raises(ub.InvalidDocument, match=r"\$\.data\.blocks\["):
         ub.from_dict(document, ub.ScreenReport)
+
+
+def test_substitution_keeps_the_cautions_and_their_caps() -> None:
+    # A pain cap recorded on a ball exercise stays on the exercise put in its place.
+    nerve = person(C.CERVICAL_RADICULOPATHY)
+    routine = ub.Routine.of("Ball", main=[CATALOG["thoracic-extension-swiss-ball"]])
+    safe = ub.screen(routine, nerve).safe_routine()
+    assert safe.blocks[0].max_pain == 3
+    result = ub.substitute(safe, ub.Kit(), CATALOG)
+    [swap] = result.substitutions
+    assert swap.replacement_id is not None
+    block = result.routine.blocks[0]
+    assert block.exercise.id == swap.replacement_id
+    assert block.cautions == safe.blocks[0].cautions
+    assert block.dose.max_pain == 3
+    assert ub.screen(result.routine, nerve).safe_routine() == result.routine
