@@ -392,3 +392,24 @@ def test_the_documented_default_thresholds() -> None:
         assert getattr(ub.SafetyPolicy(**{field: loosest}), field) == loosest
         with pytest.raises(ub.InvalidValue, match="never looser"):
             ub.SafetyPolicy(**{field: loosest + 1})
+
+
+@pytest.mark.parametrize(("a", "b"), list(itertools.combinations(PREGNANT, 2)))
+def test_one_trimester_at_a_time(a: ub.Condition, b: ub.Condition) -> None:
+    with pytest.raises(ub.InvalidValue, match="at most one pregnancy trimester"):
+        person(a, b)
+    assert [c for c in C if c.is_pregnancy] == PREGNANT
+
+
+def test_the_nerve_pain_cue() -> None:
+    # Nerve pain: 0-3/10, and stop if pain spreads down the arm [C11*][P11c*].
+    result = ub.screen(exercise(), person(C.CERVICAL_RADICULOPATHY))
+    assert result.modified is not None
+    [caution] = result.modified.cautions
+    assert caution.rule == "radiculopathy-pain-ceiling"
+    assert caution.max_pain == 3
+    assert caution.cue is not None
+    assert "spreads down the arm" in caution.cue
+    injury = ub.screen(exercise(), person(C.ACUTE_INJURY))
+    assert injury.modified is not None
+    assert [c.cue is not None and "3/10" in c.cue for c in injury.modified.cautions] == [True]
