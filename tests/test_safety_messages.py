@@ -109,7 +109,7 @@ def test_advice_level_comparison_errors() -> None:
 
 
 def test_reason_errors() -> None:
-    fields = {"code": CODE.RED_FLAG, "level": L.URGENT, "text": "Found."}
+    fields: dict[str, Any] = {"code": CODE.RED_FLAG, "level": L.URGENT, "text": "Found."}
     error = refused(ub.Reason, **fields, sources=3)
     assert (error.field, error.value) == ("sources", 3)
     assert ub.Reason(**fields, sources=("k" * 20,)).sources == ("k" * 20,)

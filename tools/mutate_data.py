@@ -85,17 +85,15 @@ class Mutant:
         return source[:begin] + self.replacement + source[finish:]
 
 
-def _members(source: str, enum_name: str) -> list[str]:
+def _members(enum_name: str) -> list[str]:
     """Member names of an enum, read from the library (imported unmutated)."""
     import upperback  # noqa: PLC0415
 
-    enum_type = getattr(upperback, enum_name)
-    del source
-    return [member.name for member in enum_type]
+    return [member.name for member in getattr(upperback, enum_name)]
 
 
 def _span(node: ast.AST) -> tuple[tuple[int, int], tuple[int, int]]:
-    return (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined,return-value]
+    return (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
 
 
 def _data_roots(tree: ast.Module) -> list[ast.AST]:
@@ -112,61 +110,82 @@ def _data_roots(tree: ast.Module) -> list[ast.AST]:
     return roots
 
 
-def mutants(path: Path) -> list[Mutant]:
-    """Every data mutant of one file."""
-    source = path.read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    found: list[Mutant] = []
-    segment = lambda node: ast.get_source_segment(source, node) or ""  # noqa: E731
+def _say(text: str) -> None:
+    print(text, flush=True)  # noqa: T201 - a command-line tool
 
-    def add(node: ast.AST, replacement: str, description: str) -> None:
+
+class _Collector:
+    """Collects the mutants of one file, one kind of node at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.source = path.read_text(encoding="utf-8")
+        self.found: list[Mutant] = []
+
+    def text(self, node: ast.AST) -> str:
+        return ast.get_source_segment(self.source, node) or ""
+
+    def add(self, node: ast.AST, replacement: str, description: str) -> None:
         start, end = _span(node)
         short = " ".join(description.split())[:120]
-        found.append(Mutant(path, start[0], start, end, replacement, short))
+        self.found.append(Mutant(self.path, start[0], start, end, replacement, short))
 
-    for root in _data_roots(tree):
+    def constant(self, node: ast.Constant) -> None:
+        if type(node.value) is bool:
+            self.add(node, str(not node.value), f"{node.value} -> {not node.value}")
+        elif type(node.value) is int:
+            for delta in (1, -1):
+                self.add(node, str(node.value + delta), f"{node.value} -> {node.value + delta}")
+
+    def display(self, node: ast.Set | ast.Tuple | ast.List) -> None:
+        for i, element in enumerate(node.elts):
+            if isinstance(element, ast.Constant) and isinstance(element.value, str):
+                continue  # text and source keys: not data a test can see
+            rest = [self.text(e) for j, e in enumerate(node.elts) if j != i]
+            if isinstance(node, ast.Set):
+                text = "{" + ", ".join(rest) + "}" if rest else "frozenset()"
+            elif isinstance(node, ast.List):
+                text = "[" + ", ".join(rest) + "]"
+            else:
+                text = "(" + ", ".join(rest) + ("," if len(rest) == 1 else "") + ")"
+            self.add(node, text, f"drop {self.text(element)} from {self.text(node)[:60]}")
+
+    def member(self, node: ast.Attribute, enum_name: str) -> None:
+        if enum_name not in ENUMS:
+            return
+        names = _members(enum_name)
+        if node.attr in names and len(names) > 1:
+            other = names[(names.index(node.attr) + 1) % len(names)]
+            self.add(node, f"{enum_name}.{other}", f"{self.text(node)} -> {other}")
+
+    def call(self, node: ast.Call, name: str) -> None:
+        if name not in CALLS:
+            return
+        ident = next((self.text(k.value) for k in node.keywords if k.arg in {"id", "code"}), "?")
+        for keyword in node.keywords:
+            if keyword.arg is None or keyword.arg in REQUIRED:
+                continue
+            kept = [self.text(k) for k in node.keywords if k is not keyword]
+            self.add(node, f"{name}({', '.join(kept)})", f"{name} {ident}: drop {keyword.arg}=")
+
+    def visit(self, node: ast.AST) -> None:
+        if isinstance(node, ast.Constant):
+            self.constant(node)
+        elif isinstance(node, ast.Set | ast.Tuple | ast.List) and node.elts:
+            self.display(node)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            self.member(node, node.value.id)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            self.call(node, node.func.id)
+
+
+def mutants(path: Path) -> list[Mutant]:
+    """Every data mutant of one file."""
+    collector = _Collector(path)
+    for root in _data_roots(ast.parse(collector.source)):
         for node in ast.walk(root):
-            if isinstance(node, ast.Constant) and type(node.value) is bool:
-                add(node, str(not node.value), f"{node.value} -> {not node.value}")
-            elif isinstance(node, ast.Constant) and type(node.value) is int:
-                for delta in (1, -1):
-                    add(node, str(node.value + delta), f"{node.value} -> {node.value + delta}")
-            elif isinstance(node, ast.Set | ast.Tuple | ast.List) and node.elts:
-                for i, element in enumerate(node.elts):
-                    if isinstance(element, ast.Constant) and isinstance(element.value, str):
-                        continue  # text and source keys: not data a test can see
-                    rest = [segment(e) for j, e in enumerate(node.elts) if j != i]
-                    if isinstance(node, ast.Set):
-                        text = "{" + ", ".join(rest) + "}" if rest else "frozenset()"
-                    elif isinstance(node, ast.List):
-                        text = "[" + ", ".join(rest) + "]"
-                    else:
-                        text = "(" + ", ".join(rest) + ("," if len(rest) == 1 else "") + ")"
-                    add(node, text, f"drop {segment(element)} from {segment(node)[:60]}")
-            elif (
-                isinstance(node, ast.Attribute)
-                and isinstance(node.value, ast.Name)
-                and node.value.id in ENUMS
-            ):
-                names = _members(source, node.value.id)
-                if node.attr in names and len(names) > 1:
-                    other = names[(names.index(node.attr) + 1) % len(names)]
-                    add(node, f"{node.value.id}.{other}", f"{segment(node)} -> {other}")
-            elif (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in CALLS
-            ):
-                for keyword in node.keywords:
-                    if keyword.arg is None or keyword.arg in REQUIRED:
-                        continue
-                    kept = [segment(k) for k in node.keywords if k is not keyword]
-                    text = f"{node.func.id}({', '.join(kept)})"
-                    ident = next(
-                        (segment(k.value) for k in node.keywords if k.arg in {"id", "code"}), "?"
-                    )
-                    add(node, text, f"{node.func.id} {ident}: drop {keyword.arg}=")
-    return found
+            collector.visit(node)
+    return collector.found
 
 
 def run(tree: Path, pytest_args: list[str]) -> int:
@@ -210,8 +229,8 @@ def main(argv: list[str]) -> int:
         every = [m for m in every if f"{m.path.name}:{m.line}: {m.description}" in survived]
     if options.list:
         for m in every:
-            print(f"{m.path.name}:{m.line}: {m.description}")  # noqa: T201
-        print(f"{len(every)} mutants")  # noqa: T201
+            _say(f"{m.path.name}:{m.line}: {m.description}")
+        _say(f"{len(every)} mutants")
         return 0
     killed = invalid = 0
     survivors: list[Mutant] = []
@@ -234,17 +253,15 @@ def main(argv: list[str]) -> int:
                     outcome = "SURVIVED"
             finally:
                 target.write_text(original, encoding="utf-8")
-            print(
-                f"[{n}/{len(every)}] {outcome}: {m.path.name}:{m.line}: {m.description}", flush=True
-            )  # noqa: T201
+            _say(f"[{n}/{len(every)}] {outcome}: {m.path.name}:{m.line}: {m.description}")
     competent = killed + len(survivors)
     score = 100 * killed / competent if competent else 100.0
-    print(  # noqa: T201
+    _say(
         f"{len(every)} data mutants: {killed} killed by tests, {invalid} refused at import,"
         f" {len(survivors)} survived; {score:.1f}% of importable mutants killed"
     )
     for m in survivors:
-        print(f"survived: {m.path.name}:{m.line}: {m.description}")  # noqa: T201
+        _say(f"survived: {m.path.name}:{m.line}: {m.description}")
     return 1 if survivors else 0
 
 
