@@ -174,3 +174,148 @@ def test_the_pain_gate_defaults_to_no_days_worse() -> None:
     assert [r.code for r in pain_findings(days_worse_after_exercise=1, policy=strict)] == [
         CODE.WORSE_AFTER_EXERCISE
     ]
+
+
+_STRETCH_BLOCK = ub.Block.of(exercise(kind=ub.ExerciseKind.STATIC_STRETCH))
+_TUCK = exercise(id="chin-tuck")
+_OK_REPORT = ub.screen(ub.Routine.of("R", main=[_TUCK]), ub.Profile())
+_RULE: dict[str, Any] = {
+    "id": "r",
+    "conditions": {C.OSTEOPOROSIS},
+    "action": ub.Action.EXCLUDE,
+    "reason": "Why.",
+    "sources": ("C1",),
+}
+_PRONE = {ub.Feature.PRONE}
+
+# (what is built, the field named, the value kept, the reason given)
+ERRORS: dict[str, tuple[Any, str, Any, str]] = {
+    "a clearance without a note": (
+        lambda: ub.Profile(
+            conditions={C.RECENT_SURGERY}, cleared_rules={"recent-surgery-clearance"}
+        ),
+        "clearance_note",
+        None,
+        "must say who cleared the rules and when, whenever 'cleared_rules' is given",
+    ),
+    "a clearance note too long": (
+        lambda: ub.Profile(cleared_rules={"recent-surgery-clearance"}, clearance_note="n" * 501),
+        "clearance_note",
+        "n" * 501,
+        "must be non-empty text of at most 500 characters without leading or trailing spaces",
+    ),
+    "a clearance note alone": (
+        lambda: ub.Profile(clearance_note="Dr Lee."),
+        "clearance_note",
+        "Dr Lee.",
+        "may only be given with 'cleared_rules'",
+    ),
+    "an empty modification": (
+        ub.Modification,
+        "cue",
+        None,
+        "or 'max_hold_s' or 'max_pain' must be given",
+    ),
+    "a cue too long": (
+        lambda: ub.Modification(cue="c" * 301),
+        "cue",
+        "c" * 301,
+        "must be non-empty text of at most 300 characters without leading or trailing spaces",
+    ),
+    "a rule that matches nothing": (
+        lambda: ub.Rule(**_RULE),
+        "features",
+        frozenset(),
+        "or 'positions', 'props' or 'kinds' must be given: a rule matches something",
+    ),
+    "an exclude rule with a modification": (
+        lambda: ub.Rule(**_RULE, features=_PRONE, modification=ub.Modification(cue="Go.")),
+        "modification",
+        ub.Modification(cue="Go."),
+        "may only be given to modify",
+    ),
+    "rule sources that are not a collection": (
+        lambda: ub.Rule(**{**_RULE, "sources": 3}, features=_PRONE),
+        "sources",
+        3,
+        "must be a collection of source keys",
+    ),
+    "a rule source key too long": (
+        lambda: ub.Rule(**{**_RULE, "sources": ("k" * 21,)}, features=_PRONE),
+        "sources[0]",
+        "k" * 21,
+        "must be non-empty text of at most 20 characters without leading or trailing spaces",
+    ),
+    "a verdict the rules do not give": (
+        lambda: ub.BlockScreen(
+            block=_STRETCH_BLOCK, verdict=ub.Verdict.OK, rules=(RULE["hypermobility-stretch-cap"],)
+        ),
+        "verdict",
+        "ok",
+        "must be 'exclude' if a rule excludes, else 'modify' if a rule matched, else 'ok'",
+    ),
+    "a rule that does not match the block": (
+        lambda: ub.BlockScreen(
+            block=ub.Block.of(_TUCK),
+            verdict=ub.Verdict.EXCLUDE,
+            rules=(RULE["acute-injury-no-stretch"],),
+        ),
+        "rules[0]",
+        "acute-injury-no-stretch",
+        "must match the block's exercise to be listed",
+    ),
+    "a modified block its rules do not give": (
+        lambda: ub.BlockScreen(
+            block=_STRETCH_BLOCK,
+            verdict=ub.Verdict.MODIFY,
+            rules=(RULE["hypermobility-stretch-cap"],),
+            modified=_STRETCH_BLOCK,
+        ),
+        "modified",
+        "test-exercise",
+        "must be the block as its rules modify it (its cautions and capped dose)",
+    ),
+    "a modified block on an exclusion": (
+        lambda: ub.BlockScreen(
+            block=_STRETCH_BLOCK,
+            verdict=ub.Verdict.EXCLUDE,
+            rules=(RULE["acute-injury-no-stretch"],),
+            modified=_STRETCH_BLOCK,
+        ),
+        "modified",
+        _STRETCH_BLOCK,
+        "may only be given to modify",
+    ),
+    "a report missing a block": (
+        lambda: attrs.evolve(_OK_REPORT, blocks=()),
+        "blocks",
+        0,
+        "must screen each block of the routine, in order",
+    ),
+    "a report with a block too many": (
+        lambda: attrs.evolve(_OK_REPORT, blocks=_OK_REPORT.blocks * 2),
+        "blocks",
+        2,
+        "must screen each block of the routine, in order",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ERRORS))
+def test_each_error_names_the_field_keeps_the_value_and_says_why(case: str) -> None:
+    build, field, value, reason = ERRORS[case]
+    error = refused(build)
+    assert (error.field, error.value, error.reason) == (field, value, reason)
+
+
+def test_nothing_safe_lists_every_reason() -> None:
+    neck = exercise(
+        id="neck", kind=ub.ExerciseKind.STATIC_STRETCH, features={ub.Feature.NECK_SIDE_BEND}
+    )
+    report = ub.screen(
+        ub.Routine.of("N", main=[neck]), person(C.CERVICAL_RADICULOPATHY, C.ACUTE_INJURY)
+    )
+    with pytest.raises(ub.NothingSafe) as info:
+        report.safe_routine()
+    assert len(report.blocks[0].reasons) == 4  # two exclude, two modify (pain caps)
+    assert f"Test exercise: {' '.join(report.blocks[0].reasons)}" in str(info.value)

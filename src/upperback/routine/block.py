@@ -169,7 +169,7 @@ class Block:
 
     @property
     def cues(self) -> tuple[str, ...]:
-        """The cautions' cues, each once, in order: what to tell the person."""
+        """The cues of the cautions, each once and in order, to show the person."""
         return tuple(dict.fromkeys(c.cue for c in self.cautions if c.cue is not None))
 
     def cap(self, dose: Dose) -> Dose:

@@ -287,7 +287,7 @@ class Routine:
         Raises:
             InvalidValue: ``fn`` returned something that is not a valid dose
                 for the block, or one past a cap of the block's
-                :attr:`~upperback.routine.Block.cautions` (use
+                ``cautions`` (use
                 :meth:`Block.cap() <upperback.routine.Block.cap>` to stay within
                 them); the field names the block by its path, e.g.
                 ``sections[0].blocks[1].dose``.
