@@ -47,6 +47,7 @@ TESTS = [
     "tests/test_catalog_safety.py",
     "tests/test_triage.py",
     "tests/test_safety_serialize.py",
+    "tests/test_safety_messages.py",
 ]
 ENUMS = {
     "Condition",

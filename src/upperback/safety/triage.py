@@ -264,7 +264,7 @@ class AdviceLevel(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """The urgency: 0 for continue, 1 with care, 2 see a professional, 3 urgent."""
+        """How urgent the level is, from 0 (continue) to 3 (urgent)."""
         return _RANK[self.value]
 
     def __lt__(self, other: object) -> bool:
@@ -489,7 +489,7 @@ class Advice:
 
 
 FindingCheck = Callable[[SymptomReport, SafetyPolicy, frozenset[Condition]], Iterable[str]]
-"""A finding's test: what it found in a report, one text per instance (none when absent)."""
+"""The test of a finding, which yields one text for each instance it finds in a report."""
 
 
 @attrs.frozen(kw_only=True)
@@ -578,18 +578,21 @@ def _worse_after_exercise(
         )
 
 
-def _pain_above(
-    fields: tuple[tuple[str, str], ...],
-) -> FindingCheck:
-    def check(
-        report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
-    ) -> Iterable[str]:
-        for field, label in fields:
-            pain = getattr(report, field)
-            if pain is not None and pain > policy.pain_ceiling:
-                yield f"Pain {label} is {pain}/10, above {policy.pain_ceiling}/10."
+def _above_ceiling(pain: int | None, label: str, policy: SafetyPolicy) -> Iterable[str]:
+    if pain is not None and pain > policy.pain_ceiling:
+        yield f"Pain {label} is {pain}/10, above {policy.pain_ceiling}/10."
 
-    return check
+
+def _pain_at_rest(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    return _above_ceiling(report.pain_now, "at rest", policy)
+
+
+def _pain_with_exercise(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    return _above_ceiling(report.pain_after_exercise, "with exercise", policy)
 
 
 def _not_settled(
@@ -639,13 +642,13 @@ FINDINGS: Final[tuple[Finding, ...]] = (
         code=AdviceCode.PAIN_ABOVE_CEILING,
         level=_CARE,
         sources=("P8*", "P9*", "P11*"),
-        check=_pain_above((("pain_now", "at rest"),)),
+        check=_pain_at_rest,
     ),
     Finding(
         code=AdviceCode.PAIN_ABOVE_CEILING,
         level=_CARE,
         sources=("P8*", "P9*", "P11*"),
-        check=_pain_above((("pain_after_exercise", "with exercise"),)),
+        check=_pain_with_exercise,
         pain_gate=True,
     ),
     Finding(
