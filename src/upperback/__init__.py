@@ -103,7 +103,15 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Verdict",
     ),
     "upperback.safety.screen": ("screen",),
-    "upperback.safety.triage": ("triage",),
+    "upperback.safety.triage": (
+        "FINDINGS",
+        "Finding",
+        "findings",
+        "next_morning_ceiling",
+        "pain_ceiling",
+        "pain_findings",
+        "triage",
+    ),
     "upperback.serialization": (
         "SCHEMA_VERSION",
         "configure_converter",
@@ -203,6 +211,12 @@ if TYPE_CHECKING:
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
     from upperback.safety.screen import screen as screen
+    from upperback.safety.triage import FINDINGS as FINDINGS
+    from upperback.safety.triage import Finding as Finding
+    from upperback.safety.triage import findings as findings
+    from upperback.safety.triage import next_morning_ceiling as next_morning_ceiling
+    from upperback.safety.triage import pain_ceiling as pain_ceiling
+    from upperback.safety.triage import pain_findings as pain_findings
     from upperback.safety.triage import triage as triage
     from upperback.serialization import SCHEMA_VERSION as SCHEMA_VERSION
     from upperback.serialization import configure_converter as configure_converter
@@ -226,6 +240,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
+    "FINDINGS",
     "RULES",
     "SCHEMA_VERSION",
     "SUPPORTS_NOT_REPLACES",
@@ -252,6 +267,7 @@ __all__ = [
     "Exercise",
     "ExerciseKind",
     "Feature",
+    "Finding",
     "FoamRoller",
     "InvalidCatalog",
     "InvalidDocument",
@@ -302,10 +318,14 @@ __all__ = [
     "configure_converter",
     "default_catalog",
     "dumps",
+    "findings",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "next_morning_ceiling",
+    "pain_ceiling",
+    "pain_findings",
     "reference",
     "references",
     "scale",

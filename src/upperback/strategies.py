@@ -62,11 +62,13 @@ from upperback.routine import (
     SubstitutionResult,
 )
 from upperback.safety import (
+    FINDINGS,
     RULES,
     Advice,
     AgeBand,
     BlockScreen,
     Condition,
+    Finding,
     Modification,
     Profile,
     Reason,
@@ -103,6 +105,7 @@ __all__ = [
     "dose_changes",
     "doses",
     "exercises",
+    "findings",
     "kits",
     "modifications",
     "profiles",
@@ -625,6 +628,15 @@ def advices(
     )
 
 
+def findings() -> st.SearchStrategy[Finding]:
+    """The rows of :data:`~upperback.safety.triage.FINDINGS`; shrinks towards the first.
+
+    A finding's test is code, so the library's own rows are the findings
+    there are to draw.
+    """
+    return st.sampled_from(FINDINGS)
+
+
 def modifications() -> st.SearchStrategy[Modification]:
     """The modifications the library's rules make; shrinks towards the first."""
     return st.sampled_from([rule.modification for rule in RULES if rule.modification is not None])
@@ -673,6 +685,7 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Kit: kits,
     Block: blocks,
     Caution: cautions,
+    Finding: findings,
     Section: sections,
     Routine: routines,
     Catalog: catalogs,
