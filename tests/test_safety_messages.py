@@ -163,6 +163,13 @@ def test_reason_texts() -> None:
         "Back pain in someone with osteoporosis should be checked by a clinician."
     )
     assert texts[CODE.GETTING_WORSE] == "The pain is getting worse."
+    pain = ub.triage(
+        ub.SymptomReport(days_since_onset=1, trend="better", pain_now=6, pain_after_exercise=7)
+    )
+    assert [reason.text for reason in pain.reasons] == [
+        "Pain at rest is 6/10, above 5/10.",
+        "Pain with exercise is 7/10, above 5/10.",
+    ]
     assert texts[CODE.NOT_SETTLED_NEXT_MORNING] == (
         "Pain the next morning is 4/10, above 3/10: it has not settled."
     )
@@ -209,6 +216,36 @@ ERRORS: dict[str, tuple[Any, str, Any, str]] = {
         "clearance_note",
         "Dr Lee.",
         "may only be given with 'cleared_rules'",
+    ),
+    "two trimesters": (
+        lambda: person(C.PREGNANCY_FIRST_TRIMESTER, C.PREGNANCY_THIRD_TRIMESTER),
+        "conditions",
+        ["pregnancy_first_trimester", "pregnancy_third_trimester"],
+        "must hold at most one pregnancy trimester",
+    ),
+    "an avoid note too long": (
+        lambda: ub.Profile(avoid_features={ub.Feature.OVERHEAD}, avoid_note="a" * 501),
+        "avoid_note",
+        "a" * 501,
+        "must be non-empty text of at most 500 characters without leading or trailing spaces",
+    ),
+    "an avoid note alone": (
+        lambda: ub.Profile(avoid_note="Until the review."),
+        "avoid_note",
+        "Until the review.",
+        "may only be given with 'avoid_features'",
+    ),
+    "a height out of range": (
+        lambda: ub.Profile(height_cm=99),
+        "height_cm",
+        99,
+        "must be an integer between 100 and 250 cm",
+    ),
+    "red flags that are not a collection": (
+        lambda: ub.SymptomReport(days_since_onset=0, trend="same", red_flags=3),
+        "red_flags",
+        3,
+        "must be a collection of RedFlag values",
     ),
     "an empty modification": (
         ub.Modification,

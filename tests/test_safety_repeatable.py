@@ -220,6 +220,7 @@ def test_scale_stays_within_a_cap() -> None:
 
 
 @given(catalog_routines, st.integers(1, 60))
+@settings(suppress_health_check=[HealthCheck.too_slow])  # routines are costly to draw
 @example(STRETCHES, 60)
 def test_scaling_a_screened_routine_keeps_its_caps(routine: ub.Routine, minutes: int) -> None:
     safe = _safe(routine, person(C.HYPERMOBILITY))
