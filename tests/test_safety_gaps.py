@@ -413,3 +413,10 @@ def test_the_nerve_pain_cue() -> None:
     injury = ub.screen(exercise(), person(C.ACUTE_INJURY))
     assert injury.modified is not None
     assert [c.cue is not None and "3/10" in c.cue for c in injury.modified.cautions] == [True]
+
+
+def test_a_report_that_does_not_say_has_no_days_worse_after_exercise() -> None:
+    strictest = ub.SafetyPolicy(max_days_worse_after_exercise=0)
+    quiet = ub.SymptomReport(days_since_onset=0, trend="better")
+    assert quiet.days_worse_after_exercise == 0
+    assert ub.triage(quiet, strictest).level is L.CONTINUE

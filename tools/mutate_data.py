@@ -14,7 +14,8 @@ tests (never the docs) against each:
 - one keyword argument of a ``Rule``, ``Modification`` or ``Finding`` is left out.
 
 Text (reasons, cues, source keys) is not mutated: only snapshots would see it.
-Only module-level statements and class-level defaults are mutated.
+Only module-level statements and class-level defaults are mutated, type
+aliases excepted.
 
 Usage::
 
@@ -101,6 +102,8 @@ def _data_roots(tree: ast.Module) -> list[ast.AST]:
     roots: list[ast.AST] = []
     for statement in tree.body:
         if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.value is not None:
+            if isinstance(statement.value, ast.Subscript):
+                continue  # a type alias such as Callable[[...], ...]: no behaviour to mutate
             roots.append(statement.value)
         elif isinstance(statement, ast.ClassDef):
             roots.extend(
