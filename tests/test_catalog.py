@@ -492,3 +492,42 @@ def test_merge_with_override_contains_both(first: Catalog, second: Catalog) -> N
     assert set(merged.ids) == set(first.ids) | set(second.ids)
     for exercise in second:
         assert merged[exercise.id] == exercise
+
+
+def test_merge_refuses_one_id_given_twice_with_different_content(small: Catalog) -> None:
+    # Regression: merge([mine_v1, mine_v2]) silently kept the second, while
+    # Catalog(exercises=[v1, v2]) reported the clash.
+    mine_v1 = make("app-stretch")
+    mine_v2 = attrs.evolve(mine_v1, name="App stretch, take two")
+    with pytest.raises(ub.InvalidCatalog) as built:
+        Catalog(exercises=[mine_v1, mine_v2])
+    with pytest.raises(ub.InvalidCatalog) as merged:
+        small.merge([mine_v1, mine_v2])
+    assert [p.path for p in merged.value.problems] == ["exercises['app-stretch']"]
+    assert [p.path for p in built.value.problems] == ["exercises['app-stretch']"]
+    assert "override=True" in str(merged.value)
+    assert small.merge([mine_v1, mine_v2], override=True)["app-stretch"] == mine_v2
+    assert small.merge([mine_v1, mine_v1])["app-stretch"] == mine_v1  # equal repeats are fine
+
+
+_CRITERIA = (
+    "target",
+    "region",
+    "movement",
+    "position",
+    "kind",
+    "benefit",
+    "requires",
+    "features",
+    "without",
+)
+
+
+@pytest.mark.parametrize("criterion", _CRITERIA)
+def test_an_empty_criterion_is_no_criterion(criterion: str) -> None:
+    # Regression: where(target=[]) gave nothing while where(requires=[]) gave everything.
+    catalog = ub.default_catalog()
+    where: Any = catalog.where
+    assert where(**{criterion: []}) == catalog
+    assert where(**{criterion: frozenset()}) == catalog
+    assert where(**{criterion: None}) == catalog

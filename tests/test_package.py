@@ -88,6 +88,12 @@ def test_version_comes_from_the_package_metadata() -> None:
 def test_all_lists_exactly_the_declared_names() -> None:
     declared = {name for names in ub._EXPORTS.values() for name in names}
     assert set(ub.__all__) == declared | {"__version__"}
+    # The order ruff's RUF022 checks: CONSTANTS, then Classes, then functions.
+    kinds = [0 if name.isupper() else 1 if name[0].isupper() else 2 for name in ub.__all__]
+    assert kinds == sorted(kinds)
+    for kind in (0, 1, 2):
+        group = [name for name, k in zip(ub.__all__, kinds, strict=True) if k == kind]
+        assert group == sorted(group)
     assert len(ub.__all__) == len(set(ub.__all__))
 
 

@@ -247,6 +247,15 @@ class TestRoutineValidation:
         assert Routine.of("X", main=[a], id="given").id == "given"
         assert [s.role for s in Routine.of("X", main=[a]).sections] == [SectionRole.MAIN]
 
+    def test_tags_as_one_string_are_refused_both_ways(self) -> None:
+        # Regression: Routine.of(..., tags="desk") gave the tags {'d', 'e', 's', 'k'}.
+        a = ex("a")
+        raises("tags", "desk", Routine.of, "X", main=[a], tags="desk")
+        raises(
+            "tags", "desk", Routine, id="x", title="X", sections=[main(bl(a, reps=1))], tags="desk"
+        )
+        assert Routine.of("X", main=[a], tags=("desk",)).tags == frozenset({"desk"})
+
     def test_of_with_nothing_is_an_error(self) -> None:
         raises("sections", (), Routine.of, "Empty")
 

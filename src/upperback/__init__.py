@@ -81,6 +81,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "SWITCH_SIDES_S",
         "TRANSITION_S",
         "Block",
+        "Caution",
         "Coverage",
         "DoseChange",
         "Routine",
@@ -120,7 +121,15 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Verdict",
     ),
     "upperback.safety.screen": ("screen",),
-    "upperback.safety.triage": ("triage",),
+    "upperback.safety.triage": (
+        "FINDINGS",
+        "Finding",
+        "findings",
+        "next_morning_ceiling",
+        "pain_ceiling",
+        "pain_findings",
+        "triage",
+    ),
     "upperback.serialization": (
         "SCHEMA_VERSION",
         "Limits",
@@ -200,6 +209,7 @@ if TYPE_CHECKING:
     from upperback.routine import SWITCH_SIDES_S as SWITCH_SIDES_S
     from upperback.routine import TRANSITION_S as TRANSITION_S
     from upperback.routine import Block as Block
+    from upperback.routine import Caution as Caution
     from upperback.routine import Coverage as Coverage
     from upperback.routine import DoseChange as DoseChange
     from upperback.routine import Routine as Routine
@@ -236,6 +246,12 @@ if TYPE_CHECKING:
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
     from upperback.safety.screen import screen as screen
+    from upperback.safety.triage import FINDINGS as FINDINGS
+    from upperback.safety.triage import Finding as Finding
+    from upperback.safety.triage import findings as findings
+    from upperback.safety.triage import next_morning_ceiling as next_morning_ceiling
+    from upperback.safety.triage import pain_ceiling as pain_ceiling
+    from upperback.safety.triage import pain_findings as pain_findings
     from upperback.safety.triage import triage as triage
     from upperback.serialization import SCHEMA_VERSION as SCHEMA_VERSION
     from upperback.serialization import Limits as Limits
@@ -262,6 +278,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
+    "FINDINGS",
     "RULES",
     "SCHEMA_VERSION",
     "SUPPORTS_NOT_REPLACES",
@@ -278,6 +295,7 @@ __all__ = [
     "Block",
     "BlockScreen",
     "Catalog",
+    "Caution",
     "Chair",
     "Change",
     "ChangeKind",
@@ -291,6 +309,7 @@ __all__ = [
     "Exercise",
     "ExerciseKind",
     "Feature",
+    "Finding",
     "FoamRoller",
     "Gap",
     "Goal",
@@ -350,12 +369,16 @@ __all__ = [
     "default_catalog",
     "desk_reset",
     "dumps",
+    "findings",
     "from_data",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "next_morning_ceiling",
     "objective",
+    "pain_ceiling",
+    "pain_findings",
     "prescribe",
     "reference",
     "references",

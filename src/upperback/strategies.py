@@ -41,7 +41,7 @@ from upperback.compose import (
     desk_reset,
     prescribe,
 )
-from upperback.dose import Dose
+from upperback.dose import MAX_HOLD_S, Dose
 from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
 from upperback.props import (
@@ -62,6 +62,7 @@ from upperback.props import (
 )
 from upperback.routine import (
     Block,
+    Caution,
     Coverage,
     DoseChange,
     Routine,
@@ -77,12 +78,14 @@ from upperback.routine import (
 )
 from upperback.routine.coverage import MAX_COVERED_S
 from upperback.safety import (
+    FINDINGS,
     RULES,
     Action,
     Advice,
     AgeBand,
     BlockScreen,
     Condition,
+    Finding,
     Modification,
     Profile,
     Reason,
@@ -114,6 +117,7 @@ __all__ = [
     "block_screens",
     "blocks",
     "catalogs",
+    "cautions",
     "changes",
     "choices",
     "compositions",
@@ -121,6 +125,7 @@ __all__ = [
     "dose_changes",
     "doses",
     "exercises",
+    "findings",
     "gaps",
     "goals",
     "kits",
@@ -378,7 +383,28 @@ def blocks(draw: st.DrawFn, *, exercises: st.SearchStrategy[Exercise] | None = N
     exercise = draw(exercises if exercises is not None else globals()["exercises"]())
     one_sided = exercise.laterality is not Laterality.BILATERAL
     dose = draw(doses(per_side=None if one_sided else False))
-    return Block(exercise=exercise, dose=dose, notes=draw(st.none() | texts()))
+    block = Block(exercise=exercise, dose=dose, notes=draw(st.none() | texts()))
+    recorded = draw(st.lists(cautions(), max_size=2, unique_by=lambda caution: caution.rule))
+    return block.with_cautions(recorded)
+
+
+@st.composite
+def cautions(draw: st.DrawFn) -> Caution:
+    """What a rule put on a block: any rule id, caps and cue.
+
+    Shrinks towards a caution of a short rule id with only a cue.
+    """
+    caps = draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "max_hold_s": st.integers(1, MAX_HOLD_S),
+                "max_pain": st.integers(0, 10),
+            },
+        )
+    )
+    cue = draw(texts()) if not caps else draw(st.none() | texts())
+    return Caution(rule=draw(slugs()), cue=cue, **caps)
 
 
 @st.composite
@@ -715,6 +741,15 @@ def _any_modifications(draw: st.DrawFn) -> Modification:
     )
 
 
+def findings() -> st.SearchStrategy[Finding]:
+    """The rows of :data:`~upperback.safety.triage.FINDINGS`; shrinks towards the first.
+
+    A finding's test is code, so the library's own rows are the findings
+    there are to draw.
+    """
+    return st.sampled_from(FINDINGS)
+
+
 def modifications() -> st.SearchStrategy[Modification]:
     """Any valid modification: one the library's rules make, or any cap and cue.
 
@@ -863,6 +898,8 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     PropNeed: prop_needs,
     Kit: kits,
     Block: blocks,
+    Caution: cautions,
+    Finding: findings,
     Section: sections,
     Routine: routines,
     Catalog: catalogs,

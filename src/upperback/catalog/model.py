@@ -195,7 +195,10 @@ class Catalog:
 
         Criteria combine with "and"; a criterion given several values
         matches any of them, except ``requires`` and ``features``, which
-        need all of theirs. Queries chain:
+        need all of theirs. A criterion given as an empty collection is
+        not applied, the same as leaving it out, for every criterion:
+        ``where(target=[])`` and ``where(requires=[])`` are both ``where()``,
+        every exercise. Queries chain:
         ``catalog.where(kind=...).where(kit=...)``.
 
         A link to an exercise the query leaves out is cut, on both sides,
@@ -233,17 +236,19 @@ class Catalog:
             ("requires", requires, PropKind, "required_props", True),
             ("features", features, Feature, "features", True),
         ):
-            if value is not None:
-                wanted = _members(name, value, enum_type)
+            wanted = _wanted(name, value, enum_type)
+            if wanted:
                 tests.append(
                     _has_all(attribute, wanted) if want_all else _has_any(attribute, wanted)
                 )
-        if position is not None:
-            tests.append(_is_one_of("position", _members("position", position, Position)))
-        if kind is not None:
-            tests.append(_is_one_of("kind", _members("kind", kind, ExerciseKind)))
-        if without is not None:
-            excluded = _members("without", without, Feature)
+        positions = _wanted("position", position, Position)
+        if positions:
+            tests.append(_is_one_of("position", positions))
+        kinds = _wanted("kind", kind, ExerciseKind)
+        if kinds:
+            tests.append(_is_one_of("kind", kinds))
+        excluded = _wanted("without", without, Feature)
+        if excluded:
             tests.append(lambda e: not (e.features & excluded))
         low = _level("min_level", min_level, Level.GENTLE)
         high = _level("max_level", max_level, Level.ADVANCED)
@@ -295,8 +300,11 @@ class Catalog:
         Args:
             other: A catalog or exercises to add.
             override: Let an exercise in ``other`` replace one here with the
-                same id. Without it, a shared id is an error, unless the two
-                exercises are equal (merging a catalog with itself is fine).
+                same id, and a later one in ``other`` replace an earlier one.
+                Without it, an id given twice with different content, here
+                and in ``other`` or twice in ``other``, is an error, as it is
+                when building a catalog; equal repeats are fine (merging a
+                catalog with itself).
 
         Raises:
             InvalidCatalog: Ids clash (without ``override``), naming each;
@@ -305,6 +313,21 @@ class Catalog:
         added = tuple(other) if not isinstance(other, Catalog) else other.exercises
         _check_exercises(None, None, added)
         if not override:
+            seen: dict[str, Exercise] = {}
+            repeated = sorted(
+                {e.id for e in added if seen.setdefault(e.id, e) != e},
+            )
+            if repeated:
+                raise InvalidCatalog(
+                    Problem(
+                        path=_at(exercise_id),
+                        message=(
+                            "is given twice with different content;"
+                            " pass override=True to keep the last"
+                        ),
+                    )
+                    for exercise_id in repeated
+                )
             clashes = sorted({e.id for e in added if e.id in self._by_id and self[e.id] != e})
             if clashes:
                 raise InvalidCatalog(
@@ -346,6 +369,10 @@ def _level(name: str, value: Any, default: Level) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidValue(name, value, f"must be a level between {low:d} and {high:d}")
     return int(value)
+
+
+def _wanted(name: str, value: Any, enum_type: type[enum.Enum]) -> frozenset[Any]:
+    return frozenset() if value is None else _members(name, value, enum_type)
 
 
 def _has_any(attribute: str, wanted: frozenset[Any]) -> Any:

@@ -85,6 +85,24 @@ class Section:
                 "blocks", len(self.blocks), "must hold at least two blocks in a superset"
             )
 
+    def keeping(self, blocks: Iterable[Block]) -> Section | None:
+        """This section with only ``blocks``, or ``None`` when none are left.
+
+        The one rule for a section that loses blocks (leaving an exercise
+        out, screening): a superset left with fewer than two blocks becomes
+        straight sets, since a superset pairs exercises; every other
+        structure is kept.
+
+        .. versionadded:: 0.1.0
+        """
+        kept = tuple(blocks)
+        if not kept:
+            return None
+        structure = self.structure
+        if structure is Structure.SUPERSET and len(kept) < 2:
+            structure = Structure.STRAIGHT
+        return attrs.evolve(self, blocks=kept, structure=structure)
+
     def duration(self) -> dt.timedelta:
         """How long the section takes, transitions and rests included.
 
@@ -195,7 +213,7 @@ class Routine:
             title=title,
             sections=sections,
             sessions_per_week=sessions_per_week,
-            tags=frozenset(tags),
+            tags=tags,
             notes=notes,
         )
 
@@ -284,7 +302,10 @@ class Routine:
 
         Raises:
             InvalidValue: ``fn`` returned something that is not a valid dose
-                for the block; the field names the block by its path, e.g.
+                for the block, or one past a cap of the block's
+                ``cautions`` (use
+                :meth:`Block.cap() <upperback.routine.Block.cap>` to stay within
+                them); the field names the block by its path, e.g.
                 ``sections[0].blocks[1].dose``.
 
         .. versionadded:: 0.1.0
@@ -342,12 +363,9 @@ class Routine:
                     raise InvalidValue(field, exc.value, exc.reason) from None
                 if new is not None:
                     blocks.append(new)
-            if not blocks:
-                continue
-            structure = section.structure
-            if structure is Structure.SUPERSET and len(blocks) < 2:
-                structure = Structure.STRAIGHT
-            sections.append(attrs.evolve(section, blocks=tuple(blocks), structure=structure))
+            kept = section.keeping(blocks)
+            if kept is not None:
+                sections.append(kept)
         return attrs.evolve(self, sections=tuple(sections))
 
 

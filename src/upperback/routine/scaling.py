@@ -57,6 +57,9 @@ def _longer(block: Block) -> list[Dose]:
     options = []
     if block.exercise.kind.is_stretch:
         low_hold, high_hold = STRETCH_HOLD_S
+        if block.max_hold_s is not None:
+            # A safety rule's cap wins over the usual range: lengthening stays within it.
+            high_hold = min(high_hold, block.max_hold_s)
         if dose.reps is None and dose.hold_s is not None and dose.hold_s < high_hold:
             hold = min(high_hold, max(dose.hold_s + HOLD_STEP_S, low_hold))
             options.append(attrs.evolve(dose, hold_s=hold))
@@ -77,7 +80,10 @@ def scale(routine: Routine, *, minutes: float) -> ScaleResult:
     * stretches (static and PNF): holds by 5 s, never below 10 s or
       above 30 s, and sets (repetitions) never below 2 or above 4
       (ACSM: 10–30 s holds, 2–4 repetitions [A1][A2]); a value already
-      outside those ranges is only ever moved towards them;
+      outside those ranges is only ever moved towards them; a hold is
+      never lengthened past the block's safety cap
+      (:attr:`Block.max_hold_s <upperback.routine.Block.max_hold_s>`),
+      even when the budget would allow a longer one;
     * every other exercise: sets only, never below 1 or above 4
       (2–4 sets per muscle group [A7]).
 

@@ -94,7 +94,10 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
     it takes the new exercise's default dose. ``per_side`` is then
     fitted to the new exercise: false for a bilateral one, the default
     dose's for a one-sided exercise replacing a bilateral one. Notes
-    are kept.
+    and the safety cautions screening put on the block are kept, and
+    the new dose is brought within their caps
+    (:meth:`Block.cap() <upperback.routine.Block.cap>`); screen the result
+    again for the person, since the new exercise may meet other rules.
 
     A block with no possible substitute stays in place and is reported
     with ``replacement_id=None``; nothing is dropped.
@@ -148,6 +151,10 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
         rank, _, chosen = min(ranked, key=lambda item: (item[2].id in used, *item[:2]))
         used.add(chosen.id)
         dose, note = _dose_for(block, chosen)
+        # The block keeps the cautions safety rules put on it, and its new dose their caps.
+        capped = block.cap(dose)
+        if capped != dose:
+            dose, note = capped, f"{note}, within the block's safety caps"
         records.append(
             Substitution(
                 original_id=original.id,
