@@ -120,11 +120,10 @@ def _parse(text: Any, limits: Limits, *, strings: bool) -> Any:  # noqa: C901 - 
     def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
         if len(result) != len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen:
-                    raise _Refused(f"repeats the key {excerpt(key)} in one object")
-                seen.add(key)
+            # The key whose second appearance comes first: where the object goes wrong.
+            first = {key: i for i, (key, _) in reversed(list(enumerate(pairs)))}
+            repeated = next(key for i, (key, _) in enumerate(pairs) if first[key] != i)
+            raise _Refused(f"repeats the key {excerpt(repeated)} in one object")
         return result
 
     def constant(name: str) -> Any:
