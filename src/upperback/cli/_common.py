@@ -29,8 +29,6 @@ __all__ = [
     "choice",
     "emit",
     "integer",
-    "invalid",
-    "number",
     "read_document",
     "repeatable",
     "shown",
@@ -145,22 +143,6 @@ def choice(values: type[enum.StrEnum]) -> Any:
     return parse
 
 
-def number(low: float, high: float, unit: str) -> Any:
-    """An argparse type: a finite number within bounds, or an error listing them."""
-
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = float("nan")
-        if not low <= value <= high:  # also false for nan
-            message = f"must be a number from {low:g} to {high:g}{unit} (got {text!r})"
-            raise argparse.ArgumentTypeError(message)
-        return value
-
-    return parse
-
-
 def integer(low: int, high: int) -> Any:
     """An argparse type: a whole number within bounds, or an error listing them."""
 
@@ -175,8 +157,3 @@ def integer(low: int, high: int) -> Any:
         return value
 
     return parse
-
-
-def invalid(exc: InvalidValue) -> UsageError:
-    """A value the library refused, as a usage error."""
-    return UsageError(str(exc))

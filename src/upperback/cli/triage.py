@@ -9,12 +9,11 @@ from upperback.cli._common import (
     choice,
     emit,
     integer,
-    invalid,
     read_document,
     repeatable,
 )
-from upperback.errors import InvalidValue
 from upperback.safety import Condition, Profile, RedFlag, SymptomReport, Trend, triage
+from upperback.dose import MAX_PAIN
 from upperback.safety.triage import MAX_DAYS
 from upperback.serialization import dumps
 
@@ -38,7 +37,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--trend", type=choice(Trend), help=f"how the pain has changed; one of {', '.join(Trend)}"
     )
-    pain = integer(0, 10)
+    pain = integer(0, MAX_PAIN)
     parser.add_argument("--pain-now", type=pain, help="pain now, 0 (none) to 10")
     parser.add_argument("--pain-after", type=pain, help="pain right after exercise, 0 to 10")
     parser.add_argument("--pain-next-morning", type=pain, help="pain the next morning, 0 to 10")
@@ -72,18 +71,16 @@ def _report(args: argparse.Namespace) -> SymptomReport:
     ]
     if missing:
         raise UsageError(f"give {' and '.join(missing)}, or a report file with --report.")
-    try:
-        return SymptomReport(
-            days_since_onset=args.days,
-            trend=args.trend,
-            pain_now=args.pain_now,
-            pain_after_exercise=args.pain_after,
-            pain_next_morning=args.pain_next_morning,
-            days_worse_after_exercise=args.days_worse_after_exercise,
-            red_flags=frozenset(args.red_flag or ()),
-        )
-    except InvalidValue as exc:
-        raise invalid(exc) from None
+    # Each option's type has already checked it against the report's own bounds.
+    return SymptomReport(
+        days_since_onset=args.days,
+        trend=args.trend,
+        pain_now=args.pain_now,
+        pain_after_exercise=args.pain_after,
+        pain_next_morning=args.pain_next_morning,
+        days_worse_after_exercise=args.days_worse_after_exercise,
+        red_flags=frozenset(args.red_flag or ()),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
