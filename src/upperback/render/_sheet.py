@@ -98,7 +98,7 @@ class Sheet:
     cards: tuple[Card, ...] = ()
     changes: tuple[Cited, ...] = ()
     changes_title: str = "What was changed for you, and why"
-    notice: tuple[Cited, ...] = ()
+    notice: tuple[Cited, ...]
     warning_signs: tuple[Cited, ...] = ()
     seconds: int | None = None
     log_sheet: bool = False

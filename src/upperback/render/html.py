@@ -147,17 +147,16 @@ def render_sheet(sheet: Sheet, *, sessions: int = 1) -> str:
         body.append(f"<h2>{escape(sheet.changes_title)}</h2><ul>")
         body += [f"<li>{_cited(change)}</li>" for change in sheet.changes]
         body.append("</ul>")
-    if sheet.warning_signs or sheet.notice:
-        body.append("<section class=notice>")
-        if sheet.warning_signs:
-            body.append("<h2>Stop and get urgent help if any of these is true</h2><ul>")
-            body += [f"<li>{_cited(sign)}</li>" for sign in sheet.warning_signs]
-            body.append("</ul>")
-        if sheet.notice:
-            body.append("<h2>Safety</h2><ul>")
-            body += [f"<li>{_cited(line)}</li>" for line in sheet.notice]
-            body.append("</ul>")
-        body.append("</section>")
+    # Every sheet ends with its safety notice.
+    body.append("<section class=notice>")
+    if sheet.warning_signs:
+        body.append("<h2>Stop and get urgent help if any of these is true</h2><ul>")
+        body += [f"<li>{_cited(sign)}</li>" for sign in sheet.warning_signs]
+        body.append("</ul>")
+    body.append("<h2>Safety</h2><ul>")
+    body += [f"<li>{_cited(line)}</li>" for line in sheet.notice]
+    body.append("</ul>")
+    body.append("</section>")
     if sheet.log_sheet:
         body.append(_log_sheet(sheet, sessions))
     return (

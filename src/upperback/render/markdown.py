@@ -68,9 +68,8 @@ def render_sheet(sheet: Sheet) -> str:
     if sheet.warning_signs:
         lines += ["## Stop and get urgent help if any of these is true", ""]
         lines += [*(f"- {_cited(sign)}" for sign in sheet.warning_signs), ""]
-    if sheet.notice:
-        lines += ["## Safety", ""]
-        lines += [*(f"- {_cited(line)}" for line in sheet.notice), ""]
+    lines += ["## Safety", ""]  # every sheet ends with its safety notice
+    lines += [*(f"- {_cited(line)}" for line in sheet.notice), ""]
     return "\n".join(lines)
 
 
