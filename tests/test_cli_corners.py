@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
-import upperback as ub
 from upperback.cli import app as cli
+from upperback.compose import desk_reset
 from upperback.dose import MAX_PAIN
 from upperback.safety.triage import MAX_DAYS
 from upperback.serialization import DOCUMENT_KINDS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    import upperback as ub
 
 DOCUMENTS = Path(__file__).parent / "documents" / "v1"
 
@@ -82,15 +84,15 @@ def test_compose_in_text_lists_each_gap_with_why(capsys: pytest.CaptureFixture[s
 
 
 def _with_first_block(change: Callable[[ub.Block], ub.Block]) -> Callable[..., ub.Routine]:
-    real = cli.desk_reset
+    real = desk_reset
 
-    def desk_reset(catalog: ub.Catalog) -> ub.Routine:
+    def changed(catalog: ub.Catalog) -> ub.Routine:
         routine = real(catalog)
         first, *rest = routine.sections
         blocks = (change(first.blocks[0]), *first.blocks[1:])
         return attrs.evolve(routine, sections=(attrs.evolve(first, blocks=blocks), *rest))
 
-    return desk_reset
+    return changed
 
 
 def test_the_text_routine_shows_a_blocks_notes(
@@ -115,7 +117,7 @@ def test_the_text_routine_shows_time_towards_aims_only_when_there_are_some(
     def no_benefits(block: ub.Block) -> ub.Block:
         return attrs.evolve(block, exercise=attrs.evolve(block.exercise, benefits=frozenset()))
 
-    real = cli.desk_reset
+    real = desk_reset
 
     def only_aimless(catalog: ub.Catalog) -> ub.Routine:
         routine = real(catalog)

@@ -87,9 +87,12 @@ def test_a_depth_limit_at_the_documents_depth_reads_it(kind: str) -> None:
         ]
 
 
-def test_excerpt_writes_json_words_and_enum_values() -> None:
-    assert excerpt(False) == "false"
-    assert excerpt(True) == "true"
+@pytest.mark.parametrize(("value", "word"), [(False, "false"), (True, "true")])
+def test_excerpt_writes_json_words(value: bool, word: str) -> None:
+    assert excerpt(value) == word == json.dumps(value)
+
+
+def test_excerpt_writes_an_enums_value() -> None:
     for region in Region:
         assert excerpt(region) == excerpt(region.value) == json.dumps(region.value)
 
@@ -148,7 +151,7 @@ def test_a_converter_of_upperbacks_reads_plain_values_strictly(
 def test_a_converter_of_upperbacks_reads_right_plain_values_as_they_are(
     value: Any, tp: type
 ) -> None:
-    read = make_converter().structure(value, tp)
+    read: object = make_converter().structure(value, tp)
     assert type(read) is tp
     assert read == value
 

@@ -44,7 +44,9 @@ def test_a_swap_names_what_replaced_the_exercise(kind: ChangeKind) -> None:
 
 def test_a_gap_lists_at_most_five_reasons_and_counts_the_rest() -> None:
     result = compose(ub.default_catalog(), Goal.of(1, benefits=list(ub.Benefit)))
-    ruled_out = [g for g in result.gaps if g.reason.startswith("every exercise for it is ruled out")]
+    ruled_out = [
+        g for g in result.gaps if g.reason.startswith("every exercise for it is ruled out")
+    ]
     assert ruled_out
     for gap in ruled_out:
         listed = gap.reason.split(": ", 1)[1]

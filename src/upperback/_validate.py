@@ -326,23 +326,10 @@ def _compile(cls: type) -> Callable[[Any], list[InvalidValue] | None]:
     return function
 
 
-def problems_of(obj: Any) -> list[InvalidValue] | None:
-    """Every declared bound of ``obj``'s fields that its values break, in field order.
-
-    ``None`` when all hold. Classes call it through the attribute made by
-    :func:`checker`, which is faster.
-    """
-    try:
-        function = _CHECKS[type(obj)]
-    except KeyError:
-        function = _compile(type(obj))
-    return function(obj)
-
-
 def checker() -> Callable[[Any], list[InvalidValue] | None]:
     """The class attribute ``_bound_problems``, which checks an instance's declared bounds.
 
-    On first use it compiles the class's check (:func:`problems_of`) and puts it in
+    On first use it compiles the class's check and puts it in
     its own place, so that every later construction makes one plain call.
     """
 

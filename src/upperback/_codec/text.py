@@ -112,7 +112,7 @@ def _decode(text: Any, limits: Limits) -> str:
     return text
 
 
-def _parse(text: Any, limits: Limits, *, strings: bool) -> Any:  # noqa: C901 - each check once
+def _parse(text: Any, limits: Limits, *, strings: bool) -> Any:
     text = _decode(text, limits)
     if text.startswith("\ufeff"):
         raise _Refused("must not start with a byte-order mark")

@@ -333,7 +333,7 @@ class _Codec:
         # An object of a class may hold its fields (and a tag) whatever the limit says.
         max_keys = max(self.limits.max_items, len(table) + 1)
 
-        def structure(data: Any) -> Any:  # noqa: C901, PLR0912
+        def structure(data: Any) -> Any:  # noqa: C901
             if type(data) is not dict and not isinstance(data, dict):
                 raise _bad(f"must be an object of {name} fields (got {excerpt(data)})")
             if len(data) > max_keys:
@@ -678,7 +678,7 @@ def _write(tp: Any, i: int, namespace: dict[str, Any]) -> str:
     return expression
 
 
-def _write_value(tp: Any, i: int, namespace: dict[str, Any]) -> str:  # noqa: PLR0911
+def _write_value(tp: Any, i: int, namespace: dict[str, Any]) -> str:
     if tp in (int, float, str, bool):
         return "item"
     if is_our_enum(tp):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from upperback import render
-from upperback.errors import InvalidDocument, InvalidValue, Problem, UpperbackError
+from upperback.errors import InvalidDocument, Problem, UpperbackError
 from upperback.serialization import DOCUMENT_KINDS, dumps, from_dict
 
 if TYPE_CHECKING:

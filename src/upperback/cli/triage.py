@@ -12,8 +12,8 @@ from upperback.cli._common import (
     read_document,
     repeatable,
 )
-from upperback.safety import Condition, Profile, RedFlag, SymptomReport, Trend, triage
 from upperback.dose import MAX_PAIN
+from upperback.safety import Condition, Profile, RedFlag, SymptomReport, Trend, triage
 from upperback.safety.triage import MAX_DAYS
 from upperback.serialization import dumps
 
