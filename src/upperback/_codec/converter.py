@@ -6,9 +6,12 @@ a value is first serialized, so ``import upperback`` stays cheap.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import json
+import re
+import types
 import typing
 from typing import Any
 
@@ -68,6 +71,39 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
     raise ValueError(f"must be one of {allowed} (got {value!r})")
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if type(value) is str and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date written YYYY-MM-DD (got {value!r})")
+
+
+def _iso_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def tagged_members(tp: Any) -> tuple[type, ...] | None:
+    """The members of a tagged union: a union of our classes that each have a ``TYPE`` tag.
+
+    Such a union is written with its member's ``TYPE`` under :data:`TAG`, the way
+    the prop union is written with its ``kind``; the tags come from class
+    constants, never from class names.
+    """
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return None
+    members = tuple(member for member in typing.get_args(tp) if member is not type(None))
+    if len(members) < 2 or not all(
+        _is_ours(member) and isinstance(getattr(member, "TYPE", None), str) for member in members
+    ):
+        return None
+    return members
+
+
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
@@ -90,7 +126,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     It registers, leaves first: strict hooks for ``int``, ``float``, ``str``
     and ``bool`` (a wrong JSON type is an error, never coerced), strict enum
     hooks by value, frozensets written as sorted lists and tuples as lists,
-    the prop union tagged by ``"type"``, and for every upperback attrs class
+    dates as ``YYYY-MM-DD`` text, the prop union and every union of classes
+    with a ``TYPE`` constant (the progression rules) tagged by ``"type"``,
+    and for every upperback attrs class
     a hook that omits defaults on output and rejects unknown keys on input.
 
     The strict primitive hooks apply to the whole converter: use a copy
@@ -125,6 +163,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
             return lambda values: [hook(x) for hook, x in zip(hooks, values, strict=True)]
         return lambda values: [converter.unstructure(x) for x in values]
 
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, _iso_date)
     converter.register_unstructure_hook_factory(_is_frozenset, unstructure_set)
     converter.register_unstructure_hook_factory(_is_tuple, unstructure_tuple)
     converter.register_structure_hook_factory(_is_ours, lambda cl: _structure_ours(converter, cl))
@@ -133,6 +173,40 @@ def configure_converter(converter: cattrs.Converter) -> None:
         lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True),
     )
     _configure_prop_union(converter)
+    _configure_tagged_unions(converter)
+
+
+def _configure_tagged_unions(converter: cattrs.Converter) -> None:
+    def structure_factory(tp: Any) -> Callable[[Any, Any], Any]:
+        by_tag = {member.TYPE: member for member in tagged_members(tp) or ()}  # type: ignore[attr-defined]
+        allowed = ", ".join(repr(tag) for tag in by_tag)
+
+        optional = type(None) in typing.get_args(tp)
+
+        def structure_tagged(value: Any, _: Any) -> Any:
+            if value is None and optional:
+                return None
+            if not isinstance(value, dict):
+                raise TypeError(f"must be an object with a {TAG!r} key (got {value!r})")
+            tag = value.get(TAG)
+            if type(tag) is not str or tag not in by_tag:
+                raise ValueError(f"must have a {TAG!r} of {allowed} (got {tag!r})")
+            fields = {key: item for key, item in value.items() if key != TAG}
+            return converter.structure(fields, by_tag[tag])
+
+        return structure_tagged
+
+    def unstructure_factory(_: Any) -> Callable[[Any], Any]:
+        def unstructure_tagged(value: Any) -> dict[str, Any] | None:
+            if value is None:
+                return None
+            return {TAG: value.TYPE, **converter.unstructure(value, type(value))}
+
+        return unstructure_tagged
+
+    is_tagged = lambda tp: tagged_members(tp) is not None  # noqa: E731
+    converter.register_structure_hook_factory(is_tagged, structure_factory)
+    converter.register_unstructure_hook_factory(is_tagged, unstructure_factory)
 
 
 def _structure_ours(converter: cattrs.Converter, cl: type) -> Callable[[Any, type], Any]:

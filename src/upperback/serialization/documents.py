@@ -27,6 +27,7 @@ from upperback.catalog.model import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidDocument, Problem
 from upperback.exercise import Exercise
+from upperback.progression import Program, SessionLog
 from upperback.props import Kit
 from upperback.routine.model import Routine
 from upperback.safety.profile import Profile
@@ -59,9 +60,11 @@ DOCUMENT_KINDS: Final[Mapping[str, type]] = {
     "exercise": Exercise,
     "kit": Kit,
     "profile": Profile,
+    "program": Program,
     "routine": Routine,
     "safety_policy": SafetyPolicy,
     "screen_report": ScreenReport,
+    "session_log": SessionLog,
     "symptom_report": SymptomReport,
 }
 """The kinds of document, by the name written in the envelope's ``kind``."""

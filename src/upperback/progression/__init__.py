@@ -1,0 +1,81 @@
+"""Progression: session logs, typed rules with a pain gate, decisions and multi-week programs.
+
+From the bottom up: ``log`` (:class:`SessionLog`, :class:`Outcome`, and
+:func:`adherence`), ``engine`` (:class:`Action` and what rules read),
+``rules`` (the tagged union :data:`ProgressionRule`: hold, double, set and
+linear progression, advance and regress along the catalog's chains,
+planned and reactive deloads, hold and suppress, :class:`Chain` and
+:class:`PainGate`), ``decide`` (:class:`Decision` and :func:`progress`),
+``defaults`` (:func:`default_rule`, one per exercise kind, from the
+sources) and ``plan`` (:class:`Program` and :func:`plan`).
+
+Progression never bypasses safety: every session is triaged with the
+person's profile (a red flag or pain persisting past the thresholds
+refers, whatever the rule), the pain gate reads the same thresholds as
+triage, and every block made harder is screened again.
+"""
+
+from __future__ import annotations
+
+from upperback.progression.adherence import Adherence, Tally, adherence
+from upperback.progression.decide import REFERRAL_LEVELS, Decision, DecisionReason, progress
+from upperback.progression.defaults import default_rule
+from upperback.progression.engine import Action
+from upperback.progression.log import EFFORT_SCALE, Outcome, SessionLog, addresses
+from upperback.progression.plan import MAX_WEEKS, PlannedSession, Program, RuleSet, Week, plan
+from upperback.progression.rules import (
+    RULE_TYPES,
+    Advance,
+    Chain,
+    Deload,
+    DoseField,
+    DoubleProgression,
+    Hold,
+    HoldProgression,
+    LinearProgression,
+    PainGate,
+    ProgressionRule,
+    RegressExercise,
+    SetProgression,
+    StallDeload,
+    Suppress,
+    Then,
+)
+
+__all__ = [
+    "EFFORT_SCALE",
+    "MAX_WEEKS",
+    "REFERRAL_LEVELS",
+    "RULE_TYPES",
+    "Action",
+    "Adherence",
+    "Advance",
+    "Chain",
+    "Decision",
+    "DecisionReason",
+    "Deload",
+    "DoseField",
+    "DoubleProgression",
+    "Hold",
+    "HoldProgression",
+    "LinearProgression",
+    "Outcome",
+    "PainGate",
+    "PlannedSession",
+    "Program",
+    "ProgressionRule",
+    "RegressExercise",
+    "RuleSet",
+    "SessionLog",
+    "SetProgression",
+    "StallDeload",
+    "Suppress",
+    "Tally",
+    "Then",
+    "Week",
+    "addresses",
+    "adherence",
+    "default_rule",
+    "plan",
+    "progress",
+]
