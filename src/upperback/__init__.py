@@ -43,6 +43,38 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Exercise",
         "Source",
     ),
+    "upperback.progression": (
+        "Adherence",
+        "Advance",
+        "Chain",
+        "Decision",
+        "DecisionReason",
+        "Deload",
+        "DoseField",
+        "DoubleProgression",
+        "Hold",
+        "HoldProgression",
+        "LinearProgression",
+        "Outcome",
+        "PainGate",
+        "PlannedSession",
+        "Program",
+        "ProgressAction",
+        "ProgressionRule",
+        "RegressExercise",
+        "RuleSet",
+        "SessionLog",
+        "SetProgression",
+        "StallDeload",
+        "Suppress",
+        "Tally",
+        "Then",
+        "Week",
+        "adherence",
+        "default_rule",
+        "plan",
+        "progress",
+    ),
     "upperback.props": (
         "THERABAND_COLOURS",
         "BandLevel",
@@ -135,10 +167,14 @@ _LAZY: Final = {name: module for module, names in _EXPORTS.items() for name in n
 if TYPE_CHECKING:
     from upperback.anatomy import (
         Muscle as Muscle,
+    )
+    from upperback.anatomy import (
         Region as Region,
     )
     from upperback.catalog import (
         Catalog as Catalog,
+    )
+    from upperback.catalog import (
         default_catalog as default_catalog,
     )
     from upperback.dose import (
@@ -146,74 +182,278 @@ if TYPE_CHECKING:
     )
     from upperback.errors import (
         InvalidCatalog as InvalidCatalog,
+    )
+    from upperback.errors import (
         InvalidDocument as InvalidDocument,
+    )
+    from upperback.errors import (
         InvalidValue as InvalidValue,
+    )
+    from upperback.errors import (
         NothingSafe as NothingSafe,
+    )
+    from upperback.errors import (
         Problem as Problem,
+    )
+    from upperback.errors import (
         UnknownExercise as UnknownExercise,
+    )
+    from upperback.errors import (
         UnknownReference as UnknownReference,
+    )
+    from upperback.errors import (
         UpperbackError as UpperbackError,
     )
     from upperback.exercise import (
         Exercise as Exercise,
+    )
+    from upperback.exercise import (
         Source as Source,
+    )
+    from upperback.progression import (
+        Adherence as Adherence,
+    )
+    from upperback.progression import (
+        Advance as Advance,
+    )
+    from upperback.progression import (
+        Chain as Chain,
+    )
+    from upperback.progression import (
+        Decision as Decision,
+    )
+    from upperback.progression import (
+        DecisionReason as DecisionReason,
+    )
+    from upperback.progression import (
+        Deload as Deload,
+    )
+    from upperback.progression import (
+        DoseField as DoseField,
+    )
+    from upperback.progression import (
+        DoubleProgression as DoubleProgression,
+    )
+    from upperback.progression import (
+        Hold as Hold,
+    )
+    from upperback.progression import (
+        HoldProgression as HoldProgression,
+    )
+    from upperback.progression import (
+        LinearProgression as LinearProgression,
+    )
+    from upperback.progression import (
+        Outcome as Outcome,
+    )
+    from upperback.progression import (
+        PainGate as PainGate,
+    )
+    from upperback.progression import (
+        PlannedSession as PlannedSession,
+    )
+    from upperback.progression import (
+        Program as Program,
+    )
+    from upperback.progression import (
+        ProgressAction as ProgressAction,
+    )
+    from upperback.progression import (
+        ProgressionRule as ProgressionRule,
+    )
+    from upperback.progression import (
+        RegressExercise as RegressExercise,
+    )
+    from upperback.progression import (
+        RuleSet as RuleSet,
+    )
+    from upperback.progression import (
+        SessionLog as SessionLog,
+    )
+    from upperback.progression import (
+        SetProgression as SetProgression,
+    )
+    from upperback.progression import (
+        StallDeload as StallDeload,
+    )
+    from upperback.progression import (
+        Suppress as Suppress,
+    )
+    from upperback.progression import (
+        Tally as Tally,
+    )
+    from upperback.progression import (
+        Then as Then,
+    )
+    from upperback.progression import (
+        Week as Week,
+    )
+    from upperback.progression import (
+        adherence as adherence,
+    )
+    from upperback.progression import (
+        default_rule as default_rule,
+    )
+    from upperback.progression import (
+        plan as plan,
+    )
+    from upperback.progression import (
+        progress as progress,
+    )
+    from upperback.props import (
+        THERABAND_COLOURS as THERABAND_COLOURS,
     )
     from upperback.props import (
         BandLevel as BandLevel,
+    )
+    from upperback.props import (
         Chair as Chair,
+    )
+    from upperback.props import (
         Doorway as Doorway,
+    )
+    from upperback.props import (
         FoamRoller as FoamRoller,
+    )
+    from upperback.props import (
         Kit as Kit,
+    )
+    from upperback.props import (
         Mat as Mat,
+    )
+    from upperback.props import (
         Prop as Prop,
+    )
+    from upperback.props import (
         PropKind as PropKind,
+    )
+    from upperback.props import (
         PropNeed as PropNeed,
+    )
+    from upperback.props import (
         ResistanceBand as ResistanceBand,
+    )
+    from upperback.props import (
         SwissBall as SwissBall,
-        THERABAND_COLOURS as THERABAND_COLOURS,
+    )
+    from upperback.props import (
         Towel as Towel,
+    )
+    from upperback.props import (
         Wall as Wall,
     )
     from upperback.routine import (
-        Block as Block,
-        Coverage as Coverage,
-        DoseChange as DoseChange,
-        Routine as Routine,
         SWITCH_SIDES_S as SWITCH_SIDES_S,
-        ScaleResult as ScaleResult,
-        Section as Section,
-        SectionRole as SectionRole,
-        Side as Side,
-        Step as Step,
-        StepKind as StepKind,
-        Structure as Structure,
-        Substitution as Substitution,
-        SubstitutionResult as SubstitutionResult,
+    )
+    from upperback.routine import (
         TRANSITION_S as TRANSITION_S,
+    )
+    from upperback.routine import (
+        Block as Block,
+    )
+    from upperback.routine import (
+        Coverage as Coverage,
+    )
+    from upperback.routine import (
+        DoseChange as DoseChange,
+    )
+    from upperback.routine import (
+        Routine as Routine,
+    )
+    from upperback.routine import (
+        ScaleResult as ScaleResult,
+    )
+    from upperback.routine import (
+        Section as Section,
+    )
+    from upperback.routine import (
+        SectionRole as SectionRole,
+    )
+    from upperback.routine import (
+        Side as Side,
+    )
+    from upperback.routine import (
+        Step as Step,
+    )
+    from upperback.routine import (
+        StepKind as StepKind,
+    )
+    from upperback.routine import (
+        Structure as Structure,
+    )
+    from upperback.routine import (
+        Substitution as Substitution,
+    )
+    from upperback.routine import (
+        SubstitutionResult as SubstitutionResult,
+    )
+    from upperback.routine import (
         scale as scale,
+    )
+    from upperback.routine import (
         substitute as substitute,
     )
     from upperback.safety import (
-        Action as Action,
-        Advice as Advice,
-        AdviceCode as AdviceCode,
-        AdviceLevel as AdviceLevel,
-        AgeBand as AgeBand,
-        BlockScreen as BlockScreen,
         CLINICIAN_RULE_ID as CLINICIAN_RULE_ID,
-        Condition as Condition,
+    )
+    from upperback.safety import (
         DEFAULT_POLICY as DEFAULT_POLICY,
-        Modification as Modification,
-        Profile as Profile,
+    )
+    from upperback.safety import (
         RULES as RULES,
-        Reason as Reason,
-        RedFlag as RedFlag,
-        Rule as Rule,
+    )
+    from upperback.safety import (
         SUPPORTS_NOT_REPLACES as SUPPORTS_NOT_REPLACES,
+    )
+    from upperback.safety import (
+        Action as Action,
+    )
+    from upperback.safety import (
+        Advice as Advice,
+    )
+    from upperback.safety import (
+        AdviceCode as AdviceCode,
+    )
+    from upperback.safety import (
+        AdviceLevel as AdviceLevel,
+    )
+    from upperback.safety import (
+        AgeBand as AgeBand,
+    )
+    from upperback.safety import (
+        BlockScreen as BlockScreen,
+    )
+    from upperback.safety import (
+        Condition as Condition,
+    )
+    from upperback.safety import (
+        Modification as Modification,
+    )
+    from upperback.safety import (
+        Profile as Profile,
+    )
+    from upperback.safety import (
+        Reason as Reason,
+    )
+    from upperback.safety import (
+        RedFlag as RedFlag,
+    )
+    from upperback.safety import (
+        Rule as Rule,
+    )
+    from upperback.safety import (
         SafetyPolicy as SafetyPolicy,
+    )
+    from upperback.safety import (
         ScreenReport as ScreenReport,
+    )
+    from upperback.safety import (
         SymptomReport as SymptomReport,
+    )
+    from upperback.safety import (
         Trend as Trend,
+    )
+    from upperback.safety import (
         Verdict as Verdict,
     )
     from upperback.safety.screen import (
@@ -224,31 +464,71 @@ if TYPE_CHECKING:
     )
     from upperback.serialization import (
         SCHEMA_VERSION as SCHEMA_VERSION,
+    )
+    from upperback.serialization import (
         configure_converter as configure_converter,
+    )
+    from upperback.serialization import (
         dumps as dumps,
+    )
+    from upperback.serialization import (
         from_dict as from_dict,
+    )
+    from upperback.serialization import (
         json_schema as json_schema,
+    )
+    from upperback.serialization import (
         loads as loads,
+    )
+    from upperback.serialization import (
         make_converter as make_converter,
+    )
+    from upperback.serialization import (
         to_dict as to_dict,
     )
     from upperback.sources import (
         Reference as Reference,
+    )
+    from upperback.sources import (
         reference as reference,
+    )
+    from upperback.sources import (
         references as references,
     )
     from upperback.vocab import (
         Benefit as Benefit,
+    )
+    from upperback.vocab import (
         ExerciseKind as ExerciseKind,
+    )
+    from upperback.vocab import (
         Feature as Feature,
+    )
+    from upperback.vocab import (
         Laterality as Laterality,
+    )
+    from upperback.vocab import (
         Level as Level,
+    )
+    from upperback.vocab import (
         Movement as Movement,
+    )
+    from upperback.vocab import (
         Position as Position,
     )
 
 __all__ = [
+    "CLINICIAN_RULE_ID",
+    "DEFAULT_POLICY",
+    "RULES",
+    "SCHEMA_VERSION",
+    "SUPPORTS_NOT_REPLACES",
+    "SWITCH_SIDES_S",
+    "THERABAND_COLOURS",
+    "TRANSITION_S",
     "Action",
+    "Adherence",
+    "Advance",
     "Advice",
     "AdviceCode",
     "AdviceLevel",
@@ -257,63 +537,78 @@ __all__ = [
     "Benefit",
     "Block",
     "BlockScreen",
-    "CLINICIAN_RULE_ID",
     "Catalog",
+    "Chain",
     "Chair",
     "Condition",
     "Coverage",
-    "DEFAULT_POLICY",
+    "Decision",
+    "DecisionReason",
+    "Deload",
     "Doorway",
     "Dose",
     "DoseChange",
+    "DoseField",
+    "DoubleProgression",
     "Exercise",
     "ExerciseKind",
     "Feature",
     "FoamRoller",
+    "Hold",
+    "HoldProgression",
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
     "Kit",
     "Laterality",
     "Level",
+    "LinearProgression",
     "Mat",
     "Modification",
     "Movement",
     "Muscle",
     "NothingSafe",
+    "Outcome",
+    "PainGate",
+    "PlannedSession",
     "Position",
     "Problem",
     "Profile",
+    "Program",
+    "ProgressAction",
+    "ProgressionRule",
     "Prop",
     "PropKind",
     "PropNeed",
-    "RULES",
     "Reason",
     "RedFlag",
     "Reference",
     "Region",
+    "RegressExercise",
     "ResistanceBand",
     "Routine",
     "Rule",
-    "SCHEMA_VERSION",
-    "SUPPORTS_NOT_REPLACES",
-    "SWITCH_SIDES_S",
+    "RuleSet",
     "SafetyPolicy",
     "ScaleResult",
     "ScreenReport",
     "Section",
     "SectionRole",
+    "SessionLog",
+    "SetProgression",
     "Side",
     "Source",
+    "StallDeload",
     "Step",
     "StepKind",
     "Structure",
     "Substitution",
     "SubstitutionResult",
+    "Suppress",
     "SwissBall",
     "SymptomReport",
-    "THERABAND_COLOURS",
-    "TRANSITION_S",
+    "Tally",
+    "Then",
     "Towel",
     "Trend",
     "UnknownExercise",
@@ -321,14 +616,19 @@ __all__ = [
     "UpperbackError",
     "Verdict",
     "Wall",
+    "Week",
     "__version__",
+    "adherence",
     "configure_converter",
     "default_catalog",
+    "default_rule",
     "dumps",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "plan",
+    "progress",
     "reference",
     "references",
     "scale",

@@ -1,13 +1,13 @@
 """Progression: session logs, typed rules with a pain gate, decisions and multi-week programs.
 
-From the bottom up: ``log`` (:class:`SessionLog`, :class:`Outcome`, and
-:func:`adherence`), ``engine`` (:class:`Action` and what rules read),
+From the bottom up: ``log`` (:class:`SessionLog`, :class:`Outcome`), ``engine`` (:class:`ProgressAction` and what rules read),
 ``rules`` (the tagged union :data:`ProgressionRule`: hold, double, set and
 linear progression, advance and regress along the catalog's chains,
 planned and reactive deloads, hold and suppress, :class:`Chain` and
 :class:`PainGate`), ``decide`` (:class:`Decision` and :func:`progress`),
 ``defaults`` (:func:`default_rule`, one per exercise kind, from the
-sources) and ``plan`` (:class:`Program` and :func:`plan`).
+sources), ``program`` (:class:`Program` and :func:`plan`) and ``tally``
+(:func:`adherence`).
 
 Progression never bypasses safety: every session is triaged with the
 person's profile (a red flag or pain persisting past the thresholds
@@ -17,12 +17,11 @@ triage, and every block made harder is screened again.
 
 from __future__ import annotations
 
-from upperback.progression.adherence import Adherence, Tally, adherence
 from upperback.progression.decide import REFERRAL_LEVELS, Decision, DecisionReason, progress
 from upperback.progression.defaults import default_rule
-from upperback.progression.engine import Action
+from upperback.progression.engine import ProgressAction
 from upperback.progression.log import EFFORT_SCALE, Outcome, SessionLog, addresses
-from upperback.progression.plan import MAX_WEEKS, PlannedSession, Program, RuleSet, Week, plan
+from upperback.progression.program import MAX_WEEKS, PlannedSession, Program, RuleSet, Week, plan
 from upperback.progression.rules import (
     RULE_TYPES,
     Advance,
@@ -41,13 +40,13 @@ from upperback.progression.rules import (
     Suppress,
     Then,
 )
+from upperback.progression.tally import Adherence, Tally, adherence
 
 __all__ = [
     "EFFORT_SCALE",
     "MAX_WEEKS",
     "REFERRAL_LEVELS",
     "RULE_TYPES",
-    "Action",
     "Adherence",
     "Advance",
     "Chain",
@@ -63,6 +62,7 @@ __all__ = [
     "PainGate",
     "PlannedSession",
     "Program",
+    "ProgressAction",
     "ProgressionRule",
     "RegressExercise",
     "RuleSet",

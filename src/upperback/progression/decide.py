@@ -11,7 +11,7 @@ from upperback._convert import to_tuple
 from upperback.catalog import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidValue
-from upperback.progression.engine import Action, Context, Step
+from upperback.progression.engine import Context, ProgressAction, Step, dose_text
 from upperback.progression.log import MAX_BLOCKS, SessionLog, sorted_logs
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block
@@ -91,7 +91,7 @@ class Decision:
     """
 
     at: tuple[int, int] = attrs.field(converter=to_tuple, validator=_check_at)
-    action: Action
+    action: ProgressAction
     block: Block
     previous_dose: Dose
     previous_exercise_id: str
@@ -99,7 +99,7 @@ class Decision:
     advice: Advice | None = None
 
     def __attrs_post_init__(self) -> None:
-        v.instance("action", self.action, Action)
+        v.instance("action", self.action, ProgressAction)
         v.instance("block", self.block, Block)
         v.instance("previous_dose", self.previous_dose, Dose)
         v.slug("previous_exercise_id", self.previous_exercise_id)
@@ -116,14 +116,14 @@ class Decision:
 
         >>> block = Block(exercise=default_catalog()["band-pull-apart"])
         >>> print(progress(block, [], Hold()).describe())
-        Band pull-apart: hold at 3 × 12 reps. No session of this block was logged since the last decision: a missed session is not a success, so the dose stays.
-        """  # noqa: E501
+        Band pull-apart: hold at 3 × 12 reps. Band pull-apart is set to stay at its dose.
+        """
         name = self.block.exercise.name
-        now = self.block.dose.describe()
+        now = dose_text(self.block.dose)
         if self.block.exercise.id != self.previous_exercise_id:
-            change = f"{self.previous_exercise_id} at {self.previous_dose.describe()} → {now}"
+            change = f"{self.previous_exercise_id} at {dose_text(self.previous_dose)} → {now}"
         elif self.block.dose != self.previous_dose:
-            change = f"{self.previous_dose.describe()} → {now}"
+            change = f"{dose_text(self.previous_dose)} → {now}"
         else:
             change = f"at {now}"
         text = " ".join(reason.text for reason in self.reasons)
@@ -211,7 +211,7 @@ def decide(
     """Decide one block from its context and the triage advice in force (internal)."""
     before = ctx.block
 
-    def made(action: Action, block: Block, reasons: list[DecisionReason]) -> Decision:
+    def made(action: ProgressAction, block: Block, reasons: list[DecisionReason]) -> Decision:
         return Decision(
             at=ctx.at,
             action=action,
@@ -223,57 +223,72 @@ def decide(
         )
 
     if referred is not None:
-        return made(Action.REFER, before, [DecisionReason(rule="triage", text=referred)])
+        return made(ProgressAction.REFER, before, [DecisionReason(rule="triage", text=referred)])
     if advice is not None and advice.level in REFERRAL_LEVELS:
-        return made(Action.REFER, before, referral_reasons(advice))
+        return made(ProgressAction.REFER, before, referral_reasons(advice))
     step = rule._step(ctx) or Step(  # noqa: SLF001 - one package's protocol
-        action=Action.HOLD,
-        rule=rule.TYPE,  # type: ignore[union-attr]
+        action=ProgressAction.HOLD,
+        rule=rule.TYPE,
         text=f"No rule applies any more: the dose is at the limits of {rule.describe()}.",
     )
     reasons = [_reason(step)]
-    if step.action.harder:
-        if not any(o.completed for _, o in ctx.recent):
-            return made(Action.HOLD, before, reasons)
-        if advice is not None and advice.level is not AdviceLevel.CONTINUE:
-            findings = " ".join(r.text for r in advice.reasons)
-            reasons.append(
-                DecisionReason(
-                    rule="triage",
-                    text=f"Triage advises care ({findings}), so nothing is made harder.",
-                    sources=advice.sources,
-                )
-            )
-            return made(Action.HOLD, before, reasons)
+    if step.action.harder and not _may_get_harder(ctx, advice, reasons):
+        return made(ProgressAction.HOLD, before, reasons)
     new = step.new_block(before)
     if new != before and ctx.profile is not None:
-        screened = screen(new, ctx.profile)
-        if screened.verdict is Verdict.EXCLUDE:
-            reasons.append(
-                DecisionReason(
-                    rule="screen",
-                    text=(
-                        f"{new.exercise.name} is excluded for this person, so"
-                        f" {before.exercise.name} stays at {before.dose.describe()}: "
-                        + " ".join(screened.reasons)
-                    ),
-                    sources=screened.sources,
-                )
-            )
-            return made(Action.HOLD, before, reasons)
-        if screened.verdict is Verdict.MODIFY and screened.modified != new:
-            new = screened.modified or new
-            reasons.append(
-                DecisionReason(
-                    rule="screen",
-                    text=f"Screening caps the dose at {new.dose.describe()}: "
-                    + " ".join(screened.reasons),
-                    sources=screened.sources,
-                )
-            )
-            if step.action.harder and new.dose == before.dose and new.exercise == before.exercise:
-                return made(Action.HOLD, before, reasons)
+        safe = _screened(ctx.profile, before, new, reasons)
+        if safe is None or (step.action.harder and safe == before):
+            return made(ProgressAction.HOLD, before, reasons)
+        new = safe
     return made(step.action, new, reasons)
+
+
+def _may_get_harder(ctx: Context, advice: Advice | None, reasons: list[DecisionReason]) -> bool:
+    """Whether the block may be made harder: a completed session, and no advice to take care."""
+    if not any(outcome.completed for _, outcome in ctx.recent):
+        return False
+    if advice is not None and advice.level is not AdviceLevel.CONTINUE:
+        findings = " ".join(reason.text for reason in advice.reasons)
+        reasons.append(
+            DecisionReason(
+                rule="triage",
+                text=f"Triage advises care ({findings}), so nothing is made harder.",
+                sources=advice.sources,
+            )
+        )
+        return False
+    return True
+
+
+def _screened(
+    profile: Profile, before: Block, new: Block, reasons: list[DecisionReason]
+) -> Block | None:
+    """The new block as screening allows it (capped), or ``None`` when it is excluded."""
+    screened = screen(new, profile)
+    if screened.verdict is Verdict.EXCLUDE:
+        reasons.append(
+            DecisionReason(
+                rule="screen",
+                text=(
+                    f"{new.exercise.name} is excluded for this person, so"
+                    f" {before.exercise.name} stays at {dose_text(before.dose)}: "
+                    + " ".join(screened.reasons)
+                ),
+                sources=screened.sources,
+            )
+        )
+        return None
+    safe = screened.safe_block or new
+    if safe != new:
+        reasons.append(
+            DecisionReason(
+                rule="screen",
+                text=f"Screening caps the dose at {dose_text(safe.dose)}: "
+                + " ".join(screened.reasons),
+                sources=screened.sources,
+            )
+        )
+    return safe
 
 
 def referral_reasons(advice: Advice) -> list[DecisionReason]:
@@ -324,7 +339,7 @@ def progress(
     ... )
     >>> decision = progress(block, [went_well], PainGate(inner=DoubleProgression(low=8, high=14)))
     >>> decision.action, decision.block.dose.describe()
-    (<Action.PROGRESS: 'progress'>, '3 × 13 reps')
+    (<ProgressAction.PROGRESS: 'progress'>, '3 × 13 reps')
 
     Args:
         block: The block as it is now.
@@ -353,8 +368,7 @@ def progress(
         policy = policy.for_profile(profile)
     if catalog is not None:
         v.instance("catalog", catalog, Catalog)
-    _check_at(None, None, tuple(at) if isinstance(at, list | tuple) else at)
-    at = (at[0], at[1])
+    _check_at(None, None, at)
     logs = sorted_logs(history)
     pairs = [
         (log, outcome)

@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from upperback.progression.log import Outcome, SessionLog
     from upperback.safety import Profile, SafetyPolicy
 
-__all__ = ["Action", "Context", "Step"]
+__all__ = ["Context", "ProgressAction", "Step"]
 
 
-class Action(enum.StrEnum):
+class ProgressAction(enum.StrEnum):
     """What a decision does to a block.
 
     .. versionadded:: 0.1.0
@@ -50,7 +50,7 @@ class Action(enum.StrEnum):
     @property
     def harder(self) -> bool:
         """Whether the action makes the block harder (progress or advance)."""
-        return self in (Action.PROGRESS, Action.ADVANCE)
+        return self in (ProgressAction.PROGRESS, ProgressAction.ADVANCE)
 
 
 @attrs.frozen(kw_only=True)
@@ -75,7 +75,7 @@ class Context:
 class Step:
     """A rule's proposal (internal): an action, the new dose or block, and why."""
 
-    action: Action
+    action: ProgressAction
     rule: str
     text: str
     sources: tuple[str, ...] = ()
@@ -89,6 +89,12 @@ class Step:
         if self.dose is not None:
             return attrs.evolve(current, dose=self.dose)
         return current
+
+
+def dose_text(dose: Dose) -> str:
+    """A dose as the person reads it, with its band level when it has one."""
+    text = dose.describe()
+    return text if dose.band_level is None else f"{text}, band level {int(dose.band_level)}"
 
 
 Status = Literal["none", "done", "short"]
@@ -142,51 +148,57 @@ Colour = Literal["green", "amber", "red"]
 
 def light(ctx: Context) -> tuple[Colour, str, tuple[str, ...]]:
     """The pain-monitoring traffic light over the sessions since the last decision."""
-    policy = ctx.policy
-    ceiling = policy.pain_ceiling
-    safe = min(policy.settled_pain, ceiling)
     red: list[str] = []
     amber: list[str] = []
-    rated = 0
     for log, outcome in ctx.recent:
-        pain = outcome.pain
-        if pain is not None:
-            rated += 1
-            if pain > ceiling:
-                red.append(f"pain was {pain}/10, above the {ceiling}/10 ceiling")
-            elif pain > safe:
-                amber.append(
-                    f"pain was {pain}/10: acceptable (up to {ceiling}/10) but above the"
-                    f" {safe}/10 safe zone"
-                )
-        morning = outcome.pain_next_morning
-        if morning is None:
-            continue
-        if log.pain_before is not None and morning > log.pain_before:
-            red.append(
-                f"next-morning pain was {morning}/10, worse than the {log.pain_before}/10"
-                " before the session"
-            )
-        elif log.pain_before is None and morning > policy.settled_pain:
-            red.append(
-                f"next-morning pain was {morning}/10, above {policy.settled_pain}/10:"
-                " it had not settled"
-            )
-        elif morning > policy.settled_pain:
-            amber.append(
-                f"next-morning pain was {morning}/10, above {policy.settled_pain}/10:"
-                " not settled, though no worse than before"
-            )
+        _pain_light(ctx.policy, outcome, red, amber)
+        _morning_light(ctx.policy, log, outcome, red, amber)
     if red:
         return "red", _sentence("Pain-monitoring red:", red, "reduce the load."), _PAIN_SOURCES
     if amber:
         return "amber", _sentence("Pain-monitoring amber:", amber, "hold."), _PAIN_SOURCES
-    if ctx.recent and not rated:
-        return "amber", (
+    if ctx.recent and all(outcome.pain is None for _, outcome in ctx.recent):
+        text = (
             "No pain rating was logged, so the pain gate cannot tell that pain stayed in the"
             " safe zone: the dose stays."
-        ), _PAIN_SOURCES
+        )
+        return "amber", text, _PAIN_SOURCES
     return "green", "Pain stayed in the safe zone.", _PAIN_SOURCES
+
+
+def _pain_light(policy: SafetyPolicy, outcome: Outcome, red: list[str], amber: list[str]) -> None:
+    pain = outcome.pain
+    ceiling = policy.pain_ceiling
+    safe = min(policy.settled_pain, ceiling)
+    if pain is None:
+        return
+    if pain > ceiling:
+        red.append(f"pain was {pain}/10, above the {ceiling}/10 ceiling")
+    elif pain > safe:
+        amber.append(
+            f"pain was {pain}/10: acceptable (up to {ceiling}/10) but above the {safe}/10 safe zone"
+        )
+
+
+def _morning_light(
+    policy: SafetyPolicy, log: SessionLog, outcome: Outcome, red: list[str], amber: list[str]
+) -> None:
+    morning = outcome.pain_next_morning
+    settled = policy.settled_pain
+    if morning is None:
+        return
+    if log.pain_before is not None and morning > log.pain_before:
+        red.append(
+            f"next-morning pain was {morning}/10, worse than the {log.pain_before}/10"
+            " before the session"
+        )
+    elif log.pain_before is None and morning > settled:
+        red.append(f"next-morning pain was {morning}/10, above {settled}/10: it had not settled")
+    elif morning > settled:
+        amber.append(
+            f"next-morning pain was {morning}/10, above {settled}/10:"
+            " not settled, though no worse than before"
+        )
 
 
 _PAIN_SOURCES = ("P8*", "P9*", "P10*", "P11*")

@@ -54,8 +54,11 @@ class Outcome:
     """How one block of a session went.
 
     >>> dose = Dose(sets=2, reps=12)
-    >>> Outcome(section=0, block=0, exercise_id="band-pull-apart", dose=dose, done=(12, 10)).completed
-    False
+    >>> outcome = Outcome(
+    ...     section=0, block=0, exercise_id="band-pull-apart", dose=dose, done=(12, 10)
+    ... )
+    >>> outcome.completed, outcome.per_set
+    (False, (12, 10))
 
     Args:
         section: The block's section, counted from 0 in the routine followed.

@@ -24,9 +24,10 @@ from upperback._convert import to_frozenset, to_tuple
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_SETS, Dose
 from upperback.errors import InvalidValue
 from upperback.progression.engine import (
-    Action,
     Context,
+    ProgressAction,
     Step,
+    dose_text,
     easier_block,
     harder_block,
     light,
@@ -128,20 +129,20 @@ def _int(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
 
 def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ...]) -> Step:
     return Step(
-        action=Action.PROGRESS,
+        action=ProgressAction.PROGRESS,
         dose=new,
         rule=rule,
-        text=f"{why}: {dose.describe()} becomes {new.describe()}.",
+        text=f"{why}: {dose_text(dose)} becomes {dose_text(new)}.",
         sources=sources,
     )
 
 
 def _hold(rule: str, text: str, sources: tuple[str, ...] = ()) -> Step:
-    return Step(action=Action.HOLD, rule=rule, text=text, sources=sources)
+    return Step(action=ProgressAction.HOLD, rule=rule, text=text, sources=sources)
 
 
 def _not_yet(rule: str, ctx: Context) -> Step:
-    status, text = recent_status(ctx)
+    _, text = recent_status(ctx)
     return _hold(rule, text)
 
 
@@ -308,7 +309,9 @@ class SetProgression:
     def __attrs_post_init__(self) -> None:
         _int("max_sets", self.max_sets, 1, MAX_SETS, " sets")
         _int("step", self.step, 1, 5, " sets")
-        v.optional_int_between("max_total_s", self.max_total_s, 1, MAX_SETS * MAX_HOLD_S, " seconds")
+        v.optional_int_between(
+            "max_total_s", self.max_total_s, 1, MAX_SETS * MAX_HOLD_S, " seconds"
+        )
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -381,8 +384,7 @@ class LinearProgression:
         _int("drop", self.drop, 0, 60)
         _int("after_failures", self.after_failures, 1, 20)
         _int("beyond_last_set", self.beyond_last_set, 0, 20)
-        if self.field is not None and isinstance(self.field, DoseField):
-            v.optional_int_between("maximum", self.maximum, 1, self.field.maximum)
+        v.optional_int_between("maximum", self.maximum, 1, self.field.maximum)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -413,13 +415,13 @@ class LinearProgression:
         if self.drop and losses >= self.after_failures and value > 1:
             new = self.field.set(dose, max(1, value - self.drop))
             return Step(
-                action=Action.REGRESS,
+                action=ProgressAction.REGRESS,
                 dose=new,
                 rule=self.TYPE,
                 text=(
-                    f"{losses} sessions in a row fell short of {dose.describe()}"
+                    f"{losses} sessions in a row fell short of {dose_text(dose)}"
                     f" (the rule drops after {self.after_failures}):"
-                    f" {dose.describe()} becomes {new.describe()}."
+                    f" {dose_text(dose)} becomes {dose_text(new)}."
                 ),
                 sources=("P1*",),
             )
@@ -432,7 +434,7 @@ class LinearProgression:
         return _hold(
             self.TYPE,
             f"{wins} of the {self.after_successes} successful sessions in a row needed"
-            f" at {dose.describe()}.",
+            f" at {dose_text(dose)}.",
             ("P1*",),
         )
 
@@ -490,12 +492,12 @@ class Advance:
                 f" moving on to {harder.exercise.name}.",
             )
         return Step(
-            action=Action.ADVANCE,
+            action=ProgressAction.ADVANCE,
             block=harder,
             rule=self.TYPE,
             text=(
-                f"{ctx.block.exercise.name} went well at {ctx.block.dose.describe()}:"
-                f" on to the harder {harder.exercise.name} at {harder.dose.describe()}."
+                f"{ctx.block.exercise.name} went well at {dose_text(ctx.block.dose)}:"
+                f" on to the harder {harder.exercise.name} at {dose_text(harder.dose)}."
             ),
             sources=tuple(source.key for source in harder.exercise.sources)[:3],
         )
@@ -537,12 +539,12 @@ class RegressExercise:
         if easier is None or losses < self.after_failures:
             return None
         return Step(
-            action=Action.REGRESS_EXERCISE,
+            action=ProgressAction.REGRESS_EXERCISE,
             block=easier,
             rule=self.TYPE,
             text=(
-                f"{losses} sessions in a row fell short of {ctx.block.dose.describe()}:"
-                f" back to the easier {easier.exercise.name} at {easier.dose.describe()}."
+                f"{losses} sessions in a row fell short of {dose_text(ctx.block.dose)}:"
+                f" back to the easier {easier.exercise.name} at {dose_text(easier.dose)}."
             ),
         )
 
@@ -609,12 +611,12 @@ class Deload:
         dose = ctx.block.dose
         new = _scale(dose, self.fields, self.percent)
         return Step(
-            action=Action.DELOAD,
+            action=ProgressAction.DELOAD,
             dose=new,
             rule=self.TYPE,
             text=(
-                f"Week {ctx.week} is a planned deload week: {dose.describe()} becomes"
-                f" {new.describe()} for the week."
+                f"Week {ctx.week} is a planned deload week: {dose_text(dose)} becomes"
+                f" {dose_text(new)} for the week."
             ),
             sources=("P6",),
         )
@@ -671,12 +673,12 @@ class StallDeload:
         dose = ctx.block.dose
         new = _scale(dose, self.fields, self.percent)
         return Step(
-            action=Action.DELOAD,
+            action=ProgressAction.DELOAD,
             dose=new,
             rule=self.TYPE,
             text=(
-                f"{losses} sessions in a row fell short of {dose.describe()}: a lighter week"
-                f" at {new.describe()}, then back to it."
+                f"{losses} sessions in a row fell short of {dose_text(dose)}: a lighter week"
+                f" at {dose_text(new)}, then back to it."
             ),
             sources=("P6",),
         )
@@ -750,7 +752,10 @@ class Suppress:
 
 
 def _check_chain(_: object, __: object, rules: Any) -> None:
-    v.collection("rules", rules, tuple, RULE_TYPES)
+    if not isinstance(rules, tuple):
+        raise InvalidValue("rules", rules, "must be a collection of progression rules")
+    for i, rule in enumerate(rules):
+        v.instance(f"rules[{i}]", rule, RULE_TYPES)
     if not rules:
         raise InvalidValue("rules", rules, "must hold at least one rule")
 
@@ -835,8 +840,7 @@ class PainGate:
     def describe(self) -> str:
         """What the rule does, in plain words."""
         return (
-            "pain-gated (progress only when pain stays in the safe zone): "
-            + self.inner.describe()
+            "pain-gated (progress only when pain stays in the safe zone): " + self.inner.describe()
         )
 
     def _step(self, ctx: Context) -> Step | None:
@@ -851,23 +855,27 @@ class PainGate:
         smaller = self.inner._back(ctx.block.dose)  # noqa: SLF001
         easier = easier_block(ctx)
         options: list[Callable[[], Step | None]] = [
-            lambda: None
-            if smaller is None
-            else Step(
-                action=Action.REGRESS,
-                dose=smaller,
-                rule=self.TYPE,
-                text=f"{text} {ctx.block.dose.describe()} becomes {smaller.describe()}.",
-                sources=sources,
+            lambda: (
+                None
+                if smaller is None
+                else Step(
+                    action=ProgressAction.REGRESS,
+                    dose=smaller,
+                    rule=self.TYPE,
+                    text=f"{text} {dose_text(ctx.block.dose)} becomes {dose_text(smaller)}.",
+                    sources=sources,
+                )
             ),
-            lambda: None
-            if easier is None
-            else Step(
-                action=Action.REGRESS_EXERCISE,
-                block=easier,
-                rule=self.TYPE,
-                text=f"{text} Back to the easier {easier.exercise.name}.",
-                sources=sources,
+            lambda: (
+                None
+                if easier is None
+                else Step(
+                    action=ProgressAction.REGRESS_EXERCISE,
+                    block=easier,
+                    rule=self.TYPE,
+                    text=f"{text} Back to the easier {easier.exercise.name}.",
+                    sources=sources,
+                )
             ),
         ]
         if self.easier_first:

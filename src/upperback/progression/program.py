@@ -19,14 +19,13 @@ from upperback._convert import to_tuple
 from upperback.catalog import Catalog
 from upperback.errors import InvalidValue
 from upperback.progression.decide import (
-    REFERRAL_LEVELS,
     Decision,
     decide,
     most_pressing,
     session_advice,
 )
 from upperback.progression.defaults import default_rule
-from upperback.progression.engine import Action, Context
+from upperback.progression.engine import Context, ProgressAction, dose_text
 from upperback.progression.log import Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block, Routine
@@ -35,7 +34,7 @@ from upperback.safety import screen as screen_item
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
 
@@ -107,7 +106,8 @@ class RuleSet:
             v.instance("default", self.default, RULE_TYPES)
         _check_pairs("by_kind", self.by_kind, ExerciseKind)
         _check_pairs("by_block", self.by_block, tuple)
-        for i, (at, _) in enumerate(self.by_block):
+        for i, pair in enumerate(self.by_block):
+            at: Any = pair[0]
             if len(at) != 2 or any(type(n) is not int or n < 0 for n in at):
                 raise InvalidValue(f"by_block[{i}][0]", at, "must be a (section, block) address")
         v.instance("older_adult", self.older_adult, bool)
@@ -193,7 +193,7 @@ class Week:
     @property
     def referred(self) -> bool:
         """Whether progression stopped this week to refer the person."""
-        return any(decision.action is Action.REFER for decision in self.decisions)
+        return any(decision.action is ProgressAction.REFER for decision in self.decisions)
 
 
 @attrs.frozen(kw_only=True)
@@ -212,7 +212,7 @@ class Program:
 
     routine: Routine
     weeks: tuple[Week, ...] = attrs.field(converter=to_tuple, validator=_check_tuple_of(Week))
-    rules: RuleSet = attrs.field(factory=lambda: RuleSet())
+    rules: RuleSet = attrs.field(factory=RuleSet)
     profile: Profile | None = None
     start: dt.date | None = None
 
@@ -261,7 +261,7 @@ class Program:
                 lines.append(f"  Advice: {week.advice.level.value.replace('_', ' ')}")
             decisions = {decision.at: decision for decision in week.decisions}
             for at, block in addresses(week.routine):
-                line = f"  {block.exercise.name}: {block.dose.describe()}"
+                line = f"  {block.exercise.name}: {dose_text(block.dose)}"
                 decision = decisions.get(at)
                 if decision is not None:
                     line += f" ({decision.action.value.replace('_', ' ')})"
@@ -291,7 +291,8 @@ def _to_rules(rules: Any) -> RuleSet:
     if isinstance(rules, RuleSet):
         return rules
     if isinstance(rules, RULE_TYPES):
-        return RuleSet(default=rules)
+        rule: ProgressionRule = rules  # type: ignore[assignment] # checked just above
+        return RuleSet(default=rule)
     raise InvalidValue("rules", rules, "must be a RuleSet or a progression rule")
 
 
@@ -380,8 +381,8 @@ def plan(
     the week after carries on from the doses before it.
 
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
-    >>> [week.routine.blocks[0].dose.reps for week in plan(routine, weeks=4).weeks]
-    [12, 12, 8, 9]
+    >>> [week.routine.blocks[0].dose.describe() for week in plan(routine, weeks=4).weeks]
+    ['3 × 12 reps', '4 × 8 reps', '4 × 9 reps', '4 × 10 reps']
 
     Args:
         routine: The routine.
@@ -411,15 +412,29 @@ def plan(
         raise InvalidValue("start", start, "must be a date")
     if catalog is not None:
         v.instance("catalog", catalog, Catalog)
-    strict = policy
     base = routine
     if profile is not None:
         v.instance("profile", profile, Profile)
-        strict = policy.for_profile(profile)
         base = screen_item(routine, profile).safe_routine()
-    per_week = base.sessions_per_week
+    _check_recovery(base)
+    placed = _place_logs(logs, weeks, base.sessions_per_week, start)
+    planner = _Planner(
+        rules=ruleset, profile=profile, catalog=catalog, policy=policy, start=start, base=base
+    )
+    last_logged = max(placed, default=0)
+    out = [
+        planner.week(number, placed.get(number, []), number <= last_logged)
+        for number in range(1, weeks + 1)
+    ]
+    return Program(
+        routine=out[0].routine, weeks=tuple(out), rules=ruleset, profile=profile, start=start
+    )
+
+
+def _check_recovery(routine: Routine) -> None:
+    per_week = routine.sessions_per_week
     if per_week > _MAX_STRENGTH_SESSIONS and any(
-        block.exercise.kind is ExerciseKind.STRENGTHENING for block in base.blocks
+        block.exercise.kind is ExerciseKind.STRENGTHENING for block in routine.blocks
     ):
         raise InvalidValue(
             "routine.sessions_per_week",
@@ -427,87 +442,118 @@ def plan(
             f"must be at most {_MAX_STRENGTH_SESSIONS} for a routine with strengthening:"
             " 2–3 sessions a week, 48–72 h apart [A6*][A7]",
         )
-    placed = _place_logs(logs, weeks, per_week, start)
-    last_logged = max(placed, default=0)
-    offsets = _offsets(per_week)
-    history: dict[tuple[int, int], list[tuple[SessionLog, Outcome]]] = {}
-    all_logs: list[SessionLog] = []
-    recent: dict[tuple[int, int], list[tuple[SessionLog, Outcome]]] = {}
-    advice: Advice | None = None
-    referred: str | None = None
-    out: list[Week] = []
-    for number in range(1, weeks + 1):
-        decisions: list[Decision] = []
-        this_week: dict[tuple[int, int], Block] = {}
-        next_base: dict[tuple[int, int], Block] = {}
-        deload = False
-        if number > 1:
-            referral = advice is not None and advice.level in REFERRAL_LEVELS
-            for at, block in addresses(base):
-                ctx = Context(
-                    block=block,
-                    at=at,
-                    history=history.get(at, ()),
-                    recent=recent.get(at, ()),
-                    week=number,
-                    policy=strict,
-                    profile=profile,
-                    catalog=catalog,
-                )
-                decision = decide(
-                    ctx, ruleset.rule_for(at, block), advice, referred=referred
-                )
-                decisions.append(decision)
-                if decision.block != block:
-                    this_week[at] = decision.block
-                    if decision.action is Action.DELOAD:
-                        deload = True
-                    else:
-                        next_base[at] = decision.block
-            if referral and referred is None:
-                referred = (
-                    f"Referred in week {number}: progression stays stopped until a healthcare"
-                    " professional has seen the person; plan again from their advice."
-                )
-        base = _rebuild(base, next_base)
-        week_routine = _rebuild(base, {at: b for at, b in this_week.items() if at not in next_base})
-        monday = None if start is None else start + dt.timedelta(weeks=number - 1)
-        week_logs = placed.get(number, [])
+
+
+_Pairs = list[tuple[SessionLog, Outcome]]
+
+
+class _Planner:
+    """The state carried from week to week: the base routine, histories and advice."""
+
+    def __init__(
+        self,
+        *,
+        rules: RuleSet,
+        profile: Profile | None,
+        catalog: Catalog | None,
+        policy: SafetyPolicy,
+        start: dt.date | None,
+        base: Routine,
+    ) -> None:
+        self.rules = rules
+        self.profile = profile
+        self.catalog = catalog
+        self.policy = policy
+        self.strict = policy if profile is None else policy.for_profile(profile)
+        self.start = start
+        self.base = base
+        self.offsets = _offsets(base.sessions_per_week)
+        self.history: dict[tuple[int, int], _Pairs] = {}
+        self.recent: dict[tuple[int, int], _Pairs] = {}
+        self.logs: list[SessionLog] = []
+        self.advice: Advice | None = None
+        self.referred: str | None = None
+
+    def week(self, number: int, week_logs: list[SessionLog], logged: bool) -> Week:
+        """Plan week ``number``, then record its sessions (logged, or nominal)."""
+        decisions, this_week, deload = self._decide(number) if number > 1 else ([], {}, False)
+        monday = None if self.start is None else self.start + dt.timedelta(weeks=number - 1)
         sessions = tuple(
             PlannedSession(
                 number=i + 1,
                 date=None if monday is None else monday + dt.timedelta(days=offset),
                 logged=i < len(week_logs),
             )
-            for i, offset in enumerate(offsets)
+            for i, offset in enumerate(self.offsets)
         )
-        out.append(
-            Week(
-                number=number,
-                routine=week_routine,
-                sessions=sessions,
-                decisions=tuple(decisions),
-                deload=deload,
-                advice=advice,
-            )
+        week = Week(
+            number=number,
+            routine=_rebuild(self.base, this_week),
+            sessions=sessions,
+            decisions=tuple(decisions),
+            deload=deload,
+            advice=self.advice,
         )
-        recent = {}
-        if number <= last_logged:
-            week_advice = []
+        self.recent = {}
+        if logged:
+            advices = []
             for log in week_logs:
-                _check_log(log, week_routine, number)
-                all_logs.append(log)
-                week_advice.append(session_advice(all_logs, len(all_logs) - 1, policy, profile))
-                _record(log, week_routine, history, recent)
-            advice = most_pressing(week_advice)
+                _check_log(log, week.routine, number)
+                self.logs.append(log)
+                advices.append(
+                    session_advice(self.logs, len(self.logs) - 1, self.policy, self.profile)
+                )
+                self._record(log, week.routine)
+            self.advice = most_pressing(advices)
         else:
-            day = monday or dt.date.min
             for session in sessions:
-                log = _nominal(week_routine, session.date or day, number, session.number)
-                all_logs.append(log)
-                _record(log, week_routine, history, recent)
-            advice = None
-    return Program(routine=out[0].routine, weeks=tuple(out), rules=ruleset, profile=profile, start=start)
+                date = session.date or dt.date.min
+                log = _nominal(week.routine, date, number, session.number)
+                self.logs.append(log)
+                self._record(log, week.routine)
+            self.advice = None
+        return week
+
+    def _decide(self, number: int) -> tuple[list[Decision], dict[tuple[int, int], Block], bool]:
+        decisions: list[Decision] = []
+        this_week: dict[tuple[int, int], Block] = {}
+        next_base: dict[tuple[int, int], Block] = {}
+        for at, block in addresses(self.base):
+            ctx = Context(
+                block=block,
+                at=at,
+                history=self.history.get(at, ()),
+                recent=self.recent.get(at, ()),
+                week=number,
+                policy=self.strict,
+                profile=self.profile,
+                catalog=self.catalog,
+            )
+            rule = self.rules.rule_for(at, block)
+            decision = decide(ctx, rule, self.advice, referred=self.referred)
+            decisions.append(decision)
+            if decision.block != block:
+                this_week[at] = decision.block
+                if decision.action is not ProgressAction.DELOAD:
+                    next_base[at] = decision.block
+        if self.referred is None and any(d.action is ProgressAction.REFER for d in decisions):
+            self.referred = (
+                f"Referred in week {number}: progression stays stopped until a healthcare"
+                " professional has seen the person; plan again from their advice."
+            )
+        self.base = _rebuild(self.base, next_base)
+        deload = any(d.action is ProgressAction.DELOAD for d in decisions)
+        return decisions, this_week, deload
+
+    def _record(self, log: SessionLog, routine: Routine) -> None:
+        blocks = dict(addresses(routine))
+        for outcome in log.outcomes:
+            block = blocks[outcome.address]
+            found = self.history.setdefault(outcome.address, [])
+            if found and found[-1][1].exercise_id != block.exercise.id:
+                found.clear()  # a new exercise starts its own history
+            found.append((log, outcome))
+            self.recent.setdefault(outcome.address, []).append((log, outcome))
 
 
 def _check_log(log: SessionLog, routine: Routine, week: int) -> None:
@@ -515,24 +561,3 @@ def _check_log(log: SessionLog, routine: Routine, week: int) -> None:
         log.check(routine)
     except InvalidValue as exc:
         raise InvalidValue(f"logs[week {week}].{exc.field}", exc.value, exc.reason) from None
-
-
-def _record(
-    log: SessionLog,
-    routine: Routine,
-    history: dict[tuple[int, int], list[tuple[SessionLog, Outcome]]],
-    recent: dict[tuple[int, int], list[tuple[SessionLog, Outcome]]],
-) -> None:
-    blocks = dict(addresses(routine))
-    for outcome in log.outcomes:
-        block = blocks[outcome.address]
-        found = history.setdefault(outcome.address, [])
-        if found and found[-1][1].exercise_id != block.exercise.id:
-            found.clear()  # a new exercise starts its own history
-        found.append((log, outcome))
-        recent.setdefault(outcome.address, []).append((log, outcome))
-
-
-def logged_weeks(program: Program) -> Sequence[int]:
-    """The weeks with at least one logged session."""
-    return [week.number for week in program.weeks if any(s.logged for s in week.sessions)]

@@ -9,7 +9,7 @@ import attrs
 from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.progression.log import SessionLog, addresses
-from upperback.progression.plan import Program, _place_logs
+from upperback.progression.program import Program, _place_logs
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
