@@ -32,15 +32,26 @@ def exports(source: str) -> dict[str, tuple[str, ...]]:
     raise SystemExit(message)
 
 
+def _by_type(name: str) -> tuple[int, str]:
+    """The order ruff's isort and RUF022 keep: constants, then classes, then the rest."""
+    if name.isupper():
+        return (0, name)
+    if name[0].isupper():
+        return (1, name)
+    return (2, name)
+
+
 def generated(table: dict[str, tuple[str, ...]]) -> str:
     """The code between the markers."""
     lines = [BEGIN, "if TYPE_CHECKING:"]
     for module in sorted(table):
-        names = sorted(table[module])
-        lines.append(f"    from {module} import (")
-        lines.extend(f"        {name} as {name}," for name in names)
-        lines.append("    )")
-    everything = sorted({name for names in table.values() for name in names} | {"__version__"})
+        lines.extend(
+            f"    from {module} import {name} as {name}"
+            for name in sorted(table[module], key=_by_type)
+        )
+    everything = sorted(
+        {name for names in table.values() for name in names} | {"__version__"}, key=_by_type
+    )
     lines.append("")
     lines.append("__all__ = [")
     lines.extend(f'    "{name}",' for name in everything)
