@@ -668,3 +668,11 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Advice: advices,
     Reason: reasons,
 }
+
+# The progression types' strategies live beside them in their own module.
+from upperback._progression_strategies import *  # noqa: E402, F403
+from upperback._progression_strategies import FROM_TYPE as _PROGRESSION  # noqa: E402
+from upperback._progression_strategies import __all__ as _progression_all  # noqa: E402
+
+__all__ += _progression_all  # noqa: PLE0605
+_FROM_TYPE.update(_PROGRESSION)

@@ -1,6 +1,7 @@
 """Progression: session logs, typed rules with a pain gate, decisions and multi-week programs.
 
-From the bottom up: ``log`` (:class:`SessionLog`, :class:`Outcome`), ``engine`` (:class:`ProgressAction` and what rules read),
+From the bottom up: ``log`` (:class:`SessionLog`, :class:`Outcome`),
+``engine`` (:class:`ProgressAction` and what rules read),
 ``rules`` (the tagged union :data:`ProgressionRule`: hold, double, set and
 linear progression, advance and regress along the catalog's chains,
 planned and reactive deloads, hold and suppress, :class:`Chain` and
