@@ -8,7 +8,7 @@ import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_tuple
-from upperback.catalog import Catalog
+from upperback.catalog.model import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidValue
 from upperback.progression.engine import Context, ProgressAction, Step, dose_text
@@ -263,8 +263,12 @@ def _may_get_harder(ctx: Context, advice: Advice | None, reasons: list[DecisionR
 def _screened(
     profile: Profile, before: Block, new: Block, reasons: list[DecisionReason]
 ) -> Block | None:
-    """The new block as screening allows it (capped), or ``None`` when it is excluded."""
-    screened = screen(new, profile)
+    """The new block as screening allows it (capped), or ``None`` when it is excluded.
+
+    The block is screened without its notes, and the cues screening adds are
+    kept once: a block carried over from an earlier screening already has them.
+    """
+    screened = screen(attrs.evolve(new, notes=None), profile)
     if screened.verdict is Verdict.EXCLUDE:
         reasons.append(
             DecisionReason(
@@ -279,11 +283,19 @@ def _screened(
         )
         return None
     safe = screened.safe_block or new
+    cues = safe.notes
+    if new.notes is not None and (cues is None or cues in new.notes):
+        cues = new.notes
+    elif new.notes is not None:
+        cues = f"{new.notes} {cues}"
+    safe = attrs.evolve(safe, notes=cues)
     if safe != new:
         reasons.append(
             DecisionReason(
                 rule="screen",
-                text=f"Screening caps the dose at {dose_text(safe.dose)}: "
+                text=f"Screened for this person, it becomes {dose_text(safe.dose)}"
+                + (f" ({safe.notes})" if safe.notes and safe.notes != new.notes else "")
+                + ": "
                 + " ".join(screened.reasons),
                 sources=screened.sources,
             )

@@ -1,9 +1,11 @@
 """The rules a plan uses when an app sets none: one per exercise kind, from the sources.
 
-Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`
-and ends with :class:`~upperback.progression.rules.Advance`, which moves to
-the catalog's harder exercise once the dose has reached its target (only
-when a catalog is given, and only to an exercise screening allows).
+Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`.
+The defaults for exercises that are not stretches end with
+:class:`~upperback.progression.rules.Advance`, which moves to the catalog's
+harder exercise once the dose has reached its caps (only when a catalog is
+given, and only to an exercise screening allows). A stretch stays at its
+target dose, 60 s per exercise, which is what the sources prescribe [A2].
 
 - Stretches (static and PNF): holds grow by 5 s towards 30 s, the top of
   the 10–30 s ACSM hold for most adults, or 60 s for older adults (30–60 s)
@@ -92,7 +94,8 @@ def default_rule(
             HoldProgression(step_s=_HOLD_STEP_S, max_s=hold),
             SetProgression(max_sets=_STRETCH_MAX_SETS, max_total_s=_STRETCH_TOTAL_S),
         ]
-    elif kind is ExerciseKind.STRENGTHENING:
+        return PainGate(inner=Chain(rules=tuple(inner)))
+    if kind is ExerciseKind.STRENGTHENING:
         low, high = _OLDER_STRENGTH_RANGE if older_adult or novice else _STRENGTH_RANGE
         inner = [DoubleProgression(low=low, high=high, max_sets=_STRENGTH_MAX_SETS)]
     elif kind is ExerciseKind.MOTOR_CONTROL:

@@ -18,7 +18,7 @@ from upperback.routine import Block
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from upperback.catalog import Catalog
+    from upperback.catalog.model import Catalog
     from upperback.dose import Dose
     from upperback.progression.log import Outcome, SessionLog
     from upperback.safety import Profile, SafetyPolicy

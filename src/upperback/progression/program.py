@@ -16,7 +16,7 @@ import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_tuple
-from upperback.catalog import Catalog
+from upperback.catalog.model import Catalog
 from upperback.errors import InvalidValue
 from upperback.progression.decide import (
     Decision,
