@@ -70,6 +70,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Tally",
         "Then",
         "Week",
+        "addresses",
         "adherence",
         "default_rule",
         "plan",
@@ -206,6 +207,7 @@ if TYPE_CHECKING:
     from upperback.progression import Tally as Tally
     from upperback.progression import Then as Then
     from upperback.progression import Week as Week
+    from upperback.progression import addresses as addresses
     from upperback.progression import adherence as adherence
     from upperback.progression import default_rule as default_rule
     from upperback.progression import plan as plan
@@ -384,6 +386,7 @@ __all__ = [
     "Wall",
     "Week",
     "__version__",
+    "addresses",
     "adherence",
     "configure_converter",
     "default_catalog",

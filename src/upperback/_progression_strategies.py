@@ -231,7 +231,7 @@ def programs(
     profiles: st.SearchStrategy[Profile | None] | None = None,
     max_weeks: int = 3,
 ) -> Program:
-    """Programs made by :func:`~upperback.progression.plan`, some with a logged first week.
+    """Programs made by :func:`~upperback.progression.program.plan`, some with a logged first week.
 
     Shrinks towards one nominal week of a one-block routine with the default rules.
     """
@@ -283,7 +283,7 @@ def planned_sessions() -> st.SearchStrategy[PlannedSession]:
 
 @st.composite
 def decisions(draw: st.DrawFn) -> Decision:
-    """Decisions made by :func:`~upperback.progression.progress` on drawn blocks and logs."""
+    """Decisions made by :func:`~upperback.progression.decide.progress` on drawn blocks and logs."""
     from upperback.strategies import blocks  # noqa: PLC0415
 
     block = draw(blocks())

@@ -1,14 +1,24 @@
 """Progression: session logs, typed rules with a pain gate, decisions and multi-week programs.
 
-From the bottom up: ``log`` (:class:`SessionLog`, :class:`Outcome`),
-``engine`` (:class:`ProgressAction` and what rules read),
-``rules`` (the tagged union :data:`ProgressionRule`: hold, double, set and
-linear progression, advance and regress along the catalog's chains,
-planned and reactive deloads, hold and suppress, :class:`Chain` and
-:class:`PainGate`), ``decide`` (:class:`Decision` and :func:`progress`),
-``defaults`` (:func:`default_rule`, one per exercise kind, from the
-sources), ``program`` (:class:`Program` and :func:`plan`) and ``tally``
-(:func:`adherence`).
+From the bottom up:
+
+- ``log``: :class:`~upperback.progression.log.SessionLog` and
+  :class:`~upperback.progression.log.Outcome`;
+- ``engine``: :class:`~upperback.progression.engine.ProgressAction` and
+  what rules read;
+- ``rules``: the tagged union
+  :data:`~upperback.progression.rules.ProgressionRule` (hold, double, set
+  and linear progression, advance and regress along the catalog's chains,
+  planned and reactive deloads, hold and suppress,
+  :class:`~upperback.progression.rules.Chain` and
+  :class:`~upperback.progression.rules.PainGate`);
+- ``decide``: :class:`~upperback.progression.decide.Decision` and
+  :func:`~upperback.progression.decide.progress`;
+- ``defaults``: :func:`~upperback.progression.defaults.default_rule`,
+  one per exercise kind, from the sources;
+- ``program``: :class:`~upperback.progression.program.Program` and
+  :func:`~upperback.progression.program.plan`;
+- ``tally``: :func:`~upperback.progression.tally.adherence`.
 
 Progression never bypasses safety: every session is triaged with the
 person's profile (a red flag or pain persisting past the thresholds

@@ -11,7 +11,7 @@ from upperback._convert import to_tuple
 from upperback.catalog.model import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidValue
-from upperback.progression.engine import Context, ProgressAction, Step, dose_text
+from upperback.progression.engine import Context, ProgressAction, Proposal, dose_text
 from upperback.progression.log import MAX_BLOCKS, SessionLog, sorted_logs
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block
@@ -45,7 +45,7 @@ class DecisionReason:
         rule: What gave it: a rule's ``TYPE`` (``"pain_gate"``,
             ``"double_progression"``, ...), ``"triage"`` or ``"screen"``.
         text: The reason in plain words, with the logged numbers behind it.
-        sources: Source keys (see :func:`upperback.reference`).
+        sources: Source keys (see :func:`~upperback.sources.reference`).
 
     .. versionadded:: 0.1.0
     """
@@ -130,7 +130,7 @@ class Decision:
         return f"{name}: {self.action.value.replace('_', ' ')} {change}. {text}"
 
 
-def _reason(step: Step) -> DecisionReason:
+def _reason(step: Proposal) -> DecisionReason:
     return DecisionReason(rule=step.rule, text=step.text, sources=step.sources)
 
 
@@ -226,13 +226,17 @@ def decide(
         return made(ProgressAction.REFER, before, [DecisionReason(rule="triage", text=referred)])
     if advice is not None and advice.level in REFERRAL_LEVELS:
         return made(ProgressAction.REFER, before, referral_reasons(advice))
-    step = rule._step(ctx) or Step(  # noqa: SLF001 - one package's protocol
+    step = rule._step(ctx) or Proposal(  # noqa: SLF001 - one package's protocol
         action=ProgressAction.HOLD,
         rule=rule.TYPE,
         text=f"No rule applies any more: the dose is at the limits of {rule.describe()}.",
     )
     reasons = [_reason(step)]
     if step.action.harder and not _may_get_harder(ctx, advice, reasons):
+        reasons[0] = attrs.evolve(
+            reasons[0],
+            text=f"Ready to {step.action.value} ({step.text.rstrip('.')}), but held back.",
+        )
         return made(ProgressAction.HOLD, before, reasons)
     new = step.new_block(before)
     if new != before and ctx.profile is not None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from upperback.progression.log import Outcome, SessionLog
     from upperback.safety import Profile, SafetyPolicy
 
-__all__ = ["Context", "ProgressAction", "Step"]
+__all__ = ["ProgressAction"]
 
 
 class ProgressAction(enum.StrEnum):
@@ -72,7 +72,7 @@ class Context:
 
 
 @attrs.frozen(kw_only=True)
-class Step:
+class Proposal:
     """A rule's proposal (internal): an action, the new dose or block, and why."""
 
     action: ProgressAction

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["EFFORT_SCALE", "MAX_BLOCKS", "Outcome", "SessionLog", "addresses"]
 
 MAX_BLOCKS: Final = 100
-"""The highest section or block index an address may hold: a bound that catches nonsense."""
+"""The highest section or block index an address may hold (a bound that catches nonsense)."""
 
 EFFORT_SCALE: Final = (
     (0, "no effort at all"),
@@ -150,12 +150,12 @@ class Outcome:
 
     @property
     def sides(self) -> int:
-        """Numbers logged per set: 2 for a per-side dose, else 1."""
+        """How many numbers are logged per set (2 for a per-side dose, else 1)."""
         return 2 if self.dose.per_side else 1
 
     @property
     def target(self) -> int:
-        """What each set asked for: the prescribed reps, or seconds held."""
+        """What each set asked for (the prescribed reps, or seconds held)."""
         dose = self.dose
         return dose.reps if dose.reps is not None else dose.hold_s or 0
 

@@ -372,7 +372,7 @@ def plan(
 
     Week 1 is the routine as it is (screened for the person when a
     ``profile`` is given). Each later week's blocks follow from the week
-    before through :func:`~upperback.progression.progress`: the logged
+    before through :func:`~upperback.progression.decide.progress`: the logged
     sessions of that week, or, after the last logged week, sessions that
     went as prescribed without pain (the nominal plan). A week before the
     last logged one with no session logged is a missed week: nothing

@@ -1,10 +1,10 @@
 """Progression rules: typed, serializable values that say how a block's dose changes.
 
 Every rule is an immutable attrs class with a ``TYPE`` constant (its tag in
-a document) and :meth:`describe`. Rules compose: a :class:`Chain` tries its
+a document) and a ``describe()`` method. Rules compose: a :class:`Chain` tries its
 rules in order and the first that applies decides; a :class:`PainGate`
 wraps any rule and lets it progress only when pain stays in the safe zone
-of the pain-monitoring model (DOMAIN §3.1). :func:`~upperback.progression.progress`
+of the pain-monitoring model (DOMAIN §3.1). :func:`~upperback.progression.decide.progress`
 applies a rule to one block and its history.
 
 A rule that cannot change the dose any further (a hold at its cap, a rep
@@ -26,7 +26,7 @@ from upperback.errors import InvalidValue
 from upperback.progression.engine import (
     Context,
     ProgressAction,
-    Step,
+    Proposal,
     dose_text,
     easier_block,
     harder_block,
@@ -120,15 +120,15 @@ class Then(enum.StrEnum):
     BAND_OR_SET = "band_or_set"
     """The next band level for a banded dose, else one more set."""
     NOTHING = "nothing"
-    """Nothing: the rule no longer applies, so the next rule of a chain can."""
+    """No further step; the rule no longer applies, so the next rule of a chain can."""
 
 
 def _int(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
     v.int_between(field, value, low, high, unit)
 
 
-def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ...]) -> Step:
-    return Step(
+def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ...]) -> Proposal:
+    return Proposal(
         action=ProgressAction.PROGRESS,
         dose=new,
         rule=rule,
@@ -137,11 +137,11 @@ def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ..
     )
 
 
-def _hold(rule: str, text: str, sources: tuple[str, ...] = ()) -> Step:
-    return Step(action=ProgressAction.HOLD, rule=rule, text=text, sources=sources)
+def _hold(rule: str, text: str, sources: tuple[str, ...] = ()) -> Proposal:
+    return Proposal(action=ProgressAction.HOLD, rule=rule, text=text, sources=sources)
 
 
-def _not_yet(rule: str, ctx: Context) -> Step:
+def _not_yet(rule: str, ctx: Context) -> Proposal:
     _, text = recent_status(ctx)
     return _hold(rule, text)
 
@@ -177,7 +177,7 @@ class HoldProgression:
             f" up to {self.max_s} s"
         )
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         if dose.hold_s is None or dose.hold_s >= self.max_s:
             return None
@@ -256,7 +256,7 @@ class DoubleProgression:
             return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), "set"
         return None
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         if dose.reps is None:
             return None
@@ -322,7 +322,7 @@ class SetProgression:
             f" up to {self.max_sets} sets{total}"
         )
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         if dose.sets >= self.max_sets:
             return None
@@ -404,7 +404,7 @@ class LinearProgression:
             outcome.completed and outcome.per_set[-1] >= outcome.target + self.beyond_last_set
         )
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         value = self.field.of(dose)
         if value is None:
@@ -414,7 +414,7 @@ class LinearProgression:
         losses = streak(ctx, lambda o: not o.completed, breaks=lambda o: not o.skipped)
         if self.drop and losses >= self.after_failures and value > 1:
             new = self.field.set(dose, max(1, value - self.drop))
-            return Step(
+            return Proposal(
                 action=ProgressAction.REGRESS,
                 dose=new,
                 rule=self.TYPE,
@@ -451,7 +451,7 @@ class Advance:
     """Move to the harder exercise of the catalog's chain, at its starting dose.
 
     It applies when the block's exercise has a harder neighbour in the
-    catalog given to :func:`~upperback.progression.progress`; put it after
+    catalog given to :func:`~upperback.progression.decide.progress`; put it after
     the rules that grow the dose, so that it takes over once they reach
     their caps. The harder exercise is screened for the person, and a
     block whose harder exercise is excluded holds, saying why.
@@ -480,7 +480,7 @@ class Advance:
             f" successful {sessions} at the dose's limit"
         )
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         harder = harder_block(ctx)
         if harder is None:
             return None
@@ -491,7 +491,7 @@ class Advance:
                 f"{wins} of the {self.after_successes} successful sessions needed before"
                 f" moving on to {harder.exercise.name}.",
             )
-        return Step(
+        return Proposal(
             action=ProgressAction.ADVANCE,
             block=harder,
             rule=self.TYPE,
@@ -533,12 +533,12 @@ class RegressExercise:
             " failed sessions in a row"
         )
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         easier = easier_block(ctx)
         losses = streak(ctx, lambda o: not o.completed, breaks=lambda o: not o.skipped)
         if easier is None or losses < self.after_failures:
             return None
-        return Step(
+        return Proposal(
             action=ProgressAction.REGRESS_EXERCISE,
             block=easier,
             rule=self.TYPE,
@@ -605,12 +605,12 @@ class Deload:
         fields = ", ".join(field.value.replace("_", " ") for field in sorted(self.fields))
         return f"planned deload: every {_nth(self.every_weeks)} week, {fields} at {self.percent}%"
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         if ctx.week % self.every_weeks:
             return None
         dose = ctx.block.dose
         new = _scale(dose, self.fields, self.percent)
-        return Step(
+        return Proposal(
             action=ProgressAction.DELOAD,
             dose=new,
             rule=self.TYPE,
@@ -666,13 +666,13 @@ class StallDeload:
             f" {fields} at {self.percent}% for a week"
         )
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         losses = streak(ctx, lambda o: not o.completed, breaks=lambda o: not o.skipped)
         if losses < self.after_sessions:
             return None
         dose = ctx.block.dose
         new = _scale(dose, self.fields, self.percent)
-        return Step(
+        return Proposal(
             action=ProgressAction.DELOAD,
             dose=new,
             rule=self.TYPE,
@@ -703,7 +703,7 @@ class Hold:
         """What the rule does, in plain words."""
         return "hold: the dose stays as it is"
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         return _hold(self.TYPE, f"{ctx.block.exercise.name} is set to stay at its dose.")
 
     def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
@@ -742,7 +742,7 @@ class Suppress:
         weeks = ", ".join(str(week) for week in sorted(self.weeks))
         return f"suppress: no progression in week{'s' if len(self.weeks) > 1 else ''} {weeks}"
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         if ctx.week not in self.weeks:
             return None
         return _hold(self.TYPE, f"Progression is suppressed in week {ctx.week}.")
@@ -781,7 +781,7 @@ class Chain:
         """What the rule does, in plain words."""
         return "first of: " + "; then ".join(rule.describe() for rule in self.rules)
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         for rule in self.rules:
             step = rule._step(ctx)  # noqa: SLF001 - one package's protocol
             if step is not None:
@@ -802,7 +802,7 @@ class PainGate:
 
     Over the sessions since the last decision, with the thresholds of the
     :class:`~upperback.safety.triage.SafetyPolicy` given to
-    :func:`~upperback.progression.progress` (made stricter for the
+    :func:`~upperback.progression.decide.progress` (made stricter for the
     person's conditions, as :func:`~upperback.safety.triage.triage` does):
 
     - red, regress: pain during or right after above ``pain_ceiling``, or
@@ -815,7 +815,7 @@ class PainGate:
 
     A regression takes a smaller dose (the inner rule's step back) or,
     when there is none, the catalog's easier exercise. Referral on a red
-    flag or persisting pain is not the gate's: :func:`~upperback.progression.progress`
+    flag or persisting pain is not the gate's: :func:`~upperback.progression.decide.progress`
     triages every session whatever the rule.
 
     >>> PainGate(inner=Hold()).describe()
@@ -843,7 +843,7 @@ class PainGate:
             "pain-gated (progress only when pain stays in the safe zone): " + self.inner.describe()
         )
 
-    def _step(self, ctx: Context) -> Step | None:
+    def _step(self, ctx: Context) -> Proposal | None:
         colour, text, sources = light(ctx)
         if colour == "green":
             return self.inner._step(ctx)  # noqa: SLF001
@@ -851,14 +851,14 @@ class PainGate:
             return _hold(self.TYPE, text, sources)
         return self._regress(ctx, text, sources)
 
-    def _regress(self, ctx: Context, text: str, sources: tuple[str, ...]) -> Step:
+    def _regress(self, ctx: Context, text: str, sources: tuple[str, ...]) -> Proposal:
         smaller = self.inner._back(ctx.block.dose)  # noqa: SLF001
         easier = easier_block(ctx)
-        options: list[Callable[[], Step | None]] = [
+        options: list[Callable[[], Proposal | None]] = [
             lambda: (
                 None
                 if smaller is None
-                else Step(
+                else Proposal(
                     action=ProgressAction.REGRESS,
                     dose=smaller,
                     rule=self.TYPE,
@@ -869,7 +869,7 @@ class PainGate:
             lambda: (
                 None
                 if easier is None
-                else Step(
+                else Proposal(
                     action=ProgressAction.REGRESS_EXERCISE,
                     block=easier,
                     rule=self.TYPE,
@@ -909,7 +909,7 @@ ProgressionRule = Union[  # noqa: UP007 - a runtime alias cattrs and the schema 
     Chain,
     PainGate,
 ]
-"""Any progression rule: a tagged union, each member named in a document by its ``TYPE``."""
+"""Any progression rule (a tagged union, each member named in a document by its ``TYPE``)."""
 
 RULE_TYPES: Final[tuple[type, ...]] = (
     HoldProgression,

@@ -118,7 +118,8 @@ def adherence(program: Program, logs: Iterable[SessionLog]) -> Adherence:
     (1, 3, 3)
 
     Raises:
-        InvalidValue: A log does not fit the program (see :func:`plan`).
+        InvalidValue: A log does not fit the program (see
+            :func:`~upperback.progression.program.plan`).
 
     .. versionadded:: 0.1.0
     """
