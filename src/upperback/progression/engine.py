@@ -123,16 +123,23 @@ def _numbers(outcome: Outcome) -> str:
 
 
 def streak(
-    ctx: Context, counts: Callable[[Outcome], bool], *, breaks: Callable[[Outcome], bool]
+    ctx: Context,
+    counts: Callable[[Outcome], bool],
+    *,
+    breaks: Callable[[Outcome], bool],
+    enough: int,
 ) -> int:
     """Outcomes in a row, latest first at the current dose, for which ``counts`` holds.
 
     An outcome for which ``breaks`` is false (a skipped block) is passed over;
-    one at another dose ends the run.
+    one at another dose ends the run. Counting stops at ``enough``, so that a
+    long history at one dose costs no more than a short one.
     """
     dose = ctx.block.dose
     found = 0
     for _, outcome in reversed(ctx.history):
+        if found >= enough:
+            break
         if outcome.dose != dose:
             break
         if not breaks(outcome):

@@ -36,6 +36,8 @@ from upperback.vocab import ExerciseKind
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from upperback.exercise import Exercise
+
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
 
 MAX_WEEKS: Final = 520
@@ -299,11 +301,16 @@ def _to_rules(rules: Any) -> RuleSet:
 _NOMINAL_CHECK_IN: Final = SymptomReport(days_since_onset=0, trend=Trend.BETTER, pain_now=0)
 
 
-def _nominal(routine: Routine, date: dt.date, week: int, number: int) -> SessionLog:
-    outcomes = tuple(
+def _nominal_outcomes(routine: Routine) -> tuple[Outcome, ...]:
+    return tuple(
         Outcome.as_prescribed(block, at=at, pain_during=0, pain_after=0, pain_next_morning=0)
         for at, block in addresses(routine)
     )
+
+
+def _nominal(
+    routine: Routine, outcomes: tuple[Outcome, ...], date: dt.date, week: int, number: int
+) -> SessionLog:
     return SessionLog(
         date=date,
         routine_id=routine.id,
@@ -473,6 +480,7 @@ class _Planner:
         self.logs: list[SessionLog] = []
         self.advice: Advice | None = None
         self.referred: str | None = None
+        self.rule_cache: dict[tuple[tuple[int, int], Exercise], ProgressionRule] = {}
 
     def week(self, number: int, week_logs: list[SessionLog], logged: bool) -> Week:
         """Plan week ``number``, then record its sessions (logged, or nominal)."""
@@ -506,9 +514,10 @@ class _Planner:
                 self._record(log, week.routine)
             self.advice = most_pressing(advices)
         else:
+            outcomes = _nominal_outcomes(week.routine)  # the same for every session
             for session in sessions:
                 date = session.date or dt.date.min
-                log = _nominal(week.routine, date, number, session.number)
+                log = _nominal(week.routine, outcomes, date, number, session.number)
                 self.logs.append(log)
                 self._record(log, week.routine)
             self.advice = None
@@ -529,7 +538,10 @@ class _Planner:
                 profile=self.profile,
                 catalog=self.catalog,
             )
-            rule = self.rules.rule_for(at, block)
+            key = (at, block.exercise)
+            rule = self.rule_cache.get(key)
+            if rule is None:
+                rule = self.rule_cache[key] = self.rules.rule_for(at, block)
             decision = decide(ctx, rule, self.advice, referred=self.referred)
             decisions.append(decision)
             if decision.block != block:

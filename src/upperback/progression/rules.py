@@ -39,6 +39,8 @@ from upperback.props import BandLevel
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from upperback.progression.log import Outcome
+
 __all__ = [
     "RULE_TYPES",
     "Advance",
@@ -121,6 +123,18 @@ class Then(enum.StrEnum):
     """The next band level for a banded dose, else one more set."""
     NOTHING = "nothing"
     """No further step; the rule no longer applies, so the next rule of a chain can."""
+
+
+def _done(outcome: Outcome) -> bool:
+    return not outcome.skipped
+
+
+def _completed(outcome: Outcome) -> bool:
+    return outcome.completed
+
+
+def _short(outcome: Outcome) -> bool:
+    return not outcome.completed
 
 
 def _int(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
@@ -410,8 +424,8 @@ class LinearProgression:
         if value is None:
             return None
         cap = min(self.maximum or self.field.maximum, self.field.maximum)
-        wins = streak(ctx, self._success, breaks=lambda o: not o.skipped)
-        losses = streak(ctx, lambda o: not o.completed, breaks=lambda o: not o.skipped)
+        wins = streak(ctx, self._success, breaks=_done, enough=self.after_successes)
+        losses = streak(ctx, _short, breaks=_done, enough=self.after_failures)
         if self.drop and losses >= self.after_failures and value > 1:
             new = self.field.set(dose, max(1, value - self.drop))
             return Proposal(
@@ -484,7 +498,7 @@ class Advance:
         harder = harder_block(ctx)
         if harder is None:
             return None
-        wins = streak(ctx, lambda o: o.completed, breaks=lambda o: not o.skipped)
+        wins = streak(ctx, _completed, breaks=_done, enough=self.after_successes)
         if wins < self.after_successes:
             return _hold(
                 self.TYPE,
@@ -535,7 +549,7 @@ class RegressExercise:
 
     def _step(self, ctx: Context) -> Proposal | None:
         easier = easier_block(ctx)
-        losses = streak(ctx, lambda o: not o.completed, breaks=lambda o: not o.skipped)
+        losses = streak(ctx, _short, breaks=_done, enough=self.after_failures)
         if easier is None or losses < self.after_failures:
             return None
         return Proposal(
@@ -667,7 +681,7 @@ class StallDeload:
         )
 
     def _step(self, ctx: Context) -> Proposal | None:
-        losses = streak(ctx, lambda o: not o.completed, breaks=lambda o: not o.skipped)
+        losses = streak(ctx, _short, breaks=_done, enough=self.after_sessions)
         if losses < self.after_sessions:
             return None
         dose = ctx.block.dose
