@@ -145,7 +145,9 @@ def test_the_same_exercise_twice_is_told_apart_by_address() -> None:
 def test_a_log_naming_the_wrong_exercise_at_an_address_is_refused() -> None:
     routine = same_exercise_twice()
     wrong = log(block("wall-angel"), routine_id=routine.id, at=(0, 1))
-    with pytest.raises(ub.InvalidValue, match=r"outcomes\[0\]\.exercise_id' must be the exercise"):
+    with pytest.raises(
+        ub.InvalidValue, match=r"'logs\[0\]\.outcomes\[0\]\.exercise_id' must be the exercise"
+    ):
         ub.plan(routine, weeks=2, start=MONDAY, logs=[wrong])
 
 

@@ -324,10 +324,11 @@ def _nominal(
 
 def _place_logs(
     logs: Iterable[SessionLog], weeks: int, per_week: int, start: dt.date | None
-) -> dict[int, list[SessionLog]]:
+) -> dict[int, list[tuple[int, SessionLog]]]:
+    """The logs by week, each with its index in ``logs``, in date order."""
     items = to_tuple(logs)
     v.collection("logs", items, tuple, SessionLog)
-    by_week: dict[int, list[SessionLog]] = {}
+    by_week: dict[int, list[tuple[int, SessionLog]]] = {}
     order = sorted(range(len(items)), key=lambda i: items[i].date)
     for i in order:
         log = items[i]
@@ -360,7 +361,7 @@ def _place_logs(
                 log.date.isoformat(),
                 f"must not be more than the {per_week} sessions planned in week {week}",
             )
-        found.append(log)
+        found.append((i, log))
     return by_week
 
 
@@ -482,7 +483,7 @@ class _Planner:
         self.referred: str | None = None
         self.rule_cache: dict[tuple[tuple[int, int], Exercise], ProgressionRule] = {}
 
-    def week(self, number: int, week_logs: list[SessionLog], logged: bool) -> Week:
+    def week(self, number: int, week_logs: list[tuple[int, SessionLog]], logged: bool) -> Week:
         """Plan week ``number``, then record its sessions (logged, or nominal)."""
         decisions, this_week, deload = self._decide(number) if number > 1 else ([], {}, False)
         monday = None if self.start is None else self.start + dt.timedelta(weeks=number - 1)
@@ -505,8 +506,8 @@ class _Planner:
         self.recent = {}
         if logged:
             advices = []
-            for log in week_logs:
-                _check_log(log, week.routine, number)
+            for index, log in week_logs:
+                _check_log(log, week.routine, index)
                 self.logs.append(log)
                 advices.append(
                     session_advice(self.logs, len(self.logs) - 1, self.policy, self.profile)
@@ -568,8 +569,8 @@ class _Planner:
             self.recent.setdefault(outcome.address, []).append((log, outcome))
 
 
-def _check_log(log: SessionLog, routine: Routine, week: int) -> None:
+def _check_log(log: SessionLog, routine: Routine, index: int) -> None:
     try:
         log.check(routine)
     except InvalidValue as exc:
-        raise InvalidValue(f"logs[week {week}].{exc.field}", exc.value, exc.reason) from None
+        raise InvalidValue(f"logs[{index}].{exc.field}", exc.value, exc.reason) from None

@@ -143,7 +143,7 @@ def adherence(program: Program, logs: Iterable[SessionLog]) -> Adherence:
             )
             blocks[at] = blocks.get(at, Tally()) + planned_tally
             tally += Tally(sets_prescribed=sets, seconds_prescribed=seconds * planned)
-        for log in week_logs:
+        for _, log in week_logs:
             done = [o for o in log.outcomes if not o.skipped]
             if done:
                 tally += Tally(sessions_done=1)
