@@ -435,6 +435,34 @@ def test_an_excluded_harder_exercise_holds_and_says_why() -> None:
     )
 
 
+def test_the_plan_never_asks_for_a_prop_the_kit_lacks() -> None:
+    kit = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.LIGHT), ub.Chair())
+    person = ub.Profile(kit=kit)
+    routine = ub.Routine.of(
+        "Rows",
+        main=[
+            ub.Block(
+                exercise=CATALOG["band-row-seated"],
+                dose=ub.Dose(sets=4, reps=12, band_level=ub.BandLevel.LIGHT),
+            )
+        ],
+    )
+    # At the top of the range with the heaviest band: no heavier band to go to.
+    band = ub.RuleSet(default=ub.DoubleProgression(low=8, high=12, then=ub.Then.BAND))
+    held = ub.plan(routine, weeks=2, profile=person, rules=band).weeks[1].decisions[0]
+    assert held.action is Act.HOLD
+    assert held.reasons[-1].rule == "kit"
+    assert "heaviest in the person's kit is level 2" in held.reasons[-1].text
+    # The harder row is on a Swiss ball, which the kit does not hold.
+    ladder_ = ub.RuleSet(default=ub.Advance())
+    held = ub.plan(routine, weeks=2, profile=person, rules=ladder_, catalog=CATALOG)
+    assert held.weeks[1].decisions[0].action is Act.HOLD
+    assert "needs a swiss ball" in held.weeks[1].decisions[0].reasons[-1].text
+    with_ball = ub.Profile(kit=kit.with_props(ub.SwissBall(diameter_cm=65)))
+    moved = ub.plan(routine, weeks=2, profile=with_ball, rules=ladder_, catalog=CATALOG)
+    assert moved.weeks[1].routine.blocks[0].exercise.id == "seated-band-row-swiss-ball"
+
+
 def test_regress_exercise_goes_down_the_ladder_after_failures() -> None:
     b = block("kneeling-push-up-plus")
     failing = [log(b, (10, 6, 5), day=day) for day in (0, 2)]

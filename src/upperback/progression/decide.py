@@ -14,6 +14,7 @@ from upperback.errors import InvalidValue
 from upperback.progression.engine import Context, ProgressAction, Proposal, dose_text
 from upperback.progression.log import MAX_BLOCKS, SessionLog, sorted_logs
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
+from upperback.props import ResistanceBand
 from upperback.routine import Block
 from upperback.safety import (
     DEFAULT_POLICY,
@@ -239,12 +240,42 @@ def decide(
         )
         return made(ProgressAction.HOLD, before, reasons)
     new = step.new_block(before)
+    if new != before and ctx.profile is not None and step.action.harder:
+        missing = kit_gap(ctx.profile, new)
+        if missing is not None:
+            reasons.append(DecisionReason(rule="kit", text=missing))
+            return made(ProgressAction.HOLD, before, reasons)
     if new != before and ctx.profile is not None:
         safe = _screened(ctx.profile, before, new, reasons)
         if safe is None or (step.action.harder and safe == before):
             return made(ProgressAction.HOLD, before, reasons)
         new = safe
     return made(step.action, new, reasons)
+
+
+def kit_gap(profile: Profile, block: Block) -> str | None:
+    """What the person's kit lacks for a block, or ``None`` (also when the kit is not known).
+
+    An empty kit means the props are not known. A kit with bands is read as
+    every band the person has, so a heavier band than the heaviest is missing.
+    """
+    kit = profile.kit
+    if not kit.props:
+        return None
+    needs = tuple(need for need in block.exercise.props if need.required)
+    if not kit.satisfies_all(needs):
+        lacking = ", ".join(
+            need.kind.value.replace("_", " ") for need in needs if not kit.satisfies(need)
+        )
+        return f"{block.exercise.name} needs a {lacking}, which the person's kit does not hold."
+    level = block.dose.band_level
+    bands = [prop.level for prop in kit.props if isinstance(prop, ResistanceBand)]
+    if level is not None and bands and level > max(bands):
+        return (
+            f"{dose_text(block.dose)} needs a band of level {int(level)}; the heaviest in the"
+            f" person's kit is level {int(max(bands))}."
+        )
+    return None
 
 
 def _may_get_harder(ctx: Context, advice: Advice | None, reasons: list[DecisionReason]) -> bool:
