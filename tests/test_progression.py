@@ -455,9 +455,9 @@ def test_the_plan_never_asks_for_a_prop_the_kit_lacks() -> None:
     assert "heaviest in the person's kit is level 2" in held.reasons[-1].text
     # The harder row is on a Swiss ball, which the kit does not hold.
     ladder_ = ub.RuleSet(default=ub.Advance())
-    held = ub.plan(routine, weeks=2, profile=person, rules=ladder_, catalog=CATALOG)
-    assert held.weeks[1].decisions[0].action is Act.HOLD
-    assert "needs a swiss ball" in held.weeks[1].decisions[0].reasons[-1].text
+    stays = ub.plan(routine, weeks=2, profile=person, rules=ladder_, catalog=CATALOG)
+    assert stays.weeks[1].decisions[0].action is Act.HOLD
+    assert "needs a swiss ball" in stays.weeks[1].decisions[0].reasons[-1].text
     with_ball = ub.Profile(kit=kit.with_props(ub.SwissBall(diameter_cm=65)))
     moved = ub.plan(routine, weeks=2, profile=with_ball, rules=ladder_, catalog=CATALOG)
     assert moved.weeks[1].routine.blocks[0].exercise.id == "seated-band-row-swiss-ball"
