@@ -151,6 +151,14 @@ def test_a_log_naming_the_wrong_exercise_at_an_address_is_refused() -> None:
         ub.plan(routine, weeks=2, start=MONDAY, logs=[wrong])
 
 
+def test_a_log_of_another_dose_than_the_week_prescribed_is_refused() -> None:
+    routine = same_exercise_twice()
+    easier = block("band-pull-apart", sets=1, reps=1)
+    wrong = log(easier, routine_id=routine.id, at=(0, 0))
+    with pytest.raises(ub.InvalidValue, match=r"outcomes\[0\]\.dose' must be the dose the routine"):
+        ub.plan(routine, weeks=2, start=MONDAY, logs=[wrong])
+
+
 def test_a_log_before_the_program_starts_is_refused() -> None:
     routine = same_exercise_twice()
     early = attrs.evolve(

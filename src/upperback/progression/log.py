@@ -255,12 +255,12 @@ class SessionLog:
         return None
 
     def check(self, routine: Routine) -> None:
-        """Check that every outcome names a block of ``routine`` and its exercise.
+        """Check that every outcome names a block of ``routine``, its exercise and its dose.
 
         Raises:
             InvalidValue: The log follows another routine, or an outcome's
-                address or exercise does not match the routine; the field
-                names the outcome by its index.
+                address, exercise or dose does not match the routine; the
+                field names the outcome by its index.
         """
         if self.routine_id != routine.id:
             raise InvalidValue(
@@ -281,6 +281,12 @@ class SessionLog:
                     outcome.exercise_id,
                     f"must be the exercise of the block at {list(outcome.address)}"
                     f" ({block.exercise.id!r})",
+                )
+            if block.dose != outcome.dose:
+                raise InvalidValue(
+                    f"outcomes[{i}].dose",
+                    outcome.dose.describe(),
+                    f"must be the dose the routine prescribed ({block.dose.describe()})",
                 )
 
 
