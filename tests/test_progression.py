@@ -333,6 +333,15 @@ def test_the_pain_monitoring_traffic_lights(
         assert {"P8*", "P9*"} <= set(decision.sources)
 
 
+def test_an_amber_week_still_deloads_as_planned() -> None:
+    b = block("doorway-pec-stretch", sets=4, hold_s=20)
+    rule = ub.PainGate(inner=ub.Chain(rules=[ub.Deload(every_weeks=4, percent=50), ub.Hold()]))
+    amber = [log(b, pain=4)]
+    assert ub.progress(b, amber, rule, week=3).action is Act.HOLD
+    deload = ub.progress(b, amber, rule, week=4)
+    assert (deload.action, deload.block.dose.sets) == (Act.DELOAD, 2)
+
+
 def test_the_gate_reads_the_policy_so_a_stricter_ceiling_is_stricter() -> None:
     b = block("doorway-pec-stretch", sets=2, hold_s=20)
     rule = ub.PainGate(inner=ub.HoldProgression())

@@ -824,7 +824,9 @@ class PainGate:
       ``settled_pain`` when no pain before was logged) [P8*][P9*][P10*][P11*];
     - amber, hold: pain above ``settled_pain``, the top of the safe zone,
       up to the ceiling, or next-morning pain above ``settled_pain``
-      (not settled) [P9*][P11*]; also when no pain rating was logged;
+      (not settled) [P9*][P11*]; also when no pain rating was logged. An
+      inner rule that makes the dose lighter (a deload, a step back) still
+      applies;
     - green: the inner rule decides.
 
     A regression takes a smaller dose (the inner rule's step back) or,
@@ -862,6 +864,9 @@ class PainGate:
         if colour == "green":
             return self.inner._step(ctx)  # noqa: SLF001
         if colour == "amber":
+            lighter = self.inner._step(ctx)  # noqa: SLF001
+            if lighter is not None and lighter.action in _LIGHTER:
+                return lighter  # a planned deload or a step back still applies
             return _hold(self.TYPE, text, sources)
         return self._regress(ctx, text, sources)
 
@@ -908,6 +913,10 @@ class PainGate:
     def _back(self, dose: Dose) -> Dose | None:
         return self.inner._back(dose)  # noqa: SLF001
 
+
+_LIGHTER: Final = frozenset(
+    {ProgressAction.DELOAD, ProgressAction.REGRESS, ProgressAction.REGRESS_EXERCISE}
+)
 
 ProgressionRule = Union[  # noqa: UP007 - a runtime alias cattrs and the schema walker read
     HoldProgression,
