@@ -315,6 +315,8 @@ def test_double_progression_waits_for_every_set_to_reach_the_top() -> None:
         (2, 3, 1, None, Act.REGRESS),  # next morning worse than before
         (2, 4, None, None, Act.REGRESS),  # next morning not settled, no baseline
         (2, 4, 4, None, Act.HOLD),  # not settled, but no worse than before
+        (2, 3, None, None, Act.PROGRESS),  # 3/10 next morning has settled [P9*]
+        (2, 3, 3, None, Act.PROGRESS),
         (4, 0, 0, NERVE, Act.REGRESS),  # nerve pain: 0-3/10 [C11*]
         (3, 0, 0, NERVE, Act.PROGRESS),
         (None, 0, 0, None, Act.HOLD),  # no pain rating: cannot tell
@@ -478,6 +480,16 @@ def test_the_plan_never_asks_for_a_prop_the_kit_lacks() -> None:
     with_ball = ub.Profile(kit=kit.with_props(ub.SwissBall(diameter_cm=65)))
     moved = ub.plan(routine, weeks=2, profile=with_ball, rules=ladder_, catalog=CATALOG)
     assert moved.weeks[1].routine.blocks[0].exercise.id == "seated-band-row-swiss-ball"
+
+
+def test_an_exercise_the_catalog_does_not_hold_has_no_neighbours() -> None:
+    own = attrs.evolve(CATALOG["wall-push-up-plus"], id="my-wall-push", harder=None)
+    b = ub.Block(exercise=own)
+    went_well = [log(b)]
+    for rule in (ub.Advance(), ub.PainGate(inner=ub.Hold())):
+        decision = ub.progress(b, [*went_well, log(b, pain=8, day=1)], rule, catalog=CATALOG)
+        assert decision.block.exercise == own
+    assert ub.progress(b, went_well, ub.Advance(), catalog=CATALOG).action is Act.HOLD
 
 
 def test_regress_exercise_goes_down_the_ladder_after_failures() -> None:
