@@ -440,6 +440,16 @@ def test_a_ladder_advance_from_wall_push_up_plus_to_kneeling_push_up_plus() -> N
     assert advance.previous_exercise_id == "wall-push-up-plus"
 
 
+def test_a_missed_week_at_the_top_of_a_ladder_does_not_advance() -> None:
+    b = block("wall-push-up-plus")
+    history = [log(b, day=0)]
+    assert ub.progress(b, history, ub.Advance(), catalog=CATALOG).action is Act.ADVANCE
+    missed = ub.progress(b, history, ub.Advance(), catalog=CATALOG, window=0)
+    assert missed.action is Act.HOLD
+    assert missed.reasons[0].text.startswith("Ready to advance")
+    assert "not a success" in missed.reasons[1].text
+
+
 def test_an_excluded_harder_exercise_holds_and_says_why() -> None:
     person = ub.Profile(avoid_features={ub.Feature.KNEELING}, avoid_note="Knee replacement.")
     rule = ub.Chain(

@@ -233,22 +233,27 @@ def decide(
         text=f"No rule applies any more: the dose is at the limits of {rule.describe()}.",
     )
     reasons = [_reason(step)]
-    if step.action.harder and not _may_get_harder(ctx, advice, reasons):
+
+    def held_back() -> Decision:
+        # The rule's proposal did not happen: say so, then why (the later reasons).
+        action = step.action.value.replace("_", " ")
         reasons[0] = attrs.evolve(
-            reasons[0],
-            text=f"Ready to {step.action.value} ({step.text.rstrip('.')}), but held back.",
+            reasons[0], text=f"Ready to {action} ({step.text.rstrip('.')}), but held back."
         )
         return made(ProgressAction.HOLD, before, reasons)
+
+    if step.action.harder and not _may_get_harder(ctx, advice, reasons):
+        return held_back()
     new = step.new_block(before)
     if new != before and ctx.profile is not None and step.action.harder:
         missing = kit_gap(ctx.profile, new)
         if missing is not None:
             reasons.append(DecisionReason(rule="kit", text=missing))
-            return made(ProgressAction.HOLD, before, reasons)
+            return held_back()
     if new != before and ctx.profile is not None:
         safe = _screened(ctx.profile, before, new, reasons)
         if safe is None or (step.action.harder and safe == before):
-            return made(ProgressAction.HOLD, before, reasons)
+            return held_back()
         new = safe
     return made(step.action, new, reasons)
 
@@ -281,6 +286,15 @@ def kit_gap(profile: Profile, block: Block) -> str | None:
 def _may_get_harder(ctx: Context, advice: Advice | None, reasons: list[DecisionReason]) -> bool:
     """Whether the block may be made harder: a completed session, and no advice to take care."""
     if not any(outcome.completed for _, outcome in ctx.recent):
+        reasons.append(
+            DecisionReason(
+                rule="progress",
+                text=(
+                    "No session since the last decision did every set: a missed or"
+                    " incomplete session is not a success."
+                ),
+            )
+        )
         return False
     if advice is not None and advice.level is not AdviceLevel.CONTINUE:
         findings = " ".join(reason.text for reason in advice.reasons)
