@@ -409,6 +409,16 @@ def test_a_30_s_hold_grows_by_5_s_a_week_to_its_cap() -> None:
     assert [d.action for d in weeks[4].decisions] == [Act.HOLD]
 
 
+def test_the_default_hold_progression_is_5_s_a_step_to_the_acsm_30_s() -> None:
+    rule = ub.HoldProgression()
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    assert ub.progress(b, [log(b)], rule).block.dose.hold_s == 25
+    near = block("doorway-pec-stretch", sets=2, hold_s=28)
+    assert ub.progress(near, [log(near)], rule).block.dose.hold_s == 30
+    top = block("doorway-pec-stretch", sets=2, hold_s=30)
+    assert ub.progress(top, [log(top)], rule).action is Act.HOLD
+
+
 def test_a_safety_cap_from_screening_is_never_exceeded() -> None:
     # Hypermobility caps stretch holds at 30 s; the older adults' default aims at 60 s.
     person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
