@@ -6,6 +6,9 @@ that lists the tools is the file that pins them.
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import nox
 
 nox.needs_version = ">=2025.2.9"
@@ -40,10 +43,34 @@ def types(session: nox.Session) -> None:
     session.run("mypy")
 
 
+def _install_chromium(session: nox.Session) -> None:
+    """Debian's chromium, for the printed-sheet check; say so when it cannot be had."""
+    if shutil.which("chromium") or shutil.which("chromium-browser"):
+        return
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        session.warn(
+            "chromium is missing and cannot be installed here: the sheet check will say so"
+        )
+        return
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run("apt-get", "update", "-qq", external=True, env=env, success_codes=[0, 100])
+    session.run(
+        "apt-get",
+        "install",
+        "-y",
+        "-qq",
+        "chromium",
+        external=True,
+        env=env,
+        success_codes=[0, 100],
+    )
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """pytest with Hypothesis and the executed docs examples, under branch coverage."""
     _install(session, "tests")
+    _install_chromium(session)
     session.run("coverage", "erase")
     session.run("coverage", "run", "-m", "pytest", *session.posargs)
     session.run("coverage", "report")

@@ -7,6 +7,7 @@ import pytest
 
 import upperback as ub
 from upperback.cli import app as cli
+from upperback.compose import DESK_RESET
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -17,7 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_the_sample_is_built_from_the_catalog() -> None:
     catalog = ub.default_catalog()
-    for ids in cli.DESK_RESET.values():
+    for ids in DESK_RESET.values():
         for exercise_id in ids:
             assert exercise_id in catalog
 
@@ -71,18 +72,37 @@ def test_notes_group_exercises_by_rule_and_name_only_the_deciding_rules(
     assert any(note.startswith("  - modified doorway-pec-stretch") for note in notes)
 
 
-def test_minutes_fit_the_routine_or_say_they_cannot(capsys: pytest.CaptureFixture[str]) -> None:
+def test_minutes_fit_the_routine_dropping_the_longest_when_doses_cannot(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(capsys, "--format", "json", "--minutes", "15")
     assert code == 0
     routine = ub.loads(out, ub.Routine)
     assert routine.duration().total_seconds() <= 15 * 60
     assert "shortened to fit a budget of 900 s" in err
+    assert "left out" not in err
     code, out, err = run(capsys, "--format", "json", "--minutes", "10")
-    assert ub.loads(out, ub.Routine).duration().total_seconds() > 10 * 60
-    assert "upperback: cannot fit 10 minutes without leaving an exercise out" in err
-    code, out, _ = run(capsys, "--minutes", "1")
     assert code == 0
-    assert "cannot fit 1 minutes without leaving an exercise out" in out
+    assert ub.loads(out, ub.Routine).duration().total_seconds() <= 10 * 60
+    assert re.search(r"left out [a-z-]+: the longest exercise; the rest cannot fit 10 minutes", err)
+
+
+def test_a_one_minute_budget_keeps_what_fits(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--minutes", "1", "--kit", "swiss_ball")
+    assert code == 0
+    found = re.search(r"Takes about (\d+) min (\d+) s", out)
+    assert found is not None
+    assert int(found[1]) * 60 + int(found[2]) <= 60
+
+
+def test_an_excluded_exercise_is_replaced_by_a_safe_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "--kit", "swiss_ball,resistance_band,wall,doorway", "--condition", "osteoporosis"
+    )
+    assert code == 0
+    assert re.search(
+        r"left out prone-i-y-t-w-swiss-ball, replaced by [a-z-]+: With osteoporosis", out
+    )
 
 
 def test_json_is_a_routine_document(capsys: pytest.CaptureFixture[str]) -> None:

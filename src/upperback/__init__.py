@@ -28,11 +28,28 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Catalog",
         "default_catalog",
     ),
+    # Not `compose` itself: the name is the subpackage's, so the function is
+    # `upperback.compose.compose` (or `from upperback.compose import compose`).
+    "upperback.compose": (
+        "Change",
+        "ChangeKind",
+        "Choice",
+        "Composition",
+        "Gap",
+        "Goal",
+        "Prescription",
+        "Target",
+        "desk_reset",
+        "objective",
+        "prescribe",
+        "safe_exercises",
+    ),
     "upperback.dose": ("Dose",),
     "upperback.errors": (
         "InvalidCatalog",
         "InvalidDocument",
         "InvalidValue",
+        "NothingFits",
         "NothingSafe",
         "Problem",
         "UnknownExercise",
@@ -170,10 +187,23 @@ if TYPE_CHECKING:
     from upperback.anatomy import Region as Region
     from upperback.catalog import Catalog as Catalog
     from upperback.catalog import default_catalog as default_catalog
+    from upperback.compose import Change as Change
+    from upperback.compose import ChangeKind as ChangeKind
+    from upperback.compose import Choice as Choice
+    from upperback.compose import Composition as Composition
+    from upperback.compose import Gap as Gap
+    from upperback.compose import Goal as Goal
+    from upperback.compose import Prescription as Prescription
+    from upperback.compose import Target as Target
+    from upperback.compose import desk_reset as desk_reset
+    from upperback.compose import objective as objective
+    from upperback.compose import prescribe as prescribe
+    from upperback.compose import safe_exercises as safe_exercises
     from upperback.dose import Dose as Dose
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
     from upperback.errors import InvalidValue as InvalidValue
+    from upperback.errors import NothingFits as NothingFits
     from upperback.errors import NothingSafe as NothingSafe
     from upperback.errors import Problem as Problem
     from upperback.errors import UnknownExercise as UnknownExercise
@@ -308,6 +338,10 @@ __all__ = [
     "Catalog",
     "Chain",
     "Chair",
+    "Change",
+    "ChangeKind",
+    "Choice",
+    "Composition",
     "Condition",
     "Coverage",
     "Decision",
@@ -322,6 +356,8 @@ __all__ = [
     "ExerciseKind",
     "Feature",
     "FoamRoller",
+    "Gap",
+    "Goal",
     "Hold",
     "HoldProgression",
     "InvalidCatalog",
@@ -335,11 +371,13 @@ __all__ = [
     "Modification",
     "Movement",
     "Muscle",
+    "NothingFits",
     "NothingSafe",
     "Outcome",
     "PainGate",
     "PlannedSession",
     "Position",
+    "Prescription",
     "Problem",
     "Profile",
     "Program",
@@ -376,6 +414,7 @@ __all__ = [
     "SwissBall",
     "SymptomReport",
     "Tally",
+    "Target",
     "Then",
     "Towel",
     "Trend",
@@ -391,15 +430,19 @@ __all__ = [
     "configure_converter",
     "default_catalog",
     "default_rule",
+    "desk_reset",
     "dumps",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "objective",
     "plan",
+    "prescribe",
     "progress",
     "reference",
     "references",
+    "safe_exercises",
     "scale",
     "screen",
     "substitute",

@@ -18,6 +18,7 @@ __all__ = [
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
+    "NothingFits",
     "NothingSafe",
     "Problem",
     "UnknownExercise",
@@ -146,7 +147,8 @@ class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain 
 
     Raised by :meth:`upperback.safety.screen.ScreenReport.safe_routine` when every
     block is excluded, rather than returning an empty routine that an app
-    could show as "nothing to do today".
+    could show as "nothing to do today", and by the composer when screening
+    left out everything else that would fit.
 
     Attributes:
         reasons: Why each block was left out, one line per block.
@@ -161,6 +163,30 @@ class NothingSafe(UpperbackError):  # noqa: N818 - the name reads as the domain 
             "Nothing in this routine is safe for this person; ask a healthcare"
             f" professional what to do instead:\n{lines}"
         )
+
+
+class NothingFits(UpperbackError, ValueError):  # noqa: N818 - the name reads as the domain says it
+    """No exercise can be done within the limits asked for.
+
+    Raised by :func:`upperback.compose.composer.compose` when no exercise of the
+    catalog meets the goal, the kit and the time budget together (when
+    screening is what left nothing, it raises :class:`NothingSafe`), and by
+    :func:`upperback.compose.prescription.prescribe` when even the shortest
+    form of one exercise is longer than the budget.
+
+    Attributes:
+        reasons: Why each exercise could not be used, one line each.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, reasons: Iterable[str]) -> None:
+        self.reasons = tuple(reasons)
+        lines = "\n".join(f"  {reason}" for reason in self.reasons[:20])
+        more = len(self.reasons) - 20
+        if more > 0:
+            lines += f"\n  and {more} more"
+        super().__init__(f"No exercise fits these limits:\n{lines}")
 
 
 class UnknownReference(UpperbackError, KeyError):  # noqa: N818

@@ -25,7 +25,21 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     raise ImportError(message) from exc
 
 from upperback.anatomy import Muscle, Region
-from upperback.catalog import Catalog
+from upperback.catalog import Catalog, default_catalog
+from upperback.compose import (
+    MAX_MINUTES,
+    Change,
+    ChangeKind,
+    Choice,
+    Composition,
+    Gap,
+    Goal,
+    Prescription,
+    Target,
+    compose,
+    desk_reset,
+    prescribe,
+)
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS, MAX_TEMPO_S, Dose
 from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
@@ -97,12 +111,18 @@ __all__ = [
     "block_screens",
     "blocks",
     "catalogs",
+    "changes",
+    "choices",
+    "compositions",
     "coverages",
     "dose_changes",
     "doses",
     "exercises",
+    "gaps",
+    "goals",
     "kits",
     "modifications",
+    "prescriptions",
     "profiles",
     "prop_needs",
     "props",
@@ -119,6 +139,7 @@ __all__ = [
     "substitution_results",
     "substitutions",
     "symptom_reports",
+    "targets",
     "texts",
 ]
 
@@ -633,6 +654,103 @@ def reasons(*, advices: st.SearchStrategy[Advice] | None = None) -> st.SearchStr
     return strategy.flatmap(lambda advice: st.sampled_from(advice.reasons))
 
 
+_AIMS: list[Benefit | Region | Muscle] = [*Benefit, *Region, *Muscle]
+
+
+def targets() -> st.SearchStrategy[Target]:
+    """Weighted targets of a goal; shrinks towards the first benefit at weight 1."""
+    return st.builds(
+        Target.of,
+        st.sampled_from(_AIMS),
+        weight=st.just(1.0) | st.floats(0.1, 10, allow_nan=False),
+    )
+
+
+@st.composite
+def goals(
+    draw: st.DrawFn,
+    *,
+    min_minutes: float = 1,
+    max_minutes: float = MAX_MINUTES,
+    max_targets: int = 4,
+    limits: bool = True,
+) -> Goal:
+    """Goals with distinct aims; shrinks towards one benefit, one minute, no limits.
+
+    Args:
+        min_minutes: The shortest budget.
+        max_minutes: The longest budget.
+        max_targets: The most targets.
+        limits: Whether to draw limits on positions, kinds and level too.
+    """
+    chosen = draw(st.lists(targets(), min_size=1, max_size=max_targets, unique_by=lambda t: t.aim))
+    return Goal(
+        minutes=draw(
+            st.integers(int(min_minutes), int(max_minutes)) | st.floats(min_minutes, max_minutes)
+        ),
+        targets=tuple(chosen),
+        positions=draw(st.frozensets(st.sampled_from(Position))) if limits else frozenset(),
+        level=draw(st.sampled_from(Level)) if limits else Level.ADVANCED,
+        kinds=draw(st.frozensets(st.sampled_from(ExerciseKind))) if limits else frozenset(),
+        sessions_per_week=draw(st.integers(1, 7)),
+    )
+
+
+def choices() -> st.SearchStrategy[Choice]:
+    """Records of a composer's choice; shrinks towards a warm-up choice that gained nothing."""
+    return st.builds(
+        Choice,
+        exercise_id=slugs(),
+        role=st.sampled_from(SectionRole),
+        reason=texts(),
+        gain=st.floats(0, 1),
+    )
+
+
+def gaps() -> st.SearchStrategy[Gap]:
+    """Records of something a composition does not cover."""
+    return st.builds(Gap, what=texts(), reason=texts())
+
+
+def compositions() -> st.SearchStrategy[Composition]:
+    """Compositions from the built-in catalog, for goals of 5 minutes or more.
+
+    Shrinks towards the simplest goal the person could ask for, with seed 0.
+    """
+    return st.builds(
+        compose,
+        st.just(default_catalog()),
+        goals(min_minutes=5, max_minutes=30, limits=False),
+        seed=st.integers(0, 3),
+    )
+
+
+def changes() -> st.SearchStrategy[Change]:
+    """Records of a change to a prescription; shrinks towards a substitution."""
+    return st.sampled_from(ChangeKind).flatmap(
+        lambda kind: st.builds(
+            Change,
+            kind=st.just(kind),
+            exercise_id=slugs(),
+            reason=texts(),
+            replacement_id=slugs()
+            if kind in {ChangeKind.SUBSTITUTED, ChangeKind.REPLACED}
+            else st.none(),
+        )
+    )
+
+
+def prescriptions() -> st.SearchStrategy[Prescription]:
+    """The desk-worker sample adapted to a kit and a budget of 10 minutes or more."""
+    return st.builds(
+        prescribe,
+        st.just(desk_reset()),
+        st.just(default_catalog()),
+        kit=kits(max_size=4),
+        minutes=st.none() | st.integers(10, 60),
+    )
+
+
 def _from_type_strategy(cls: type) -> st.SearchStrategy[Any]:
     """The strategy ``st.from_type`` uses for an upperback type."""
     if cls in PROP_TYPES.values():
@@ -667,6 +785,13 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     SafetyPolicy: safety_policies,
     Advice: advices,
     Reason: reasons,
+    Target: targets,
+    Goal: goals,
+    Choice: choices,
+    Gap: gaps,
+    Composition: compositions,
+    Change: changes,
+    Prescription: prescriptions,
 }
 
 # The progression types' strategies live beside them in their own module.

@@ -100,6 +100,15 @@ def values() -> dict[str, object]:
         "advice": ub.triage(report),
         "safety_policy": ub.SafetyPolicy(pain_ceiling=3),
         "screen_report": ub.screen(routine, person),
+        "goal": ub.Goal.of(
+            15,
+            benefits={ub.Benefit.STRENGTHEN_BACK: 2, ub.Benefit.FLEXIBILITY: 1},
+            regions=[ub.Region.NECK],
+            positions=[ub.Position.SEATED, ub.Position.STANDING],
+            kinds=[ub.ExerciseKind.STRENGTHENING, ub.ExerciseKind.STATIC_STRETCH],
+            sessions_per_week=4,
+            title="Desk worker, fifteen minutes",
+        ),
     }
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import assert_type
 
 import upperback as ub
+from upperback.compose import compose
 
 
 def usage() -> None:
@@ -35,6 +36,11 @@ def usage() -> None:
     assert_type(ub.screen(routine, person), ub.ScreenReport)
     assert_type(ub.screen(catalog["cat-camel"], person), ub.BlockScreen)
     assert_type(ub.screen(routine, person).safe_routine(), ub.Routine)
+    goal = ub.Goal.of(10, benefits={ub.Benefit.FLEXIBILITY: 2}, regions=[ub.Region.NECK])
+    assert_type(compose(catalog, goal, profile=person, seed=1), ub.Composition)
+    assert_type(ub.objective(routine, goal), float)
+    assert_type(ub.prescribe(ub.desk_reset(), catalog, profile=person, minutes=10), ub.Prescription)
+    assert_type(ub.safe_exercises(catalog, person, kit=kit), ub.Catalog)
     advice = ub.triage(ub.SymptomReport(days_since_onset=3, trend=ub.Trend.BETTER))
     assert_type(advice, ub.Advice)
     assert_type(advice.level, ub.AdviceLevel)

@@ -14,12 +14,17 @@ from typing import TYPE_CHECKING
 
 from upperback.anatomy import Region
 from upperback.catalog import default_catalog
+from upperback.cli import screen as screen_command
+from upperback.cli import triage as triage_command
+from upperback.cli import validate as validate_command
+from upperback.cli._common import UsageError, add_format, emit, shown
+from upperback.compose import Change, ChangeKind, Goal, compose, desk_reset, prescribe
 from upperback.errors import UnknownExercise, UpperbackError
 from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
-from upperback.routine import Routine, SectionRole, scale, substitute
-from upperback.safety import Action, Condition, Profile, ScreenReport, Verdict, screen
+from upperback.routine import Routine, SectionRole
+from upperback.safety import AgeBand, Condition, Profile
 from upperback.serialization import DOCUMENT_KINDS, dumps, json_schema
-from upperback.vocab import ExerciseKind
+from upperback.vocab import Benefit, ExerciseKind, Level, Position
 
 if TYPE_CHECKING:
     import enum
@@ -90,20 +95,6 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-# A clinician-style prescription for a desk worker, built from the catalog:
-# mobility to warm up, scapular and deep-neck strengthening [V5][V13], and
-# stretches to cool down [A2]. The library does not prescribe; apps and
-# clinicians do, and this sample shows how the parts fit together.
-DESK_RESET: dict[SectionRole, tuple[str, ...]] = {
-    SectionRole.WARM_UP: ("cat-camel", "open-book"),
-    SectionRole.MAIN: ("band-pull-apart", "wall-angel", "chin-tuck", "prone-i-y-t-w-swiss-ball"),
-    SectionRole.COOL_DOWN: (
-        "thoracic-extension-swiss-ball",
-        "doorway-pec-stretch",
-        "upper-trapezius-stretch",
-    ),
-}
-
 _ROLE_TITLES = {
     SectionRole.WARM_UP: "Warm-up",
     SectionRole.MAIN: "Main",
@@ -129,67 +120,80 @@ def _kit(kinds: Sequence[PropKind], height_cm: float) -> Kit:
 
 def _routine(args: argparse.Namespace) -> int:
     catalog = default_catalog()
-    prescription = Routine.of(
-        "Desk reset",
-        warm_up=[catalog[i] for i in DESK_RESET[SectionRole.WARM_UP]],
-        main=[catalog[i] for i in DESK_RESET[SectionRole.MAIN]],
-        cool_down=[catalog[i] for i in DESK_RESET[SectionRole.COOL_DOWN]],
-        tags={"desk", "sample"},
-    )
     kinds = args.kit if args.kit is not None else sorted(Kit.everyday().kinds)
     kit = _kit(kinds, args.height)
     profile = Profile(conditions=frozenset(args.condition or ()), kit=kit)
-    notes: list[str] = []
-
-    swapped = substitute(prescription, kit, catalog)
-    for change in swapped.substitutions:
-        if change.replacement_id is None:
-            notes.append(f"cannot do {change.original_id} with this kit: {change.reason}")
-        else:
-            notes.append(f"{change.original_id} -> {change.replacement_id}: {change.reason}")
-
-    report = screen(swapped.routine, profile)
-    notes.extend(_screen_notes(report))
-    routine = report.safe_routine()
-
-    if args.minutes is not None:
-        scaled = scale(routine, minutes=args.minutes)
-        routine = scaled.routine
-        notes.extend(f"{c.exercise_id}: {c.reason}" for c in scaled.changes)
-        if not scaled.met:
-            notes.append(f"cannot fit {args.minutes:g} minutes without leaving an exercise out")
-
+    result = prescribe(desk_reset(catalog), catalog, profile=profile, minutes=args.minutes)
+    if args.format in {"markdown", "html"}:
+        emit(shown(result, args.format), args.output)
+        return 0
+    notes = [_change_note(change) for change in result.changes]
     if args.format == "json":
-        print(dumps(routine, indent=2))
+        print(dumps(result.routine, indent=2))
         for note in notes:
             print(f"upperback: {note}", file=sys.stderr)
         return 0
-    _print_routine(routine, kit, profile, notes)
+    _print_routine(result.routine, kit, profile, notes)
     return 0
 
 
-def _screen_notes(report: ScreenReport) -> list[str]:
-    """One note per rule and action, naming every exercise it touched, with its sources."""
-    touched: dict[tuple[str, str], list[str]] = {}
-    reasons: dict[str, str] = {}
-    for verdict in report.blocks:
-        if verdict.verdict is Verdict.OK:
-            continue
-        excluded = verdict.verdict is Verdict.EXCLUDE
-        action = "left out" if excluded else "modified"
-        # An excluded block is reported under the rules that exclude it only.
-        for rule in verdict.rules:
-            if excluded and rule.action is not Action.EXCLUDE:
-                continue
-            touched.setdefault((action, rule.id), []).append(verdict.block.exercise.id)
-            reasons[rule.id] = f"{rule.reason} {''.join(f'[{key}]' for key in rule.sources)}"
-    return [
-        f"{action} {', '.join(dict.fromkeys(ids))}: {reasons[rule_id]}"
-        for (action, rule_id), ids in touched.items()
+def _compose(args: argparse.Namespace) -> int:
+    kit = _kit(args.kit or (), args.height)
+    profile = Profile(conditions=frozenset(args.condition or ()), kit=kit, age_band=args.age_band)
+    benefits = args.benefit or ([] if args.region else list(Benefit))
+    goal = Goal.of(
+        args.minutes,
+        benefits=benefits,
+        regions=args.region or (),
+        positions=args.position or (),
+        kinds=args.kind or (),
+        level=Level(args.level),
+    )
+    result = compose(default_catalog(), goal, profile=profile, seed=args.seed)
+    if args.format in {"markdown", "html"}:
+        emit(shown(result, args.format), args.output)
+        return 0
+    gaps = [f"{gap.what}: {gap.reason}" for gap in result.gaps]
+    if args.format == "json":
+        print(dumps(result.routine, indent=2))
+        for gap in gaps:
+            print(f"upperback: not covered: {gap}", file=sys.stderr)
+        return 0
+    reasons = {choice.exercise_id: choice.reason for choice in result.choices}
+    after = [
+        f"Coverage of the aims ({', '.join(t.label for t in goal.targets)}): {result.score:.2f}"
     ]
+    if gaps:
+        after += ["", "Not covered, and why:", *(f"  - {gap}" for gap in gaps)]
+    _print_routine(result.routine, kit, profile, [], reasons=reasons, after=after)
+    return 0
 
 
-def _print_routine(routine: Routine, kit: Kit, profile: Profile, notes: list[str]) -> None:
+def _change_note(change: Change) -> str:
+    """One line for a change :func:`~upperback.compose.prescribe` made."""
+    what, reason = change.exercise_id, change.reason
+    match change.kind:
+        case ChangeKind.SUBSTITUTED:
+            return f"{what} -> {change.replacement_id}: {reason}"
+        case ChangeKind.REPLACED:
+            return f"left out {what}, replaced by {change.replacement_id}: {reason}"
+        case ChangeKind.DROPPED:
+            return f"left out {what}: {reason}"
+        case ChangeKind.MODIFIED:
+            return f"modified {what}: {reason}"
+        case _:
+            return f"{what}: {reason}"
+
+
+def _print_routine(
+    routine: Routine,
+    kit: Kit,
+    profile: Profile,
+    notes: list[str],
+    *,
+    reasons: dict[str, str] | None = None,
+    after: Sequence[str] = (),
+) -> None:
     print(f"{routine.title}: {routine.sessions_per_week} sessions a week")
     print(f"Kit: {', '.join(sorted(kit.kinds)) or 'nothing'}")
     print(f"Conditions: {', '.join(sorted(profile.conditions)) or 'none given'}")
@@ -199,6 +203,10 @@ def _print_routine(routine: Routine, kit: Kit, profile: Profile, notes: list[str
         for block in section.blocks:
             number += 1
             print(f"  {number}. {block.exercise.name}: {block.dose.describe()}")
+            if reasons and block.exercise.id in reasons:
+                print(f"     why: {reasons[block.exercise.id]}")
+            if block.notes:
+                print(f"     note: {block.notes}")
     print(f"\nTakes about {_minutes(routine.duration().total_seconds())}.")
     coverage = routine.coverage()
     if coverage.benefits:
@@ -210,6 +218,8 @@ def _print_routine(routine: Routine, kit: Kit, profile: Profile, notes: list[str
         print("\nWhat was changed for this person, and why:")
         for note in notes:
             print(f"  - {note}")
+    for line in after:
+        print(line)
     print(f"\n{DISCLAIMER}")
 
 
@@ -235,6 +245,15 @@ def _repeatable(
         choices=list(values),
         metavar=flag.removeprefix("--").upper(),
         help=f"{what}; repeatable; one of {', '.join(values)}",
+    )
+
+
+def _kit_option(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "--kit",
+        type=lambda text: [PropKind(kind) for kind in text.split(",") if kind],
+        metavar="PROPS",
+        help=f"the props to hand, comma-separated (default: {default}); from {', '.join(PropKind)}",
     )
 
 
@@ -268,13 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
         "routine",
         help="a sample desk-worker routine, adapted to a kit and screened for conditions",
     )
-    routine.add_argument(
-        "--kit",
-        type=lambda text: [PropKind(kind) for kind in text.split(",") if kind],
-        metavar="PROPS",
-        help="the props to hand, comma-separated (default: chair,doorway,towel,wall); "
-        f"from {', '.join(PropKind)}",
-    )
+    _kit_option(routine, "chair,doorway,towel,wall")
     routine.add_argument(
         "--height",
         type=float,
@@ -283,8 +296,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _repeatable(routine, "--condition", Condition, "a condition to screen for")
     routine.add_argument("--minutes", type=float, help="fit the routine into this many minutes")
-    routine.add_argument("--format", choices=("text", "json"), default="text")
+    add_format(routine, ("text", "json", "markdown", "html"))
     routine.set_defaults(run=_routine)
+
+    composer = commands.add_parser(
+        "compose",
+        help="compose a routine for a goal, a kit and conditions, with a reason for each choice",
+    )
+    composer.add_argument(
+        "--minutes", type=float, required=True, help="the time budget (1 to 240 minutes)"
+    )
+    _kit_option(composer, "none")
+    composer.add_argument(
+        "--height", type=float, default=170, help="standing height in cm (default: 170)"
+    )
+    _repeatable(composer, "--condition", Condition, "a condition to screen for")
+    _repeatable(composer, "--benefit", Benefit, "a benefit to work on")
+    _repeatable(composer, "--region", Region, "a region to work on")
+    _repeatable(composer, "--position", Position, "an allowed starting position (default: any)")
+    _repeatable(composer, "--kind", ExerciseKind, "a kind of exercise wanted (default: any)")
+    composer.add_argument(
+        "--level", type=int, choices=range(1, 6), default=3, help="the highest level (default: 3)"
+    )
+    composer.add_argument(
+        "--age-band", type=AgeBand, choices=list(AgeBand), help="the person's age band"
+    )
+    composer.add_argument("--seed", type=int, default=0, help="another seed, another routine")
+    add_format(composer, ("text", "json", "markdown", "html"))
+    composer.set_defaults(run=_compose)
 
     schema = commands.add_parser(
         "schema", help="the JSON Schema of a kind of document, for apps in other languages"
@@ -294,6 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--list", action="store_true", help="list the kinds of document")
     schema.set_defaults(run=_schema)
+    for command in (screen_command, triage_command, validate_command):
+        command.add(commands)
     return parser
 
 
@@ -306,6 +347,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return int(args.run(args))
+    except UsageError as exc:
+        print(f"upperback: {exc}", file=sys.stderr)
+        return 2
     except UpperbackError as exc:
         print(f"upperback: {exc}", file=sys.stderr)
         return 1

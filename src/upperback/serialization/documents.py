@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from upperback._codec.envelope import SCHEMA_VERSION
 from upperback.catalog.model import Catalog
+from upperback.compose.goal import Goal
 from upperback.dose import Dose
 from upperback.errors import InvalidDocument, Problem
 from upperback.exercise import Exercise
@@ -58,6 +59,7 @@ DOCUMENT_KINDS: Final[Mapping[str, type]] = {
     "advice": Advice,
     "dose": Dose,
     "exercise": Exercise,
+    "goal": Goal,
     "kit": Kit,
     "profile": Profile,
     "program": Program,

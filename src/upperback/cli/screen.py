@@ -1,0 +1,57 @@
+"""``upperback screen ROUTINE.json --condition …``: what to leave out or change, and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upperback.cli._common import add_format, emit, read_document, repeatable, shown
+from upperback.props import Kit
+from upperback.routine import Routine
+from upperback.safety import Condition, Profile, ScreenReport, Verdict, screen
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["add", "describe", "run"]
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the sub-command."""
+    parser = commands.add_parser(
+        "screen", help="screen a saved routine for a person's conditions, with every reason"
+    )
+    parser.add_argument("routine", help="a routine document, a JSON file (- for standard input)")
+    repeatable(parser, "--condition", Condition, "a condition to screen for")
+    parser.add_argument(
+        "--profile", metavar="FILE", help="a profile document to screen for, instead of --condition"
+    )
+    add_format(parser)
+    parser.set_defaults(run=run)
+
+
+def describe(report: ScreenReport) -> str:
+    """The verdict on every block, with the rules, their reasons and sources."""
+    lines = [f"{report.routine.title}: {report.verdict.value}"]
+    for number, item in enumerate(report.blocks, start=1):
+        lines.append(f"  {number}. {item.block.exercise.name}: {item.verdict.value}")
+        for rule in item.rules:
+            keys = "".join(f"[{key}]" for key in rule.sources)
+            lines.append(f"     {rule.id} ({rule.action.value}): {rule.reason} {keys}".rstrip())
+    kept = sum(item.verdict is not Verdict.EXCLUDE for item in report.blocks)
+    lines.append(f"{kept} of {len(report.blocks)} exercises kept.")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Screen the routine and write the report (or, for a sheet, the safe routine)."""
+    routine = read_document(args.routine, Routine)
+    if args.profile is not None:
+        profile = read_document(args.profile, Profile)
+    else:
+        profile = Profile(conditions=frozenset(args.condition or ()), kit=Kit.everyday())
+    report = screen(routine, profile)
+    if args.format == "text":
+        emit(describe(report), args.output)
+    else:
+        emit(shown(report, args.format), args.output)
+    return 0

@@ -1,0 +1,186 @@
+"""HTML: a self-contained, printable sheet to hand over or to read on a phone.
+
+One file, no external assets (styles inline, no scripts, no fonts or images
+fetched), print styles for A4 with each session on its own page, and a log
+sheet with empty columns for people who keep their log on paper.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Final
+
+from upperback.errors import UnknownReference
+from upperback.render._sheet import minutes, sheet_of
+from upperback.sources import reference
+
+if TYPE_CHECKING:
+    from upperback.render._sheet import Card, Cited, Sheet
+
+__all__ = ["html"]
+
+STYLE: Final = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #111; margin: 0 auto; padding: 1em; max-width: 48em; }
+h1 { font-size: 1.6em; margin: 0 0 .25em; }
+h2 { font-size: 1.2em; margin: 1.4em 0 .4em; border-bottom: 2px solid #222; }
+h3 { font-size: 1.05em; margin: 0 0 .2em; }
+.facts { color: #333; margin: 0 0 .8em; }
+.card { border: 1px solid #bbb; border-radius: 6px; padding: .6em .8em; margin: .5em 0;
+  break-inside: avoid; }
+.dose { font-weight: 700; }
+.meta, .sources { color: #444; font-size: .85em; }
+.care { background: #fff4e5; border-left: 4px solid #c96a00; padding: .2em .5em; }
+.notice { border: 2px solid #a00; border-radius: 6px; padding: .4em .8em; margin: 1em 0;
+  break-inside: avoid; }
+.notice h2 { border: 0; margin-top: .3em; color: #a00; }
+ol, ul { margin: .3em 0 .3em 1.3em; padding: 0; }
+table { border-collapse: collapse; width: 100%; font-size: .9em; }
+th, td { border: 1px solid #666; padding: .35em .4em; text-align: left; vertical-align: top; }
+td.blank { min-width: 4.5em; height: 2em; }
+a { color: #0645ad; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.25; }
+  p { margin: .15em 0; }
+  .care { margin: .15em 0; padding: .05em .4em; }
+  h1 { font-size: 14pt; } h2 { font-size: 10.5pt; margin: .5em 0 .2em; }
+  h3 { font-size: 9pt; }
+  a { color: inherit; text-decoration: none; }
+  .session { columns: 2; column-gap: 5mm; }
+  .session h2 { break-after: avoid; }
+  .card { padding: .25em .4em; margin: 0 0 .3em; }
+  .card ol { margin-top: .1em; margin-bottom: .1em; }
+  .notice { font-size: 6.5pt; padding: .1em .5em; margin: .3em 0; }
+  .notice h2 { margin: .2em 0; }
+  .notice ul { columns: 2; column-gap: 5mm; }
+  .sources { font-size: 7pt; }
+  .session-log { break-before: page; }
+  td.blank { height: 1.6em; }
+}
+"""
+
+
+def _link(key: str, url: str | None = None) -> str:
+    if url is None:
+        try:
+            url = reference(key).urls[0]
+        except UnknownReference:
+            return f"[{escape(key)}]"
+    return f'<a href="{escape(url)}">[{escape(key)}]</a>'
+
+
+def _cited(line: Cited) -> str:
+    links = " ".join(_link(key) for key in line.sources)
+    return f"{escape(line.text)} <span class=sources>{links}</span>" if links else escape(line.text)
+
+
+def _card(card: Card) -> str:
+    parts = [
+        f'<section class=card id="{escape(card.exercise_id)}">',
+        f"<h3>{card.number}. {escape(card.name)}</h3>",
+        f"<p><span class=dose>{escape(card.dose)}</span>"
+        + (f" · {escape('; '.join(card.detail))}" if card.detail else "")
+        + "</p>",
+        f"<p class=meta>{escape(card.summary)}"
+        + (f" · props: {escape(', '.join(card.props))}" if card.props else "")
+        + "</p>",
+        "<ol>" + "".join(f"<li>{escape(cue)}</li>" for cue in card.cues) + "</ol>",
+    ]
+    parts += [f"<p class=care>Take care: {escape(p)}</p>" for p in card.precautions]
+    if card.note:
+        parts.append(f"<p>Note: {escape(card.note)}</p>")
+    if card.sources:
+        links = " ".join(_link(key, url) for key, url in card.sources)
+        parts.append(f"<p class=sources>Sources: {links}</p>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+_LOG_HELP: Final = (
+    "Write the sets you did, your pain from 0 (none) to 10 (the worst imaginable) during the"
+    " exercise and the next morning, and how hard it felt from 0 (no effort) to 10 (the most"
+    " you could do)."
+)
+
+
+def _log_sheet(sheet: Sheet, sessions: int) -> str:
+    cards = [card for part in sheet.parts for card in part.cards] or list(sheet.cards)
+    head = (
+        "<tr><th>Exercise</th><th>Sets done</th><th>Pain during (0–10)</th>"
+        "<th>Pain next morning (0–10)</th><th>Effort (0–10)</th></tr>"
+    )
+    tables = []
+    for number in range(1, sessions + 1):
+        rows = "".join(
+            f"<tr><td>{card.number}. {escape(card.name)}<br><span class=meta>"
+            f"{escape(card.dose)}</span></td>"
+            f"<td class=blank>&nbsp;/ {card.sets}</td><td class=blank></td>"
+            "<td class=blank></td><td class=blank></td></tr>"
+            for card in cards
+        )
+        tables.append(
+            f"<div class=session-log><h2>Log sheet: session {number} of {sessions}</h2>"
+            f"<p class=meta>{_LOG_HELP}</p><p>Date: ____________</p>"
+            f"<table>{head}{rows}</table></div>"
+        )
+    return "<section class=log>" + "".join(tables) + "</section>"
+
+
+def render_sheet(sheet: Sheet, *, sessions: int = 1) -> str:
+    """The HTML page of a sheet, with ``sessions`` log tables."""
+    body = [f"<h1>{escape(sheet.title)}</h1>"]
+    body += [f"<p class=facts>{escape(fact)}</p>" for fact in sheet.facts]
+    if sheet.parts:
+        body.append("<div class=session>")
+    for part in sheet.parts:
+        body.append(f"<h2>{escape(part.title)} ({minutes(part.seconds)})</h2><div class=cards>")
+        body += [_card(card) for card in part.cards]
+        body.append("</div>")
+    if sheet.parts:
+        body.append("</div>")
+    if sheet.cards:
+        body += ["<div class=cards>", *(_card(card) for card in sheet.cards), "</div>"]
+    if sheet.changes:
+        body.append(f"<h2>{escape(sheet.changes_title)}</h2><ul>")
+        body += [f"<li>{_cited(change)}</li>" for change in sheet.changes]
+        body.append("</ul>")
+    if sheet.warning_signs or sheet.notice:
+        body.append("<section class=notice>")
+        if sheet.warning_signs:
+            body.append("<h2>Stop and get urgent help if any of these is true</h2><ul>")
+            body += [f"<li>{_cited(sign)}</li>" for sign in sheet.warning_signs]
+            body.append("</ul>")
+        if sheet.notice:
+            body.append("<h2>Safety</h2><ul>")
+            body += [f"<li>{_cited(line)}</li>" for line in sheet.notice]
+            body.append("</ul>")
+        body.append("</section>")
+    if sheet.log_sheet:
+        body.append(_log_sheet(sheet, sessions))
+    return (
+        "<!DOCTYPE html>\n<html lang=en>\n<head>\n<meta charset=utf-8>\n"
+        '<meta name=viewport content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(sheet.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def html(value: object) -> str:
+    """A self-contained printable HTML page of an exercise, a block or a routine.
+
+    A routine's page ends with a log sheet: one table per session of the week.
+
+    >>> page = html(default_catalog()["chin-tuck"])
+    >>> page.startswith("<!DOCTYPE html>"), "<h1>Chin tuck</h1>" in page
+    (True, True)
+
+    Raises:
+        InvalidValue: The value is of a kind that has no HTML form.
+    """
+    sheet = sheet_of(value)
+    sessions = getattr(value, "sessions_per_week", 1)
+    return render_sheet(sheet, sessions=sessions)

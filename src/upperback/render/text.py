@@ -1,0 +1,66 @@
+"""Plain text: a sheet for a terminal, a chat message or a plain-text e-mail."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upperback.render._sheet import minutes, sheet_of
+
+if TYPE_CHECKING:
+    from upperback.render._sheet import Card, Cited, Sheet
+
+__all__ = ["text"]
+
+
+def _cited(line: Cited) -> str:
+    keys = "".join(f"[{key}]" for key in line.sources)
+    return f"{line.text} {keys}".rstrip()
+
+
+def _card(card: Card, indent: str) -> list[str]:
+    lines = [f"{indent}{card.number}. {card.name}: {card.dose}"]
+    more = indent + " " * (len(str(card.number)) + 2)
+    if card.detail:
+        lines.append(f"{more}{'; '.join(card.detail)}")
+    if card.props:
+        lines.append(f"{more}props: {', '.join(card.props)}")
+    lines.extend(f"{more}- {cue}" for cue in card.cues)
+    lines.extend(f"{more}! {precaution}" for precaution in card.precautions)
+    if card.note:
+        lines.append(f"{more}note: {card.note}")
+    return lines
+
+
+def render_sheet(sheet: Sheet) -> str:
+    """The text of a sheet."""
+    lines = [sheet.title, *sheet.facts]
+    for part in sheet.parts:
+        lines += ["", f"{part.title} ({minutes(part.seconds)})"]
+        for card in part.cards:
+            lines += _card(card, "  ")
+    for card in sheet.cards:
+        lines += ["", *_card(card, "")]
+        if card.sources:
+            lines.append(f"Sources: {', '.join(key for key, _ in card.sources)}")
+    if sheet.changes:
+        lines += ["", f"{sheet.changes_title}:"]
+        lines += [f"  - {_cited(change)}" for change in sheet.changes]
+    if sheet.warning_signs:
+        lines += ["", "Stop and get urgent help, before exercising again, if any of these is true:"]
+        lines += [f"  - {_cited(sign)}" for sign in sheet.warning_signs]
+    if sheet.notice:
+        lines += ["", "Safety:"]
+        lines += [f"  - {_cited(line)}" for line in sheet.notice]
+    return "\n".join(lines) + "\n"
+
+
+def text(value: object) -> str:
+    """Plain text of an exercise, a block or a routine.
+
+    >>> print(text(default_catalog()["chin-tuck"]).splitlines()[0])
+    Chin tuck
+
+    Raises:
+        InvalidValue: The value is of a kind that has no text form.
+    """
+    return render_sheet(sheet_of(value))

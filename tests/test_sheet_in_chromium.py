@@ -1,0 +1,105 @@
+"""The printable sheet, opened in a real browser: it is not blank and prints one A4 page a session.
+
+Chromium is Debian's ``chromium`` package, which the project's test session
+installs. Where it cannot be installed this check says so: under CI it fails
+with the reason, elsewhere it is skipped with the reason, never passed silently.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+import pytest
+from PIL import Image, ImageStat
+
+import upperback as ub
+from upperback import render
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Without network access Chromium stalls unless these are given, with a fresh profile.
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+A4_AT_96_DPI = (794, 1123)
+
+
+def _chromium() -> str:
+    if CHROMIUM is None:
+        why = (
+            "Chromium is not installed, so the printed sheet was not checked in a browser;"
+            " the test session installs Debian's chromium package with apt-get"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+    return CHROMIUM
+
+
+def _run(tmp_path: Path, page: Path, *extra: str) -> None:
+    profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
+    subprocess.run(  # noqa: S603 - the system's browser on our own page
+        [_chromium(), *FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def sheet(tmp_path: Path) -> tuple[Path, ub.Routine]:
+    catalog = ub.default_catalog()
+    routine = ub.Routine.of(
+        "Desk reset",
+        warm_up=[catalog["cat-camel"]],
+        main=[catalog["band-pull-apart"], catalog["chin-tuck"], catalog["upper-trapezius-stretch"]],
+        cool_down=[catalog["doorway-pec-stretch"]],
+        sessions_per_week=3,
+    )
+    page = tmp_path / "sheet.html"
+    page.write_text(render.html(routine), encoding="utf-8")
+    return page, routine
+
+
+def test_the_screenshot_is_not_blank(tmp_path: Path, sheet: tuple[Path, ub.Routine]) -> None:
+    page, _ = sheet
+    shot = tmp_path / "sheet.png"
+    width, height = A4_AT_96_DPI
+    _run(tmp_path, page, f"--screenshot={shot}", f"--window-size={width},{height}")
+    image = Image.open(shot).convert("L")
+    assert image.size == A4_AT_96_DPI
+    # Mostly white paper with dark text: a blank page has no spread at all.
+    stat = ImageStat.Stat(image)
+    assert stat.stddev[0] > 20
+    dark = sum(count for value, count in enumerate(image.histogram()) if value < 96)
+    assert dark > 0.005 * width * height
+
+
+def test_it_prints_one_a4_page_for_the_session_and_one_per_log(
+    tmp_path: Path, sheet: tuple[Path, ub.Routine]
+) -> None:
+    page, routine = sheet
+    pdf = tmp_path / "sheet.pdf"
+    _run(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    data = pdf.read_bytes()
+    # Chromium writes each page as an uncompressed "/Type /Page" object.
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    assert pages == 1 + routine.sessions_per_week
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert boxes
+    for width, height in boxes:
+        # A4 is 595 x 842 points.
+        assert round(float(width)) == 595
+        assert round(float(height)) == 842
