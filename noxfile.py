@@ -90,3 +90,37 @@ def bench(session: nox.Session) -> None:
     """The benchmarks (not part of the default run): python -m nox -s bench."""
     _install(session, "bench")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """A long fuzz campaign at the loading edge (not part of the default run).
+
+    ``python -m nox -s fuzz`` malforms 200,000 documents; pass a number to change
+    it (``-- 1000000``), and set ``UPPERBACK_FUZZ_SEED`` to replay a failure.
+    """
+    _install(session, "tests")
+    runs = session.posargs[0] if session.posargs else "200000"
+    session.run("pytest", "tests/test_fuzz.py", env={"UPPERBACK_FUZZ": runs})
+
+
+@nox.session(python=PYTHON)
+def mutate(session: nox.Session) -> None:
+    """Mutation testing of the safety package, on demand: python -m nox -s mutate.
+
+    Two runs against the behavioural safety tests (never the docs): mutmut
+    over the code of ``src/upperback/safety/`` (configured in pyproject.toml's
+    ``[tool.mutmut]``), then ``tools/mutate_data.py`` over its data (the
+    rules table, the policy thresholds, the findings table, the sets), which
+    mutmut does not mutate. Both use the derandomized ``mutate`` Hypothesis
+    profile. ``mutmut results`` lists survivors afterwards; pass ``data`` or
+    ``code`` to run one half only.
+    """
+    _install(session, "mutate")
+    session.env["HYPOTHESIS_PROFILE"] = "mutate"
+    halves = set(session.posargs) or {"code", "data"}
+    if "code" in halves:
+        session.run("mutmut", "run", "--max-children", "2")
+        session.run("mutmut", "results")
+    if "data" in halves:
+        session.run("python", "tools/mutate_data.py", env={"PYTHONPATH": "src"})

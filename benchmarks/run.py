@@ -223,6 +223,121 @@ def safety_cases() -> list[Case]:
     ]
 
 
+def builtin_routine() -> ub.Routine:
+    """A real 12-block routine of built-in exercises (about 20 KB of JSON)."""
+    exercises = list(ub.default_catalog())[:12]
+    return ub.Routine.of(
+        "Desk reset",
+        warm_up=exercises[:4],
+        main=exercises[4:9],
+        cool_down=exercises[9:],
+        tags={"desk", "sample"},
+    )
+
+
+def _tree(value: object) -> object:
+    """A value as (class name, keyword arguments), leaves as they are, to rebuild it."""
+    if attrs.has(type(value)):
+        fields = {
+            field.name: _tree(getattr(value, field.name))
+            for field in attrs.fields(type(value))  # type: ignore[arg-type] # checked by attrs.has
+            if field.init and getattr(value, field.name) != field.default
+        }
+        return (type(value).__name__, fields)
+    if isinstance(value, tuple):
+        return tuple(_tree(item) for item in value)
+    return value
+
+
+def _builder(classes: dict[str, type], *, sets_as_tuples: bool) -> Callable[[object], object]:
+    def build(node: object) -> object:
+        if isinstance(node, tuple) and len(node) == 2 and isinstance(node[1], dict):
+            name, fields = node
+            return classes[name](**{key: build(item) for key, item in fields.items()})
+        if isinstance(node, tuple):
+            return tuple(build(item) for item in node)
+        if sets_as_tuples and isinstance(node, frozenset):
+            return tuple(sorted(node))
+        return node
+
+    return build
+
+
+BATCH = """
+import gc, json, sys, time
+sys.path[:0] = {paths!r}
+gc.enable()
+{setup}
+text = {text!r}
+start = time.perf_counter()
+kept = [decode(text) for _ in range({n})]
+print(time.perf_counter() - start)
+"""
+
+DECODERS = {
+    "upperback": "import upperback as ub\ndecode = ub.loads",
+    "pydantic": "import mirrors\ndecode = mirrors.PDocument.model_validate_json",
+    "msgspec": "import mirrors\ndecode = mirrors.M_DECODER.decode",
+}
+
+
+def batch_decode(text: str, *, n: int, rounds: int) -> dict[str, float]:
+    """Seconds to decode ``n`` routines, kept alive, in a fresh process with GC on."""
+    paths = [str(HERE.parent / "src"), str(HERE)]
+    samples: dict[str, list[float]] = {name: [] for name in DECODERS}
+    for _ in range(rounds):
+        for name, setup in DECODERS.items():
+            program = BATCH.format(paths=paths, setup=setup, text=text, n=n)
+            out = subprocess.run(
+                [sys.executable, "-c", program], check=True, capture_output=True, text=True
+            )
+            samples[name].append(float(out.stdout))
+    return {f"decode {n:,}: {name}": statistics.median(v) for name, v in samples.items()}
+
+
+def versus_cases() -> dict[str, list[Case]]:
+    """One routine through upperback, pydantic v2 and msgspec, case by case."""
+    import mirrors  # noqa: PLC0415 - the bench dependency group only
+
+    routine = builtin_routine()
+    text = ub.dumps(routine)
+    tree = _tree(routine)
+    ours = _builder(
+        {cls.__name__: cls for cls in (ub.Dose, ub.Source, ub.PropNeed, ub.Exercise)}
+        | {cls.__name__: cls for cls in (ub.Block, ub.Section, ub.Routine)},
+        sets_as_tuples=False,
+    )
+    names = ("Dose", "Source", "PropNeed", "Exercise", "Block", "Section", "Routine")
+    pydantic_build = _builder(
+        {name: getattr(mirrors, f"P{name}") for name in names}, sets_as_tuples=True
+    )
+    msgspec_build = _builder(
+        {name: getattr(mirrors, f"M{name}") for name in names}, sets_as_tuples=True
+    )
+    assert ours(tree) == routine
+    p_doc = mirrors.PDocument.model_validate_json(text)
+    m_doc = mirrors.M_DECODER.decode(text)
+    assert json.loads(p_doc.model_dump_json(exclude_defaults=True)) == json.loads(text)
+    assert json.loads(mirrors.M_ENCODER.encode(m_doc)) == json.loads(text)
+    return {
+        "construct": [
+            ("construct: upperback", lambda: ours(tree)),
+            ("construct: pydantic", lambda: pydantic_build(tree)),
+            ("construct: msgspec (no checks on init)", lambda: msgspec_build(tree)),
+        ],
+        "encode": [
+            ("encode: upperback", lambda: ub.dumps(routine)),
+            ("encode: pydantic", lambda: p_doc.model_dump_json(exclude_defaults=True)),
+            ("encode: msgspec", lambda: mirrors.M_ENCODER.encode(m_doc)),
+        ],
+        "decode": [
+            ("decode: upperback", lambda: ub.loads(text)),
+            ("decode: pydantic", lambda: mirrors.PDocument.model_validate_json(text)),
+            ("decode: msgspec", lambda: mirrors.M_DECODER.decode(text)),
+        ],
+    }
+
+
 def report(title: str, timings: dict[str, float], baseline: str) -> str:
     """A Markdown table of medians and ratios to the baseline."""
     base = timings[baseline]
@@ -237,8 +352,14 @@ def main() -> None:
     """Run every benchmark and print Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds, for a smoke run")
+    parser.add_argument(
+        "--versus", action="store_true", help="only upperback beside pydantic and msgspec"
+    )
     args = parser.parse_args()
     rounds = 5 if args.quick else 15
+    if args.versus:
+        versus(args, rounds)
+        return
     print(report("Import cost (fresh process)", import_cost(rounds=rounds), "import attrs, cattrs"))
     print()
     timings = time_cases(exercise_cases(), rounds=rounds, number=200)
@@ -252,6 +373,20 @@ def main() -> None:
     print()
     timings = time_cases(safety_cases(), rounds=rounds, number=200)
     print(report("Safety", timings, "routine (12 blocks): construct"))
+    print()
+    versus(args, rounds)
+
+
+def versus(args: argparse.Namespace, rounds: int) -> None:
+    """upperback beside pydantic v2 and msgspec, as ratios to pydantic."""
+    for job, cases in versus_cases().items():
+        timings = time_cases(cases, rounds=rounds, number=50)
+        print(report(f"Versus pydantic: {job} (one 12-block routine)", timings, cases[1][0]))
+        print()
+    text = ub.dumps(builtin_routine())
+    timings = batch_decode(text, n=1_000 if args.quick else 10_000, rounds=1 if args.quick else 3)
+    pydantic_batch = next(name for name in timings if name.endswith("pydantic"))
+    print(report("Versus pydantic: a batch, fresh process, GC on", timings, pydantic_batch))
 
 
 if __name__ == "__main__":

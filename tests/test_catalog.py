@@ -333,19 +333,19 @@ def test_unresolved_links_with_suggestion() -> None:
         [make("neck-tilt", harder="neck-tilts"), make("neck-tilt-2"), make("x", easier="zzzz")]
     )
     assert problems["exercises['neck-tilt'].harder"].startswith(
-        "names no exercise in the catalog (got 'neck-tilts'); did you mean"
+        'names no exercise in the catalog (got "neck-tilts"); did you mean'
     )
-    assert problems["exercises['x'].easier"] == "names no exercise in the catalog (got 'zzzz')"
+    assert problems["exercises['x'].easier"] == 'names no exercise in the catalog (got "zzzz")'
 
 
 def test_links_must_be_mutual_both_ways() -> None:
     problems = problems_of([make("a", harder="b"), make("b"), make("c", easier="d"), make("d")])
     assert problems == {
         "exercises['b'].easier": (
-            "must be 'a', since 'a' names 'b' as its harder exercise (got None)"
+            'must be "a", since "a" names "b" as its harder exercise (got null)'
         ),
         "exercises['d'].harder": (
-            "must be 'c', since 'c' names 'd' as its easier exercise (got None)"
+            'must be "c", since "c" names "d" as its easier exercise (got null)'
         ),
     }
 
@@ -354,7 +354,7 @@ def test_levels_never_drop_going_harder() -> None:
     problems = problems_of(chain_of("a", "b", levels=(3, 2)))
     assert problems == {
         "exercises['b'].level": (
-            "must be at least 3, the level of 'a' which it is harder than (got 2)"
+            'must be at least 3, the level of "a" which it is harder than (got 2)'
         )
     }
 
@@ -413,8 +413,8 @@ def test_catalog_document_problems_have_document_paths() -> None:
         ub.from_dict(data, Catalog)
     assert [str(p) for p in info.value.problems] == [
         (
-            "$.data.exercises['b'].easier: must be 'a', since 'a' names 'b' as its harder "
-            "exercise (got None)"
+            '$.data.exercises[1].easier: must be "a", since "a" names "b" as its harder '
+            "exercise (got null)"
         )
     ]
 
@@ -492,3 +492,42 @@ def test_merge_with_override_contains_both(first: Catalog, second: Catalog) -> N
     assert set(merged.ids) == set(first.ids) | set(second.ids)
     for exercise in second:
         assert merged[exercise.id] == exercise
+
+
+def test_merge_refuses_one_id_given_twice_with_different_content(small: Catalog) -> None:
+    # Regression: merge([mine_v1, mine_v2]) silently kept the second, while
+    # Catalog(exercises=[v1, v2]) reported the clash.
+    mine_v1 = make("app-stretch")
+    mine_v2 = attrs.evolve(mine_v1, name="App stretch, take two")
+    with pytest.raises(ub.InvalidCatalog) as built:
+        Catalog(exercises=[mine_v1, mine_v2])
+    with pytest.raises(ub.InvalidCatalog) as merged:
+        small.merge([mine_v1, mine_v2])
+    assert [p.path for p in merged.value.problems] == ["exercises['app-stretch']"]
+    assert [p.path for p in built.value.problems] == ["exercises['app-stretch']"]
+    assert "override=True" in str(merged.value)
+    assert small.merge([mine_v1, mine_v2], override=True)["app-stretch"] == mine_v2
+    assert small.merge([mine_v1, mine_v1])["app-stretch"] == mine_v1  # equal repeats are fine
+
+
+_CRITERIA = (
+    "target",
+    "region",
+    "movement",
+    "position",
+    "kind",
+    "benefit",
+    "requires",
+    "features",
+    "without",
+)
+
+
+@pytest.mark.parametrize("criterion", _CRITERIA)
+def test_an_empty_criterion_is_no_criterion(criterion: str) -> None:
+    # Regression: where(target=[]) gave nothing while where(requires=[]) gave everything.
+    catalog = ub.default_catalog()
+    where: Any = catalog.where
+    assert where(**{criterion: []}) == catalog
+    assert where(**{criterion: frozenset()}) == catalog
+    assert where(**{criterion: None}) == catalog

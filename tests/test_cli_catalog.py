@@ -101,5 +101,7 @@ def test_ball_and_no_command_still_work(capsys: pytest.CaptureFixture[str]) -> N
     assert "65 cm" in capsys.readouterr().out
     assert cli.main([]) == 0
     assert "catalog" in capsys.readouterr().out
-    assert cli.main(["ball", "--height", "20"]) == 1
-    assert "'height_cm'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:
+        cli.main(["ball", "--height", "20"])
+    assert info.value.code == 2
+    assert "height must be a number from 100 to 250 cm" in capsys.readouterr().err

@@ -45,7 +45,10 @@ def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code == 2
     answer = json.loads(out)
     assert answer["valid"] is False
-    assert {"path": "$.x", "message": "is not a document field"} in answer["problems"]
+    assert any(
+        p["path"] == "$.x" and p["message"].startswith("is not a document field")
+        for p in answer["problems"]
+    )
     assert err.startswith(f"upperback: {bad}: is not a valid upperback document: ")
     assert "\n" not in err.strip()
 
@@ -53,7 +56,7 @@ def test_validate_lists_every_problem(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_validate_can_require_a_kind(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "validate", str(ROUTINE), "--kind", "dose")
     assert code == 2
-    assert "$.kind: must be 'dose' (got 'routine')" in err
+    assert '$.kind: must be dose (got "routine")' in err
 
 
 @pytest.mark.parametrize(
@@ -154,7 +157,7 @@ def test_screen_with_a_profile_file(capsys: pytest.CaptureFixture[str], tmp_path
 def test_screen_refuses_a_document_of_another_kind(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "screen", str(DOCUMENTS / "dose.json"))
     assert code == 2
-    assert "is not a valid routine document: $.kind: must be 'routine' (got 'dose')" in err
+    assert 'is not a valid routine document: $.kind: must be routine (got "dose")' in err
 
 
 def test_screen_refuses_an_unknown_condition_listing_the_choices(

@@ -120,13 +120,54 @@ def test_nothing_safe_is_a_domain_error(capsys: pytest.CaptureFixture[str]) -> N
     assert "ask a healthcare professional" in err.replace("\n", " ")
 
 
-def test_a_bad_height_for_the_ball_is_a_domain_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--kit", "swiss_ball", "--height", "20")
-    assert code == 1
-    assert "'height_cm'" in err
-
-
-def test_an_unknown_prop_is_a_usage_error() -> None:
+def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     with pytest.raises(SystemExit) as info:
-        cli.main(["routine", "--kit", "trampoline"])
+        cli.main(list(argv))
     assert info.value.code == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize("height", ["20", "nan", "-5", "1e9", "inf", "tall"])
+@pytest.mark.parametrize("kit", [["--kit", "swiss_ball"], ["--kit", "towel"], []])
+def test_a_bad_height_is_a_usage_error_whatever_the_kit(
+    capsys: pytest.CaptureFixture[str], height: str, kit: list[str]
+) -> None:
+    err = usage_error(capsys, "routine", *kit, "--height", height)
+    assert f"height must be a number from 100 to 250 cm (got {height!r})" in err
+    err = usage_error(capsys, "ball", "--height", height)
+    assert "height must be a number from 100 to 250 cm" in err
+
+
+@pytest.mark.parametrize("minutes", ["0", "nan", "1e9", "-1"])
+def test_bad_minutes_are_a_usage_error(capsys: pytest.CaptureFixture[str], minutes: str) -> None:
+    err = usage_error(capsys, "routine", "--minutes", minutes)
+    assert "minutes must be a number from 1 to 240 minutes" in err
+
+
+def test_an_unknown_prop_is_a_usage_error_listing_the_props(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = usage_error(capsys, "routine", "--kit", "swiss_ball,bogus")
+    assert "'bogus' is not a prop; choose from " + ", ".join(ub.PropKind) in err
+    assert "lambda" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "choices"),
+    [
+        (["catalog", "--kind", "stretch"], ub.ExerciseKind),
+        (["catalog", "--prop", "ball"], ub.PropKind),
+        (["catalog", "--region", "back"], ub.Region),
+        (["routine", "--condition", "flu"], ub.Condition),
+    ],
+)
+def test_every_enum_option_error_lists_the_values(
+    capsys: pytest.CaptureFixture[str], argv: list[str], choices: type[ub.PropKind]
+) -> None:
+    err = usage_error(capsys, *argv)
+    assert "choose from " + ", ".join(choices) in err
+
+
+def test_an_unknown_schema_kind_lists_the_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    err = usage_error(capsys, "schema", "workout")
+    assert "choose from 'advice', 'catalog'" in err

@@ -291,7 +291,7 @@ def exact_optimum(catalog: ub.Catalog, goal: Goal) -> float:
 
 
 def test_the_composer_comes_close_to_the_exact_optimum() -> None:
-    rng = random.Random(11)  # noqa: S311 - reproducible instances
+    rng = random.Random(11)
     ratios = []
     for _ in range(200):
         catalog, goal = random_instance(rng)

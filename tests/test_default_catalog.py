@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import upperback as ub
+from tests._shared import shared_file
 from upperback.catalog import builtin as catalog_module
 
 CATALOG = ub.default_catalog()
@@ -267,8 +268,8 @@ def test_keys_cited_in_dose_notes_are_listed_as_sources(exercise: ub.Exercise) -
 DOMAIN = Path(__file__).parents[2] / "shared/DOMAIN.md"
 
 
-@pytest.mark.skipif(not DOMAIN.exists(), reason=f"no fact sheet at {DOMAIN}")
 def test_every_source_is_a_key_and_address_of_the_fact_sheet() -> None:
+    shared_file("DOMAIN.md")
     text = DOMAIN.read_text(encoding="utf-8")
     lines = text[text.index("## 11. Sources") :].splitlines()
     for exercise in EXERCISES:

@@ -4,7 +4,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -76,10 +76,40 @@ def test_duration(dose: ub.Dose, laterality: ub.Laterality, seconds: int) -> Non
 
 
 @given(ubst.doses(), st.sampled_from(ub.Laterality))
-def test_duration_is_work_plus_rest_between_sets(dose: ub.Dose, laterality: ub.Laterality) -> None:
-    assert dose.duration_s(laterality) == dose.work_s(laterality) + (dose.sets - 1) * dose.rest_s
-    assert dose.work_s(laterality) == dose.sets * dose.set_work_s * dose.sides(laterality)
-    assert dose.set_work_s > 0
+@example(ub.Dose(sets=MAX_SETS - 1, hold_s=120, rest_s=300), ub.Laterality.UNILATERAL)
+def test_one_more_set_adds_one_set_and_one_rest(dose: ub.Dose, laterality: ub.Laterality) -> None:
+    if dose.sets < MAX_SETS:
+        more = attrs.evolve(dose, sets=dose.sets + 1)
+        one = attrs.evolve(dose, sets=1)
+        added = more.duration_s(laterality) - dose.duration_s(laterality)
+        assert added == one.duration_s(laterality) + dose.rest_s
+        assert more.work_s(laterality) - dose.work_s(laterality) == one.work_s(laterality)
+
+
+@given(ubst.doses(), st.sampled_from(ub.Laterality))
+def test_a_single_set_has_no_rest(dose: ub.Dose, laterality: ub.Laterality) -> None:
+    one = attrs.evolve(dose, sets=1)
+    assert one.duration_s(laterality) == attrs.evolve(one, rest_s=0).duration_s(laterality)
+    assert one.duration_s(laterality) == one.work_s(laterality) > 0
+
+
+def test_a_dose_alone_is_not_a_session() -> None:
+    # 1 x 30 s per side: 60 s of work; as a routine's only block, 10 s to get ready,
+    # 30 s, 5 s to switch sides and 30 s more.
+    dose = ub.Dose(hold_s=30, per_side=True)
+    assert dose.duration_s(ub.Laterality.UNILATERAL) == 60
+    exercise = ub.Exercise(
+        id="side-stretch",
+        name="Side stretch",
+        kind=ub.ExerciseKind.STATIC_STRETCH,
+        position=ub.Position.STANDING,
+        targets={ub.Muscle.LATISSIMUS_DORSI},
+        cues=["Reach up and over."],
+        default_dose=dose,
+        laterality=ub.Laterality.UNILATERAL,
+    )
+    routine = ub.Routine.of("Side", main=[exercise])
+    assert routine.duration().total_seconds() == 75
 
 
 @given(ubst.doses(per_side=True))

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 import upperback as ub
+from tests._shared import shared_file
 from upperback.interop import free_exercise_db as fedb
 
 SHARED_COPY = Path(__file__).parents[2] / "shared/data/free-exercise-db/exercises.json"
@@ -142,10 +143,10 @@ def test_no_equipment_means_no_props(equipment: str | None, props: tuple[ub.Prop
         ({"level": "elite"}, "malformed: unknown level 'elite'"),
         ({"name": 3}, "malformed: 'name' must be a str (got 3)"),
         ({"equipment": 7}, "malformed: 'equipment' must be a str (got 7)"),
-        ({"instructions": "Do it."}, "malformed: 'instructions' must be a list (got 'Do it.')"),
+        ({"instructions": "Do it."}, """malformed: 'instructions' must be a list (got "Do it.")"""),
         (
             {"primaryMuscles": ["lats", 2]},
-            "malformed: 'primaryMuscles' must be a list of text (got ['lats', 2])",
+            """malformed: 'primaryMuscles' must be a list of text (got ["lats", 2])""",
         ),
     ],
 )
@@ -222,8 +223,8 @@ def test_slugify() -> None:
     assert fedb.slugify("Dumbbell__Row  (One Arm)") == "dumbbell-row-one-arm"
 
 
-@pytest.mark.skipif(not SHARED_COPY.exists(), reason=f"no shared copy at {SHARED_COPY}")
 def test_the_whole_shared_dataset_is_imported_or_reported() -> None:
+    shared_file("data/free-exercise-db/exercises.json")
     entries = json.loads(SHARED_COPY.read_text(encoding="utf-8"))
     assert len(entries) == 873
     result = fedb.load(SHARED_COPY)

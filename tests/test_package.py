@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
+from tests._shared import shared_file
 from upperback import cli
 from upperback import serialization as serialize
 
@@ -51,13 +52,15 @@ def test_import_loads_only_attrs_and_the_standard_library() -> None:
     assert "hypothesis" not in top_level
 
 
-def test_cattrs_loads_on_first_serialization() -> None:
+def test_cattrs_loads_only_for_a_converter() -> None:
     out = run_python(
         """
         import sys
         import upperback as ub
+        ub.loads(ub.dumps(ub.default_catalog()))
+        ub.from_data({"reps": 1}, ub.Dose)
         assert "cattrs" not in sys.modules
-        ub.dumps(ub.Dose(reps=1))
+        ub.make_converter()
         print("cattrs" in sys.modules)
         """
     )
@@ -85,6 +88,12 @@ def test_version_comes_from_the_package_metadata() -> None:
 def test_all_lists_exactly_the_declared_names() -> None:
     declared = {name for names in ub._EXPORTS.values() for name in names}
     assert set(ub.__all__) == declared | {"__version__"}
+    # The order ruff's RUF022 checks: CONSTANTS, then Classes, then functions.
+    kinds = [0 if name.isupper() else 1 if name[0].isupper() else 2 for name in ub.__all__]
+    assert kinds == sorted(kinds)
+    for kind in (0, 1, 2):
+        group = [name for name, k in zip(ub.__all__, kinds, strict=True) if k == kind]
+        assert group == sorted(group)
     assert len(ub.__all__) == len(set(ub.__all__))
 
 
@@ -216,10 +225,11 @@ def test_cli_ball(capsys: pytest.CaptureFixture[str]) -> None:
     assert ": 75 cm" in capsys.readouterr().out
 
 
-def test_cli_ball_with_a_bad_height_is_a_domain_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["ball", "--height", "30"]) == 1
-    err = capsys.readouterr().err
-    assert "'height_cm' must be a number between 100 and 250 cm (got 30.0)" in err
+def test_cli_ball_with_a_bad_height_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["ball", "--height", "30"])
+    assert info.value.code == 2
+    assert "height must be a number from 100 to 250 cm (got '30')" in capsys.readouterr().err
 
 
 def test_cli_without_a_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,3 +249,14 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "upperback", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ub.__version__
+
+
+def test_a_missing_shared_file_fails_in_ci_and_skips_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="missing"):
+        shared_file("no-such-file.md")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="missing"):
+        shared_file("no-such-file.md")

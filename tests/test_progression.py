@@ -850,5 +850,5 @@ def test_a_rule_document_names_each_rule_by_its_type_constant() -> None:
     }
     bad = ub.to_dict(program)
     bad["data"]["rules"]["default"]["inner"]["rules"][0] = {"type": "grow"}
-    with pytest.raises(ub.InvalidDocument, match="must have a 'type' of 'hold_progression'"):
+    with pytest.raises(ub.InvalidDocument, match=r'type: must be one of "hold_progression"'):
         ub.from_dict(bad)

@@ -149,5 +149,22 @@ def test_kit_accepts_any_iterable_of_props() -> None:
 def test_an_optional_need_is_always_satisfied(kit: ub.Kit, need: ub.PropNeed) -> None:
     if not need.required:
         assert kit.satisfies(need)
-    else:
-        assert kit.satisfies(need) == any(need.is_met_by(prop) for prop in kit.props)
+
+
+@given(ubst.kits(), ubst.prop_needs(), ubst.props())
+def test_a_prop_more_never_unmeets_a_need(kit: ub.Kit, need: ub.PropNeed, prop: ub.Prop) -> None:
+    if kit.satisfies(need):
+        assert ub.Kit(props=kit.props | {prop}).satisfies(need)
+
+
+@given(ubst.kits(), ubst.prop_needs())
+def test_a_required_need_is_met_only_by_a_prop_of_its_kind(kit: ub.Kit, need: ub.PropNeed) -> None:
+    others = ub.Kit(props=frozenset(p for p in kit.props if p.kind is not need.kind))
+    assert others.satisfies(need) is not need.required
+    size = need.diameter_cm if need.diameter_cm is not None else 65
+    fitting = ub.SwissBall(diameter_cm=size) if need.kind is ub.PropKind.SWISS_BALL else None
+    if fitting is not None:
+        assert ub.Kit(props=others.props | {fitting}).satisfies(need)
+        if need.required and need.diameter_cm is not None:
+            other_size = ub.SwissBall(diameter_cm=need.diameter_cm % 70 + 30 + 1)
+            assert not ub.Kit(props=others.props | {other_size}).satisfies(need)

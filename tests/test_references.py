@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import upperback as ub
+from tests._shared import shared_file
 from upperback import strategies as ubst
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,8 +30,8 @@ def _tool() -> Any:
     return module
 
 
-@pytest.mark.skipif(not DOMAIN.exists(), reason=f"no fact sheet at {DOMAIN}")
 def test_the_shipped_references_match_the_fact_sheet() -> None:
+    shared_file("DOMAIN.md")
     parsed = _tool().parse(DOMAIN.read_text(encoding="utf-8"))
     assert json.loads(SHIPPED.read_text(encoding="utf-8")) == parsed
 

@@ -8,13 +8,14 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import strategies as ust
 from upperback._codec.converter import default_converter
 from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS
+from upperback.interop import free_exercise_db
 from upperback.routine import (
     SWITCH_SIDES_S,
     TRANSITION_S,
@@ -246,6 +247,15 @@ class TestRoutineValidation:
         assert Routine.of("X", main=[a], id="given").id == "given"
         assert [s.role for s in Routine.of("X", main=[a]).sections] == [SectionRole.MAIN]
 
+    def test_tags_as_one_string_are_refused_both_ways(self) -> None:
+        # Regression: Routine.of(..., tags="desk") gave the tags {'d', 'e', 's', 'k'}.
+        a = ex("a")
+        raises("tags", "desk", Routine.of, "X", main=[a], tags="desk")
+        raises(
+            "tags", "desk", Routine, id="x", title="X", sections=[main(bl(a, reps=1))], tags="desk"
+        )
+        assert Routine.of("X", main=[a], tags=("desk",)).tags == frozenset({"desk"})
+
     def test_of_with_nothing_is_an_error(self) -> None:
         raises("sections", (), Routine.of, "Empty")
 
@@ -253,6 +263,17 @@ class TestRoutineValidation:
         assert slugify("Desk reset!") == "desk-reset"
         assert slugify("!!!") == "routine"
         assert slugify(3) == "routine"
+
+    @given(st.text(max_size=200))
+    @example("x" * 79 + " y")
+    @example("Band_Pull_Apart")
+    def test_one_slug_rule_for_titles_and_dataset_ids(self, title: str) -> None:
+        made = slugify(title)
+        assert ub.Routine.of("T", main=[ex()], id=made).id == made
+        if free_exercise_db.slugify(title):
+            assert made == free_exercise_db.slugify(title)
+        else:
+            assert made == "routine"
 
 
 # --- Timing and the session script ----------------------------------------------------------
@@ -815,7 +836,11 @@ class TestSubstitute:
         raises("catalog[0]", "x", ub.substitute, self.r(), ub.Kit(), ["x"])
 
     @several_routines
-    @given(small_routines, ust.kits(max_size=4), st.lists(st.sampled_from(POOL), max_size=8))
+    @given(
+        small_routines,
+        ust.kits(max_size=4),
+        st.lists(st.sampled_from(POOL), max_size=8, unique_by=lambda e: e.id),
+    )
     def test_never_leaves_an_unreported_block_the_kit_cannot_do(
         self, r: Routine, kit: ub.Kit, catalog: list[ub.Exercise]
     ) -> None:
@@ -828,9 +853,8 @@ class TestSubstitute:
                     assert kit.satisfies_all(b.exercise.props)
                 else:
                     assert b == r.sections[i].blocks[j]
-        assert result == ub.substitute(r, kit, reversed(catalog)) or len(
-            {e.id for e in catalog}
-        ) < len(catalog)
+        # The catalog's order never changes the choice (its ids are unique, as a catalog's are).
+        assert result == ub.substitute(r, kit, reversed(catalog))
 
 
 # --- Values and serialization ---------------------------------------------------------------

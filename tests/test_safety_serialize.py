@@ -95,5 +95,5 @@ def test_bad_documents_name_every_problem() -> None:
     with pytest.raises(ub.InvalidDocument) as info:
         ub.from_dict(bad_profile)
     assert str(info.value.problems[0]) == (
-        "$.data.cleared_rules: must name a rule in upperback.RULES (got 'no-such-rule')"
+        '$.data.cleared_rules: must name a rule in upperback.RULES (got "no-such-rule")'
     )

@@ -13,7 +13,6 @@ import upperback as ub
 from upperback import serialization as serialize
 from upperback import strategies as ubst
 from upperback._codec import envelope
-from upperback._codec.converter import structure
 
 EXERCISE = ub.Exercise(
     id="band-pull-apart",
@@ -88,14 +87,21 @@ def test_bytes_load() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"sets": "2"}, "$.data.sets: must be an integer (got '2')"),
+        ({"sets": "2"}, '$.data.sets: must be an integer (got "2")'),
         ({"sets": 3.9}, "$.data.sets: must be an integer (got 3.9)"),
-        ({"sets": True}, "$.data.sets: must be an integer (got True)"),
+        ({"sets": True}, "$.data.sets: must be an integer (got true)"),
+        ({"sets": None}, "$.data.sets: must be an integer (got null)"),
         ({"per_side": 1}, "$.data.per_side: must be true or false (got 1)"),
-        ({"band_level": "3"}, "$.data.band_level: must be one of 1, 2, 3, 4, 5, 6, 7, 8 (got '3')"),
+        ({"band_level": "3"}, '$.data.band_level: must be one of 1, 2, 3, 4, 5, 6, 7, 8 (got "3")'),
         ({"band_level": 3.0}, "$.data.band_level: must be one of 1, 2, 3, 4, 5, 6, 7, 8 (got 3.0)"),
         ({"hold_s": 300}, "$.data.hold_s: must be an integer between 1 and 120 seconds (got 300)"),
-        ({"colour": "red"}, "$.data: has unknown keys: colour"),
+        (
+            {"colour": "red"},
+            (
+                "$.data.colour: is not a field of Dose (its fields are sets, reps, hold_s, tempo_s,"
+                " rest_s, per_side, max_pain, max_effort, band_level)"
+            ),
+        ),
     ],
 )
 def test_wrong_types_are_errors_never_coerced(change: dict[str, Any], expected: str) -> None:
@@ -109,11 +115,11 @@ def test_enums_are_read_by_value_only() -> None:
     data["data"]["targets"] = ["rhomboids", 3]
     assert problems(data) == [
         (
-            "$.data.kind: must be one of 'static_stretch', 'dynamic_mobility', 'pnf_stretch', "
-            "'strengthening', 'motor_control', 'breathing' (got 'STRENGTHENING')"
+            '$.data.kind: must be one of "static_stretch", "dynamic_mobility", "pnf_stretch", '
+            '"strengthening", "motor_control", "breathing" (got "STRENGTHENING")'
         ),
         "$.data.targets[1]: must be one of "
-        + ", ".join(repr(m.value) for m in ub.Muscle)
+        + ", ".join(f'"{m.value}"' for m in ub.Muscle)
         + " (got 3)",
     ]
 
@@ -122,18 +128,18 @@ def test_missing_fields_are_named() -> None:
     data = document(EXERCISE)
     del data["data"]["name"]
     del data["data"]["default_dose"]
-    assert sorted(problems(data)) == [
-        "$.data.default_dose: is required",
+    assert problems(data) == [
         "$.data.name: is required",
+        "$.data.default_dose: is required",
     ]
 
 
 def test_float_fields_take_json_integers_but_not_text() -> None:
     converter = ub.make_converter()
     assert converter.structure(3, float) == 3.0
-    with pytest.raises(TypeError, match="must be a number"):
+    with pytest.raises(ub.InvalidValue, match="must be a finite number"):
         converter.structure("3", float)
-    with pytest.raises(TypeError, match="must be text"):
+    with pytest.raises(ub.InvalidValue, match="must be text"):
         converter.structure(3, str)
 
 
@@ -162,7 +168,7 @@ def test_cross_field_problems_name_the_field() -> None:
     assert problems(data) == [
         (
             "$.data.sections[1].role: must not come before the role of an earlier section "
-            "(warm_up, then main, then cool_down) (got 'warm_up')"
+            '(warm_up, then main, then cool_down) (got "warm_up")'
         )
     ]
 
@@ -179,14 +185,14 @@ def test_prop_union_is_tagged_and_input_is_not_mutated() -> None:
 @pytest.mark.parametrize(
     ("props", "expected"),
     [
-        ([{"type": "ball"}], "$.data.props[0]: must have a 'type' of"),
-        ([{"diameter_cm": 65}], "$.data.props[0]: must have a 'type' of"),
-        (["mat"], "$.data.props[0]: must be an object with a 'type' key (got 'mat')"),
+        ([{"type": "ball"}], '$.data.props[0].type: must be one of "swiss_ball", '),
+        ([{"diameter_cm": 65}], '$.data.props[0].type: is required: one of "swiss_ball", '),
+        (["mat"], """$.data.props[0]: must be an object with a 'type' key (got "mat")"""),
         (
             [{"type": "swiss_ball", "diameter_cm": 20}],
             "$.data.props[0].diameter_cm: must be an integer",
         ),
-        ([{"type": "mat", "size": 1}], "$.data.props[0]: has unknown keys: size"),
+        ([{"type": "mat", "size": 1}], "$.data.props[0].size: is not a field of Mat"),
     ],
 )
 def test_bad_props(props: list[Any], expected: str) -> None:
@@ -197,19 +203,19 @@ def test_bad_props(props: list[Any], expected: str) -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ([], ["$: must be a JSON object"]),
+        ([], ["$: must be a JSON object with upperback, kind and data (got [])"]),
         ({}, ["$.upperback: is required", "$.kind: is required", "$.data: is required"]),
         (
             {"upperback": 1, "kind": "dose", "data": {"reps": 1}, "extra": 1},
-            ["$.extra: is not a document field"],
+            ["$.extra: is not a document field (the fields are upperback, kind and data)"],
         ),
         (
             {"upperback": 0, "kind": "dose", "data": {}},
-            ["$.upperback: must be a schema version >= 1 (got 0)"],
+            ["$.upperback: must be a schema version, an integer >= 1 (got 0)"],
         ),
         (
             {"upperback": "1", "kind": "dose", "data": {}},
-            ["$.upperback: must be a schema version >= 1 (got '1')"],
+            ['$.upperback: must be a schema version, an integer >= 1 (got "1")'],
         ),
         (
             {"upperback": 99, "kind": "dose", "data": {}},
@@ -225,7 +231,7 @@ def test_bad_props(props: list[Any], expected: str) -> None:
             [
                 (
                     f"$.kind: must be one of {', '.join(sorted(serialize.DOCUMENT_KINDS))}"
-                    " (got 'workout')"
+                    ' (got "workout")'
                 )
             ],
         ),
@@ -236,13 +242,13 @@ def test_envelope_problems(data: object, expected: list[str]) -> None:
 
 
 def test_a_document_of_another_kind_is_refused() -> None:
-    assert problems(ub.to_dict(ub.Dose(reps=1)), ub.Kit) == ["$.kind: must be 'kit' (got 'dose')"]
+    assert problems(ub.to_dict(ub.Dose(reps=1)), ub.Kit) == ['$.kind: must be kit (got "dose")']
 
 
 def test_not_json() -> None:
     with pytest.raises(ub.InvalidDocument, match=r"\$: is not valid JSON"):
         ub.loads("{")
-    with pytest.raises(ub.InvalidDocument, match=r"\$: is not valid JSON"):
+    with pytest.raises(ub.InvalidDocument, match=r"\$: is not UTF-8 text"):
         ub.loads(b"\xff")
 
 
@@ -274,7 +280,7 @@ def test_configure_an_apps_own_converter() -> None:
     ub.configure_converter(converter)
     data = converter.unstructure(EXERCISE)
     assert converter.structure(data, ub.Exercise) == EXERCISE
-    with pytest.raises(cattrs.ClassValidationError):
+    with pytest.raises(ub.InvalidDocument, match=r"\$\.unknown: is not a field of Exercise"):
         converter.structure({**data, "unknown": 1}, ub.Exercise)
 
 
@@ -287,9 +293,9 @@ def test_a_fast_converter_for_trusted_input() -> None:
 def test_problems_without_detailed_validation_still_have_paths() -> None:
     converter = ub.make_converter(detailed_validation=False)
     with pytest.raises(ub.InvalidDocument) as info:
-        structure(converter, {"hold_s": 300}, ub.Dose, "$.data")
+        converter.structure({"hold_s": 300}, ub.Dose)
     assert [str(p) for p in info.value.problems] == [
-        "$.data.hold_s: must be an integer between 1 and 120 seconds (got 300)"
+        "$.hold_s: must be an integer between 1 and 120 seconds (got 300)"
     ]
 
 
@@ -306,8 +312,11 @@ def test_a_repeated_item_in_a_set_is_an_error_not_dropped() -> None:
     data = document(routine)
     data["data"]["sections"][0]["blocks"][0]["exercise"]["targets"] = ["rhomboids", "rhomboids"]
     assert problems(data) == [
-        "$.data.sections[0].blocks[0].exercise.targets: must not repeat an item (got 'rhomboids')"
+        (
+            "$.data.sections[0].blocks[0].exercise.targets[1]: must not repeat an earlier item"
+            ' (got "rhomboids")'
+        )
     ]
     data = document(routine)
     data["data"]["tags"] = ["desk", "desk"]
-    assert problems(data) == ["$.data.tags: must not repeat an item (got 'desk')"]
+    assert problems(data) == ['$.data.tags[1]: must not repeat an earlier item (got "desk")']

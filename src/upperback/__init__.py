@@ -50,6 +50,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "InvalidDocument",
         "InvalidValue",
         "NothingFits",
+        "InvalidValues",
         "NothingSafe",
         "Problem",
         "UnknownExercise",
@@ -113,6 +114,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "SWITCH_SIDES_S",
         "TRANSITION_S",
         "Block",
+        "Caution",
         "Coverage",
         "DoseChange",
         "Routine",
@@ -152,11 +154,21 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Verdict",
     ),
     "upperback.safety.screen": ("screen",),
-    "upperback.safety.triage": ("triage",),
+    "upperback.safety.triage": (
+        "FINDINGS",
+        "Finding",
+        "findings",
+        "next_morning_ceiling",
+        "pain_ceiling",
+        "pain_findings",
+        "triage",
+    ),
     "upperback.serialization": (
         "SCHEMA_VERSION",
+        "Limits",
         "configure_converter",
         "dumps",
+        "from_data",
         "from_dict",
         "json_schema",
         "loads",
@@ -172,6 +184,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Benefit",
         "ExerciseKind",
         "Feature",
+        "KindFamily",
         "Laterality",
         "Level",
         "Movement",
@@ -203,6 +216,7 @@ if TYPE_CHECKING:
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
     from upperback.errors import InvalidValue as InvalidValue
+    from upperback.errors import InvalidValues as InvalidValues
     from upperback.errors import NothingFits as NothingFits
     from upperback.errors import NothingSafe as NothingSafe
     from upperback.errors import Problem as Problem
@@ -259,6 +273,7 @@ if TYPE_CHECKING:
     from upperback.routine import SWITCH_SIDES_S as SWITCH_SIDES_S
     from upperback.routine import TRANSITION_S as TRANSITION_S
     from upperback.routine import Block as Block
+    from upperback.routine import Caution as Caution
     from upperback.routine import Coverage as Coverage
     from upperback.routine import DoseChange as DoseChange
     from upperback.routine import Routine as Routine
@@ -295,10 +310,18 @@ if TYPE_CHECKING:
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
     from upperback.safety.screen import screen as screen
+    from upperback.safety.triage import FINDINGS as FINDINGS
+    from upperback.safety.triage import Finding as Finding
+    from upperback.safety.triage import findings as findings
+    from upperback.safety.triage import next_morning_ceiling as next_morning_ceiling
+    from upperback.safety.triage import pain_ceiling as pain_ceiling
+    from upperback.safety.triage import pain_findings as pain_findings
     from upperback.safety.triage import triage as triage
     from upperback.serialization import SCHEMA_VERSION as SCHEMA_VERSION
+    from upperback.serialization import Limits as Limits
     from upperback.serialization import configure_converter as configure_converter
     from upperback.serialization import dumps as dumps
+    from upperback.serialization import from_data as from_data
     from upperback.serialization import from_dict as from_dict
     from upperback.serialization import json_schema as json_schema
     from upperback.serialization import loads as loads
@@ -310,6 +333,7 @@ if TYPE_CHECKING:
     from upperback.vocab import Benefit as Benefit
     from upperback.vocab import ExerciseKind as ExerciseKind
     from upperback.vocab import Feature as Feature
+    from upperback.vocab import KindFamily as KindFamily
     from upperback.vocab import Laterality as Laterality
     from upperback.vocab import Level as Level
     from upperback.vocab import Movement as Movement
@@ -318,6 +342,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
+    "FINDINGS",
     "RULES",
     "SCHEMA_VERSION",
     "SUPPORTS_NOT_REPLACES",
@@ -336,6 +361,7 @@ __all__ = [
     "Block",
     "BlockScreen",
     "Catalog",
+    "Caution",
     "Chain",
     "Chair",
     "Change",
@@ -355,6 +381,7 @@ __all__ = [
     "Exercise",
     "ExerciseKind",
     "Feature",
+    "Finding",
     "FoamRoller",
     "Gap",
     "Goal",
@@ -363,9 +390,12 @@ __all__ = [
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
+    "InvalidValues",
+    "KindFamily",
     "Kit",
     "Laterality",
     "Level",
+    "Limits",
     "LinearProgression",
     "Mat",
     "Modification",
@@ -432,11 +462,16 @@ __all__ = [
     "default_rule",
     "desk_reset",
     "dumps",
+    "findings",
+    "from_data",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "next_morning_ceiling",
     "objective",
+    "pain_ceiling",
+    "pain_findings",
     "plan",
     "prescribe",
     "progress",

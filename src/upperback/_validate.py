@@ -1,21 +1,29 @@
-"""Fast field checks shared by the value classes.
+"""Field checks shared by the value classes, and the one declaration of every bound.
 
-attrs' stock ``ge``/``le`` validators cost several times more than these
-inline checks on the hot path of every construction and every load
-(STYLE.md); these raise :class:`~upperback.errors.InvalidValue` with the
-house message shape.
+A field's bound (an integer range, a text's length, a slug, a collection's least
+size and its items' bounds) is declared once, as attrs metadata, with
+:func:`between`, :func:`text_up_to`, :func:`slug_id` or :func:`items`. The class
+checks it through ``_bound_problems = checker()``, compiled on first use into one
+function of inline checks (attrs' stock ``ge``/``le`` validators cost several times
+more on the hot path of every construction and load, STYLE.md); the JSON Schema
+walker and the Hypothesis strategies read the same metadata. Every broken bound of
+a value is reported at once: one as :class:`~upperback.errors.InvalidValue`,
+several as :class:`~upperback.errors.InvalidValues`, in the house message shape.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from upperback.errors import InvalidValue
+import attrs
+
+from upperback.errors import InvalidValue, InvalidValues
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -26,48 +34,38 @@ def int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> 
         raise InvalidValue(field, value, f"must be an integer between {low} and {high}{unit}")
 
 
-def optional_int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
-    """Like :func:`int_between`, but ``None`` is allowed."""
-    if value is not None:
-        int_between(field, value, low, high, unit)
-
-
 def number_between(field: str, value: Any, low: float, high: float, unit: str = "") -> None:
     """Require a finite ``int`` or ``float`` (not a bool) in ``[low, high]``."""
     if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
         raise InvalidValue(field, value, f"must be a number between {low} and {high}{unit}")
 
 
-def text(field: str, value: Any, *, max_len: int = 2000) -> None:
-    """Require a non-blank ``str`` without surrounding whitespace."""
-    if type(value) is not str or not value or value.strip() != value or len(value) > max_len:
-        raise InvalidValue(
-            field,
-            value,
-            f"must be non-empty text of at most {max_len} characters"
-            " without leading or trailing spaces",
-        )
+def a(name: str) -> str:
+    """A class name with its article: ``"a Trend"``, ``"an ExerciseKind"``."""
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
 
 
-def texts(field: str, values: Iterable[Any], *, max_len: int = 2000) -> None:
-    """Apply :func:`text` to every item, naming its index."""
-    for i, value in enumerate(values):
-        text(f"{field}[{i}]", value, max_len=max_len)
-
-
-def slug(field: str, value: Any) -> None:
-    """Require a stable identifier: lower-case words joined by single hyphens."""
-    if type(value) is not str or len(value) > 80 or SLUG.fullmatch(value) is None:
-        raise InvalidValue(
-            field, value, "must be a slug of lower-case letters and digits joined by hyphens"
-        )
+def choices(cls: type) -> str:
+    """The members of an enum as Python names them, or ``""`` for another class."""
+    if not issubclass(cls, enum.Enum):
+        return ""
+    names = [f"{cls.__name__}.{member.name}" for member in cls]
+    return f" ({', '.join(names[:-1])} or {names[-1]})" if len(names) > 1 else f" ({names[0]})"
 
 
 def members(field: str, values: Iterable[Any], enum_type: type) -> None:
-    """Require every item to be a member of ``enum_type``."""
+    """Require every item to be a member of ``enum_type``.
+
+    The exact value as a string (``"osteoporosis"``) is not a member: the
+    Python API takes members, documents take values, everywhere alike.
+    """
     for value in values:
         if not isinstance(value, enum_type):
-            raise InvalidValue(field, value, f"must contain only {enum_type.__name__} values")
+            raise InvalidValue(
+                field,
+                value,
+                f"must contain only {enum_type.__name__} members{choices(enum_type)}",
+            )
 
 
 def collection(field: str, values: Any, container: type, item: type) -> None:
@@ -86,6 +84,303 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
 
 def instance(field: str, value: Any, cls: type | tuple[type, ...]) -> None:
     """Require ``value`` to be an instance of ``cls``."""
-    if not isinstance(value, cls):
-        names = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
-        raise InvalidValue(field, value, f"must be a {names}")
+    if not isinstance(value, cls):  # inline: this is on the hot path of every construction
+        raise _not_a(field, value, cls)
+
+
+def wrong_type(field: str, value: Any, cls: type | tuple[type, ...]) -> InvalidValue | None:
+    """The problem of a ``value`` that is not an instance of ``cls``, or ``None``."""
+    return None if isinstance(value, cls) else _not_a(field, value, cls)
+
+
+def _not_a(field: str, value: Any, cls: type | tuple[type, ...]) -> InvalidValue:
+    classes = cls if isinstance(cls, tuple) else (cls,)
+    names = a(" or ".join(c.__name__ for c in classes))
+    listed = choices(classes[0]) if len(classes) == 1 else ""
+    return InvalidValue(field, value, f"must be {names}{listed}")
+
+
+# -- Declared bounds ---------------------------------------------------------------------------
+#
+# A bound is declared once, as attrs field metadata, by the field helpers below. The same
+# declaration is read by check() (on every construction), by the JSON Schema walker and by the
+# Hypothesis strategies, so the three can never disagree.
+
+BOUND: Final = "upperback.bound"
+"""The attrs metadata key under which a field's :class:`Bound` is stored."""
+
+INTEGER: Final = "integer"
+NUMBER: Final = "number"
+TEXT: Final = "text"
+SLUG_KIND: Final = "slug"
+ITEMS: Final = "items"
+
+
+@attrs.frozen(kw_only=True)
+class Bound:
+    """What values a field may hold, declared once where the field is.
+
+    Attributes:
+        kind: ``"integer"`` (``low`` to ``high``), ``"text"`` (1 to
+            ``high`` characters, no surrounding spaces), ``"slug"``, or ``"items"`` (a
+            collection of at least ``low`` items, each within ``item`` if given).
+        low: The least value, length or number of items.
+        high: The greatest value or length; ``None`` for a collection.
+        unit: Shown after the range in messages, e.g. ``" seconds"``.
+        optional: Whether ``None`` is allowed (the field defaults to ``None``).
+        item: The bound of each item of a collection.
+        reason: The message when the value is out of bounds.
+    """
+
+    kind: str
+    low: int | float = 0
+    high: int | float | None = None
+    unit: str = ""
+    optional: bool = False
+    item: Bound | None = None
+    reason: str = ""
+
+
+def between(
+    low: int, high: int, unit: str = "", *, reason: str | None = None, optional: bool = False
+) -> dict[str, Bound]:
+    """The metadata of an ``int`` field from ``low`` to ``high``: ``attrs.field(metadata=...)``.
+
+    ``None`` is allowed too when ``optional`` is true or the field defaults to ``None``.
+    ``reason`` replaces the usual message, "must be an integer between 1 and 10".
+    """
+    message = reason or f"must be an integer between {low} and {high}{unit}"
+    bound = Bound(kind=INTEGER, low=low, high=high, unit=unit, optional=optional, reason=message)
+    return {BOUND: bound}
+
+
+def number_in(
+    low: float, high: float, unit: str = "", *, optional: bool = False
+) -> dict[str, Bound]:
+    """The metadata of a number field (an ``int`` or a finite ``float``) from ``low`` to ``high``.
+
+    ``optional`` as for :func:`between`.
+    """
+    message = f"must be a number between {low:g} and {high:g}{unit}"
+    bound = Bound(kind=NUMBER, low=low, high=high, unit=unit, optional=optional, reason=message)
+    return {BOUND: bound}
+
+
+def text_bound(max_len: int = 2000) -> Bound:
+    """The bound of a non-blank text of at most ``max_len`` characters."""
+    return Bound(
+        kind=TEXT,
+        low=1,
+        high=max_len,
+        reason=f"must be non-empty text of at most {max_len} characters"
+        " without leading or trailing spaces",
+    )
+
+
+SLUG_BOUND: Final = Bound(
+    kind=SLUG_KIND,
+    low=1,
+    high=80,
+    reason="must be a slug of lower-case letters and digits joined by hyphens",
+)
+"""The bound of a stable identifier: lower-case words joined by single hyphens, 80 at most."""
+
+MAX_KEY: Final = 20
+"""The longest a source key such as ``"A2"`` or ``"E13*"`` may be."""
+
+SOURCE_KEY: Final = text_bound(MAX_KEY)
+"""The bound of a source key."""
+
+
+def text_up_to(max_len: int = 2000, *, optional: bool = False) -> dict[str, Bound]:
+    """The metadata of a text field (:func:`text_bound`); ``optional`` as for :func:`between`."""
+    return {BOUND: attrs.evolve(text_bound(max_len), optional=optional)}
+
+
+def slug_id(*, optional: bool = False) -> dict[str, Bound]:
+    """The metadata of a slug field; ``optional`` as for :func:`between`."""
+    return {BOUND: attrs.evolve(SLUG_BOUND, optional=optional)}
+
+
+def slugify(text: str) -> str:
+    """The slug of a text: its lower-case words and numbers joined by hyphens.
+
+    Cut to the longest slug allowed; empty when the text has no letter or digit.
+    The one rule for making ids from names (routine titles, imported datasets).
+
+    >>> slugify("Band_Pull_Apart (one arm)")
+    'band-pull-apart-one-arm'
+    """
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[: int(SLUG_BOUND.high or 0)].strip("-")
+
+
+def items(*, item: Bound | None = None, min_items: int = 0, empty: str = "") -> dict[str, Bound]:
+    """The metadata of a tuple or frozenset field of at least ``min_items`` items.
+
+    Each item is within ``item`` when it is given; ``empty`` is the message when
+    there are too few items. A frozenset's items are checked in sorted order and
+    named by that index.
+    """
+    return {BOUND: Bound(kind=ITEMS, low=min_items, item=item, reason=empty)}
+
+
+def text(field: str, value: Any, *, max_len: int = 2000) -> None:
+    """Check a text inline, by the rule of :func:`text_bound` (for values whose bound varies)."""
+    bound = text_bound(max_len)
+    if _fails(TEXT, value, bound.high):
+        raise InvalidValue(field, value, bound.reason)
+
+
+def texts(field: str, values: Iterable[Any], *, max_len: int = 2000) -> None:
+    """Apply :func:`text` to every item, naming its index."""
+    for i, value in enumerate(values):
+        text(f"{field}[{i}]", value, max_len=max_len)
+
+
+def slug(field: str, value: Any) -> None:
+    """Check a stable identifier inline, by the rule of :data:`SLUG_BOUND`."""
+    if _fails(SLUG_KIND, value, SLUG_BOUND.high):
+        raise InvalidValue(field, value, SLUG_BOUND.reason)
+
+
+def optional_int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
+    """Like :func:`int_between`, but ``None`` is allowed."""
+    if value is not None:
+        int_between(field, value, low, high, unit)
+
+
+def bound_of(cls: type, name: str) -> Bound:
+    """The bound declared on field ``name`` of attrs class ``cls``."""
+    return dict(bounds(cls))[name]
+
+
+def bounds(cls: type) -> tuple[tuple[str, Bound], ...]:
+    """Every ``(field name, bound)`` declared on attrs class ``cls``, in field order.
+
+    A field that defaults to ``None`` allows ``None``.
+    """
+    found = []
+    for field in attrs.fields(cls):
+        bound = field.metadata.get(BOUND)
+        if bound is not None:
+            if field.default is None and not bound.optional:
+                bound = attrs.evolve(bound, optional=True)
+            found.append((field.name, bound))
+    return tuple(found)
+
+
+_CHECKS: dict[type, Callable[[Any], list[InvalidValue] | None]] = {}
+
+
+def _fails(kind: str, value: Any, high: Any) -> bool:
+    if kind is TEXT:
+        return type(value) is not str or not value or value.strip() != value or len(value) > high
+    return type(value) is not str or len(value) > high or SLUG.fullmatch(value) is None
+
+
+def _item_problems(name: str, value: Any, bound: Bound) -> list[InvalidValue]:
+    problems = []
+    if len(value) < bound.low:
+        problems.append(InvalidValue(name, value, bound.reason))
+    item = bound.item
+    if item is not None:
+        ordered = value if isinstance(value, tuple) else sorted(value, key=str)
+        for i, each in enumerate(ordered):
+            if _fails(item.kind, each, item.high):
+                problems.append(InvalidValue(f"{name}[{i}]", each, item.reason))
+    return problems
+
+
+def _test(bound: Bound, i: int) -> str:
+    """The inline test, on ``value``, that is true when ``value`` breaks ``bound``."""
+    if bound.kind is INTEGER:
+        test = f"type(value) is not int or not {bound.low!r} <= value <= {bound.high!r}"
+    elif bound.kind is NUMBER:
+        test = (
+            "type(value) not in (int, float) or not _finite(value)"
+            f" or not {bound.low!r} <= value <= {bound.high!r}"
+        )
+    elif bound.kind is TEXT:
+        test = (
+            f"type(value) is not str or not value or len(value) > {bound.high!r}"
+            " or value.strip() != value"
+        )
+    elif bound.kind is SLUG_KIND:
+        test = f"type(value) is not str or len(value) > {bound.high!r} or _slug(value) is None"
+    else:
+        # A collection's own type is checked by the class; each item only when there is a
+        # bound on items, so a short collection costs one len().
+        shape = "type(value) in (tuple, frozenset)"
+        if bound.item is None:
+            inner = f"len(value) < {bound.low!r}"
+        else:
+            inner = "True" if bound.low else "value"  # an empty collection has no items
+        return f"{shape} and ({inner}) and (found := _item_problems(name{i}, value, b{i}))"
+    return f"value is not None and ({test})" if bound.optional else test
+
+
+def _compile(cls: type) -> Callable[[Any], list[InvalidValue] | None]:
+    """Write ``cls``'s bounds as one function of inline checks, as attrs writes ``__init__``.
+
+    The bounds stay declared once, on the fields; this only makes checking them as
+    fast as checks written out by hand (STYLE.md). The function returns ``None``
+    when every bound holds, so that the common case builds no list.
+    """
+    lines = ["def check(obj):", "    problems = None"]
+    scope: dict[str, Any] = {
+        "InvalidValue": InvalidValue,
+        "_item_problems": _item_problems,
+        "_slug": SLUG.fullmatch,
+        "_finite": math.isfinite,
+    }
+    for i, (name, bound) in enumerate(bounds(cls)):
+        scope[f"b{i}"] = bound
+        scope[f"name{i}"] = name
+        lines.append(f"    value = obj.{name}")
+        lines.append(f"    if {_test(bound, i)}:")
+        lines.append("        problems = problems or []")
+        if bound.kind is ITEMS:
+            lines.append("        problems += found")
+        else:
+            lines.append(f"        problems.append(InvalidValue(name{i}, value, b{i}.reason))")
+    lines.append("    return problems")
+    exec("\n".join(lines), scope)  # noqa: S102 - the source is built above from declared bounds
+    function: Callable[[Any], list[InvalidValue] | None] = scope["check"]
+    _CHECKS[cls] = function
+    return function
+
+
+def problems_of(obj: Any) -> list[InvalidValue] | None:
+    """Every declared bound of ``obj``'s fields that its values break, in field order.
+
+    ``None`` when all hold. Classes call it through the attribute made by
+    :func:`checker`, which is faster.
+    """
+    try:
+        function = _CHECKS[type(obj)]
+    except KeyError:
+        function = _compile(type(obj))
+    return function(obj)
+
+
+def checker() -> Callable[[Any], list[InvalidValue] | None]:
+    """The class attribute ``_bound_problems``, which checks an instance's declared bounds.
+
+    On first use it compiles the class's check (:func:`problems_of`) and puts it in
+    its own place, so that every later construction makes one plain call.
+    """
+
+    def first_use(obj: Any) -> list[InvalidValue] | None:
+        cls = type(obj)
+        function = _CHECKS.get(cls) or _compile(cls)
+        cls._bound_problems = function
+        return function(obj)
+
+    return first_use
+
+
+def report(problems: list[InvalidValue] | None) -> None:
+    """Raise one problem as it is, several as one :class:`~upperback.errors.InvalidValues`."""
+    if problems:
+        raise problems[0] if len(problems) == 1 else InvalidValues(problems)

@@ -18,7 +18,9 @@ from upperback.vocab import Laterality
 
 __all__ = [
     "DEFAULT_TEMPO_S",
+    "MAX_EFFORT",
     "MAX_HOLD_S",
+    "MAX_PAIN",
     "MAX_REPS",
     "MAX_REST_S",
     "MAX_SETS",
@@ -36,6 +38,10 @@ MAX_REST_S: Final = 300
 """At most 300 s rest between sets (3–5 min is for heavy loading [A9])."""
 MAX_TEMPO_S: Final = 10
 """At most 10 s for one slow repetition."""
+MAX_PAIN: Final = 10
+"""The top of the 0–10 pain scale."""
+MAX_EFFORT: Final = 10
+"""The top of the 0–10 effort scale."""
 DEFAULT_TEMPO_S: Final = 3
 """Seconds one repetition takes when a dose gives no tempo (1–2 s each way [A9])."""
 
@@ -68,31 +74,34 @@ class Dose:
     .. versionadded:: 0.1.0
     """
 
-    sets: int = 1
-    reps: int | None = None
-    hold_s: int | None = None
-    tempo_s: int | None = None
-    rest_s: int = 30
+    sets: int = attrs.field(default=1, metadata=v.between(1, MAX_SETS))
+    reps: int | None = attrs.field(default=None, metadata=v.between(1, MAX_REPS))
+    hold_s: int | None = attrs.field(default=None, metadata=v.between(1, MAX_HOLD_S, " seconds"))
+    tempo_s: int | None = attrs.field(default=None, metadata=v.between(1, MAX_TEMPO_S, " seconds"))
+    rest_s: int = attrs.field(default=30, metadata=v.between(0, MAX_REST_S, " seconds"))
     per_side: bool = False
-    max_pain: int | None = None
-    max_effort: int | None = None
+    max_pain: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    max_effort: int | None = attrs.field(default=None, metadata=v.between(0, MAX_EFFORT))
     band_level: BandLevel | None = None
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("sets", self.sets, 1, MAX_SETS)
-        v.optional_int_between("reps", self.reps, 1, MAX_REPS)
-        v.optional_int_between("hold_s", self.hold_s, 1, MAX_HOLD_S, " seconds")
+        problems = self._bound_problems() or []
         if self.reps is None and self.hold_s is None:
-            raise InvalidValue("reps", None, "or 'hold_s' must be given")
-        v.optional_int_between("tempo_s", self.tempo_s, 1, MAX_TEMPO_S, " seconds")
+            problems.append(InvalidValue("reps", None, "or 'hold_s' must be given"))
         if self.tempo_s is not None and self.reps is None:
-            raise InvalidValue("tempo_s", self.tempo_s, "may only be given with 'reps'")
-        v.int_between("rest_s", self.rest_s, 0, MAX_REST_S, " seconds")
-        v.instance("per_side", self.per_side, bool)
-        v.optional_int_between("max_pain", self.max_pain, 0, 10)
-        v.optional_int_between("max_effort", self.max_effort, 0, 10)
-        if self.band_level is not None:
-            v.instance("band_level", self.band_level, BandLevel)
+            problems.append(InvalidValue("tempo_s", self.tempo_s, "may only be given with 'reps'"))
+        for problem in (
+            v.wrong_type("per_side", self.per_side, bool),
+            None
+            if self.band_level is None
+            else v.wrong_type("band_level", self.band_level, BandLevel),
+        ):
+            if problem is not None:
+                problems.append(problem)
+        if problems:
+            v.report(problems)
 
     @property
     def set_work_s(self) -> int:
@@ -106,11 +115,23 @@ class Dose:
         return 2 if self.per_side and laterality is not Laterality.BILATERAL else 1
 
     def work_s(self, laterality: Laterality) -> int:
-        """Seconds of work over all sets and sides, without rest."""
+        """Seconds of work over all sets and sides, without rest: the time under work.
+
+        A routine's coverage counts this.
+        """
         return self.sets * self.set_work_s * self.sides(laterality)
 
     def duration_s(self, laterality: Laterality) -> int:
-        """Seconds the dose takes: all work, plus rest between (not after) sets."""
+        """Seconds of the dose on its own: all work, plus rest between (not after) sets.
+
+        This is the dose's time, not the session's. A routine's timing
+        (:meth:`~upperback.routine.Section.duration` and the session script)
+        also counts a transition before each visit to an exercise and a switch
+        between the sides of a one-sided exercise, and runs supersets and
+        circuits in passes: 1 × 30 s per side of a one-sided exercise is 60 s
+        here, and 75 s as a routine's only block (10 s to get ready, 30 s,
+        5 s to switch sides, 30 s).
+        """
         return self.work_s(laterality) + (self.sets - 1) * self.rest_s
 
     def describe(self) -> str:

@@ -7,7 +7,9 @@ so ``except ValueError`` keeps working in code that does not know upperback.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import re
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -18,6 +20,7 @@ __all__ = [
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
+    "InvalidValues",
     "NothingFits",
     "NothingSafe",
     "Problem",
@@ -54,6 +57,36 @@ class InvalidValue(UpperbackError, ValueError):  # noqa: N818 - the name reads a
         super().__init__(f"{field!r} {reason} (got {value!r}).")
 
 
+class InvalidValues(InvalidValue):
+    """Several fields of one value were given values they cannot hold.
+
+    Raised instead of :class:`InvalidValue` when a value breaks more than one
+    rule, so that all of them are reported at once::
+
+        'sets' must be an integer between 1 and 10 (got 0).
+        'reps' must be an integer between 1 and 50 (got 0).
+
+    It is an :class:`InvalidValue` too: ``field``, ``value`` and ``reason`` are
+    those of the first problem.
+
+    Attributes:
+        errors: Every problem, one :class:`InvalidValue` per field, in field order.
+        problems: The same as :class:`Problem` values, each at its field's path
+            (``"sets"``, ``"cues[1]"``), as :class:`InvalidDocument` lists them.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, errors: Iterable[InvalidValue]) -> None:
+        self.errors = tuple(errors)
+        first = self.errors[0]
+        super().__init__(first.field, first.value, first.reason)
+        self.args = ("\n".join(str(error) for error in self.errors),)
+        self.problems = tuple(
+            Problem(path=e.field, message=f"{e.reason} (got {e.value!r})") for e in self.errors
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a document: where it is and what is wrong.
@@ -70,6 +103,40 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+    @property
+    def pointer(self) -> str:
+        """The path as a JSON Pointer (RFC 6901), e.g. ``"/data/default_dose/hold_s"``.
+
+        >>> Problem(path='$.sections[0]["odd key"]', message="is bad").pointer
+        '/sections/0/odd key'
+
+        .. versionadded:: 0.1.0
+        """
+        parts = []
+        for match in _PATH_PART.finditer(self.path.removeprefix("$")):
+            name, index, quoted = match.groups()
+            part = name if name is not None else index if index is not None else _unquote(quoted)
+            parts.append(part.replace("~", "~0").replace("/", "~1"))
+        return "".join(f"/{part}" for part in parts)
+
+    def to_dict(self) -> dict[str, str]:
+        """The problem as plain data: ``{"path": ..., "message": ...}``.
+
+        .. versionadded:: 0.1.0
+        """
+        return {"path": self.path, "message": self.message}
+
+
+_PATH_PART = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*"…?)\]')
+
+
+def _unquote(quoted: str) -> str:
+    try:
+        text = json.loads(quoted.removesuffix("…"))
+    except ValueError:
+        return quoted
+    return text if isinstance(text, str) else quoted
 
 
 def _list_problems(what: str, problems: tuple[Problem, ...]) -> str:
@@ -94,7 +161,60 @@ class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
 
     def __init__(self, problems: Iterable[Problem], *, what: str = "document") -> None:
         self.problems = tuple(problems)
+        self.what = what
         super().__init__(_list_problems(what, self.problems))
+
+    def to_list(self) -> list[dict[str, str]]:
+        """Every problem as plain data, ready for a JSON answer.
+
+        >>> error = InvalidDocument([Problem(path="$.sets", message="must be at least 1 (got 0)")])
+        >>> error.to_list()
+        [{'path': '$.sets', 'message': 'must be at least 1 (got 0)'}]
+
+        .. versionadded:: 0.1.0
+        """
+        return [problem.to_dict() for problem in self.problems]
+
+    def to_problem_details(
+        self,
+        *,
+        status: int = 422,
+        type: str = "about:blank",  # noqa: A002 - the RFC's name for it
+        instance: str | None = None,
+    ) -> dict[str, Any]:
+        """The error as an RFC 9457 problem-details object, for an HTTP answer.
+
+        Each problem is in ``errors``, with its ``path``, the same place as a
+        JSON Pointer (``pointer``) and its ``detail``. Serve it with the media
+        type ``application/problem+json``:
+
+        >>> error = InvalidDocument([Problem(path="$.sets", message="must be at least 1 (got 0)")])
+        >>> error.to_problem_details()
+        {'type': 'about:blank', 'title': 'Unprocessable Content', 'status': 422, 'detail': 'The document has 1 problem.', 'errors': [{'path': '$.sets', 'pointer': '/sets', 'detail': 'must be at least 1 (got 0)'}]}
+
+        Args:
+            status: The HTTP status code (422, or 400 for an app that prefers it).
+            type: A URI naming the kind of problem; ``"about:blank"`` means the status says it.
+            instance: A URI naming this occurrence, if the app has one.
+
+        .. versionadded:: 0.1.0
+        """  # noqa: E501
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        details: dict[str, Any] = {
+            "type": type,
+            "title": _TITLES.get(status, "Invalid document"),
+            "status": status,
+            "detail": f"The {self.what} has {len(self.problems)} {noun}.",
+            "errors": [
+                {"path": p.path, "pointer": p.pointer, "detail": p.message} for p in self.problems
+            ],
+        }
+        if instance is not None:
+            details["instance"] = instance
+        return details
+
+
+_TITLES = {400: "Bad Request", 413: "Content Too Large", 422: "Unprocessable Content"}
 
 
 class InvalidCatalog(UpperbackError, ValueError):  # noqa: N818
@@ -103,7 +223,7 @@ class InvalidCatalog(UpperbackError, ValueError):  # noqa: N818
     Raised when a :class:`~upperback.catalog.Catalog` is built, listing every
     problem at once, each at the path of the exercise and field at fault::
 
-        exercises['cat-camel'].harder: names no exercise in the catalog (got 'cat-camel-2')
+        exercises['cat-camel'].harder: names no exercise in the catalog (got "cat-camel-2")
 
     Attributes:
         problems: Every :class:`Problem` found, in exercise-id order.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -22,7 +22,10 @@ from upperback.vocab import (
     Position,
 )
 
-__all__ = ["Exercise", "Source"]
+__all__ = ["MAX_NAME", "Exercise", "Source"]
+
+MAX_NAME: Final = 120
+"""The longest an exercise's name or alias may be, in characters."""
 
 
 @attrs.frozen(kw_only=True)
@@ -38,17 +41,18 @@ class Source:
     .. versionadded:: 0.1.0
     """
 
-    key: str
-    url: str
-    note: str | None = None
+    key: str = attrs.field(metadata=v.text_up_to(v.MAX_KEY))
+    url: str = attrs.field(metadata=v.text_up_to())
+    note: str | None = attrs.field(default=None, metadata=v.text_up_to())
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.text("key", self.key, max_len=20)
-        v.text("url", self.url)
-        if not self.url.startswith(("https://", "http://")):
-            raise InvalidValue("url", self.url, "must be an http(s) address")
-        if self.note is not None:
-            v.text("note", self.note)
+        problems = self._bound_problems() or []
+        if type(self.url) is str and not self.url.startswith(("https://", "http://")):
+            problems.append(InvalidValue("url", self.url, "must be an http(s) address"))
+        if problems:
+            v.report(problems)
 
     @property
     def is_secondary(self) -> bool:
@@ -96,41 +100,48 @@ class Exercise:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    name: str
+    id: str = attrs.field(metadata=v.slug_id())
+    name: str = attrs.field(metadata=v.text_up_to(MAX_NAME))
     kind: ExerciseKind
     position: Position
-    targets: frozenset[Muscle] = attrs.field(converter=to_frozenset)
-    cues: tuple[str, ...] = attrs.field(converter=to_tuple)
+    targets: frozenset[Muscle] = attrs.field(
+        converter=to_frozenset, metadata=v.items(min_items=1, empty="must name at least one muscle")
+    )
+    cues: tuple[str, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=v.items(
+            item=v.text_bound(), min_items=1, empty="must give at least one instruction"
+        ),
+    )
     default_dose: Dose
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=v.items(item=v.text_bound(MAX_NAME))
+    )
     movements: frozenset[Movement] = attrs.field(default=frozenset(), converter=to_frozenset)
     benefits: frozenset[Benefit] = attrs.field(default=frozenset(), converter=to_frozenset)
     props: tuple[PropNeed, ...] = attrs.field(default=(), converter=to_tuple)
     laterality: Laterality = Laterality.BILATERAL
     level: Level = Level.GENTLE
     features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
-    easier: str | None = None
-    harder: str | None = None
-    precautions: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    dose_note: str | None = None
+    easier: str | None = attrs.field(default=None, metadata=v.slug_id())
+    harder: str | None = attrs.field(default=None, metadata=v.slug_id())
+    precautions: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=v.items(item=v.text_bound())
+    )
+    dose_note: str | None = attrs.field(default=None, metadata=v.text_up_to())
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.slug("id", self.id)
-        v.text("name", self.name, max_len=120)
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("kind", self.kind, ExerciseKind)
         v.instance("position", self.position, Position)
         v.collection("targets", self.targets, frozenset, Muscle)
-        if not self.targets:
-            raise InvalidValue("targets", self.targets, "must name at least one muscle")
         v.collection("cues", self.cues, tuple, str)
-        if not self.cues:
-            raise InvalidValue("cues", self.cues, "must give at least one instruction")
-        v.texts("cues", self.cues)
         v.instance("default_dose", self.default_dose, Dose)
         v.collection("aliases", self.aliases, tuple, str)
-        v.texts("aliases", self.aliases, max_len=120)
         _check_unique("aliases", self.aliases)
         v.collection("movements", self.movements, frozenset, Movement)
         v.collection("benefits", self.benefits, frozenset, Benefit)
@@ -141,16 +152,11 @@ class Exercise:
         v.collection("features", self.features, frozenset, Feature)
         for field in ("easier", "harder"):
             value = getattr(self, field)
-            if value is not None:
-                v.slug(field, value)
-                if value == self.id:
-                    raise InvalidValue(field, value, "must not be the exercise's own id")
+            if value is not None and value == self.id:
+                raise InvalidValue(field, value, "must not be the exercise's own id")
         if self.easier is not None and self.easier == self.harder:
             raise InvalidValue("harder", self.harder, "must differ from 'easier'")
         v.collection("precautions", self.precautions, tuple, str)
-        v.texts("precautions", self.precautions)
-        if self.dose_note is not None:
-            v.text("dose_note", self.dose_note)
         v.collection("sources", self.sources, tuple, Source)
         _check_unique("sources", tuple(source.key for source in self.sources))
         if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:

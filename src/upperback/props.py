@@ -98,6 +98,16 @@ _BALL_BANDS: tuple[tuple[float, int], ...] = (
 BALL_SIZES_CM: tuple[int, ...] = (45, 55, 65, 75, 85)
 MIN_HEIGHT_CM = 100
 MAX_HEIGHT_CM = 250
+MIN_BALL_CM = 30
+"""The smallest ball diameter a :class:`SwissBall` or :class:`PropNeed` may give."""
+MAX_BALL_CM = 100
+"""The largest ball diameter; common sizes are 45 to 85 cm."""
+MAX_BURST_KG = 2000
+"""The highest burst-resistance rating accepted: a bound that catches nonsense."""
+MIN_ROLLER_CM = 15
+"""The shortest foam roller length accepted."""
+MAX_ROLLER_CM = 120
+"""The longest foam roller length accepted."""
 
 
 @attrs.frozen(kw_only=True)
@@ -115,12 +125,16 @@ class SwissBall:
 
     kind: ClassVar[PropKind] = PropKind.SWISS_BALL
 
-    diameter_cm: int
-    burst_resistant_kg: int | None = None
+    diameter_cm: int = attrs.field(metadata=v.between(MIN_BALL_CM, MAX_BALL_CM, " cm"))
+    burst_resistant_kg: int | None = attrs.field(
+        default=None, metadata=v.between(1, MAX_BURST_KG, " kg")
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.int_between("diameter_cm", self.diameter_cm, 30, 100, " cm")
-        v.optional_int_between("burst_resistant_kg", self.burst_resistant_kg, 1, 2000, " kg")
+        if problems := self._bound_problems():
+            v.report(problems)
 
     @classmethod
     def for_height(
@@ -168,10 +182,15 @@ class FoamRoller:
 
     kind: ClassVar[PropKind] = PropKind.FOAM_ROLLER
 
-    length_cm: int | None = None
+    length_cm: int | None = attrs.field(
+        default=None, metadata=v.between(MIN_ROLLER_CM, MAX_ROLLER_CM, " cm")
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.optional_int_between("length_cm", self.length_cm, 15, 120, " cm")
+        if problems := self._bound_problems():
+            v.report(problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -298,17 +317,21 @@ class PropNeed:
 
     kind: PropKind
     required: bool = True
-    diameter_cm: int | None = None
+    diameter_cm: int | None = attrs.field(
+        default=None, metadata=v.between(MIN_BALL_CM, MAX_BALL_CM, " cm")
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("kind", self.kind, PropKind)
         v.instance("required", self.required, bool)
-        if self.diameter_cm is not None:
-            if self.kind is not PropKind.SWISS_BALL:
-                raise InvalidValue(
-                    "diameter_cm", self.diameter_cm, "may only be given for a swiss_ball"
-                )
-            v.int_between("diameter_cm", self.diameter_cm, 30, 100, " cm")
+        if self.diameter_cm is not None and self.kind is not PropKind.SWISS_BALL:
+            raise InvalidValue(
+                "diameter_cm", self.diameter_cm, "may only be given for a swiss_ball"
+            )
+        if problems := self._bound_problems():
+            v.report(problems)
 
     def is_met_by(self, prop: Prop) -> bool:
         """Whether this one prop meets the need (ignoring whether it is required)."""

@@ -39,19 +39,22 @@ class Reference:
     .. versionadded:: 0.1.0
     """
 
-    key: str
-    title: str | None = None
-    urls: tuple[str, ...] = attrs.field(converter=to_tuple)
+    key: str = attrs.field(metadata=v.text_up_to(v.MAX_KEY))
+    title: str | None = attrs.field(default=None, metadata=v.text_up_to())
+    urls: tuple[str, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=v.items(item=v.text_bound(), min_items=1, empty="must hold at least one address"),
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.text("key", self.key, max_len=20)
-        if self.title is not None:
-            v.text("title", self.title)
         urls: Any = self.urls  # checked here: the converter passes non-iterables through
-        if not isinstance(urls, tuple) or not urls:
+        if not isinstance(urls, tuple):
             raise InvalidValue("urls", urls, "must hold at least one address")
+        if problems := self._bound_problems():
+            v.report(problems)
         for i, url in enumerate(urls):
-            v.text(f"urls[{i}]", url)
             if not url.startswith(("https://", "http://")):
                 raise InvalidValue(f"urls[{i}]", url, "must be an http(s) address")
 

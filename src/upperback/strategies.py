@@ -11,7 +11,7 @@ through Hypothesis' entry point, so ``st.from_type(upperback.Routine)`` works.
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -24,6 +24,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     )
     raise ImportError(message) from exc
 
+from upperback import _validate
 from upperback.anatomy import Muscle, Region
 from upperback.catalog import Catalog, default_catalog
 from upperback.compose import (
@@ -40,7 +41,7 @@ from upperback.compose import (
     desk_reset,
     prescribe,
 )
-from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_REST_S, MAX_SETS, MAX_TEMPO_S, Dose
+from upperback.dose import MAX_HOLD_S, Dose
 from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
 from upperback.props import (
@@ -61,6 +62,7 @@ from upperback.props import (
 )
 from upperback.routine import (
     Block,
+    Caution,
     Coverage,
     DoseChange,
     Routine,
@@ -74,12 +76,16 @@ from upperback.routine import (
     Substitution,
     SubstitutionResult,
 )
+from upperback.routine.coverage import MAX_COVERED_S
 from upperback.safety import (
+    FINDINGS,
     RULES,
+    Action,
     Advice,
     AgeBand,
     BlockScreen,
     Condition,
+    Finding,
     Modification,
     Profile,
     Reason,
@@ -111,6 +117,7 @@ __all__ = [
     "block_screens",
     "blocks",
     "catalogs",
+    "cautions",
     "changes",
     "choices",
     "compositions",
@@ -118,6 +125,7 @@ __all__ = [
     "dose_changes",
     "doses",
     "exercises",
+    "findings",
     "gaps",
     "goals",
     "kits",
@@ -142,6 +150,26 @@ __all__ = [
     "targets",
     "texts",
 ]
+
+
+_T = TypeVar("_T")
+
+
+def _ints(cls: type, name: str) -> st.SearchStrategy[int]:
+    """Every integer the field's declared bound allows; shrinks towards its least."""
+    bound = _validate.bound_of(cls, name)
+    return st.integers(int(bound.low), int(bound.high or 0))
+
+
+def _default(cls: type, name: str) -> int:
+    default: int = getattr(attrs.fields(cls), name).default
+    return default
+
+
+def _ints_or(default: _T, cls: type, name: str) -> st.SearchStrategy[_T | int]:
+    """The field's default first (``None`` or a number), then any value its bound allows."""
+    return st.just(default) | _ints(cls, name)
+
 
 _WORD = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
 
@@ -175,18 +203,24 @@ def doses(draw: st.DrawFn, *, per_side: bool | None = None) -> Dose:
         per_side: Force ``per_side`` to this value; any when ``None``.
     """
     shape = draw(st.sampled_from(("reps", "hold", "both")))
-    reps = draw(st.integers(1, MAX_REPS)) if shape != "hold" else None
-    hold_s = draw(st.integers(1, MAX_HOLD_S)) if shape != "reps" else None
-    tempo_s = draw(st.none() | st.integers(1, MAX_TEMPO_S)) if reps is not None else None
+    # Every shape draws the same choices, so that the shortest draw, the one examples
+    # shrink to, is the first shape: reps.
+    reps: int | None = draw(_ints(Dose, "reps"))
+    hold_s: int | None = draw(_ints(Dose, "hold_s"))
+    tempo_s = draw(_ints_or(None, Dose, "tempo_s"))
+    if shape == "hold":
+        reps = tempo_s = None
+    elif shape == "reps":
+        hold_s = None
     return Dose(
-        sets=draw(st.integers(1, MAX_SETS)),
+        sets=draw(_ints(Dose, "sets")),
         reps=reps,
         hold_s=hold_s,
         tempo_s=tempo_s,
-        rest_s=draw(st.integers(0, MAX_REST_S)),
+        rest_s=draw(_ints_or(_default(Dose, "rest_s"), Dose, "rest_s")),
         per_side=draw(st.booleans()) if per_side is None else per_side,
-        max_pain=draw(st.none() | st.integers(0, 10)),
-        max_effort=draw(st.none() | st.integers(0, 10)),
+        max_pain=draw(_ints_or(None, Dose, "max_pain")),
+        max_effort=draw(_ints_or(None, Dose, "max_effort")),
         band_level=draw(st.none() | st.sampled_from(BandLevel)),
     )
 
@@ -194,15 +228,19 @@ def doses(draw: st.DrawFn, *, per_side: bool | None = None) -> Dose:
 def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[Prop]:
     """Props of the given kinds (every kind by default).
 
-    Shrinks towards the first kind given; with every kind, a 30 cm Swiss ball.
+    Shrinks towards the simplest prop of the kinds given: one with nothing to
+    choose (a towel, with every kind), or else the smallest of the first kind,
+    such as a 30 cm Swiss ball.
     """
     by_kind: dict[PropKind, st.SearchStrategy[Any]] = {
         PropKind.SWISS_BALL: st.builds(
             SwissBall,
-            diameter_cm=st.integers(30, 100),
-            burst_resistant_kg=st.none() | st.integers(1, 2000),
+            diameter_cm=_ints(SwissBall, "diameter_cm"),
+            burst_resistant_kg=_ints_or(None, SwissBall, "burst_resistant_kg"),
         ),
-        PropKind.FOAM_ROLLER: st.builds(FoamRoller, length_cm=st.none() | st.integers(15, 120)),
+        PropKind.FOAM_ROLLER: st.builds(
+            FoamRoller, length_cm=_ints_or(None, FoamRoller, "length_cm")
+        ),
         PropKind.RESISTANCE_BAND: st.builds(ResistanceBand, level=st.sampled_from(BandLevel)),
         PropKind.TOWEL: st.builds(Towel),
         PropKind.CHAIR: st.builds(Chair, armless=st.booleans()),
@@ -222,10 +260,17 @@ def kits(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Kit]:
 
 @st.composite
 def prop_needs(draw: st.DrawFn, *, kinds: Sequence[PropKind] = tuple(PropKind)) -> PropNeed:
-    """A need for one of ``kinds``; a ball need may name a diameter."""
+    """A need for one of ``kinds``; a ball need may name a diameter.
+
+    Shrinks towards a required need of the first kind given, of any size.
+    """
     kind = draw(st.sampled_from(kinds))
-    diameter = draw(st.none() | st.integers(30, 100)) if kind is PropKind.SWISS_BALL else None
-    return PropNeed(kind=kind, required=draw(st.booleans()), diameter_cm=diameter)
+    diameter = draw(_ints_or(None, PropNeed, "diameter_cm"))  # drawn for every kind, to shrink
+    return PropNeed(
+        kind=kind,
+        required=draw(st.sampled_from((True, False))),
+        diameter_cm=diameter if kind is PropKind.SWISS_BALL else None,
+    )
 
 
 def sources() -> st.SearchStrategy[Source]:
@@ -338,7 +383,28 @@ def blocks(draw: st.DrawFn, *, exercises: st.SearchStrategy[Exercise] | None = N
     exercise = draw(exercises if exercises is not None else globals()["exercises"]())
     one_sided = exercise.laterality is not Laterality.BILATERAL
     dose = draw(doses(per_side=None if one_sided else False))
-    return Block(exercise=exercise, dose=dose, notes=draw(st.none() | texts()))
+    block = Block(exercise=exercise, dose=dose, notes=draw(st.none() | texts()))
+    recorded = draw(st.lists(cautions(), max_size=2, unique_by=lambda caution: caution.rule))
+    return block.with_cautions(recorded)
+
+
+@st.composite
+def cautions(draw: st.DrawFn) -> Caution:
+    """What a rule put on a block: any rule id, caps and cue.
+
+    Shrinks towards a caution of a short rule id with only a cue.
+    """
+    caps = draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "max_hold_s": st.integers(1, MAX_HOLD_S),
+                "max_pain": st.integers(0, 10),
+            },
+        )
+    )
+    cue = draw(texts()) if not caps else draw(st.none() | texts())
+    return Caution(rule=draw(slugs()), cue=cue, **caps)
 
 
 @st.composite
@@ -365,8 +431,8 @@ def sections(
         role=role if role is not None else draw(st.sampled_from(SectionRole)),
         blocks=tuple(items),
         structure=structure,
-        rounds=draw(st.integers(1, 10)) if circuit else 1,
-        rest_between_rounds_s=draw(st.integers(0, 300)) if circuit else 0,
+        rounds=draw(_ints(Section, "rounds")) if circuit else 1,
+        rest_between_rounds_s=draw(_ints(Section, "rest_between_rounds_s")) if circuit else 0,
     )
 
 
@@ -387,8 +453,10 @@ def routines(
     if blocks is None:
         pool = draw(st.lists(exercises(), min_size=1, max_size=3, unique_by=lambda e: e.id))
         blocks = globals()["blocks"](exercises=st.sampled_from(pool))
+    # The main part first, so that examples shrink to a routine with only a main section.
+    by_likeness = sorted(SectionRole, key=lambda role: role is not SectionRole.MAIN)
     roles = sorted(
-        draw(st.lists(st.sampled_from(SectionRole), min_size=1, max_size=max_sections)),
+        draw(st.lists(st.sampled_from(by_likeness), min_size=1, max_size=max_sections)),
         key=lambda role: role.order,
     )
     return Routine(
@@ -397,7 +465,9 @@ def routines(
         sections=tuple(
             draw(sections(role=role, blocks=blocks, max_size=max_blocks)) for role in roles
         ),
-        sessions_per_week=draw(st.integers(1, 7)),
+        sessions_per_week=draw(
+            _ints_or(_default(Routine, "sessions_per_week"), Routine, "sessions_per_week")
+        ),
         tags=draw(st.frozensets(texts(max_size=20), max_size=3)),
         notes=draw(st.none() | texts()),
     )
@@ -405,7 +475,7 @@ def routines(
 
 def _seconds_by(enum_type: type) -> st.SearchStrategy[tuple[tuple[Any, int], ...]]:
     order = list(enum_type)  # type: ignore[call-overload]
-    return st.dictionaries(st.sampled_from(order), st.integers(1, 100_000), max_size=4).map(
+    return st.dictionaries(st.sampled_from(order), st.integers(1, MAX_COVERED_S), max_size=4).map(
         lambda found: tuple(sorted(found.items(), key=lambda item: order.index(item[0])))
     )
 
@@ -414,7 +484,7 @@ def coverages() -> st.SearchStrategy[Coverage]:
     """Valid coverage values (not necessarily of one routine); shrinks towards empty."""
     return st.builds(
         Coverage,
-        work_s=st.integers(0, 1_000_000),
+        work_s=_ints(Coverage, "work_s"),
         muscles=_seconds_by(Muscle),
         regions=_seconds_by(Region),
         movements=_seconds_by(Movement),
@@ -428,17 +498,22 @@ def coverages() -> st.SearchStrategy[Coverage]:
 def steps(draw: st.DrawFn) -> Step:
     """Steps of every kind; shrinks towards a one-second "get ready" step."""
     kind = draw(st.sampled_from(StepKind))
-    work = kind is StepKind.WORK
+    # Every kind draws the same choices, so that examples shrink to the first kind.
+    exercise_id = draw(slugs())
+    loose_rest = draw(st.booleans())  # a rest between rounds belongs to no exercise
+    work: dict[str, Any] = {
+        "side": draw(st.none() | st.sampled_from(Side)),
+        "set_number": draw(_ints(Step, "set_number")),
+        "round_number": draw(_ints_or(None, Step, "round_number")),
+        "reps": draw(_ints_or(None, Step, "reps")),
+        "hold_s": draw(_ints_or(None, Step, "hold_s")),
+    }
     return Step(
         kind=kind,
-        seconds=draw(st.integers(1, 600)),
+        seconds=draw(_ints(Step, "seconds")),
         cue=draw(texts()),
-        exercise_id=draw(slugs() if kind is not StepKind.REST else st.none() | slugs()),
-        side=draw(st.none() | st.sampled_from(Side)) if work else None,
-        set_number=draw(st.integers(1, 10)) if work else None,
-        round_number=draw(st.none() | st.integers(1, 10)) if work else None,
-        reps=draw(st.none() | st.integers(1, 50)) if work else None,
-        hold_s=draw(st.none() | st.integers(1, 120)) if work else None,
+        exercise_id=None if kind is StepKind.REST and loose_rest else exercise_id,
+        **(work if kind is StepKind.WORK else {}),
     )
 
 
@@ -447,8 +522,8 @@ def dose_changes() -> st.SearchStrategy[DoseChange]:
     return st.builds(
         DoseChange,
         exercise_id=slugs(),
-        section=st.integers(0, 2),
-        block=st.integers(0, 11),
+        section=_ints(DoseChange, "section"),
+        block=_ints(DoseChange, "block"),
         before=doses(),
         after=doses(),
         reason=texts(),
@@ -467,7 +542,7 @@ def scale_results(
         ScaleResult,
         routine=routines if routines is not None else _small_routines(),
         changes=st.lists(dose_changes(), max_size=2).map(tuple),
-        budget_s=st.integers(60, 240 * 60),
+        budget_s=_ints(ScaleResult, "budget_s"),
         met=st.booleans(),
     )
 
@@ -485,8 +560,8 @@ def substitutions() -> st.SearchStrategy[Substitution]:
         original_id=slugs(),
         replacement_id=st.none() | slugs(),
         reason=texts(),
-        section=st.integers(0, 2),
-        block=st.integers(0, 11),
+        section=_ints(Substitution, "section"),
+        block=_ints(Substitution, "block"),
     )
 
 
@@ -542,20 +617,57 @@ def profiles(
         clearance_note=draw(texts()) if cleared else None,
         level=draw(st.none() | st.sampled_from(Level)),
         age_band=draw(st.none() | st.sampled_from(AgeBand)),
-        height_cm=draw(st.none() | st.integers(100, 250)),
+        height_cm=draw(_ints_or(None, Profile, "height_cm")),
         kit=draw(kits if kits is not None else globals()["kits"](max_size=3)),
     )
 
 
-def rules() -> st.SearchStrategy[Rule]:
-    """The library's own rules and clinician rules.
+@st.composite
+def _any_rules(draw: st.DrawFn) -> Rule:
+    matched = draw(
+        st.sets(st.sampled_from(("features", "positions", "props", "kinds")), min_size=1)
+    )
+    action = draw(st.sampled_from(Action))
+    return Rule(
+        id=draw(slugs()),
+        conditions=draw(st.frozensets(st.sampled_from(Condition), max_size=3)),
+        action=action,
+        reason=draw(texts()),
+        sources=draw(st.lists(_source_keys(), max_size=3)),
+        features=draw(_some(Feature, "features" in matched)),
+        positions=draw(_some(Position, "positions" in matched)),
+        props=draw(_some(PropKind, "props" in matched)),
+        kinds=draw(_some(ExerciseKind, "kinds" in matched)),
+        modification=draw(modifications()) if action is Action.MODIFY else None,
+    )
 
-    Shrinks towards the first of :data:`~upperback.safety.rules.RULES`.
+
+def _some(enum_type: type, wanted: bool) -> st.SearchStrategy[frozenset[Any]]:
+    """One to three members when ``wanted``, else none."""
+    if not wanted:
+        return st.just(frozenset())
+    return st.frozensets(st.sampled_from(list(enum_type)), min_size=1, max_size=3)  # type: ignore[call-overload]
+
+
+def _source_keys() -> st.SearchStrategy[str]:
+    return st.from_regex(r"[A-Z][0-9]{1,2}[a-z]?\*?", fullmatch=True)
+
+
+def rules() -> st.SearchStrategy[Rule]:
+    """Any valid rule: the library's own, a clinician's, or one made up.
+
+    Made-up rules match one to four of features, positions, props and kinds, and
+    modify with any :func:`modifications` value. Shrinks towards the first of
+    :data:`~upperback.safety.rules.RULES`.
     """
-    return st.sampled_from(RULES) | st.builds(
-        Rule.from_clinician,
-        st.frozensets(st.sampled_from(Feature), min_size=1, max_size=3),
-        st.none() | texts(),
+    return (
+        st.sampled_from(RULES)
+        | st.builds(
+            Rule.from_clinician,
+            st.frozensets(st.sampled_from(Feature), min_size=1, max_size=3),
+            st.none() | texts(),
+        )
+        | _any_rules()
     )
 
 
@@ -583,15 +695,15 @@ def symptom_reports(
     Args:
         red_flags: Draws the red flags; any set when ``None``.
     """
-    pain = st.none() | st.integers(0, 10)
+    pain = _ints_or(None, SymptomReport, "pain_now")
     return st.builds(
         SymptomReport,
-        days_since_onset=st.integers(0, 400),
+        days_since_onset=_ints(SymptomReport, "days_since_onset"),
         trend=st.sampled_from(Trend),
         pain_now=pain,
         pain_after_exercise=pain,
         pain_next_morning=pain,
-        days_worse_after_exercise=st.integers(0, 30),
+        days_worse_after_exercise=_ints(SymptomReport, "days_worse_after_exercise"),
         red_flags=red_flags
         if red_flags is not None
         else st.frozensets(st.sampled_from(RedFlag), max_size=3),
@@ -602,11 +714,7 @@ def safety_policies() -> st.SearchStrategy[SafetyPolicy]:
     """Policies at or stricter than the default; shrinks towards the strictest."""
     return st.builds(
         SafetyPolicy,
-        pain_ceiling=st.integers(0, 5),
-        settled_pain=st.integers(0, 3),
-        max_days_worse_after_exercise=st.integers(0, 3),
-        not_improving_days=st.integers(1, 14),
-        max_symptom_days=st.integers(1, 28),
+        **{name: _ints(SafetyPolicy, name) for name, _ in _validate.bounds(SafetyPolicy)},
     )
 
 
@@ -623,9 +731,32 @@ def advices(
     )
 
 
+@st.composite
+def _any_modifications(draw: st.DrawFn) -> Modification:
+    given = draw(st.sets(st.sampled_from(("max_hold_s", "max_pain", "cue")), min_size=1))
+    return Modification(
+        max_hold_s=draw(_ints(Modification, "max_hold_s")) if "max_hold_s" in given else None,
+        max_pain=draw(_ints(Modification, "max_pain")) if "max_pain" in given else None,
+        cue=draw(texts()) if "cue" in given else None,
+    )
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    """The rows of :data:`~upperback.safety.triage.FINDINGS`; shrinks towards the first.
+
+    A finding's test is code, so the library's own rows are the findings
+    there are to draw.
+    """
+    return st.sampled_from(FINDINGS)
+
+
 def modifications() -> st.SearchStrategy[Modification]:
-    """The modifications the library's rules make; shrinks towards the first."""
-    return st.sampled_from([rule.modification for rule in RULES if rule.modification is not None])
+    """Any valid modification: one the library's rules make, or any cap and cue.
+
+    Shrinks towards the first modification of :data:`~upperback.safety.rules.RULES`.
+    """
+    builtin = [rule.modification for rule in RULES if rule.modification is not None]
+    return st.sampled_from(builtin) | _any_modifications()
 
 
 def block_screens(
@@ -767,6 +898,8 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     PropNeed: prop_needs,
     Kit: kits,
     Block: blocks,
+    Caution: cautions,
+    Finding: findings,
     Section: sections,
     Routine: routines,
     Catalog: catalogs,
@@ -793,6 +926,13 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Change: changes,
     Prescription: prescriptions,
 }
+
+# Whole documents, valid and malformed (their own module; see its docstring).
+from upperback._codec.limits import Limits  # noqa: E402
+from upperback._document_strategies import documents, invalid_documents, limits  # noqa: E402
+
+__all__ += ["documents", "invalid_documents", "limits"]
+_FROM_TYPE[Limits] = limits
 
 # The progression types' strategies live beside them in their own module.
 from upperback._progression_strategies import *  # noqa: E402, F403

@@ -7,11 +7,14 @@ use underscores, and never change meaning once released.
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 __all__ = [
+    "STRETCH_KINDS",
     "Benefit",
     "ExerciseKind",
     "Feature",
+    "KindFamily",
     "Laterality",
     "Level",
     "Movement",
@@ -63,8 +66,31 @@ class Position(enum.StrEnum):
     SIDE_LYING = "side_lying"
 
 
+class KindFamily(enum.StrEnum):
+    """What a kind of exercise does to the muscles it targets (see :attr:`ExerciseKind.family`).
+
+    A routine's coverage counts the muscles it lengthens and those it
+    strengthens by family, and a substitute must be of the same family as
+    the exercise it replaces: a stretch is not replaced by strengthening for
+    the same muscles.
+
+    .. versionadded:: 0.1.0
+    """
+
+    LENGTHEN = "lengthen"
+    """Stretches (static or PNF) and dynamic mobility."""
+    STRENGTHEN = "strengthen"
+    """Strengthening and motor control."""
+    BREATHE = "breathe"
+    """Breathing exercises."""
+
+
 class ExerciseKind(enum.StrEnum):
     """What kind of exercise it is; it decides the shape of its dose.
+
+    Two notions are read off it, each defined here only: its :attr:`family`
+    (what it does to the muscles) and :attr:`is_stretch` (a held stretch,
+    the kinds that safety rules cap and that scaling shortens by their hold).
 
     .. versionadded:: 0.1.0
     """
@@ -77,9 +103,31 @@ class ExerciseKind(enum.StrEnum):
     BREATHING = "breathing"
 
     @property
+    def family(self) -> KindFamily:
+        """What this kind does to the muscles (lengthen, strengthen or breathe)."""
+        return _FAMILIES[self]
+
+    @property
     def is_stretch(self) -> bool:
-        """Whether this kind is a stretch (static or PNF)."""
-        return self in {ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH}
+        """Whether this kind is a held stretch (static or PNF), one of :data:`STRETCH_KINDS`.
+
+        Every stretch lengthens; dynamic mobility lengthens too, but moves
+        rather than holds, so it is not a stretch.
+        """
+        return self in STRETCH_KINDS
+
+
+_FAMILIES: Final = {
+    ExerciseKind.STATIC_STRETCH: KindFamily.LENGTHEN,
+    ExerciseKind.PNF_STRETCH: KindFamily.LENGTHEN,
+    ExerciseKind.DYNAMIC_MOBILITY: KindFamily.LENGTHEN,
+    ExerciseKind.STRENGTHENING: KindFamily.STRENGTHEN,
+    ExerciseKind.MOTOR_CONTROL: KindFamily.STRENGTHEN,
+    ExerciseKind.BREATHING: KindFamily.BREATHE,
+}
+
+STRETCH_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
+"""The held stretches, the kinds for which :attr:`ExerciseKind.is_stretch` is true."""
 
 
 class Benefit(enum.StrEnum):

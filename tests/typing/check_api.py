@@ -49,3 +49,11 @@ def usage() -> None:
     assert_type(ub.loads("{}", ub.Routine), ub.Routine)
     assert_type(ub.loads("{}"), object)
     assert_type(ub.from_dict({}, ub.Dose), ub.Dose)
+    assert_type(ub.loads("{}", ub.Routine, limits=ub.Limits(max_items=100)), ub.Routine)
+    assert_type(ub.from_data({}, ub.Dose), ub.Dose)
+    assert_type(ub.from_data({}, "dose"), object)
+    try:
+        ub.from_data({}, ub.Dose)
+    except ub.InvalidDocument as error:
+        assert_type(error.to_list(), list[dict[str, str]])
+        assert_type(error.problems[0].pointer, str)

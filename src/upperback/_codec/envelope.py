@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+from upperback._codec.limits import DEFAULT_LIMITS, Limits
+from upperback._codec.text import excerpt
+from upperback._codec.walk import STRAY_ERRORS, render, structure
 from upperback.errors import InvalidDocument, Problem
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "read"]
@@ -29,50 +32,68 @@ kind it touches; tests load a saved document of every older version.
 """
 
 
-def read(document: Any, kinds: Mapping[str, type], cls: type | None) -> Any:
-    """Open the envelope, migrate its data and structure it as its kind."""
-    from upperback._codec.converter import default_converter, structure  # noqa: PLC0415 - cattrs on first use
+def read(
+    document: Any,
+    kinds: Mapping[str, type],
+    cls: type | None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Any:
+    """Open the envelope, migrate its data and read it as its kind.
 
+    Raises:
+        InvalidDocument: Listing every problem, each at its path from ``$``.
+    """
     kind, data = _open_envelope(document, kinds, cls)
-    return structure(default_converter(), data, kinds[kind], "$.data")
+    return structure(data, kinds[kind], path="$.data", limits=limits)
 
 
 def _open_envelope(document: Any, kinds: Mapping[str, type], cls: type | None) -> tuple[str, Any]:
     if not isinstance(document, dict):
-        raise InvalidDocument([Problem(path="$", message="must be a JSON object")])
+        message = f"must be a JSON object with upperback, kind and data (got {excerpt(document)})"
+        raise InvalidDocument([Problem(path="$", message=message)])
     problems = [
         Problem(path=f"$.{key}", message="is required")
         for key in ("upperback", "kind", "data")
         if key not in document
     ]
+    extra = [key for key in document if key not in ("upperback", "kind", "data")]
     problems += [
-        Problem(path=f"$.{key}", message="is not a document field")
-        for key in sorted(set(document) - {"upperback", "kind", "data"}, key=str)
+        Problem(
+            path="$" + render([key]),
+            message="is not a document field (the fields are upperback, kind and data)",
+        )
+        if type(key) is str
+        else Problem(path="$", message=f"must have text keys only (got {excerpt(key)})")
+        for key in extra[:20]
     ]
     version: Any = document.get("upperback")
     kind: Any = document.get("kind")
     if "upperback" in document and (type(version) is not int or version < 1):
         problems.append(
-            Problem(path="$.upperback", message=f"must be a schema version >= 1 (got {version!r})")
+            Problem(
+                path="$.upperback",
+                message=f"must be a schema version, an integer >= 1 (got {excerpt(version)})",
+            )
         )
     elif type(version) is int and version > SCHEMA_VERSION:
         problems.append(
             Problem(
                 path="$.upperback",
-                message=f"was written by a newer upperback (schema {version}); "
+                message=f"was written by a newer upperback (schema {excerpt(version)}); "
                 f"this one reads up to schema {SCHEMA_VERSION}",
             )
         )
-    if "kind" in document and kind not in kinds:
+    known = type(kind) is str and kind in kinds
+    if "kind" in document and not known:
         problems.append(
             Problem(
                 path="$.kind",
-                message=f"must be one of {', '.join(sorted(kinds))} (got {kind!r})",
+                message=f"must be one of {', '.join(sorted(kinds))} (got {excerpt(kind)})",
             )
         )
-    elif cls is not None and kind in kinds and kinds[kind] is not cls:
+    elif cls is not None and known and kinds[kind] is not cls:
         problems.append(
-            Problem(path="$.kind", message=f"must be {_kind_of(kinds, cls)!r} (got {kind!r})")
+            Problem(path="$.kind", message=f"must be {_kind_of(kinds, cls)} (got {excerpt(kind)})")
         )
     if problems:
         raise InvalidDocument(problems)
@@ -83,7 +104,11 @@ def _migrate(kind: str, version: int, data: Any) -> Any:
     while version < SCHEMA_VERSION:
         migration = MIGRATIONS.get((kind, version))
         if migration is not None:
-            data = migration(data)
+            try:
+                data = migration(data)
+            except STRAY_ERRORS:
+                message = f"cannot be upgraded from schema {version}: it is not that schema's shape"
+                raise InvalidDocument([Problem(path="$.data", message=message)]) from None
         version += 1
     return data
 

@@ -24,7 +24,7 @@ def _load_default_catalog() -> Catalog:
     import json  # noqa: PLC0415 - keeps import upperback cheap
     from importlib import resources  # noqa: PLC0415
 
-    from upperback._codec.envelope import read  # noqa: PLC0415 - cattrs on first use
+    from upperback._codec.envelope import read  # noqa: PLC0415 - the codec on first use
 
     path = resources.files("upperback.catalog").joinpath("data", DATA_FILE)
     catalog: Catalog = read(json.loads(path.read_text(encoding="utf-8")), _KINDS, Catalog)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upperback._convert import to_tuple
+from upperback._validate import a, choices
 from upperback.anatomy import Muscle, Region
 from upperback.errors import InvalidCatalog, InvalidValue, Problem, UnknownExercise
 from upperback.exercise import Exercise
@@ -194,7 +195,10 @@ class Catalog:
 
         Criteria combine with "and"; a criterion given several values
         matches any of them, except ``requires`` and ``features``, which
-        need all of theirs. Queries chain:
+        need all of theirs. A criterion given as an empty collection is
+        not applied, the same as leaving it out, for every criterion:
+        ``where(target=[])`` and ``where(requires=[])`` are both ``where()``,
+        every exercise. Queries chain:
         ``catalog.where(kind=...).where(kit=...)``.
 
         A link to an exercise the query leaves out is cut, on both sides,
@@ -232,17 +236,19 @@ class Catalog:
             ("requires", requires, PropKind, "required_props", True),
             ("features", features, Feature, "features", True),
         ):
-            if value is not None:
-                wanted = _members(name, value, enum_type)
+            wanted = _wanted(name, value, enum_type)
+            if wanted:
                 tests.append(
                     _has_all(attribute, wanted) if want_all else _has_any(attribute, wanted)
                 )
-        if position is not None:
-            tests.append(_is_one_of("position", _members("position", position, Position)))
-        if kind is not None:
-            tests.append(_is_one_of("kind", _members("kind", kind, ExerciseKind)))
-        if without is not None:
-            excluded = _members("without", without, Feature)
+        positions = _wanted("position", position, Position)
+        if positions:
+            tests.append(_is_one_of("position", positions))
+        kinds = _wanted("kind", kind, ExerciseKind)
+        if kinds:
+            tests.append(_is_one_of("kind", kinds))
+        excluded = _wanted("without", without, Feature)
+        if excluded:
             tests.append(lambda e: not (e.features & excluded))
         low = _level("min_level", min_level, Level.GENTLE)
         high = _level("max_level", max_level, Level.ADVANCED)
@@ -294,8 +300,11 @@ class Catalog:
         Args:
             other: A catalog or exercises to add.
             override: Let an exercise in ``other`` replace one here with the
-                same id. Without it, a shared id is an error, unless the two
-                exercises are equal (merging a catalog with itself is fine).
+                same id, and a later one in ``other`` replace an earlier one.
+                Without it, an id given twice with different content, here
+                and in ``other`` or twice in ``other``, is an error, as it is
+                when building a catalog; equal repeats are fine (merging a
+                catalog with itself).
 
         Raises:
             InvalidCatalog: Ids clash (without ``override``), naming each;
@@ -304,6 +313,21 @@ class Catalog:
         added = tuple(other) if not isinstance(other, Catalog) else other.exercises
         _check_exercises(None, None, added)
         if not override:
+            seen: dict[str, Exercise] = {}
+            repeated = sorted(
+                {e.id for e in added if seen.setdefault(e.id, e) != e},
+            )
+            if repeated:
+                raise InvalidCatalog(
+                    Problem(
+                        path=_at(exercise_id),
+                        message=(
+                            "is given twice with different content;"
+                            " pass override=True to keep the last"
+                        ),
+                    )
+                    for exercise_id in repeated
+                )
             clashes = sorted({e.id for e in added if e.id in self._by_id and self[e.id] != e})
             if clashes:
                 raise InvalidCatalog(
@@ -326,21 +350,29 @@ class Catalog:
 
 def _members(name: str, value: Any, enum_type: type[enum.Enum]) -> frozenset[Any]:
     values = (value,) if isinstance(value, str | int) else value
+    listed = choices(enum_type)
     if not isinstance(values, Iterable):
-        raise InvalidValue(name, value, f"must be a {enum_type.__name__} or a collection of them")
+        raise InvalidValue(
+            name, value, f"must be {a(enum_type.__name__)} or a collection of them{listed}"
+        )
     result = frozenset(values)
     for item in result:
         if not isinstance(item, enum_type):
-            raise InvalidValue(name, item, f"must be a {enum_type.__name__}")
+            raise InvalidValue(name, item, f"must be {a(enum_type.__name__)}{listed}")
     return result
 
 
 def _level(name: str, value: Any, default: Level) -> int:
     if value is None:
         return default
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise InvalidValue(name, value, "must be a level between 1 and 5")
+    low, high = min(Level), max(Level)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidValue(name, value, f"must be a level between {low:d} and {high:d}")
     return int(value)
+
+
+def _wanted(name: str, value: Any, enum_type: type[enum.Enum]) -> frozenset[Any]:
+    return frozenset() if value is None else _members(name, value, enum_type)
 
 
 def _has_any(attribute: str, wanted: frozenset[Any]) -> Any:
@@ -356,6 +388,7 @@ def _is_one_of(attribute: str, wanted: frozenset[Any]) -> Any:
 
 
 def _problems(exercises: tuple[Exercise, ...], by_id: Mapping[str, Exercise]) -> list[Problem]:
+    """Every problem of the catalog, in time linear in its exercises and links."""
     problems: list[Problem] = []
     counts: dict[str, int] = {}
     for exercise in exercises:
@@ -367,16 +400,44 @@ def _problems(exercises: tuple[Exercise, ...], by_id: Mapping[str, Exercise]) ->
         for exercise_id, count in counts.items()
         if count > 1
     ]
+    hints = _Hints(by_id)
     for exercise in by_id.values():
-        problems += _link_problems(exercise, by_id)
+        problems += _link_problems(exercise, by_id, hints)
     problems += _cycle_problems(by_id)
     return problems
 
 
 _OTHER_SIDE = {"easier": "harder", "harder": "easier"}
 
+MAX_HINTS = 10
+"""How many dangling links get a "did you mean" hint; each costs a pass over every id."""
 
-def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Problem]:
+
+class _Hints:
+    """Close ids for a few dangling links, so that many of them cost linear time, not n²."""
+
+    def __init__(self, by_id: Mapping[str, Exercise]) -> None:
+        self.by_id = by_id
+        self.left = MAX_HINTS
+
+    def hint(self, missing: str) -> str:
+        if self.left == 0:
+            return ""
+        self.left -= 1
+        import difflib  # noqa: PLC0415 - only on a dangling link, to keep import upperback cheap
+
+        close = difflib.get_close_matches(missing, self.by_id, n=1)
+        return f"; did you mean {_shown(close[0])}?" if close else ""
+
+
+def _shown(value: object) -> str:
+    """An id (or ``None``) as a JSON client reads it."""
+    return "null" if value is None else f'"{value}"'
+
+
+def _link_problems(
+    exercise: Exercise, by_id: Mapping[str, Exercise], hints: _Hints
+) -> list[Problem]:
     problems = []
     for field in ("easier", "harder"):
         other_id = getattr(exercise, field)
@@ -384,14 +445,11 @@ def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Pr
             continue
         other = by_id.get(other_id)
         if other is None:
-            import difflib  # noqa: PLC0415
-
-            close = difflib.get_close_matches(other_id, by_id, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
                 Problem(
                     path=_at(exercise.id, field),
-                    message=f"names no exercise in the catalog (got {other_id!r}){hint}",
+                    message=f"names no exercise in the catalog (got {_shown(other_id)})"
+                    f"{hints.hint(other_id)}",
                 )
             )
             continue
@@ -400,8 +458,9 @@ def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Pr
             problems.append(
                 Problem(
                     path=_at(other_id, back),
-                    message=f"must be {exercise.id!r}, since {exercise.id!r} names "
-                    f"{other_id!r} as its {field} exercise (got {getattr(other, back)!r})",
+                    message=f"must be {_shown(exercise.id)}, since {_shown(exercise.id)} names "
+                    f"{_shown(other_id)} as its {field} exercise "
+                    f"(got {_shown(getattr(other, back))})",
                 )
             )
         if field == "harder" and other.level < exercise.level:
@@ -409,32 +468,33 @@ def _link_problems(exercise: Exercise, by_id: Mapping[str, Exercise]) -> list[Pr
                 Problem(
                     path=_at(other_id, "level"),
                     message=f"must be at least {int(exercise.level)}, the level of "
-                    f"{exercise.id!r} which it is harder than (got {int(other.level)})",
+                    f"{_shown(exercise.id)} which it is harder than (got {int(other.level)})",
                 )
             )
     return problems
 
 
 def _cycle_problems(by_id: Mapping[str, Exercise]) -> list[Problem]:
+    """Each loop of ``harder`` links, found in one pass: every exercise is walked once."""
     problems = []
-    reported: set[str] = set()
+    done: set[str] = set()
     for start in by_id:
-        seen: list[str] = []
-        current: str | None = start
-        while current is not None and current in by_id and current not in seen:
-            seen.append(current)
-            current = by_id[current].harder
-        if current is None or current not in seen:
+        if start in done:
             continue
-        cycle = seen[seen.index(current) :]
-        if reported.isdisjoint(cycle):
-            reported.update(cycle)
+        walked: dict[str, int] = {}  # this walk's exercises, in order
+        current: str | None = start
+        while current is not None and current not in done and current not in walked:
+            exercise = by_id.get(current)
+            if exercise is None:
+                break
+            walked[current] = len(walked)
+            current = exercise.harder
+        if current is not None and current in walked:
+            cycle = list(walked)[walked[current] :]
             first = min(cycle)
-            loop = cycle[cycle.index(first) :] + cycle[: cycle.index(first)] + [first]
+            loop = [*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first]
             problems.append(
-                Problem(
-                    path=_at(first, "harder"),
-                    message=f"makes a cycle: {' -> '.join(loop)}",
-                )
+                Problem(path=_at(first, "harder"), message=f"makes a cycle: {' -> '.join(loop)}")
             )
+        done.update(walked)
     return problems

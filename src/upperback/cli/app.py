@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING
@@ -22,8 +23,18 @@ from upperback.cli import validate as validate_command
 from upperback.cli._common import UsageError, add_format, emit, shown
 from upperback.compose import Change, ChangeKind, Goal, compose, desk_reset, prescribe
 from upperback.errors import UnknownExercise, UpperbackError
-from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
+from upperback.props import (
+    MAX_HEIGHT_CM,
+    MIN_HEIGHT_CM,
+    PROP_TYPES,
+    Kit,
+    Prop,
+    PropKind,
+    ResistanceBand,
+    SwissBall,
+)
 from upperback.routine import Routine, SectionRole
+from upperback.routine.scaling import MAX_MINUTES, MIN_MINUTES
 from upperback.safety import AgeBand, Condition, Profile
 from upperback.serialization import DOCUMENT_KINDS, dumps, json_schema
 from upperback.vocab import Benefit, ExerciseKind, Level, Position
@@ -236,16 +247,62 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _member(values: type[enum.StrEnum], what: str) -> Callable[[str], enum.StrEnum]:
+    """An option's type: one of an enum's values, or an error that lists them all."""
+
+    def parse(text: str) -> enum.StrEnum:
+        try:
+            return values(text)
+        except ValueError:
+            message = f"{text!r} is not a {what}; choose from {', '.join(values)}"
+            raise argparse.ArgumentTypeError(message) from None
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
+def _members(values: type[enum.StrEnum], what: str) -> Callable[[str], list[enum.StrEnum]]:
+    """An option's type: a comma-separated list of an enum's values."""
+    one = _member(values, what)
+
+    def parse(text: str) -> list[enum.StrEnum]:
+        return [one(item.strip()) for item in text.split(",") if item.strip()]
+
+    parse.__name__ = f"{what} list"
+    return parse
+
+
+def _number(what: str, low: float, high: float, unit: str) -> Callable[[str], float]:
+    """An option's type: a finite number from ``low`` to ``high``, or an error saying so."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or not low <= value <= high:
+            message = f"{what} must be a number from {low:g} to {high:g} {unit} (got {text!r})"
+            raise argparse.ArgumentTypeError(message)
+        return value
+
+    parse.__name__ = what
+    return parse
+
+
+_HEIGHT = _number("height", MIN_HEIGHT_CM, MAX_HEIGHT_CM, "cm")
+_MINUTES = _number("minutes", MIN_MINUTES, MAX_MINUTES, "minutes")
+
+
 def _repeatable(
     parser: argparse.ArgumentParser, flag: str, values: type[enum.StrEnum], what: str
 ) -> None:
     """An option that takes one of an enum's values and may be given again."""
+    name = flag.removeprefix("--")
     parser.add_argument(
         flag,
         action="append",
-        type=values,
-        choices=list(values),
-        metavar=flag.removeprefix("--").upper(),
+        type=_member(values, name),
+        metavar=name.upper(),
         help=f"{what}; repeatable; one of {', '.join(values)}",
     )
 
@@ -253,7 +310,7 @@ def _repeatable(
 def _kit_option(parser: argparse.ArgumentParser, default: str) -> None:
     parser.add_argument(
         "--kit",
-        type=lambda text: [PropKind(kind) for kind in text.split(",") if kind],
+        type=_members(PropKind, "prop"),
         metavar="PROPS",
         help=f"the props to hand, comma-separated (default: {default}); from {', '.join(PropKind)}",
     )
@@ -270,7 +327,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ball = commands.add_parser("ball", help="the Swiss ball size for a height")
-    ball.add_argument("--height", type=float, required=True, help="standing height in cm")
+    ball.add_argument(
+        "--height",
+        type=_HEIGHT,
+        required=True,
+        help=f"standing height in cm, {MIN_HEIGHT_CM} to {MAX_HEIGHT_CM}",
+    )
     ball.add_argument("--long-legs", action="store_true", help="legs long for the height")
     ball.add_argument("--heavy", action="store_true", help="body weight high for the height")
     ball.set_defaults(run=_ball)
@@ -292,12 +354,17 @@ def build_parser() -> argparse.ArgumentParser:
     _kit_option(routine, "chair,doorway,towel,wall")
     routine.add_argument(
         "--height",
-        type=float,
+        type=_HEIGHT,
         default=170,
-        help="standing height in cm, to size the Swiss ball (default: 170)",
+        help=f"standing height in cm, {MIN_HEIGHT_CM} to {MAX_HEIGHT_CM}, to size the Swiss ball"
+        " (default: 170)",
     )
     _repeatable(routine, "--condition", Condition, "a condition to screen for")
-    routine.add_argument("--minutes", type=float, help="fit the routine into this many minutes")
+    routine.add_argument(
+        "--minutes",
+        type=_MINUTES,
+        help=f"fit the routine into this many minutes, {MIN_MINUTES} to {MAX_MINUTES}",
+    )
     add_format(routine, ("text", "json", "markdown", "html"))
     routine.set_defaults(run=_routine)
 
@@ -306,11 +373,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="compose a routine for a goal, a kit and conditions, with a reason for each choice",
     )
     composer.add_argument(
-        "--minutes", type=float, required=True, help="the time budget (1 to 240 minutes)"
+        "--minutes",
+        type=_MINUTES,
+        required=True,
+        help=f"the time budget, {MIN_MINUTES} to {MAX_MINUTES} minutes",
     )
     _kit_option(composer, "none")
     composer.add_argument(
-        "--height", type=float, default=170, help="standing height in cm (default: 170)"
+        "--height",
+        type=_HEIGHT,
+        default=170,
+        help=f"standing height in cm, {MIN_HEIGHT_CM} to {MAX_HEIGHT_CM} (default: 170)",
     )
     _repeatable(composer, "--condition", Condition, "a condition to screen for")
     _repeatable(composer, "--benefit", Benefit, "a benefit to work on")
@@ -321,7 +394,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--level", type=int, choices=range(1, 6), default=3, help="the highest level (default: 3)"
     )
     composer.add_argument(
-        "--age-band", type=AgeBand, choices=list(AgeBand), help="the person's age band"
+        "--age-band",
+        type=_member(AgeBand, "age-band"),
+        help=f"the person's age band; one of {', '.join(AgeBand)}",
     )
     composer.add_argument("--seed", type=int, default=0, help="another seed, another routine")
     add_format(composer, ("text", "json", "markdown", "html"))
@@ -331,7 +406,10 @@ def build_parser() -> argparse.ArgumentParser:
         "schema", help="the JSON Schema of a kind of document, for apps in other languages"
     )
     schema.add_argument(
-        "kind", nargs="?", help=f"the kind of document; one of {', '.join(sorted(DOCUMENT_KINDS))}"
+        "kind",
+        nargs="?",
+        choices=sorted(DOCUMENT_KINDS),
+        help=f"the kind of document; one of {', '.join(sorted(DOCUMENT_KINDS))}",
     )
     schema.add_argument("--list", action="store_true", help="list the kinds of document")
     schema.set_defaults(run=_schema)

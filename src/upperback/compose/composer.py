@@ -18,7 +18,7 @@ from upperback.props import Kit
 from upperback.routine import Block, Routine, SectionRole
 from upperback.routine.timing import visit_s
 from upperback.safety import AgeBand, Profile, Verdict, screen
-from upperback.vocab import ExerciseKind, Movement
+from upperback.vocab import STRETCH_KINDS, ExerciseKind, KindFamily, Movement
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,9 +43,9 @@ OLDER_ADULT_HOLD_S: Final = (30, 60)
 """Older adults may gain more from static stretch holds of 30 to 60 s [A1][A2]."""
 
 _WARM_UP_KINDS: Final = frozenset({ExerciseKind.DYNAMIC_MOBILITY, ExerciseKind.BREATHING})
-_COOL_DOWN_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
+_COOL_DOWN_KINDS: Final = STRETCH_KINDS
 _CHEST: Final = frozenset({Muscle.PECTORALIS_MAJOR, Muscle.PECTORALIS_MINOR})
-_PULLING_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL})
+_PULLING_KINDS: Final = frozenset(k for k in ExerciseKind if k.family is KindFamily.STRENGTHEN)
 _MAX_PASSES: Final = 50
 _EPS: Final = 1e-12
 _SCREENED: Final = "is left out by screening"
@@ -131,15 +131,16 @@ class Choice:
     .. versionadded:: 0.1.0
     """
 
-    exercise_id: str
+    exercise_id: str = attrs.field(metadata=v.slug_id())
     role: SectionRole
-    reason: str
+    reason: str = attrs.field(metadata=v.text_up_to())
     gain: float
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.slug("exercise_id", self.exercise_id)
+        v.report(self._bound_problems())
         v.instance("role", self.role, SectionRole)
-        v.text("reason", self.reason)
         v.number_between("gain", self.gain, 0, 1)
 
 
@@ -154,12 +155,13 @@ class Gap:
     .. versionadded:: 0.1.0
     """
 
-    what: str
-    reason: str
+    what: str = attrs.field(metadata=v.text_up_to(200))
+    reason: str = attrs.field(metadata=v.text_up_to())
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.text("what", self.what, max_len=200)
-        v.text("reason", self.reason)
+        v.report(self._bound_problems())
 
 
 @attrs.frozen(kw_only=True)

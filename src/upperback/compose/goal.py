@@ -160,8 +160,10 @@ class Goal:
     positions: frozenset[Position] = attrs.field(default=frozenset(), converter=to_frozenset)
     level: Level = Level.MODERATE
     kinds: frozenset[ExerciseKind] = attrs.field(default=frozenset(), converter=to_frozenset)
-    sessions_per_week: int = 3
-    title: str = "Composed routine"
+    sessions_per_week: int = attrs.field(default=3, metadata=v.between(1, 7))
+    title: str = attrs.field(default="Composed routine", metadata=v.text_up_to(200))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.number_between("minutes", self.minutes, MIN_MINUTES, MAX_MINUTES, " minutes")
@@ -170,8 +172,7 @@ class Goal:
         v.collection("positions", self.positions, frozenset, Position)
         v.instance("level", self.level, Level)
         v.collection("kinds", self.kinds, frozenset, ExerciseKind)
-        v.int_between("sessions_per_week", self.sessions_per_week, 1, 7)
-        v.text("title", self.title, max_len=200)
+        v.report(self._bound_problems())
 
     @classmethod
     def of(

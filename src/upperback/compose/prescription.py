@@ -17,7 +17,6 @@ from upperback.props import Kit
 from upperback.routine import Block, Routine, Section, Structure, scale, substitute
 from upperback.routine.timing import visit_s
 from upperback.safety import Action, Profile, Verdict, screen
-from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
     from upperback.exercise import Exercise
@@ -59,18 +58,19 @@ class Change:
     """
 
     kind: ChangeKind
-    exercise_id: str
-    reason: str
-    replacement_id: str | None = None
+    exercise_id: str = attrs.field(metadata=v.slug_id())
+    reason: str = attrs.field(metadata=v.text_up_to())
+    replacement_id: str | None = attrs.field(default=None, metadata=v.slug_id(optional=True))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("kind", self.kind, ChangeKind)
-        v.slug("exercise_id", self.exercise_id)
-        v.text("reason", self.reason)
+        v.report(self._bound_problems())
         swap = self.kind in {ChangeKind.SUBSTITUTED, ChangeKind.REPLACED}
-        if swap:
-            v.slug("replacement_id", self.replacement_id)
-        elif self.replacement_id is not None:
+        if swap and self.replacement_id is None:
+            raise InvalidValue("replacement_id", None, "must be given for a swap")
+        if not swap and self.replacement_id is not None:
             raise InvalidValue(
                 "replacement_id", self.replacement_id, "may only be given for a swap"
             )
@@ -104,19 +104,9 @@ class Prescription:
                 )
 
 
-_FAMILY = {
-    ExerciseKind.STATIC_STRETCH: 0,
-    ExerciseKind.PNF_STRETCH: 0,
-    ExerciseKind.DYNAMIC_MOBILITY: 0,
-    ExerciseKind.STRENGTHENING: 1,
-    ExerciseKind.MOTOR_CONTROL: 1,
-    ExerciseKind.BREATHING: 2,
-}
-
-
 def _closeness(original: Exercise, candidate: Exercise) -> tuple[int, int, int, str] | None:
     """A sort key for a safe alternative (smaller is closer), or ``None`` if it is none."""
-    if _FAMILY[candidate.kind] != _FAMILY[original.kind]:
+    if candidate.kind.family is not original.kind.family:
         return None
     muscles = len(candidate.targets & original.targets)
     regions = len(candidate.regions & original.regions)

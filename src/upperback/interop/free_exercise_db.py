@@ -54,7 +54,6 @@ How an entry is mapped:
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -62,7 +61,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from upperback._codec.text import excerpt, has_lone_surrogate
 from upperback._convert import to_tuple
+from upperback._validate import slugify
 from upperback.anatomy import Muscle
 from upperback.catalog import Catalog
 from upperback.dose import Dose
@@ -74,7 +75,7 @@ from upperback.vocab import ExerciseKind, Feature, Level, Position
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["DATASET_URL", "ImportResult", "Skipped", "load"]
+__all__ = ["DATASET_URL", "ImportResult", "Skipped", "load", "slugify"]
 
 DATASET_URL: Final = "https://github.com/yuhonas/free-exercise-db"
 """Where the dataset is published (public domain)."""
@@ -224,15 +225,6 @@ class ImportResult:
         return iter((self.catalog, self.skipped))
 
 
-def slugify(text: str) -> str:
-    """The upperback id for a dataset id: ``"3_4_Sit-Up"`` → ``"3-4-sit-up"``.
-
-    >>> slugify("Band_Pull_Apart")
-    'band-pull-apart'
-    """
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
     """Import free-exercise-db entries as upperback exercises.
 
@@ -245,7 +237,9 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
         its reason. Each entry is either imported or reported.
 
     Raises:
-        InvalidDocument: The file is not JSON, or is not a list of entries.
+        InvalidDocument: The file is not UTF-8 JSON within the default
+            :class:`~upperback.serialization.Limits` (it repeats a key, nests too deeply, ...),
+            or is not a list of entries.
         OSError: The file cannot be read.
 
     >>> entry = {
@@ -290,14 +284,11 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
 
 
 def _read(path: str | os.PathLike[str]) -> Any:
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidDocument(
-            [Problem(path="$", message=f"is not valid JSON: {exc}")],
-            what="free-exercise-db file",
-        ) from None
+    # Through the same edge as every document: size, nesting, repeated keys,
+    # UTF-8 and lone surrogates are checked before anything is imported.
+    from upperback._codec.text import parse  # noqa: PLC0415 - only when a file is read
+
+    return parse(Path(path).read_bytes(), what="free-exercise-db file", strings=True)
 
 
 class _Skip(Exception):  # noqa: N818 - internal control flow, never escapes
@@ -311,14 +302,18 @@ def _field(entry: dict[str, Any], key: str, kind: type, allow_none: bool = False
     if value is None and allow_none:
         return None
     if not isinstance(value, kind):
-        raise _Skip(f"malformed: {key!r} must be a {kind.__name__} (got {value!r})")
+        raise _Skip(f"malformed: {key!r} must be a {kind.__name__} (got {excerpt(value)})")
+    if isinstance(value, str) and has_lone_surrogate(value):
+        raise _Skip(f"malformed: {key!r} holds a lone surrogate (got {excerpt(value)})")
     return value
 
 
 def _strings(entry: dict[str, Any], key: str) -> list[str]:
     values: list[str] = _field(entry, key, list)
     if not all(isinstance(value, str) for value in values):
-        raise _Skip(f"malformed: {key!r} must be a list of text (got {values!r})")
+        raise _Skip(f"malformed: {key!r} must be a list of text (got {excerpt(values)})")
+    if any(has_lone_surrogate(value) for value in values):
+        raise _Skip(f"malformed: {key!r} holds a lone surrogate")
     return values
 
 

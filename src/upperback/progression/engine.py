@@ -87,7 +87,9 @@ class Proposal:
         if self.block is not None:
             return self.block
         if self.dose is not None:
-            return attrs.evolve(current, dose=self.dose)
+            # A block keeps the caps screening put on it (its cautions); the
+            # re-screening that follows says so in the decision's reasons.
+            return attrs.evolve(current, dose=current.cap(self.dose))
         return current
 
 

@@ -11,7 +11,7 @@ routine, each beside the result it returns: ``scaling``
 
 from __future__ import annotations
 
-from upperback.routine.block import Block
+from upperback.routine.block import Block, Caution
 from upperback.routine.coverage import Coverage
 from upperback.routine.model import Routine, Section
 from upperback.routine.scaling import DoseChange, ScaleResult, scale
@@ -24,6 +24,7 @@ __all__ = [
     "SWITCH_SIDES_S",
     "TRANSITION_S",
     "Block",
+    "Caution",
     "Coverage",
     "DoseChange",
     "Routine",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -10,20 +10,18 @@ from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.anatomy import Muscle, Region
 from upperback.errors import InvalidValue
-from upperback.vocab import Benefit, ExerciseKind, Movement
+from upperback.vocab import Benefit, KindFamily, Movement
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from upperback.routine.block import Block
 
-__all__ = ["Coverage"]
+__all__ = ["MAX_COVERED_S", "Coverage"]
 
+MAX_COVERED_S: Final = 10**9
+"""The most seconds a coverage may count: a bound that catches nonsense, not a prescription."""
 
-_STRETCH_KINDS = frozenset(
-    {ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH, ExerciseKind.DYNAMIC_MOBILITY}
-)
-_STRENGTH_KINDS = frozenset({ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL})
 
 _ORDER: dict[type, dict[Any, int]] = {
     cls: {member: i for i, member in enumerate(cls)} for cls in (Muscle, Region, Movement, Benefit)
@@ -38,7 +36,7 @@ def _check_pairs(field: str, pairs: Any, cls: type) -> None:
     for i, pair in enumerate(pairs):
         if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], cls)):
             raise InvalidValue(f"{field}[{i}]", pair, f"must be a ({cls.__name__}, seconds) pair")
-        v.int_between(f"{field}[{i}][1]", pair[1], 1, 10**9, " seconds")
+        v.int_between(f"{field}[{i}][1]", pair[1], 1, MAX_COVERED_S, " seconds")
         if order[pair[0]] <= previous:
             raise InvalidValue(
                 f"{field}[{i}]", str(pair[0]), f"must follow {cls.__name__} order, once each"
@@ -86,7 +84,7 @@ class Coverage:
     .. versionadded:: 0.1.0
     """
 
-    work_s: int = 0
+    work_s: int = attrs.field(default=0, metadata=v.between(0, MAX_COVERED_S, " seconds"))
     muscles: tuple[tuple[Muscle, int], ...] = attrs.field(default=(), converter=to_tuple)
     regions: tuple[tuple[Region, int], ...] = attrs.field(default=(), converter=to_tuple)
     movements: tuple[tuple[Movement, int], ...] = attrs.field(default=(), converter=to_tuple)
@@ -94,8 +92,11 @@ class Coverage:
     stretches: tuple[tuple[Muscle, int], ...] = attrs.field(default=(), converter=to_tuple)
     strengthens: tuple[tuple[Muscle, int], ...] = attrs.field(default=(), converter=to_tuple)
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("work_s", self.work_s, 0, 10**9, " seconds")
+        if problems := self._bound_problems():
+            v.report(problems)
         for field, cls in _COVERAGE_FIELDS:
             _check_pairs(field, getattr(self, field), cls)
 
@@ -106,6 +107,7 @@ class Coverage:
         work = 0
         for block, times in blocks:
             exercise = block.exercise
+            family = exercise.kind.family
             seconds = block.dose.work_s(exercise.laterality) * times
             work += seconds
             keys: dict[str, Iterable[Any]] = {
@@ -113,8 +115,8 @@ class Coverage:
                 "regions": exercise.regions,
                 "movements": exercise.movements,
                 "benefits": exercise.benefits,
-                "stretches": exercise.targets if exercise.kind in _STRETCH_KINDS else (),
-                "strengthens": exercise.targets if exercise.kind in _STRENGTH_KINDS else (),
+                "stretches": exercise.targets if family is KindFamily.LENGTHEN else (),
+                "strengthens": exercise.targets if family is KindFamily.STRENGTHEN else (),
             }
             for field, items in keys.items():
                 bucket = totals[field]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -13,7 +12,12 @@ from upperback._convert import to_frozenset, to_tuple
 from upperback.errors import InvalidValue
 from upperback.routine.block import Block
 from upperback.routine.coverage import Coverage
-from upperback.routine.structure import MAX_ROUNDS, SectionRole, Structure
+from upperback.routine.structure import (
+    MAX_REST_BETWEEN_ROUNDS_S,
+    MAX_ROUNDS,
+    SectionRole,
+    Structure,
+)
 from upperback.routine.timing import Step, section_s, steps
 
 if TYPE_CHECKING:
@@ -26,7 +30,7 @@ __all__ = ["Routine", "Section", "slugify"]
 
 
 def _check_blocks(_: object, __: object, blocks: Any) -> None:
-    if not isinstance(blocks, tuple) or not blocks:
+    if not isinstance(blocks, tuple):
         raise InvalidValue("blocks", blocks, "must hold at least one block")
     for i, block in enumerate(blocks):
         v.instance(f"blocks[{i}]", block, Block)
@@ -47,16 +51,24 @@ class Section:
     """
 
     role: SectionRole
-    blocks: tuple[Block, ...] = attrs.field(converter=to_tuple, validator=_check_blocks)
+    blocks: tuple[Block, ...] = attrs.field(
+        converter=to_tuple,
+        validator=_check_blocks,
+        metadata=v.items(min_items=1, empty="must hold at least one block"),
+    )
     structure: Structure = Structure.STRAIGHT
-    rounds: int = 1
-    rest_between_rounds_s: int = 0
+    rounds: int = attrs.field(default=1, metadata=v.between(1, MAX_ROUNDS))
+    rest_between_rounds_s: int = attrs.field(
+        default=0, metadata=v.between(0, MAX_REST_BETWEEN_ROUNDS_S, " seconds")
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("role", self.role, SectionRole)
         v.instance("structure", self.structure, Structure)
-        v.int_between("rounds", self.rounds, 1, MAX_ROUNDS)
-        v.int_between("rest_between_rounds_s", self.rest_between_rounds_s, 0, 300, " seconds")
         if self.structure is not Structure.CIRCUIT:
             if self.rounds != 1:
                 raise InvalidValue(
@@ -72,6 +84,24 @@ class Section:
             raise InvalidValue(
                 "blocks", len(self.blocks), "must hold at least two blocks in a superset"
             )
+
+    def keeping(self, blocks: Iterable[Block]) -> Section | None:
+        """This section with only ``blocks``, or ``None`` when none are left.
+
+        The one rule for a section that loses blocks (leaving an exercise
+        out, screening): a superset left with fewer than two blocks becomes
+        straight sets, since a superset pairs exercises; every other
+        structure is kept.
+
+        .. versionadded:: 0.1.0
+        """
+        kept = tuple(blocks)
+        if not kept:
+            return None
+        structure = self.structure
+        if structure is Structure.SUPERSET and len(kept) < 2:
+            structure = Structure.STRAIGHT
+        return attrs.evolve(self, blocks=kept, structure=structure)
 
     def duration(self) -> dt.timedelta:
         """How long the section takes, transitions and rests included.
@@ -92,15 +122,15 @@ class Section:
 
 
 def slugify(title: Any) -> str:
-    """A slug made from a title: ``"Desk reset"`` becomes ``"desk-reset"``."""
-    if not isinstance(title, str):
-        return "routine"
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    return "-".join(words)[:80].strip("-") or "routine"
+    """A slug made from a title: ``"Desk reset"`` becomes ``"desk-reset"``.
+
+    A title with no letter or digit (or no title) gives ``"routine"``.
+    """
+    return (v.slugify(title) if isinstance(title, str) else "") or "routine"
 
 
 def _check_sections(_: object, __: object, sections: Any) -> None:
-    if not isinstance(sections, tuple) or not sections:
+    if not isinstance(sections, tuple):
         raise InvalidValue("sections", sections, "must hold at least one section")
     previous = -1
     for i, section in enumerate(sections):
@@ -130,22 +160,26 @@ class Routine:
     .. versionadded:: 0.1.0
     """
 
-    id: str
-    title: str
-    sections: tuple[Section, ...] = attrs.field(converter=to_tuple, validator=_check_sections)
-    sessions_per_week: int = 3
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    notes: str | None = None
+    id: str = attrs.field(metadata=v.slug_id())
+    title: str = attrs.field(metadata=v.text_up_to(200))
+    sections: tuple[Section, ...] = attrs.field(
+        converter=to_tuple,
+        validator=_check_sections,
+        metadata=v.items(min_items=1, empty="must hold at least one section"),
+    )
+    sessions_per_week: int = attrs.field(default=3, metadata=v.between(1, 7))
+    tags: frozenset[str] = attrs.field(
+        default=frozenset(), converter=to_frozenset, metadata=v.items(item=v.text_bound(60))
+    )
+    notes: str | None = attrs.field(default=None, metadata=v.text_up_to())
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.slug("id", self.id)
-        v.text("title", self.title, max_len=200)
-        v.int_between("sessions_per_week", self.sessions_per_week, 1, 7)
+        if problems := self._bound_problems():
+            v.report(problems)
         if not isinstance(self.tags, frozenset):
             raise InvalidValue("tags", self.tags, "must be a collection of text labels")
-        v.texts("tags", sorted(self.tags, key=str), max_len=60)
-        if self.notes is not None:
-            v.text("notes", self.notes)
 
     @classmethod
     def of(
@@ -179,7 +213,7 @@ class Routine:
             title=title,
             sections=sections,
             sessions_per_week=sessions_per_week,
-            tags=frozenset(tags),
+            tags=tags,
             notes=notes,
         )
 
@@ -268,7 +302,10 @@ class Routine:
 
         Raises:
             InvalidValue: ``fn`` returned something that is not a valid dose
-                for the block; the field names the block by its path, e.g.
+                for the block, or one past a cap of the block's
+                ``cautions`` (use
+                :meth:`Block.cap() <upperback.routine.Block.cap>` to stay within
+                them); the field names the block by its path, e.g.
                 ``sections[0].blocks[1].dose``.
 
         .. versionadded:: 0.1.0
@@ -326,12 +363,9 @@ class Routine:
                     raise InvalidValue(field, exc.value, exc.reason) from None
                 if new is not None:
                     blocks.append(new)
-            if not blocks:
-                continue
-            structure = section.structure
-            if structure is Structure.SUPERSET and len(blocks) < 2:
-                structure = Structure.STRAIGHT
-            sections.append(attrs.evolve(section, blocks=tuple(blocks), structure=structure))
+            kept = section.keeping(blocks)
+            if kept is not None:
+                sections.append(kept)
         return attrs.evolve(self, sections=tuple(sections))
 
 

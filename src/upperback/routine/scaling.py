@@ -12,6 +12,7 @@ from upperback._convert import to_tuple
 from upperback.dose import Dose
 from upperback.errors import InvalidValue
 from upperback.routine.model import Routine
+from upperback.routine.structure import MAX_INDEX
 from upperback.routine.timing import section_s
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ def _longer(block: Block) -> list[Dose]:
     options = []
     if block.exercise.kind.is_stretch:
         low_hold, high_hold = STRETCH_HOLD_S
+        if block.max_hold_s is not None:
+            # A safety rule's cap wins over the usual range: lengthening stays within it.
+            high_hold = min(high_hold, block.max_hold_s)
         if dose.reps is None and dose.hold_s is not None and dose.hold_s < high_hold:
             hold = min(high_hold, max(dose.hold_s + HOLD_STEP_S, low_hold))
             options.append(attrs.evolve(dose, hold_s=hold))
@@ -76,7 +80,10 @@ def scale(routine: Routine, *, minutes: float) -> ScaleResult:
     * stretches (static and PNF): holds by 5 s, never below 10 s or
       above 30 s, and sets (repetitions) never below 2 or above 4
       (ACSM: 10–30 s holds, 2–4 repetitions [A1][A2]); a value already
-      outside those ranges is only ever moved towards them;
+      outside those ranges is only ever moved towards them; a hold is
+      never lengthened past the block's safety cap
+      (:attr:`Block.max_hold_s <upperback.routine.Block.max_hold_s>`),
+      even when the budget would allow a longer one;
     * every other exercise: sets only, never below 1 or above 4
       (2–4 sets per muscle group [A7]).
 
@@ -201,20 +208,20 @@ class DoseChange:
     .. versionadded:: 0.1.0
     """
 
-    exercise_id: str
-    section: int
-    block: int
+    exercise_id: str = attrs.field(metadata=v.slug_id())
+    section: int = attrs.field(metadata=v.between(0, MAX_INDEX))
+    block: int = attrs.field(metadata=v.between(0, MAX_INDEX))
     before: Dose
     after: Dose
-    reason: str
+    reason: str = attrs.field(metadata=v.text_up_to())
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.slug("exercise_id", self.exercise_id)
-        v.int_between("section", self.section, 0, 1000)
-        v.int_between("block", self.block, 0, 1000)
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("before", self.before, Dose)
         v.instance("after", self.after, Dose)
-        v.text("reason", self.reason)
 
 
 @attrs.frozen(kw_only=True)
@@ -235,8 +242,10 @@ class ScaleResult:
 
     routine: Routine
     changes: tuple[DoseChange, ...] = attrs.field(converter=to_tuple)
-    budget_s: int
+    budget_s: int = attrs.field(metadata=v.between(MIN_MINUTES * 60, MAX_MINUTES * 60, " seconds"))
     met: bool
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("routine", self.routine, Routine)
@@ -244,7 +253,8 @@ class ScaleResult:
             raise InvalidValue("changes", self.changes, "must be a tuple of DoseChange values")
         for i, change in enumerate(self.changes):
             v.instance(f"changes[{i}]", change, DoseChange)
-        v.int_between("budget_s", self.budget_s, 60, 240 * 60, " seconds")
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("met", self.met, bool)
 
     @property

@@ -5,10 +5,20 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-__all__ = ["MAX_ROUNDS", "SectionRole", "Structure"]
+__all__ = [
+    "MAX_INDEX",
+    "MAX_REST_BETWEEN_ROUNDS_S",
+    "MAX_ROUNDS",
+    "SectionRole",
+    "Structure",
+]
 
+MAX_INDEX: Final = 1000
+"""The highest section or block index a record (a change, a substitution) may name."""
 MAX_ROUNDS: Final = 10
 """At most 10 rounds of a circuit."""
+MAX_REST_BETWEEN_ROUNDS_S: Final = 300
+"""At most 300 s rest between the rounds of a circuit."""
 
 
 class SectionRole(enum.StrEnum):

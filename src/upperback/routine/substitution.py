@@ -12,7 +12,7 @@ from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.props import Kit, PropKind
 from upperback.routine.model import Routine
-from upperback.vocab import ExerciseKind
+from upperback.routine.structure import MAX_INDEX
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,23 +27,6 @@ def _shape(dose: Dose) -> tuple[bool, bool]:
     return (dose.reps is not None, dose.hold_s is not None)
 
 
-# A stretch is replaced by something that stretches or mobilises, a
-# strengthening exercise by one that strengthens or trains control: the same
-# muscles worked the other way is not a substitute.
-_FAMILIES = {
-    ExerciseKind.STATIC_STRETCH: "stretch",
-    ExerciseKind.PNF_STRETCH: "stretch",
-    ExerciseKind.DYNAMIC_MOBILITY: "stretch",
-    ExerciseKind.STRENGTHENING: "strength",
-    ExerciseKind.MOTOR_CONTROL: "strength",
-    ExerciseKind.BREATHING: "breathing",
-}
-
-
-def _family(kind: ExerciseKind) -> str:
-    return _FAMILIES[kind]
-
-
 def _rank(original: Exercise, candidate: Exercise) -> tuple[int, int, int] | None:
     """A sort key (smaller is closer), or ``None`` if the candidate is no substitute."""
     if candidate.targets == original.targets and candidate.kind is original.kind:
@@ -54,7 +37,9 @@ def _rank(original: Exercise, candidate: Exercise) -> tuple[int, int, int] | Non
     ):
         return (1, 0, 0)
     overlap = len(candidate.targets & original.targets)
-    if not overlap or _family(candidate.kind) != _family(original.kind):
+    # A stretch is replaced by something that lengthens, a strengthening exercise by
+    # one that strengthens: the same muscles worked the other way is not a substitute.
+    if not overlap or candidate.kind.family is not original.kind.family:
         return None
     return (2, -overlap, 0 if candidate.kind is original.kind else 1)
 
@@ -109,7 +94,10 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
     it takes the new exercise's default dose. ``per_side`` is then
     fitted to the new exercise: false for a bilateral one, the default
     dose's for a one-sided exercise replacing a bilateral one. Notes
-    are kept.
+    and the safety cautions screening put on the block are kept, and
+    the new dose is brought within their caps
+    (:meth:`Block.cap() <upperback.routine.Block.cap>`); screen the result
+    again for the person, since the new exercise may meet other rules.
 
     A block with no possible substitute stays in place and is reported
     with ``replacement_id=None``; nothing is dropped.
@@ -163,6 +151,10 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
         rank, _, chosen = min(ranked, key=lambda item: (item[2].id in used, *item[:2]))
         used.add(chosen.id)
         dose, note = _dose_for(block, chosen)
+        # The block keeps the cautions safety rules put on it, and its new dose their caps.
+        capped = block.cap(dose)
+        if capped != dose:
+            dose, note = capped, f"{note}, within the block's safety caps"
         records.append(
             Substitution(
                 original_id=original.id,
@@ -194,19 +186,17 @@ class Substitution:
     .. versionadded:: 0.1.0
     """
 
-    original_id: str
-    replacement_id: str | None
-    reason: str
-    section: int
-    block: int
+    original_id: str = attrs.field(metadata=v.slug_id())
+    replacement_id: str | None = attrs.field(metadata=v.slug_id(optional=True))
+    reason: str = attrs.field(metadata=v.text_up_to())
+    section: int = attrs.field(metadata=v.between(0, MAX_INDEX))
+    block: int = attrs.field(metadata=v.between(0, MAX_INDEX))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.slug("original_id", self.original_id)
-        if self.replacement_id is not None:
-            v.slug("replacement_id", self.replacement_id)
-        v.text("reason", self.reason)
-        v.int_between("section", self.section, 0, 1000)
-        v.int_between("block", self.block, 0, 1000)
+        if problems := self._bound_problems():
+            v.report(problems)
 
     @property
     def satisfied(self) -> bool:

@@ -121,22 +121,22 @@ class Step:
     """
 
     kind: StepKind
-    seconds: int
-    cue: str
-    exercise_id: str | None = None
+    seconds: int = attrs.field(metadata=v.between(1, MAX_STEP_S, " seconds"))
+    cue: str = attrs.field(metadata=v.text_up_to())
+    exercise_id: str | None = attrs.field(default=None, metadata=v.slug_id())
     side: Side | None = None
-    set_number: int | None = None
-    round_number: int | None = None
-    reps: int | None = None
-    hold_s: int | None = None
+    set_number: int | None = attrs.field(default=None, metadata=v.between(1, MAX_SETS))
+    round_number: int | None = attrs.field(default=None, metadata=v.between(1, MAX_ROUNDS))
+    reps: int | None = attrs.field(default=None, metadata=v.between(1, MAX_REPS))
+    hold_s: int | None = attrs.field(default=None, metadata=v.between(1, MAX_HOLD_S, " seconds"))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("kind", self.kind, StepKind)
-        v.int_between("seconds", self.seconds, 1, MAX_STEP_S, " seconds")
-        v.text("cue", self.cue)
-        if self.exercise_id is not None:
-            v.slug("exercise_id", self.exercise_id)
-        elif self.kind is not StepKind.REST:
+        if problems := self._bound_problems():
+            v.report(problems)
+        if self.exercise_id is None and self.kind is not StepKind.REST:
             raise InvalidValue("exercise_id", None, f"must be given for a {self.kind} step")
         work = self.kind is StepKind.WORK
         for field in ("side", "set_number", "round_number", "reps", "hold_s"):
@@ -144,11 +144,8 @@ class Step:
                 raise InvalidValue(field, getattr(self, field), "may only be given for work")
         if self.side is not None:
             v.instance("side", self.side, Side)
-        if work:
-            v.int_between("set_number", self.set_number, 1, MAX_SETS)
-        v.optional_int_between("round_number", self.round_number, 1, MAX_ROUNDS)
-        v.optional_int_between("reps", self.reps, 1, MAX_REPS)
-        v.optional_int_between("hold_s", self.hold_s, 1, MAX_HOLD_S, " seconds")
+        if work and self.set_number is None:
+            raise InvalidValue("set_number", None, "must be given for work")
 
 
 class Timed(Protocol):

@@ -14,7 +14,12 @@ Two halves, both pure functions over values:
   :class:`~upperback.safety.triage.Advice`: any red flag is urgent, and
   pain that persists past the thresholds of
   :class:`~upperback.safety.triage.SafetyPolicy` sends the person to a
-  healthcare professional.
+  healthcare professional. The findings behind it are data
+  (:data:`~upperback.safety.triage.FINDINGS`); the progression layer's
+  pain gate reads the same rows through
+  :func:`~upperback.safety.triage.pain_findings`,
+  :func:`~upperback.safety.triage.pain_ceiling` and
+  :func:`~upperback.safety.triage.next_morning_ceiling`.
 
 The library supports clinicians; it does not diagnose and does not
 replace one. Upper-back pain that does not ease within days should be
@@ -23,27 +28,35 @@ seen by a healthcare professional.
 
 from __future__ import annotations
 
-from upperback.safety.conditions import AgeBand, Condition
+from upperback.safety.conditions import PREGNANCY, AgeBand, Condition
 from upperback.safety.profile import Profile
 from upperback.safety.rules import CLINICIAN_RULE_ID, RULES, Action, Modification, Rule
 from upperback.safety.screen import BlockScreen, ScreenReport, Verdict, screen
 from upperback.safety.triage import (
     DEFAULT_POLICY,
+    FINDINGS,
     SUPPORTS_NOT_REPLACES,
     Advice,
     AdviceCode,
     AdviceLevel,
+    Finding,
     Reason,
     RedFlag,
     SafetyPolicy,
     SymptomReport,
     Trend,
+    findings,
+    next_morning_ceiling,
+    pain_ceiling,
+    pain_findings,
     triage,
 )
 
 __all__ = [
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
+    "FINDINGS",
+    "PREGNANCY",
     "RULES",
     "SUPPORTS_NOT_REPLACES",
     "Action",
@@ -53,6 +66,7 @@ __all__ = [
     "AgeBand",
     "BlockScreen",
     "Condition",
+    "Finding",
     "Modification",
     "Profile",
     "Reason",
@@ -63,6 +77,10 @@ __all__ = [
     "SymptomReport",
     "Trend",
     "Verdict",
+    "findings",
+    "next_morning_ceiling",
+    "pain_ceiling",
+    "pain_findings",
     "screen",
     "triage",
 ]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+from typing import Final
 
-__all__ = ["AgeBand", "Condition"]
+__all__ = ["PREGNANCY", "AgeBand", "Condition"]
 
 
 class Condition(enum.StrEnum):
@@ -44,17 +45,18 @@ class Condition(enum.StrEnum):
 
     @property
     def is_pregnancy(self) -> bool:
-        """Whether this is one of the three pregnancy trimesters."""
-        return self in _PREGNANCY
+        """Whether this is one of the three pregnancy trimesters, in :data:`PREGNANCY`."""
+        return self in PREGNANCY
 
 
-_PREGNANCY = frozenset(
+PREGNANCY: Final = frozenset(
     {
         Condition.PREGNANCY_FIRST_TRIMESTER,
         Condition.PREGNANCY_SECOND_TRIMESTER,
         Condition.PREGNANCY_THIRD_TRIMESTER,
     }
 )
+"""The three pregnancy trimesters, which a rule for every stage of pregnancy names."""
 
 
 class AgeBand(enum.StrEnum):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 
 from upperback import _validate as v
@@ -12,7 +14,10 @@ from upperback.safety.conditions import AgeBand, Condition
 from upperback.safety.rules import _RULES_BY_ID, RULES, Rule
 from upperback.vocab import Feature, Level
 
-__all__ = ["Profile"]
+__all__ = ["MAX_NOTE", "Profile"]
+
+MAX_NOTE: Final = 500
+"""The longest a clinician's note on a profile may be, in characters."""
 
 
 @attrs.frozen(kw_only=True)
@@ -38,7 +43,8 @@ class Profile:
             traced is not accepted.
         level: The level the person works at, if known.
         age_band: The person's age band, if known.
-        height_cm: Standing height, 100 to 250 cm, for sizing a ball.
+        height_cm: Standing height, 100 to 250 cm, for sizing a ball; any
+            number :meth:`~upperback.props.SwissBall.for_height` takes.
         kit: The props the person has.
 
     .. versionadded:: 0.1.0
@@ -46,15 +52,21 @@ class Profile:
 
     conditions: frozenset[Condition] = attrs.field(default=frozenset(), converter=to_frozenset)
     avoid_features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
-    avoid_note: str | None = None
+    avoid_note: str | None = attrs.field(default=None, metadata=v.text_up_to(MAX_NOTE))
     cleared_rules: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    clearance_note: str | None = None
+    clearance_note: str | None = attrs.field(default=None, metadata=v.text_up_to(MAX_NOTE))
     level: Level | None = None
     age_band: AgeBand | None = None
-    height_cm: int | None = None
+    height_cm: float | None = attrs.field(
+        default=None, metadata=v.number_in(MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
+    )
     kit: Kit = attrs.field(factory=Kit)
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
+        if problems := self._bound_problems():
+            v.report(problems)
         v.collection("conditions", self.conditions, frozenset, Condition)
         pregnancies = sorted(c.value for c in self.conditions if c.is_pregnancy)
         if len(pregnancies) > 1:
@@ -62,18 +74,15 @@ class Profile:
                 "conditions", pregnancies, "must hold at most one pregnancy trimester"
             )
         v.collection("avoid_features", self.avoid_features, frozenset, Feature)
-        if self.avoid_note is not None:
-            v.text("avoid_note", self.avoid_note, max_len=500)
-            if not self.avoid_features:
-                raise InvalidValue(
-                    "avoid_note", self.avoid_note, "may only be given with 'avoid_features'"
-                )
+        if self.avoid_note is not None and not self.avoid_features:
+            raise InvalidValue(
+                "avoid_note", self.avoid_note, "may only be given with 'avoid_features'"
+            )
         self._check_clearance()
         if self.level is not None:
             v.instance("level", self.level, Level)
         if self.age_band is not None:
             v.instance("age_band", self.age_band, AgeBand)
-        v.optional_int_between("height_cm", self.height_cm, MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm")
         v.instance("kit", self.kit, Kit)
 
     def _check_clearance(self) -> None:
@@ -87,12 +96,10 @@ class Profile:
                 None,
                 "must say who cleared the rules and when, whenever 'cleared_rules' is given",
             )
-        if self.clearance_note is not None:
-            v.text("clearance_note", self.clearance_note, max_len=500)
-            if not self.cleared_rules:
-                raise InvalidValue(
-                    "clearance_note", self.clearance_note, "may only be given with 'cleared_rules'"
-                )
+        if self.clearance_note is not None and not self.cleared_rules:
+            raise InvalidValue(
+                "clearance_note", self.clearance_note, "may only be given with 'cleared_rules'"
+            )
 
     def cleared(self) -> tuple[Rule, ...]:
         """Rules that would apply to this person's conditions but a clinician cleared.

@@ -16,11 +16,11 @@ import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
-from upperback.dose import MAX_HOLD_S
+from upperback.dose import MAX_HOLD_S, MAX_PAIN
 from upperback.errors import InvalidValue
 from upperback.props import PropKind
-from upperback.safety.conditions import Condition
-from upperback.vocab import ExerciseKind, Feature, Position
+from upperback.safety.conditions import PREGNANCY, Condition
+from upperback.vocab import STRETCH_KINDS, ExerciseKind, Feature, Position
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -60,17 +60,22 @@ class Modification:
     .. versionadded:: 0.1.0
     """
 
-    max_hold_s: int | None = None
-    max_pain: int | None = None
-    cue: str | None = None
+    max_hold_s: int | None = attrs.field(
+        default=None, metadata=v.between(1, MAX_HOLD_S, " seconds")
+    )
+    max_pain: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    cue: str | None = attrs.field(default=None, metadata=v.text_up_to(300))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.optional_int_between("max_hold_s", self.max_hold_s, 1, MAX_HOLD_S, " seconds")
-        v.optional_int_between("max_pain", self.max_pain, 0, 10)
-        if self.cue is not None:
-            v.text("cue", self.cue, max_len=300)
+        problems = self._bound_problems() or []
         if self.max_hold_s is None and self.max_pain is None and self.cue is None:
-            raise InvalidValue("cue", None, "or 'max_hold_s' or 'max_pain' must be given")
+            problems.append(
+                InvalidValue("cue", None, "or 'max_hold_s' or 'max_pain' must be given")
+            )
+        if problems:
+            v.report(problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -101,25 +106,26 @@ class Rule:
     .. versionadded:: 0.1.0
     """
 
-    id: str
+    id: str = attrs.field(metadata=v.slug_id())
     conditions: frozenset[Condition] = attrs.field(converter=to_frozenset)
     action: Action
-    reason: str
-    sources: tuple[str, ...] = attrs.field(converter=to_tuple)
+    reason: str = attrs.field(metadata=v.text_up_to())
+    sources: tuple[str, ...] = attrs.field(converter=to_tuple, metadata=v.items(item=v.SOURCE_KEY))
     features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
     positions: frozenset[Position] = attrs.field(default=frozenset(), converter=to_frozenset)
     props: frozenset[PropKind] = attrs.field(default=frozenset(), converter=to_frozenset)
     kinds: frozenset[ExerciseKind] = attrs.field(default=frozenset(), converter=to_frozenset)
     modification: Modification | None = None
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.slug("id", self.id)
+        if problems := self._bound_problems():
+            v.report(problems)
         v.collection("conditions", self.conditions, frozenset, Condition)
         v.instance("action", self.action, Action)
-        v.text("reason", self.reason)
         if not isinstance(self.sources, tuple):
             raise InvalidValue("sources", self.sources, "must be a collection of source keys")
-        v.texts("sources", self.sources, max_len=20)
         v.collection("features", self.features, frozenset, Feature)
         v.collection("positions", self.positions, frozenset, Position)
         v.collection("props", self.props, frozenset, PropKind)
@@ -203,21 +209,11 @@ class Rule:
         return f"{self.id}: {conditions} → {action} {matched} {cited}".rstrip()
 
 
-_STRETCHES = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})
 _FALL_RISK = frozenset({Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE})
 _END_RANGE = frozenset(
     {Feature.END_RANGE_STRETCH, Feature.END_RANGE_FLEXION, Feature.END_RANGE_ROTATION}
 )
-_PREGNANT = frozenset(
-    {
-        Condition.PREGNANCY_FIRST_TRIMESTER,
-        Condition.PREGNANCY_SECOND_TRIMESTER,
-        Condition.PREGNANCY_THIRD_TRIMESTER,
-    }
-)
-_PREGNANT_AFTER_FIRST = frozenset(
-    {Condition.PREGNANCY_SECOND_TRIMESTER, Condition.PREGNANCY_THIRD_TRIMESTER}
-)
+_PREGNANT_AFTER_FIRST = PREGNANCY - {Condition.PREGNANCY_FIRST_TRIMESTER}
 _RANGE_CUE = (
     "Stretch only to mild tightness, never to the limit, and do not bounce:"
     " joints are looser in pregnancy."
@@ -282,7 +278,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule(
         id="pregnancy-fall-risk",
-        conditions=_PREGNANT,
+        conditions=PREGNANCY,
         features=_FALL_RISK,
         props={PropKind.SWISS_BALL},
         action=Action.EXCLUDE,
@@ -294,8 +290,8 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule(
         id="pregnancy-stretch-range",
-        conditions=_PREGNANT,
-        kinds=_STRETCHES,
+        conditions=PREGNANCY,
+        kinds=STRETCH_KINDS,
         action=Action.MODIFY,
         modification=Modification(cue=_RANGE_CUE),
         reason="In pregnancy, avoid jerky or bouncy moves and stretching to the limit.",
@@ -303,7 +299,7 @@ RULES: Final[tuple[Rule, ...]] = (
     ),
     Rule(
         id="pregnancy-end-range",
-        conditions=_PREGNANT,
+        conditions=PREGNANCY,
         features=_END_RANGE,
         action=Action.MODIFY,
         modification=Modification(cue=_RANGE_CUE),
@@ -317,7 +313,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         id="hypermobility-stretch-cap",
         conditions={Condition.HYPERMOBILITY},
-        kinds=_STRETCHES,
+        kinds=STRETCH_KINDS,
         action=Action.MODIFY,
         modification=Modification(
             max_hold_s=30,
@@ -351,7 +347,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         id="acute-injury-no-stretch",
         conditions={Condition.ACUTE_INJURY},
-        kinds=_STRETCHES,
+        kinds=STRETCH_KINDS,
         action=Action.EXCLUDE,
         reason=(
             "In the first days after a soft-tissue injury, protect it and do not"
@@ -462,7 +458,7 @@ RULES: Final[tuple[Rule, ...]] = (
         id="shoulder-instability-doorway-towel",
         conditions={Condition.SHOULDER_INSTABILITY},
         props={PropKind.DOORWAY, PropKind.TOWEL},
-        kinds=_STRETCHES,
+        kinds=STRETCH_KINDS,
         action=Action.EXCLUDE,
         reason=(
             "The doorway stretch is a precaution after dislocation or subluxation, and"

@@ -11,12 +11,12 @@ from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.errors import InvalidValue, NothingSafe
 from upperback.exercise import Exercise
-from upperback.routine import Block, Routine, Structure
+from upperback.routine import Block, Caution, Routine
 from upperback.safety.profile import Profile
 from upperback.safety.rules import Action, Rule
 
 if TYPE_CHECKING:
-    from upperback.dose import Dose
+    from upperback.safety.rules import Modification
 
 __all__ = ["BlockScreen", "ScreenReport", "Verdict", "screen"]
 
@@ -57,6 +57,12 @@ class BlockScreen:
         rules: Every rule that matched, in the order they apply.
         modified: The changed block; given exactly when the verdict is modify.
 
+    A block screen checks that it is consistent (the verdict follows from
+    the rules, each rule matches the block, ``modified`` is what the rules
+    make of it) but not that the rules are the ones a person's profile
+    calls for: only a :class:`ScreenReport`, which holds the profile,
+    vouches for that.
+
     .. versionadded:: 0.1.0
     """
 
@@ -74,8 +80,19 @@ class BlockScreen:
                 self.verdict.value,
                 "must be 'exclude' if a rule excludes, else 'modify' if a rule matched, else 'ok'",
             )
+        for i, rule in enumerate(self.rules):
+            if not rule.matches(self.block.exercise):
+                raise InvalidValue(
+                    f"rules[{i}]", rule.id, "must match the block's exercise to be listed"
+                )
         if self.verdict is Verdict.MODIFY:
             v.instance("modified", self.modified, Block)
+            if self.modified != _modify(self.block, self.rules):
+                raise InvalidValue(
+                    "modified",
+                    self.block.exercise.id,
+                    "must be the block as its rules modify it (its cautions and capped dose)",
+                )
         elif self.modified is not None:
             raise InvalidValue("modified", self.modified, "may only be given to modify")
 
@@ -105,10 +122,22 @@ def _check_screens(_: object, __: object, blocks: Any) -> None:
 class ScreenReport:
     """A routine screened for a person: a verdict on every block.
 
+    A report is always the one :func:`screen` gives for its routine and
+    profile: constructing or loading one with any other verdict, rule or
+    modified block is refused, naming the block. So a saved report cannot
+    be edited into letting an exercise through; only a clinician's
+    clearance recorded on the profile (``cleared_rules`` with a
+    ``clearance_note``) lifts a rule.
+
     Args:
         routine: The routine as given.
         profile: The person it was screened for.
-        blocks: One :class:`BlockScreen` per block of the routine, in session order.
+        blocks: One :class:`BlockScreen` per block of the routine, in session
+            order, as :func:`screen` makes them.
+
+    Raises:
+        InvalidValue: ``blocks`` are not what screening ``routine`` for
+            ``profile`` gives; the field names the first block that differs.
 
     .. versionadded:: 0.1.0
     """
@@ -127,6 +156,11 @@ class ScreenReport:
             raise InvalidValue(
                 "blocks", len(self.blocks), "must screen each block of the routine, in order"
             )
+        rules = self.profile.rules()
+        for i, item in enumerate(self.blocks):
+            screened = _screen_block(item.block, rules)
+            if item != screened:
+                _refuse_forged(i, item, screened)
 
     @property
     def verdict(self) -> Verdict:
@@ -159,17 +193,13 @@ class ScreenReport:
         screens = iter(self.blocks)
         sections = []
         for section in self.routine.sections:
-            kept = tuple(
+            kept = section.keeping(
                 block
                 for block in (next(screens).safe_block for _ in section.blocks)
                 if block is not None
             )
-            if not kept:
-                continue
-            structure = section.structure
-            if structure is Structure.SUPERSET and len(kept) < 2:
-                structure = Structure.STRAIGHT
-            sections.append(attrs.evolve(section, blocks=kept, structure=structure))
+            if kept is not None:
+                sections.append(kept)
         if not sections:
             raise NothingSafe(
                 f"{item.block.exercise.name}: {' '.join(item.reasons)}" for item in self.blocks
@@ -177,20 +207,34 @@ class ScreenReport:
         return attrs.evolve(self.routine, sections=tuple(sections))
 
 
+def _refuse_forged(i: int, item: BlockScreen, screened: BlockScreen) -> None:
+    wanted = ", ".join(rule.id for rule in screened.rules) or "none"
+    gives = f"what screening {item.block.exercise.id!r} for this profile gives"
+    if item.verdict is not screened.verdict:
+        raise InvalidValue(
+            f"blocks[{i}].verdict",
+            item.verdict.value,
+            f"must be {screened.verdict.value!r} (rules: {wanted}), {gives}",
+        )
+    # The same block and verdict: the rules differ (a block screen's modified
+    # block always follows from its block and rules).
+    raise InvalidValue(
+        f"blocks[{i}].rules",
+        [rule.id for rule in item.rules],
+        f"must be the rules {wanted}, as given in upperback.RULES, {gives}",
+    )
+
+
+def _caution(rule_id: str, change: Modification) -> Caution:
+    return Caution(
+        rule=rule_id, max_hold_s=change.max_hold_s, max_pain=change.max_pain, cue=change.cue
+    )
+
+
 def _modify(block: Block, rules: tuple[Rule, ...]) -> Block:
-    dose: Dose = block.dose
-    hold_s, max_pain = dose.hold_s, dose.max_pain
-    cues: list[str] = [block.notes] if block.notes else []
-    for change in (rule.modification for rule in rules if rule.modification is not None):
-        if change.max_hold_s is not None and hold_s is not None:
-            hold_s = min(hold_s, change.max_hold_s)
-        if change.max_pain is not None:
-            max_pain = change.max_pain if max_pain is None else min(max_pain, change.max_pain)
-        if change.cue is not None and change.cue not in cues:
-            cues.append(change.cue)
-    if (hold_s, max_pain) != (dose.hold_s, dose.max_pain):
-        dose = attrs.evolve(dose, hold_s=hold_s, max_pain=max_pain)
-    return attrs.evolve(block, dose=dose, notes=" ".join(cues) if cues else None)
+    return block.with_cautions(
+        _caution(rule.id, rule.modification) for rule in rules if rule.modification is not None
+    )
 
 
 def _screen_block(block: Block, rules: tuple[Rule, ...]) -> BlockScreen:

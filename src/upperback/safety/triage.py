@@ -10,27 +10,36 @@ clinician's judgement; it does not diagnose and does not replace one.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
+from upperback.dose import MAX_PAIN
 from upperback.errors import InvalidValue
 from upperback.safety.conditions import Condition
 from upperback.safety.profile import Profile
 
 __all__ = [
     "DEFAULT_POLICY",
+    "FINDINGS",
     "SUPPORTS_NOT_REPLACES",
     "Advice",
     "AdviceCode",
     "AdviceLevel",
+    "Finding",
+    "FindingCheck",
     "Reason",
     "RedFlag",
     "SafetyPolicy",
     "SymptomReport",
     "Trend",
+    "findings",
+    "next_morning_ceiling",
+    "pain_ceiling",
+    "pain_findings",
     "triage",
 ]
 
@@ -167,39 +176,17 @@ _RED_FLAGS: Final[dict[RedFlag, tuple[str, tuple[str, ...]]]] = {
 }
 
 
-def _to_trend(value: Any) -> Any:
-    # Normalises only: a valid value becomes its member; anything else is
-    # left for the validator to reject with the field's name.
-    if type(value) is str and value in Trend._value2member_map_:
-        return Trend(value)
-    return value
-
-
-def _to_red_flags(values: Any) -> Any:
-    values = to_frozenset(values)
-    if isinstance(values, frozenset):
-        return frozenset(
-            RedFlag(value) if type(value) is str and value in RedFlag._value2member_map_ else value
-            for value in values
-        )
-    return values
-
-
-def _optional_pain(field: str, value: Any) -> None:
-    v.optional_int_between(field, value, 0, 10)
-
-
 @attrs.frozen(kw_only=True)
 class SymptomReport:
     """How a person's upper back is doing, as they report it.
 
-    >>> report = SymptomReport(days_since_onset=16, trend="same", pain_now=3)
+    >>> report = SymptomReport(days_since_onset=16, trend=Trend.SAME, pain_now=3)
     >>> report.trend
     <Trend.SAME: 'same'>
 
     Args:
         days_since_onset: Days since the pain began, 0 or more.
-        trend: Better, the same or worse since it began (a value or its text).
+        trend: Better, the same or worse since it began.
         pain_now: Pain at rest now, 0 (none) to 10 (worst imaginable).
         pain_after_exercise: Pain during or just after the last session, 0 to 10.
         pain_next_morning: Pain the morning after the last session, 0 to 10.
@@ -210,23 +197,22 @@ class SymptomReport:
     .. versionadded:: 0.1.0
     """
 
-    days_since_onset: int
-    trend: Trend = attrs.field(converter=_to_trend)
-    pain_now: int | None = None
-    pain_after_exercise: int | None = None
-    pain_next_morning: int | None = None
-    days_worse_after_exercise: int = 0
-    red_flags: frozenset[RedFlag] = attrs.field(default=frozenset(), converter=_to_red_flags)
+    days_since_onset: int = attrs.field(metadata=v.between(0, MAX_DAYS, " days"))
+    trend: Trend
+    pain_now: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    pain_after_exercise: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    pain_next_morning: int | None = attrs.field(default=None, metadata=v.between(0, MAX_PAIN))
+    days_worse_after_exercise: int = attrs.field(
+        default=0, metadata=v.between(0, MAX_DAYS, " days")
+    )
+    red_flags: frozenset[RedFlag] = attrs.field(default=frozenset(), converter=to_frozenset)
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.int_between("days_since_onset", self.days_since_onset, 0, MAX_DAYS, " days")
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("trend", self.trend, Trend)
-        _optional_pain("pain_now", self.pain_now)
-        _optional_pain("pain_after_exercise", self.pain_after_exercise)
-        _optional_pain("pain_next_morning", self.pain_next_morning)
-        v.int_between(
-            "days_worse_after_exercise", self.days_worse_after_exercise, 0, MAX_DAYS, " days"
-        )
         if not isinstance(self.red_flags, frozenset):
             raise InvalidValue(
                 "red_flags", self.red_flags, "must be a collection of RedFlag values"
@@ -237,7 +223,10 @@ class SymptomReport:
 class AdviceLevel(enum.StrEnum):
     """How strongly the person should act, from mildest to most urgent.
 
-    Members compare by urgency: ``AdviceLevel.URGENT > AdviceLevel.CONTINUE``.
+    Members compare by urgency, their :attr:`rank`, never by their text:
+    ``AdviceLevel.URGENT > AdviceLevel.CONTINUE``, and a level is never
+    less than itself. A level also compares with its JSON value, by rank
+    (``AdviceLevel.URGENT > "see_professional"``); any other text is refused.
 
     .. versionadded:: 0.1.0
     """
@@ -253,31 +242,40 @@ class AdviceLevel(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 for continue up to 3 for urgent."""
-        return _RANK[self]
+        """How urgent the level is, from 0 (continue) to 3 (urgent)."""
+        return _RANK[self.value]
 
     def __lt__(self, other: object) -> bool:
-        if not isinstance(other, AdviceLevel):
-            return NotImplemented
-        return self.rank < other.rank
+        return self.rank < _rank_of(other)
 
     def __le__(self, other: object) -> bool:
-        if not isinstance(other, AdviceLevel):
-            return NotImplemented
-        return self.rank <= other.rank
+        return self.rank <= _rank_of(other)
 
     def __gt__(self, other: object) -> bool:
-        if not isinstance(other, AdviceLevel):
-            return NotImplemented
-        return self.rank > other.rank
+        return self.rank > _rank_of(other)
 
     def __ge__(self, other: object) -> bool:
-        if not isinstance(other, AdviceLevel):
-            return NotImplemented
-        return self.rank >= other.rank
+        return self.rank >= _rank_of(other)
 
 
-_RANK: Final = {level: rank for rank, level in enumerate(AdviceLevel)}
+# Written out, not derived from the declaration or the text of the values:
+# the order is a clinical statement.
+_RANK: Final[dict[str, int]] = {
+    "continue": 0,
+    "continue_with_care": 1,
+    "see_professional": 2,
+    "urgent": 3,
+}
+
+
+def _rank_of(other: object) -> int:
+    # A str that is not a level's value must not fall back to str's own,
+    # alphabetical, comparison: it is refused.
+    if isinstance(other, str) and other in _RANK:
+        return _RANK[other]
+    raise InvalidValue(
+        "other", other, f"must be an AdviceLevel or one of {', '.join(map(repr, _RANK))}"
+    )
 
 
 class AdviceCode(enum.StrEnum):
@@ -312,26 +310,28 @@ class Reason:
 
     code: AdviceCode
     level: AdviceLevel
-    text: str
-    sources: tuple[str, ...] = attrs.field(converter=to_tuple)
+    text: str = attrs.field(metadata=v.text_up_to())
+    sources: tuple[str, ...] = attrs.field(converter=to_tuple, metadata=v.items(item=v.SOURCE_KEY))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("code", self.code, AdviceCode)
         v.instance("level", self.level, AdviceLevel)
-        v.text("text", self.text)
         if not isinstance(self.sources, tuple):
             raise InvalidValue("sources", self.sources, "must be a collection of source keys")
-        v.texts("sources", self.sources, max_len=20)
+        if problems := self._bound_problems():
+            v.report(problems)
 
 
-def _policy_field(field: str, value: Any, low: int, high: int) -> None:
-    if type(value) is not int or not low <= value <= high:
-        raise InvalidValue(
-            field,
-            value,
-            f"must be an integer from {low} to {high}: a policy may be stricter"
-            " than the default, never looser",
-        )
+def _policy(low: int, default: int) -> dict[str, Any]:
+    # The default is the loosest value allowed: a policy may only be made stricter.
+    return v.between(
+        low,
+        default,
+        reason=f"must be an integer from {low} to {default}: a policy may be stricter"
+        " than the default, never looser",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -360,18 +360,17 @@ class SafetyPolicy:
     .. versionadded:: 0.1.0
     """
 
-    pain_ceiling: int = 5
-    settled_pain: int = 3
-    max_days_worse_after_exercise: int = 3
-    not_improving_days: int = 14
-    max_symptom_days: int = 28
+    pain_ceiling: int = attrs.field(default=5, metadata=_policy(0, 5))
+    settled_pain: int = attrs.field(default=3, metadata=_policy(0, 3))
+    max_days_worse_after_exercise: int = attrs.field(default=3, metadata=_policy(0, 3))
+    not_improving_days: int = attrs.field(default=14, metadata=_policy(1, 14))
+    max_symptom_days: int = attrs.field(default=28, metadata=_policy(1, 28))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _policy_field("pain_ceiling", self.pain_ceiling, 0, 5)
-        _policy_field("settled_pain", self.settled_pain, 0, 3)
-        _policy_field("max_days_worse_after_exercise", self.max_days_worse_after_exercise, 0, 3)
-        _policy_field("not_improving_days", self.not_improving_days, 1, 14)
-        _policy_field("max_symptom_days", self.max_symptom_days, 1, 28)
+        if problems := self._bound_problems():
+            v.report(problems)
 
     def for_profile(self, profile: Profile) -> SafetyPolicy:
         """This policy, made stricter where the person's conditions call for it.
@@ -440,13 +439,16 @@ class Advice:
 
     level: AdviceLevel
     code: AdviceCode
-    message: str
+    message: str = attrs.field(metadata=v.text_up_to())
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=to_tuple)
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("level", self.level, AdviceLevel)
         v.instance("code", self.code, AdviceCode)
-        v.text("message", self.message)
+        if problems := self._bound_problems():
+            v.report(problems)
         if not isinstance(self.reasons, tuple):
             raise InvalidValue("reasons", self.reasons, "must be a collection of Reason values")
         for i, reason in enumerate(self.reasons):
@@ -468,11 +470,203 @@ class Advice:
         return tuple(dict.fromkeys(key for reason in self.reasons for key in reason.sources))
 
 
-def _findings(
-    report: SymptomReport, policy: SafetyPolicy, conditions: frozenset[Condition]
-) -> list[Reason]:
-    care, see = AdviceLevel.CONTINUE_WITH_CARE, AdviceLevel.SEE_PROFESSIONAL
-    found = [
+FindingCheck = Callable[[SymptomReport, SafetyPolicy, frozenset[Condition]], Iterable[str]]
+"""The test of a finding, which yields one text for each instance it finds in a report."""
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One finding triage looks for: when it holds, the advice it calls for, and why.
+
+    The findings are data, in :data:`FINDINGS`, so that triage and the
+    progression layer's pain gate (:func:`pain_findings`) read the same
+    thresholds and can never disagree.
+
+    Args:
+        code: The stable code of the reason it gives.
+        level: The advice it calls for on its own.
+        sources: Source keys from DOMAIN.md.
+        check: What it found in a report, read with a policy already made
+            stricter for the person, and the person's conditions: one
+            text per instance found, none when it does not hold.
+        pain_gate: Whether it reads only pain around exercise, and so
+            belongs to the pain gate a progression applies after a session.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: AdviceCode
+    level: AdviceLevel
+    sources: tuple[str, ...] = attrs.field(converter=to_tuple)
+    check: FindingCheck
+    pain_gate: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("code", self.code, AdviceCode)
+        v.instance("level", self.level, AdviceLevel)
+        v.collection("sources", self.sources, tuple, str)
+        if not callable(self.check):
+            raise InvalidValue("check", self.check, "must be callable")
+        v.instance("pain_gate", self.pain_gate, bool)
+
+    def find(
+        self, report: SymptomReport, policy: SafetyPolicy, conditions: frozenset[Condition]
+    ) -> tuple[Reason, ...]:
+        """A :class:`Reason` for each instance of this finding in ``report``."""
+        return tuple(
+            Reason(code=self.code, level=self.level, text=text, sources=self.sources)
+            for text in self.check(report, policy, conditions)
+        )
+
+
+def _osteoporosis(
+    report: SymptomReport, _: SafetyPolicy, conditions: frozenset[Condition]
+) -> Iterable[str]:
+    # Back pain with osteoporosis goes to a clinician [C1]. Only a report of no
+    # pain now (known to be 0: an unknown pain is not no pain) and getting
+    # better no longer describes back pain.
+    settled = report.pain_now == 0 and report.trend is Trend.BETTER
+    if Condition.OSTEOPOROSIS in conditions and not settled:
+        yield "Back pain in someone with osteoporosis should be checked by a clinician."
+
+
+def _past_ceiling(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    days = report.days_since_onset
+    if days > policy.max_symptom_days:
+        yield f"The pain has lasted {days} days, more than {policy.max_symptom_days}."
+
+
+def _not_improving(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    days = report.days_since_onset
+    if report.trend is not Trend.BETTER and days >= policy.not_improving_days:
+        yield (
+            f"The pain is not improving ({report.trend.value}) after {days} days;"
+            f" the limit is {policy.not_improving_days}."
+        )
+
+
+def _worse_after_exercise(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    days = report.days_worse_after_exercise
+    if days > policy.max_days_worse_after_exercise:
+        yield (
+            f"Pain has stayed worse after exercise for {days} days, more than"
+            f" {policy.max_days_worse_after_exercise}."
+        )
+
+
+def _above_ceiling(pain: int | None, label: str, policy: SafetyPolicy) -> Iterable[str]:
+    if pain is not None and pain > policy.pain_ceiling:
+        yield f"Pain {label} is {pain}/10, above {policy.pain_ceiling}/10."
+
+
+def _pain_at_rest(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    return _above_ceiling(report.pain_now, "at rest", policy)
+
+
+def _pain_with_exercise(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    return _above_ceiling(report.pain_after_exercise, "with exercise", policy)
+
+
+def _not_settled(
+    report: SymptomReport, policy: SafetyPolicy, _: frozenset[Condition]
+) -> Iterable[str]:
+    pain = report.pain_next_morning
+    if pain is not None and pain > policy.settled_pain:
+        yield (
+            f"Pain the next morning is {pain}/10, above {policy.settled_pain}/10:"
+            " it has not settled."
+        )
+
+
+def _getting_worse(
+    report: SymptomReport, _: SafetyPolicy, __: frozenset[Condition]
+) -> Iterable[str]:
+    if report.trend is Trend.WORSE:
+        yield "The pain is getting worse."
+
+
+_CARE, _SEE = AdviceLevel.CONTINUE_WITH_CARE, AdviceLevel.SEE_PROFESSIONAL
+
+FINDINGS: Final[tuple[Finding, ...]] = (
+    Finding(
+        code=AdviceCode.OSTEOPOROSIS_BACK_PAIN, level=_SEE, sources=("C1",), check=_osteoporosis
+    ),
+    Finding(
+        code=AdviceCode.SYMPTOMS_PAST_CEILING,
+        level=_SEE,
+        sources=("R2", "R4", "R5*", "R13*"),
+        check=_past_ceiling,
+    ),
+    Finding(
+        code=AdviceCode.NOT_IMPROVING,
+        level=_SEE,
+        sources=("R3", "R8*", "R14*"),
+        check=_not_improving,
+    ),
+    Finding(
+        code=AdviceCode.WORSE_AFTER_EXERCISE,
+        level=_SEE,
+        sources=("P11*",),
+        check=_worse_after_exercise,
+        pain_gate=True,
+    ),
+    Finding(
+        code=AdviceCode.PAIN_ABOVE_CEILING,
+        level=_CARE,
+        sources=("P8*", "P9*", "P11*"),
+        check=_pain_at_rest,
+    ),
+    Finding(
+        code=AdviceCode.PAIN_ABOVE_CEILING,
+        level=_CARE,
+        sources=("P8*", "P9*", "P11*"),
+        check=_pain_with_exercise,
+        pain_gate=True,
+    ),
+    Finding(
+        code=AdviceCode.NOT_SETTLED_NEXT_MORNING,
+        level=_CARE,
+        sources=("P8*", "P9*", "P10*"),
+        check=_not_settled,
+        pain_gate=True,
+    ),
+    Finding(
+        code=AdviceCode.GETTING_WORSE,
+        level=_CARE,
+        sources=("P9*", "P11*"),
+        check=_getting_worse,
+    ),
+)
+"""Every finding :func:`triage` looks for after the red flags, in the order it reports them.
+
+The rows marked ``pain_gate`` are the ones :func:`pain_findings` applies
+after a session; their thresholds come from the :class:`SafetyPolicy`
+made stricter for the person (:meth:`SafetyPolicy.for_profile`).
+"""
+
+
+def _policy_for(
+    profile: Profile | None, policy: SafetyPolicy
+) -> tuple[SafetyPolicy, frozenset[Condition]]:
+    v.instance("policy", policy, SafetyPolicy)
+    if profile is None:
+        return policy, frozenset()
+    v.instance("profile", profile, Profile)
+    return policy.for_profile(profile), profile.conditions
+
+
+def _red_flags(report: SymptomReport) -> list[Reason]:
+    return [
         Reason(
             code=AdviceCode.RED_FLAG,
             level=AdviceLevel.URGENT,
@@ -482,87 +676,114 @@ def _findings(
         for flag in RedFlag
         if flag in report.red_flags
     ]
-    # Back pain with osteoporosis goes to a clinician [C1]; a report of no pain
-    # now and getting better is the one that no longer describes back pain.
-    # (Any worse report -- pain, or a trend other than better -- still refers.)
-    settled = report.pain_now == 0 and report.trend is Trend.BETTER
-    if Condition.OSTEOPOROSIS in conditions and not settled:
-        found.append(
-            Reason(
-                code=AdviceCode.OSTEOPOROSIS_BACK_PAIN,
-                level=AdviceLevel.SEE_PROFESSIONAL,
-                text="Back pain in someone with osteoporosis should be checked by a clinician.",
-                sources=("C1",),
-            )
-        )
-    days = report.days_since_onset
-    if days > policy.max_symptom_days:
-        found.append(
-            Reason(
-                code=AdviceCode.SYMPTOMS_PAST_CEILING,
-                level=see,
-                text=f"The pain has lasted {days} days, more than {policy.max_symptom_days}.",
-                sources=("R2", "R4", "R5*", "R13*"),
-            )
-        )
-    if report.trend is not Trend.BETTER and days >= policy.not_improving_days:
-        found.append(
-            Reason(
-                code=AdviceCode.NOT_IMPROVING,
-                level=see,
-                text=(
-                    f"The pain is not improving ({report.trend.value}) after {days} days;"
-                    f" the limit is {policy.not_improving_days}."
-                ),
-                sources=("R3", "R8*", "R14*"),
-            )
-        )
-    if report.days_worse_after_exercise > policy.max_days_worse_after_exercise:
-        found.append(
-            Reason(
-                code=AdviceCode.WORSE_AFTER_EXERCISE,
-                level=see,
-                text=(
-                    f"Pain has stayed worse after exercise for"
-                    f" {report.days_worse_after_exercise} days, more than"
-                    f" {policy.max_days_worse_after_exercise}."
-                ),
-                sources=("P11*",),
-            )
-        )
-    for field, label in (("pain_now", "at rest"), ("pain_after_exercise", "with exercise")):
-        pain = getattr(report, field)
-        if pain is not None and pain > policy.pain_ceiling:
-            found.append(
-                Reason(
-                    code=AdviceCode.PAIN_ABOVE_CEILING,
-                    level=care,
-                    text=f"Pain {label} is {pain}/10, above {policy.pain_ceiling}/10.",
-                    sources=("P8*", "P9*", "P11*"),
-                )
-            )
-    if report.pain_next_morning is not None and report.pain_next_morning > policy.settled_pain:
-        found.append(
-            Reason(
-                code=AdviceCode.NOT_SETTLED_NEXT_MORNING,
-                level=care,
-                text=(
-                    f"Pain the next morning is {report.pain_next_morning}/10,"
-                    f" above {policy.settled_pain}/10: it has not settled."
-                ),
-                sources=("P8*", "P9*", "P10*"),
-            )
-        )
-    if report.trend is Trend.WORSE:
-        found.append(
-            Reason(
-                code=AdviceCode.GETTING_WORSE,
-                level=care,
-                text="The pain is getting worse.",
-                sources=("P9*", "P11*"),
-            )
-        )
-    return found
+
+
+def findings(
+    report: SymptomReport,
+    policy: SafetyPolicy = DEFAULT_POLICY,
+    *,
+    profile: Profile | None = None,
+) -> tuple[Reason, ...]:
+    """Every finding in a report, most pressing first: the reasons :func:`triage` gives.
+
+    Red flags come first (each :class:`RedFlag` answered yes), then the
+    rows of :data:`FINDINGS` that hold, in table order within a level.
+
+    >>> [r.code.value for r in findings(SymptomReport(days_since_onset=3, trend=Trend.WORSE))]
+    ['getting_worse']
+
+    Raises:
+        InvalidValue: ``report``, ``policy`` or ``profile`` is of the wrong type.
+
+    .. versionadded:: 0.1.0
+    """
+    v.instance("report", report, SymptomReport)
+    policy, conditions = _policy_for(profile, policy)
+    found = _red_flags(report)
+    for finding in FINDINGS:
+        found.extend(finding.find(report, policy, conditions))
+    return tuple(sorted(found, key=lambda reason: -reason.level.rank))
+
+
+def pain_ceiling(profile: Profile | None = None, policy: SafetyPolicy = DEFAULT_POLICY) -> int:
+    """The most pain (0–10) during or after exercise that lets a person progress.
+
+    Pain above it calls for care (``pain_above_ceiling``): hold, do not
+    progress. It is the policy's ``pain_ceiling`` made stricter for the
+    person's conditions: 5 by default, 3 with nerve-related pain or an
+    acute injury [C11*][P11c*][C10][P9*].
+
+    >>> pain_ceiling(), pain_ceiling(Profile(conditions={Condition.CERVICAL_RADICULOPATHY}))
+    (5, 3)
+
+    .. versionadded:: 0.1.0
+    """
+    return _policy_for(profile, policy)[0].pain_ceiling
+
+
+def next_morning_ceiling(
+    profile: Profile | None = None, policy: SafetyPolicy = DEFAULT_POLICY
+) -> int:
+    """The most pain (0–10) the morning after a session that counts as settled.
+
+    Pain above it has not settled (``not_settled_next_morning``): 3 by
+    default, the top of the "safe" zone [P9*][P8*].
+
+    >>> next_morning_ceiling()
+    3
+
+    .. versionadded:: 0.1.0
+    """
+    return _policy_for(profile, policy)[0].settled_pain
+
+
+def pain_findings(
+    *,
+    pain_after_exercise: int | None = None,
+    pain_next_morning: int | None = None,
+    days_worse_after_exercise: int = 0,
+    profile: Profile | None = None,
+    policy: SafetyPolicy = DEFAULT_POLICY,
+) -> tuple[Reason, ...]:
+    """The pain gate: what the pain around a session calls for, most pressing first.
+
+    It applies the ``pain_gate`` rows of :data:`FINDINGS` with the same
+    thresholds :func:`triage` uses, so a progression that holds or
+    refers on these reasons never disagrees with triage. No reason means
+    the pain allows progressing; ``continue_with_care`` reasons mean hold
+    (or ease off); a ``see_professional`` reason means refer. An unknown
+    pain (``None``) gives no finding of its own.
+
+    >>> [r.code.value for r in pain_findings(pain_after_exercise=6, pain_next_morning=2)]
+    ['pain_above_ceiling']
+
+    Args:
+        pain_after_exercise: Pain during or just after the session, 0 to 10.
+        pain_next_morning: Pain the next morning, 0 to 10.
+        days_worse_after_exercise: Days pain has stayed worse after exercising.
+        profile: The person, whose conditions make the ceilings stricter.
+        policy: The thresholds.
+
+    Raises:
+        InvalidValue: A value is out of range or of the wrong type, naming it.
+
+    .. versionadded:: 0.1.0
+    """
+    report = SymptomReport(
+        days_since_onset=0,
+        trend=Trend.SAME,
+        pain_after_exercise=pain_after_exercise,
+        pain_next_morning=pain_next_morning,
+        days_worse_after_exercise=days_worse_after_exercise,
+    )
+    policy, conditions = _policy_for(profile, policy)
+    found = [
+        reason
+        for finding in FINDINGS
+        if finding.pain_gate
+        for reason in finding.find(report, policy, conditions)
+    ]
+    return tuple(sorted(found, key=lambda reason: -reason.level.rank))
 
 
 def triage(
@@ -586,21 +807,14 @@ def triage(
     someone with osteoporosis is referred to a clinician [C1] unless the
     report says there is no pain now and it is getting better.
 
-    >>> advice = triage(SymptomReport(days_since_onset=16, trend="same"))
+    >>> advice = triage(SymptomReport(days_since_onset=16, trend=Trend.SAME))
     >>> advice.level, advice.code
     (<AdviceLevel.SEE_PROFESSIONAL: 'see_professional'>, <AdviceCode.NOT_IMPROVING: 'not_improving'>)
 
     Raises:
         InvalidValue: ``report``, ``policy`` or ``profile`` is of the wrong type.
     """  # noqa: E501
-    v.instance("report", report, SymptomReport)
-    v.instance("policy", policy, SafetyPolicy)
-    conditions: frozenset[Condition] = frozenset()
-    if profile is not None:
-        v.instance("profile", profile, Profile)
-        policy = policy.for_profile(profile)
-        conditions = profile.conditions
-    found = sorted(_findings(report, policy, conditions), key=lambda reason: -reason.level.rank)
+    found = findings(report, policy, profile=profile)
     level = found[0].level if found else AdviceLevel.CONTINUE
     return Advice(
         level=level,

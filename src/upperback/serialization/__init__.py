@@ -4,7 +4,7 @@ The public registry of document kinds
 (:data:`~upperback.serialization.documents.DOCUMENT_KINDS`), the functions that
 write and read them (:func:`dumps`, :func:`loads`, :func:`to_dict`,
 :func:`from_dict`) and :func:`json_schema`. The converter, the envelope and
-the schema walker they use are private; cattrs is imported on first use, not
+the schema walker they use are private; cattrs is imported only for a converter, not
 when :mod:`upperback` is imported.
 """
 
@@ -13,8 +13,10 @@ from __future__ import annotations
 from upperback.serialization.documents import (
     DOCUMENT_KINDS,
     SCHEMA_VERSION,
+    Limits,
     configure_converter,
     dumps,
+    from_data,
     from_dict,
     json_schema,
     loads,
@@ -25,8 +27,10 @@ from upperback.serialization.documents import (
 __all__ = [
     "DOCUMENT_KINDS",
     "SCHEMA_VERSION",
+    "Limits",
     "configure_converter",
     "dumps",
+    "from_data",
     "from_dict",
     "json_schema",
     "loads",

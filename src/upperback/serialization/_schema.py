@@ -21,9 +21,10 @@ Any other type (a dict, a list, an untagged union, another library's
 attrs class) is an error when the schema is built, never a permissive
 ``{}``. Classes and enums go to ``$defs`` under their class names.
 
-Simple bounds the models state with constants (a :class:`~upperback.dose.Dose`'s
-limits, slugs) are added from the explicit table ``_CONSTRAINTS``, which a
-test holds to the library's own checks. Cross-field rules stay in the
+Every bound a field declares (its attrs metadata, the same declaration the
+library's own checks read) is stated: ``minimum``/``maximum`` of integers,
+``minLength``/``maxLength`` and a pattern of texts and slugs, ``minItems`` of
+collections and the bounds of their items. Cross-field rules stay in the
 library: a document valid against the schema can still be refused by
 :func:`upperback.serialization.loads`.
 """
@@ -41,15 +42,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from upperback import dose
-from upperback._codec.converter import tagged_members
-from upperback._validate import SLUG
-from upperback.dose import Dose
+from upperback import _validate as v
+from upperback._codec.walk import tagged_members
 from upperback.errors import InvalidValue
-from upperback.exercise import Exercise
 from upperback.props import PROP_TYPES
-from upperback.routine import Routine
-from upperback.safety.rules import Rule
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -63,28 +59,20 @@ ID_BASE: Final = "https://upperback.invalid/schema"
 TAG: Final = "type"
 """The key naming a prop's kind; the same as ``upperback._codec.converter.TAG``."""
 
-_SLUG: Final = {"pattern": f"^{SLUG.pattern}$", "maxLength": 80}
+# A text has no leading or trailing white space; newlines inside are allowed.
+_TRIMMED: Final = r"^\S(?:[\s\S]*\S)?$"
 
 
-def _between(low: int, high: int) -> dict[str, int]:
-    return {"minimum": low, "maximum": high}
+def bound_keywords(bound: v.Bound) -> dict[str, Any]:
+    """The JSON Schema keywords of a field's declared bound (of its items, for a collection)."""
+    if bound.kind in (v.INTEGER, v.NUMBER):
+        return {"minimum": bound.low, "maximum": bound.high}
+    if bound.kind == v.TEXT:
+        return {"minLength": bound.low, "maxLength": bound.high, "pattern": _TRIMMED}
+    if bound.kind == v.SLUG_KIND:
+        return {"pattern": f"^{v.SLUG.pattern}$", "maxLength": bound.high}
+    return {"minItems": bound.low} if bound.low else {}
 
-
-_CONSTRAINTS: Final[Mapping[tuple[type, str], Mapping[str, Any]]] = {
-    (Dose, "sets"): _between(1, dose.MAX_SETS),
-    (Dose, "reps"): _between(1, dose.MAX_REPS),
-    (Dose, "hold_s"): _between(1, dose.MAX_HOLD_S),
-    (Dose, "tempo_s"): _between(1, dose.MAX_TEMPO_S),
-    (Dose, "rest_s"): _between(0, dose.MAX_REST_S),
-    (Dose, "max_pain"): _between(0, 10),
-    (Dose, "max_effort"): _between(0, 10),
-    (Exercise, "id"): _SLUG,
-    (Exercise, "easier"): _SLUG,
-    (Exercise, "harder"): _SLUG,
-    (Routine, "id"): _SLUG,
-    (Rule, "id"): _SLUG,
-}
-"""Static bounds by (class, field), applied to the value (its non-null branch if optional)."""
 
 _SCALARS: Final[Mapping[type, str]] = {
     bool: "boolean",
@@ -157,20 +145,20 @@ class _Walker:
             raise SchemaError(message)
         return {"$ref": f"#/$defs/{name}"}
 
-    def type_schema(self, tp: Any, where: str, extra: Mapping[str, Any] | None = None) -> Any:
-        """The schema of a value of type ``tp``; ``where`` names it in errors."""
-        if tp in _SCALARS:
-            return {"type": _SCALARS[tp], **(extra or {})}
-        if tp is dt.date and not extra:
+    def type_schema(self, tp: Any, where: str, bound: v.Bound | None = None) -> Any:
+        """The schema of a value of type ``tp`` within ``bound``; ``where`` names it in errors."""
+        if tp in _SCALARS and (bound is None or bound.kind != v.ITEMS):
+            return {"type": _SCALARS[tp], **(bound_keywords(bound) if bound else {})}
+        if tp is dt.date and bound is None:
             return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         args = _union_args(tp)
         if args is not None:
-            return self._union(args, where, extra)
-        if extra:
-            message = f"Cannot apply {dict(extra)!r} to {where} of type {tp!r}."
+            return self._union(args, where, bound)
+        if typing.get_origin(tp) in (tuple, frozenset) and (bound is None or bound.kind == v.ITEMS):
+            return self._array(tp, where, bound)
+        if bound is not None:
+            message = f"Cannot apply {bound!r} to {where} of type {tp!r}."
             raise SchemaError(message)
-        if typing.get_origin(tp) in (tuple, frozenset):
-            return self._array(tp, where)
         if isinstance(tp, type) and issubclass(tp, enum.StrEnum | enum.IntEnum):
             return self._define(tp.__name__, tp, lambda: self._enum(tp))
         if isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("upperback."):
@@ -179,14 +167,20 @@ class _Walker:
         message = f"No JSON Schema for {where} of type {tp!r}."
         raise SchemaError(message)
 
-    def _array(self, tp: Any, where: str) -> dict[str, Any]:
+    def _array(self, tp: Any, where: str, bound: v.Bound | None) -> dict[str, Any]:
         args = typing.get_args(tp)
+        item = bound.item if bound is not None else None
+        size = bound_keywords(bound) if bound is not None else {}
         if typing.get_origin(tp) is frozenset:
             # The converter refuses a repeated item in a set, as this does.
-            items = self.type_schema(args[0], f"{where}[]")
-            return {"type": "array", "items": items, "uniqueItems": True}
+            items = self.type_schema(args[0], f"{where}[]", item)
+            return {"type": "array", "items": items, "uniqueItems": True, **size}
         if len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": self.type_schema(args[0], f"{where}[]")}
+            items = self.type_schema(args[0], f"{where}[]", item)
+            return {"type": "array", "items": items, **size}
+        if bound is not None:
+            message = f"Cannot apply {bound!r} to the fixed tuple {where}."
+            raise SchemaError(message)
         items = [self.type_schema(arg, f"{where}[{i}]") for i, arg in enumerate(args)]
         return {
             "type": "array",
@@ -196,15 +190,15 @@ class _Walker:
             "maxItems": len(items),
         }
 
-    def _union(self, args: tuple[Any, ...], where: str, extra: Mapping[str, Any] | None) -> Any:
+    def _union(self, args: tuple[Any, ...], where: str, bound: v.Bound | None) -> Any:
         members = tuple(arg for arg in args if arg is not type(None))
         if len(members) < len(args):
             inner = members[0] if len(members) == 1 else typing.Union[members]  # noqa: UP007
-            return {"anyOf": [self.type_schema(inner, where, extra), {"type": "null"}]}
-        if frozenset(members) == _PROP_MEMBERS and not extra:
+            return {"anyOf": [self.type_schema(inner, where, bound), {"type": "null"}]}
+        if frozenset(members) == _PROP_MEMBERS and bound is None:
             return self._define("Prop", "Prop", self._props)
         tagged = tagged_members(typing.Union[members])  # noqa: UP007
-        if tagged is not None and not extra:
+        if tagged is not None and bound is None:
             return self._define("ProgressionRule", tagged, functools.partial(self._rules, tagged))
         message = f"No JSON Schema for {where}: a union of {members!r} is not tagged."
         raise SchemaError(message)
@@ -258,7 +252,7 @@ class _Walker:
             if not field.init:
                 continue  # cattrs neither writes nor reads these
             where = f"{cls.__name__}.{field.name}"
-            schema = self.type_schema(hints[field.name], where, _CONSTRAINTS.get((cls, field.name)))
+            schema = self.type_schema(hints[field.name], where, field.metadata.get(v.BOUND))
             if field.name in docs:
                 schema = {**schema, "description": docs[field.name]}
             properties[field.name] = schema

@@ -14,7 +14,8 @@ schema: changing a field's default changes what every saved document that
 omits it means, and so needs a new schema version and a migration that writes
 the old default in, like any other change to the shape of the data.
 
-cattrs is imported on first use, not when :mod:`upperback` is imported.
+Documents are read and written by the codec's own engine; cattrs is imported
+only when :func:`make_converter` or :func:`configure_converter` is used.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
-from upperback._codec.envelope import SCHEMA_VERSION
+from upperback._codec.envelope import SCHEMA_VERSION, read
+from upperback._codec.limits import DEFAULT_LIMITS, Limits
+from upperback._codec.text import parse
+from upperback._codec.walk import structure, unstructure
 from upperback.catalog.model import Catalog
 from upperback.compose.goal import Goal
 from upperback.dose import Dose
-from upperback.errors import InvalidDocument, Problem
 from upperback.exercise import Exercise
 from upperback.progression import Program, SessionLog
 from upperback.props import Kit
@@ -43,8 +46,10 @@ if TYPE_CHECKING:
 __all__ = [
     "DOCUMENT_KINDS",
     "SCHEMA_VERSION",
+    "Limits",
     "configure_converter",
     "dumps",
+    "from_data",
     "from_dict",
     "json_schema",
     "loads",
@@ -77,9 +82,14 @@ _KIND_OF: Final = {cls: kind for kind, cls in DOCUMENT_KINDS.items()}
 def make_converter(**kwargs: Any) -> cattrs.Converter:
     """A new :class:`cattrs.Converter` configured for every upperback type.
 
-    See :func:`configure_converter` for what it registers.
+    See :func:`configure_converter` for what it registers. A converter of
+    upperback's own also reads bare ``int``, ``float``, ``str`` and
+    ``bool`` strictly (a wrong JSON type is an error, never coerced).
+    Keyword arguments go to :class:`cattrs.Converter`; they do not change how
+    upperback's own classes are read, which is always strict and always
+    reports every problem.
     """
-    from upperback._codec.converter import make_converter as make  # noqa: PLC0415 - cattrs on first use
+    from upperback._codec.converter import make_converter as make  # noqa: PLC0415 - cattrs only for a converter
 
     return make(**kwargs)
 
@@ -87,10 +97,14 @@ def make_converter(**kwargs: Any) -> cattrs.Converter:
 def configure_converter(converter: cattrs.Converter) -> None:
     """Add upperback's hooks to an app's own cattrs converter.
 
-    It registers strict hooks for ``int``, ``float``, ``str`` and ``bool``
-    (a wrong JSON type is an error, never coerced), enums by value, sets as
-    sorted lists, the prop union tagged by ``"type"``, and for upperback's
-    classes: defaults omitted on output and unknown keys rejected on input.
+    Hooks are registered for upperback's own classes, its enums and the
+    prop union, and nothing else: the app's own types, and cattrs' handling
+    of plain values outside upperback's classes, stay as they were. The
+    hooks read and write exactly as :func:`from_data` and :func:`to_dict`
+    do: strict JSON types, enums by value, sets as sorted lists (a repeated
+    item refused), props tagged by ``"type"``, defaults omitted on output and
+    unknown keys refused on input. A problem raises
+    :class:`~upperback.errors.InvalidDocument` with every problem's path.
     """
     from upperback._codec.converter import configure_converter as configure  # noqa: PLC0415
 
@@ -112,14 +126,8 @@ def to_dict(value: object) -> dict[str, Any]:
     Raises:
         TypeError: The value is not of a document kind.
     """
-    from upperback._codec.converter import default_converter  # noqa: PLC0415 - cattrs on first use
-
     kind = _kind_of(value)
-    return {
-        "upperback": SCHEMA_VERSION,
-        "kind": kind,
-        "data": default_converter().unstructure(value),
-    }
+    return {"upperback": SCHEMA_VERSION, "kind": kind, "data": unstructure(value)}
 
 
 def dumps(value: object, *, indent: int | None = None) -> str:
@@ -129,7 +137,8 @@ def dumps(value: object, *, indent: int | None = None) -> str:
     >>> dumps(Dose(sets=2, reps=12))
     '{"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}'
     """
-    return json.dumps(to_dict(value), indent=indent, ensure_ascii=False)
+    # A document is a tree: the encoder need not look for cycles.
+    return json.dumps(to_dict(value), indent=indent, ensure_ascii=False, check_circular=False)
 
 
 def json_schema(kind: str | type) -> dict[str, Any]:
@@ -161,6 +170,8 @@ def json_schema(kind: str | type) -> dict[str, Any]:
     """
     from upperback.serialization._schema import document_schema, unknown_kind  # noqa: PLC0415
 
+    if not isinstance(kind, str | type):
+        raise unknown_kind(kind, DOCUMENT_KINDS)
     if isinstance(kind, str):
         if kind not in DOCUMENT_KINDS:
             raise unknown_kind(kind, DOCUMENT_KINDS)
@@ -170,47 +181,112 @@ def json_schema(kind: str | type) -> dict[str, Any]:
     return document_schema(_KIND_OF[kind], kind, SCHEMA_VERSION)
 
 
+def _class_of(cls: Any) -> type | None:
+    if cls is None:
+        return None
+    if isinstance(cls, type) and cls in _KIND_OF:
+        return cls
+    known = ", ".join(c.__name__ for c in _KIND_OF)
+    message = f"Cannot load a {cls!r}: not one of {known}."
+    raise TypeError(message)
+
+
 @overload
-def from_dict(document: Any, cls: type[T]) -> T: ...
+def from_dict(document: Any, cls: type[T], *, limits: Limits | None = None) -> T: ...
 @overload
-def from_dict(document: Any, cls: None = None) -> object: ...
-def from_dict(document: Any, cls: type[T] | None = None) -> T | object:
+def from_dict(document: Any, cls: None = None, *, limits: Limits | None = None) -> object: ...
+def from_dict(
+    document: Any, cls: type[T] | None = None, *, limits: Limits | None = None
+) -> T | object:
     """Load a value from its document (as made by :func:`to_dict`).
+
+    The document is plain data, as a JSON or YAML reader gives it: objects
+    are dicts with text keys, arrays are lists.
 
     Args:
         document: The envelope, as plain data.
         cls: The type expected; a document of another kind is an error.
+        limits: The most the document may hold; :class:`Limits` by default.
 
     Raises:
         InvalidDocument: Listing every problem with its path.
+        TypeError: ``cls`` is not a document kind (a mistake in the calling code).
     """
-    from upperback._codec.envelope import read  # noqa: PLC0415 - cattrs on first use
-
-    if cls is not None and cls not in _KIND_OF:
-        known = ", ".join(c.__name__ for c in _KIND_OF)
-        message = f"Cannot load a {cls!r}: not one of {known}."
-        raise TypeError(message)
-    value: T | object = read(document, DOCUMENT_KINDS, cls)
+    expected = _class_of(cls)
+    value: T | object = read(document, DOCUMENT_KINDS, expected, limits or DEFAULT_LIMITS)
     return value
 
 
 @overload
-def loads(text: str | bytes, cls: type[T]) -> T: ...
+def loads(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T: ...
 @overload
-def loads(text: str | bytes, cls: None = None) -> object: ...
-def loads(text: str | bytes, cls: type[T] | None = None) -> T | object:
+def loads(text: str | bytes, cls: None = None, *, limits: Limits | None = None) -> object: ...
+def loads(
+    text: str | bytes, cls: type[T] | None = None, *, limits: Limits | None = None
+) -> T | object:
     """Load a value from its JSON document (as made by :func:`dumps`).
 
     >>> from upperback import Dose
     >>> loads('{"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}')
     Dose(sets=2, reps=12, hold_s=None, tempo_s=None, rest_s=30, per_side=False, max_pain=None, max_effort=None, band_level=None)
 
+    The text is read within ``limits`` (size, nesting, integer digits,
+    string lengths, collection sizes); a key repeated in one object, ``NaN``
+    and lone surrogates are refused.
+
+    Args:
+        text: JSON text, or its UTF-8 bytes.
+        cls: The type expected; a document of another kind is an error.
+        limits: The most the document may hold; :class:`Limits` by default.
+
     Raises:
         InvalidDocument: The text is not JSON, or the document has problems;
             every problem is listed with its path.
+        TypeError: ``cls`` is not a document kind (a mistake in the calling code).
     """  # noqa: E501
-    try:
-        document = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidDocument([Problem(path="$", message=f"is not valid JSON: {exc}")]) from None
-    return from_dict(document, cls)
+    expected = _class_of(cls)
+    chosen = limits or DEFAULT_LIMITS
+    value: T | object = read(parse(text, chosen), DOCUMENT_KINDS, expected, chosen)
+    return value
+
+
+@overload
+def from_data(data: Any, kind: type[T], *, limits: Limits | None = None) -> T: ...
+@overload
+def from_data(data: Any, kind: str, *, limits: Limits | None = None) -> object: ...
+def from_data(data: Any, kind: type[T] | str, *, limits: Limits | None = None) -> T | object:
+    """Read a value from its bare data, without the envelope.
+
+    For request bodies and tool calls, where the kind is known from the
+    route and the client sends only what :func:`to_dict` puts under
+    ``"data"``. Problems have paths from the data itself (``$.sets``, not
+    ``$.data.sets``), so a web app can answer them as they are:
+
+    >>> from upperback import Dose, InvalidDocument
+    >>> try:
+    ...     from_data({"sets": 0, "reps": "12"}, Dose)
+    ... except InvalidDocument as error:
+    ...     error.to_list()
+    [{'path': '$.reps', 'message': 'must be an integer (got "12")'}]
+
+    Args:
+        data: The value's data, as plain JSON data.
+        kind: A document kind (``"dose"``) or its class (:class:`~upperback.dose.Dose`).
+        limits: The most the data may hold; :class:`Limits` by default.
+
+    Raises:
+        InvalidDocument: Listing every problem with its path.
+        InvalidValue: ``kind`` is not a document kind (a mistake in the calling code).
+
+    .. versionadded:: 0.1.0
+    """
+    from upperback.serialization._schema import unknown_kind  # noqa: PLC0415
+
+    if isinstance(kind, str) and kind in DOCUMENT_KINDS:
+        cls: type = DOCUMENT_KINDS[kind]
+    elif isinstance(kind, type) and kind in _KIND_OF:
+        cls = kind
+    else:
+        raise unknown_kind(kind, DOCUMENT_KINDS)
+    value: T | object = structure(data, cls, path="$", limits=limits or DEFAULT_LIMITS)
+    return value
