@@ -42,6 +42,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(int|str|float|bool|dict|list|tuple|frozenset|set|type|object|None)"),
     (r"py:.*", r"(Exception|ValueError|KeyError|TypeError)"),
     (r"py:.*", r"st\..*|SearchStrategy|DrawFn"),
+    (r"py:class", r"ZoneInfo|zoneinfo\..*"),
     (r"py:class", r"upperback\.serialization\.documents\.T"),  # a TypeVar autodoc cannot link
     (r"py:mod", r"upperback\.safety"),  # until the safety module lands
 ]

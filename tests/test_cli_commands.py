@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import html5lib
+import icalendar
 import pytest
 
 import upperback as ub
-from upperback import cli
+from upperback import cli, render
 
 DOCUMENTS = Path(__file__).parent / "documents" / "v1"
 ROUTINE = DOCUMENTS / "routine.json"
@@ -252,3 +253,128 @@ def test_compose_and_routine_write_sheets(
     written = target.read_text()
     assert ("<!DOCTYPE html>" in written) is (fmt == "html")
     assert "Safety" in written
+
+
+def test_plan_writes_every_week(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", str(ROUTINE), "--weeks", "3")
+    assert code == 0
+    routine = ub.loads(ROUTINE.read_text(), ub.Routine)
+    program = ub.plan(routine, weeks=3, catalog=ub.default_catalog())
+    assert out == render.text(program)
+
+
+def test_plan_json_is_the_program_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", str(ROUTINE), "--weeks", "2", "--format", "json")
+    assert code == 0
+    assert len(ub.loads(out, ub.Program).weeks) == 2
+
+
+def test_plan_ics_needs_a_start_and_has_an_event_per_session(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "plan", str(ROUTINE), "--format", "ics")
+    assert code == 2
+    assert "--format ics needs --start" in err
+    code, out, _ = run(
+        capsys,
+        "plan",
+        str(ROUTINE),
+        "--weeks",
+        "2",
+        "--start",
+        "2027-01-04",
+        "--format",
+        "ics",
+        "--tz",
+        "Europe/Paris",
+        "--time",
+        "07:00",
+    )
+    assert code == 0
+    events = list(icalendar.Calendar.from_ical(out).walk("VEVENT"))
+    assert len(events) == 2 * ub.loads(ROUTINE.read_text(), ub.Routine).sessions_per_week
+    assert events[0].decoded("dtstart").hour == 7
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--start", "2027-13-01"], "must be a date as YYYY-MM-DD (got '2027-13-01')"),
+        (["--weeks", "0"], "must be a whole number from 1 to"),
+        (["--start", "2027-01-04", "--format", "ics", "--tz", "Mars/Base"], "IANA time zone"),
+        (["--time", "25:00"], "must be a time of day as HH:MM"),
+    ],
+)
+def test_plan_option_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, "plan", str(ROUTINE), *argv)
+    assert code == 2
+    assert message in err
+
+
+def test_plan_reads_logs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    saved = DOCUMENTS / "session_log.json"
+    logs = tmp_path / "logs.json"
+    logs.write_text(json.dumps([json.loads(saved.read_text())]))
+    program = ub.loads((DOCUMENTS / "program.json").read_text(), ub.Program)
+    routine_file = tmp_path / "routine.json"
+    routine_file.write_text(ub.dumps(program.routine))
+    code, out, err = run(
+        capsys,
+        "plan",
+        str(routine_file),
+        "--logs",
+        str(logs),
+        "--start",
+        program.start.isoformat() if program.start else "2027-01-04",
+    )
+    assert code == 0, err
+    assert "Week 1" in out
+    bad = tmp_path / "bad-logs.json"
+    bad.write_text(json.dumps([{"upperback": 1, "kind": "session_log", "data": {}}]))
+    code, _, err = run(capsys, "plan", str(routine_file), "--logs", str(bad))
+    assert code == 2
+    assert "is not a list of session logs: [0]$.data" in err
+
+
+def test_prescribe_adapts_a_saved_routine(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "prescribe",
+        str(ROUTINE),
+        "--kit",
+        "wall",
+        "--condition",
+        "osteoporosis",
+        "--minutes",
+        "8",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    adapted = ub.loads(out, ub.Routine)
+    assert adapted.duration().total_seconds() <= 8 * 60
+    profile = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+    assert not ub.screen(adapted, profile).excluded
+    code, out, _ = run(capsys, "prescribe", str(ROUTINE), "--kit", "wall", "--minutes", "8")
+    assert "What was changed for you, and why:" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--kit", "trampoline"], "(got 'trampoline')"),
+        (["--height", "nan", "--kit", "wall"], "must be a number from 100 to 250 cm"),
+        (["--minutes", "-5"], "must be a number from 1 to 240 minutes"),
+    ],
+)
+def test_prescribe_option_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, "prescribe", str(ROUTINE), *argv)
+    assert code == 2
+    assert message in err
+    if argv[0] == "--kit":
+        for prop in ub.PropKind:
+            assert prop.value in err

@@ -122,7 +122,10 @@ def test_a_block_renders_its_own_dose() -> None:
 def test_values_without_a_sheet_are_refused(value: object) -> None:
     with pytest.raises(
         ub.InvalidValue,
-        match="must be one of Block, Composition, Exercise, Prescription, Routine, ScreenReport",
+        match=(
+            "must be one of Block, Composition, Exercise, Prescription, Program, Routine,"
+            " ScreenReport"
+        ),
     ):
         render.text(value)
     with pytest.raises(ub.InvalidValue):

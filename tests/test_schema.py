@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import json
 import re
@@ -21,7 +22,7 @@ import upperback as ub
 from upperback import _validate, cli, dose
 from upperback import serialization as serialize
 from upperback._codec.converter import default_converter
-from upperback._codec.walk import is_ours, structure
+from upperback._codec.walk import is_ours, structure, tagged_members
 from upperback.serialization import _schema
 
 if TYPE_CHECKING:
@@ -60,6 +61,11 @@ def _is_set(tp: Any) -> bool:
     return typing.get_origin(tp) is frozenset
 
 
+def _is_fixed(tp: Any) -> bool:
+    origin: Any = typing.get_origin(tp)
+    return origin is tuple and typing.get_args(tp)[1:] != (...,)
+
+
 def _is_sequence(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and typing.get_args(tp)[1:] == (...,)
 
@@ -70,6 +76,16 @@ def explicit_converter() -> cattrs.Converter:
     converter = serialize.make_converter()
     converter.register_unstructure_hook_factory(
         is_ours, lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=False)
+    )
+    # Dates as the library writes them, and a tagged union (the progression rules) with its tag.
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_unstructure_hook_func(
+        lambda tp: tagged_members(tp) is not None,
+        lambda value: (
+            None
+            if value is None
+            else {"type": type(value).TYPE, **converter.unstructure(value, type(value))}
+        ),
     )
     converter.register_unstructure_hook_factory(
         _is_set,
@@ -85,6 +101,15 @@ def explicit_converter() -> cattrs.Converter:
         lambda tp: (
             lambda values: [
                 converter.unstructure(value, typing.get_args(tp)[0]) for value in values
+            ]
+        ),
+    )
+    converter.register_unstructure_hook_factory(
+        _is_fixed,
+        lambda tp: (
+            lambda values: [
+                converter.unstructure(value, arg)
+                for value, arg in zip(values, typing.get_args(tp), strict=True)
             ]
         ),
     )

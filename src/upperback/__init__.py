@@ -61,6 +61,39 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Exercise",
         "Source",
     ),
+    "upperback.progression": (
+        "Adherence",
+        "Advance",
+        "Chain",
+        "Decision",
+        "DecisionReason",
+        "Deload",
+        "DoseField",
+        "DoubleProgression",
+        "Hold",
+        "HoldProgression",
+        "LinearProgression",
+        "Outcome",
+        "PainGate",
+        "PlannedSession",
+        "Program",
+        "ProgressAction",
+        "ProgressionRule",
+        "RegressExercise",
+        "RuleSet",
+        "SessionLog",
+        "SetProgression",
+        "StallDeload",
+        "Suppress",
+        "Tally",
+        "Then",
+        "Week",
+        "addresses",
+        "adherence",
+        "default_rule",
+        "plan",
+        "progress",
+    ),
     "upperback.props": (
         "THERABAND_COLOURS",
         "BandLevel",
@@ -192,6 +225,37 @@ if TYPE_CHECKING:
     from upperback.errors import UpperbackError as UpperbackError
     from upperback.exercise import Exercise as Exercise
     from upperback.exercise import Source as Source
+    from upperback.progression import Adherence as Adherence
+    from upperback.progression import Advance as Advance
+    from upperback.progression import Chain as Chain
+    from upperback.progression import Decision as Decision
+    from upperback.progression import DecisionReason as DecisionReason
+    from upperback.progression import Deload as Deload
+    from upperback.progression import DoseField as DoseField
+    from upperback.progression import DoubleProgression as DoubleProgression
+    from upperback.progression import Hold as Hold
+    from upperback.progression import HoldProgression as HoldProgression
+    from upperback.progression import LinearProgression as LinearProgression
+    from upperback.progression import Outcome as Outcome
+    from upperback.progression import PainGate as PainGate
+    from upperback.progression import PlannedSession as PlannedSession
+    from upperback.progression import Program as Program
+    from upperback.progression import ProgressAction as ProgressAction
+    from upperback.progression import ProgressionRule as ProgressionRule
+    from upperback.progression import RegressExercise as RegressExercise
+    from upperback.progression import RuleSet as RuleSet
+    from upperback.progression import SessionLog as SessionLog
+    from upperback.progression import SetProgression as SetProgression
+    from upperback.progression import StallDeload as StallDeload
+    from upperback.progression import Suppress as Suppress
+    from upperback.progression import Tally as Tally
+    from upperback.progression import Then as Then
+    from upperback.progression import Week as Week
+    from upperback.progression import addresses as addresses
+    from upperback.progression import adherence as adherence
+    from upperback.progression import default_rule as default_rule
+    from upperback.progression import plan as plan
+    from upperback.progression import progress as progress
     from upperback.props import THERABAND_COLOURS as THERABAND_COLOURS
     from upperback.props import BandLevel as BandLevel
     from upperback.props import Chair as Chair
@@ -286,6 +350,8 @@ __all__ = [
     "THERABAND_COLOURS",
     "TRANSITION_S",
     "Action",
+    "Adherence",
+    "Advance",
     "Advice",
     "AdviceCode",
     "AdviceLevel",
@@ -296,6 +362,7 @@ __all__ = [
     "BlockScreen",
     "Catalog",
     "Caution",
+    "Chain",
     "Chair",
     "Change",
     "ChangeKind",
@@ -303,9 +370,14 @@ __all__ = [
     "Composition",
     "Condition",
     "Coverage",
+    "Decision",
+    "DecisionReason",
+    "Deload",
     "Doorway",
     "Dose",
     "DoseChange",
+    "DoseField",
+    "DoubleProgression",
     "Exercise",
     "ExerciseKind",
     "Feature",
@@ -313,6 +385,8 @@ __all__ = [
     "FoamRoller",
     "Gap",
     "Goal",
+    "Hold",
+    "HoldProgression",
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
@@ -322,16 +396,23 @@ __all__ = [
     "Laterality",
     "Level",
     "Limits",
+    "LinearProgression",
     "Mat",
     "Modification",
     "Movement",
     "Muscle",
     "NothingFits",
     "NothingSafe",
+    "Outcome",
+    "PainGate",
+    "PlannedSession",
     "Position",
     "Prescription",
     "Problem",
     "Profile",
+    "Program",
+    "ProgressAction",
+    "ProgressionRule",
     "Prop",
     "PropKind",
     "PropNeed",
@@ -339,24 +420,32 @@ __all__ = [
     "RedFlag",
     "Reference",
     "Region",
+    "RegressExercise",
     "ResistanceBand",
     "Routine",
     "Rule",
+    "RuleSet",
     "SafetyPolicy",
     "ScaleResult",
     "ScreenReport",
     "Section",
     "SectionRole",
+    "SessionLog",
+    "SetProgression",
     "Side",
     "Source",
+    "StallDeload",
     "Step",
     "StepKind",
     "Structure",
     "Substitution",
     "SubstitutionResult",
+    "Suppress",
     "SwissBall",
     "SymptomReport",
+    "Tally",
     "Target",
+    "Then",
     "Towel",
     "Trend",
     "UnknownExercise",
@@ -364,9 +453,13 @@ __all__ = [
     "UpperbackError",
     "Verdict",
     "Wall",
+    "Week",
     "__version__",
+    "addresses",
+    "adherence",
     "configure_converter",
     "default_catalog",
+    "default_rule",
     "desk_reset",
     "dumps",
     "findings",
@@ -379,7 +472,9 @@ __all__ = [
     "objective",
     "pain_ceiling",
     "pain_findings",
+    "plan",
     "prescribe",
+    "progress",
     "reference",
     "references",
     "safe_exercises",

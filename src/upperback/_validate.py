@@ -225,6 +225,31 @@ def items(*, item: Bound | None = None, min_items: int = 0, empty: str = "") -> 
     return {BOUND: Bound(kind=ITEMS, low=min_items, item=item, reason=empty)}
 
 
+def text(field: str, value: Any, *, max_len: int = 2000) -> None:
+    """Check a text inline, by the rule of :func:`text_bound` (for values whose bound varies)."""
+    bound = text_bound(max_len)
+    if _fails(TEXT, value, bound.high):
+        raise InvalidValue(field, value, bound.reason)
+
+
+def texts(field: str, values: Iterable[Any], *, max_len: int = 2000) -> None:
+    """Apply :func:`text` to every item, naming its index."""
+    for i, value in enumerate(values):
+        text(f"{field}[{i}]", value, max_len=max_len)
+
+
+def slug(field: str, value: Any) -> None:
+    """Check a stable identifier inline, by the rule of :data:`SLUG_BOUND`."""
+    if _fails(SLUG_KIND, value, SLUG_BOUND.high):
+        raise InvalidValue(field, value, SLUG_BOUND.reason)
+
+
+def optional_int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
+    """Like :func:`int_between`, but ``None`` is allowed."""
+    if value is not None:
+        int_between(field, value, low, high, unit)
+
+
 def bound_of(cls: type, name: str) -> Bound:
     """The bound declared on field ``name`` of attrs class ``cls``."""
     return dict(bounds(cls))[name]

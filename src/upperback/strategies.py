@@ -933,3 +933,11 @@ from upperback._document_strategies import documents, invalid_documents, limits 
 
 __all__ += ["documents", "invalid_documents", "limits"]
 _FROM_TYPE[Limits] = limits
+
+# The progression types' strategies live beside them in their own module.
+from upperback._progression_strategies import *  # noqa: E402, F403
+from upperback._progression_strategies import FROM_TYPE as _PROGRESSION  # noqa: E402
+from upperback._progression_strategies import __all__ as _progression_all  # noqa: E402
+
+__all__ += _progression_all  # noqa: PLE0605
+_FROM_TYPE.update(_PROGRESSION)

@@ -7,6 +7,7 @@ adding a document kind: ``python tests/documents/make.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import upperback as ub
@@ -35,7 +36,60 @@ def values() -> dict[str, object]:
     report = ub.SymptomReport(
         days_since_onset=16, trend=ub.Trend.SAME, pain_now=4, pain_after_exercise=5
     )
+    start = dt.date(2026, 1, 5)
+    desk = ub.Routine.of(
+        "Desk reset",
+        main=[
+            ub.Block(
+                exercise=catalog["band-pull-apart"],
+                dose=ub.Dose(sets=2, reps=12, band_level=ub.BandLevel.LIGHT),
+            )
+        ],
+        cool_down=[catalog["doorway-pec-stretch"]],
+        sessions_per_week=2,
+    )
+    first = desk.blocks
+    log = ub.SessionLog(
+        date=start,
+        routine_id=desk.id,
+        week=1,
+        session=1,
+        pain_before=1,
+        outcomes=[
+            ub.Outcome.as_prescribed(first[0], at=(0, 0), pain_during=2, pain_next_morning=1),
+            ub.Outcome(
+                section=1,
+                block=0,
+                exercise_id=first[1].exercise.id,
+                dose=first[1].dose,
+                done=(30, 25),
+                pain_during=3,
+                effort=4,
+            ),
+        ],
+        symptoms=ub.SymptomReport(days_since_onset=10, trend=ub.Trend.BETTER, pain_now=1),
+    )
+    program = ub.plan(
+        desk,
+        weeks=3,
+        start=start,
+        catalog=catalog,
+        logs=[log],
+        rules=ub.RuleSet(
+            by_block={(1, 0): ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=45))},
+            default=ub.PainGate(
+                inner=ub.Chain(
+                    rules=[
+                        ub.Deload(every_weeks=4, percent=50),
+                        ub.DoubleProgression(low=8, high=12),
+                    ]
+                )
+            ),
+        ),
+    )
     return {
+        "session_log": log,
+        "program": program,
         "dose": ub.Dose(sets=3, hold_s=30, rest_s=15, per_side=True, max_pain=3),
         "exercise": catalog["prone-i-y-t-w-swiss-ball"],
         "kit": kit,

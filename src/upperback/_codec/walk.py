@@ -24,6 +24,7 @@ reverse, so that the happy path builds no path strings at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import json
@@ -123,6 +124,36 @@ def _union_args(tp: Any) -> tuple[Any, ...] | None:
     return None
 
 
+def tagged_members(tp: Any) -> tuple[type, ...] | None:
+    """The members of a tagged union: our classes that each have a ``TYPE`` tag (``None`` aside).
+
+    Such a union is written with its member's ``TYPE`` under :data:`TAG`, the way
+    the prop union is written with its kind; the tags come from class constants,
+    never from class names (the progression rules are one).
+    """
+    args = _union_args(tp)
+    if args is None:
+        return None
+    members = tuple(arg for arg in args if arg is not type(None))
+    if len(members) < 2 or not all(
+        is_ours(member) and isinstance(getattr(member, "TYPE", None), str) for member in members
+    ):
+        return None
+    return members
+
+
+def _date(value: Any) -> dt.date:
+    if type(value) is str and len(value) == 10 and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _bad(f"must be a date written YYYY-MM-DD (got {excerpt(value)})")
+
+
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def is_prop_union(tp: Any) -> bool:
     """Whether ``tp`` is the prop union."""
     args = _union_args(tp)
@@ -179,11 +210,11 @@ class _Codec:
         found = self.cache.get(key)
         if found is None:
             # Published only when built, so that no other thread sees it half-made.
-            # (No upperback type holds itself, so building one never asks for itself.)
+            # A type that holds itself (a rule chain) is made lazily by its union's reader.
             self.cache[key] = found = self._build(tp, tagged)
         return found
 
-    def _build(self, tp: Any, tagged: bool) -> Structure:  # noqa: C901, PLR0911 - one case per type
+    def _build(self, tp: Any, tagged: bool) -> Structure:  # noqa: C901, PLR0911, PLR0912 - one case per type
         if tp is int:
             return self._int
         if tp is float:
@@ -196,6 +227,12 @@ class _Codec:
             return _enum(tp)
         if is_prop_union(tp):
             return self._props()
+        if tp is dt.date:
+            return _date
+        members = tagged_members(tp)
+        if members is not None:
+            reader = self._tagged(members)
+            return _optional(reader) if type(None) in typing.get_args(tp) else reader
         args = _union_args(tp)
         if args is not None and len(args) == 2 and type(None) in args:
             return _optional(self.get(next(arg for arg in args if arg is not type(None))))
@@ -316,6 +353,29 @@ class _Codec:
             fn = by_tag.get(tag) if type(tag) is str else None
             if fn is None:
                 raise Bad([([TAG], f"must be one of {allowed} (got {excerpt(tag)})")])
+            return fn(value)
+
+        return structure
+
+    def _tagged(self, members: tuple[type, ...]) -> Structure:
+        by_tag: dict[str, type] = {getattr(member, "TYPE"): member for member in members}  # noqa: B009
+        allowed = ", ".join(excerpt(tag) for tag in by_tag)
+        # A member's reader is made on first use: a rule may hold rules (a chain, the
+        # pain gate), so making them all here would ask for this union again.
+        readers: dict[str, Structure] = {}
+
+        def structure(value: Any) -> Any:
+            if type(value) is not dict and not isinstance(value, dict):
+                raise _bad(f"must be an object with a {TAG!r} key (got {excerpt(value)})")
+            if TAG not in value:
+                raise Bad([([TAG], f"is required: one of {allowed}")])
+            tag = value[TAG]
+            member = by_tag.get(tag) if type(tag) is str else None
+            if member is None:
+                raise Bad([([TAG], f"must be one of {allowed} (got {excerpt(tag)})")])
+            fn = readers.get(tag)
+            if fn is None:
+                fn = readers[tag] = self.get(member, tagged=True)
             return fn(value)
 
         return structure
@@ -575,7 +635,7 @@ def _json_key(item: Any) -> str:
 
 
 @functools.cache
-def unstructurer(tp: Any) -> Unstructure:  # noqa: C901, PLR0911 - one case per type
+def unstructurer(tp: Any) -> Unstructure:  # noqa: C901, PLR0911, PLR0912 - one case per type
     """The function that writes a ``tp`` as plain data; ``None`` when it already is."""
     if tp in (int, float, str, bool):
         return None
@@ -592,6 +652,25 @@ def unstructurer(tp: Any) -> Unstructure:  # noqa: C901, PLR0911 - one case per 
             return {TAG: tag, **write(value)}
 
         return prop
+    if tp is dt.date:
+        return dt.date.isoformat
+    members = tagged_members(tp)
+    if members is not None:
+        # Written lazily: a rule may hold rules (a chain, the pain gate), so the
+        # members' writers are made on first use, not while this one is made.
+        tags: dict[type, tuple[str, Callable[[Any], dict[str, Any]]]] = {}
+
+        def tagged(value: Any) -> dict[str, Any] | None:
+            if value is None:
+                return None
+            cls: type = type(value)
+            found = tags.get(cls)
+            if found is None:
+                found = tags[cls] = (getattr(cls, "TYPE"), _class_unstructurer(cls))  # noqa: B009
+            tag, write = found
+            return {TAG: tag, **write(value)}
+
+        return tagged
     args = _union_args(tp)
     if args is not None and len(args) == 2 and type(None) in args:
         inner = unstructurer(next(arg for arg in args if arg is not type(None)))

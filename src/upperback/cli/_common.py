@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from upperback import render
-from upperback.errors import InvalidDocument, Problem, UpperbackError
+from upperback.errors import InvalidDocument, InvalidValue, Problem, UpperbackError
 from upperback.serialization import DOCUMENT_KINDS, dumps, from_dict
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ __all__ = [
     "choice",
     "emit",
     "integer",
+    "invalid",
+    "number",
     "read_document",
     "repeatable",
     "shown",
@@ -157,3 +159,24 @@ def integer(low: int, high: int) -> Any:
         return value
 
     return parse
+
+
+def number(low: float, high: float, unit: str) -> Any:
+    """An argparse type: a finite number within bounds, or an error listing them."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not low <= value <= high:  # also false for nan
+            message = f"must be a number from {low:g} to {high:g}{unit} (got {text!r})"
+            raise argparse.ArgumentTypeError(message)
+        return value
+
+    return parse
+
+
+def invalid(exc: InvalidValue) -> UsageError:
+    """A value the library refused, as a usage error."""
+    return UsageError(str(exc))

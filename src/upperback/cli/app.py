@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from upperback.anatomy import Region
 from upperback.catalog import default_catalog
+from upperback.cli import plan as plan_command
+from upperback.cli import prescribe as prescribe_command
 from upperback.cli import screen as screen_command
 from upperback.cli import triage as triage_command
 from upperback.cli import validate as validate_command
@@ -411,7 +413,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--list", action="store_true", help="list the kinds of document")
     schema.set_defaults(run=_schema)
-    for command in (screen_command, triage_command, validate_command):
+    for command in (
+        plan_command,
+        prescribe_command,
+        screen_command,
+        triage_command,
+        validate_command,
+    ):
         command.add(commands)
     return parser
 

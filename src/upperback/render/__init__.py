@@ -1,15 +1,17 @@
-"""Presentation: text, Markdown and printable HTML of exercises and routines.
+"""Presentation: text, Markdown and printable HTML sheets, and iCalendar schedules.
 
 Every format renders the same sheet, built once from the domain values
 (doses by :meth:`Dose.describe <upperback.dose.Dose.describe>`, durations by
 the routine's own timing), so no timing or wording is computed twice.
 Import it as ``upperback.render``; it is not loaded by ``import upperback``.
+``ical()`` needs the ``ical`` extra (``icalendar``).
 """
 
 from __future__ import annotations
 
 from upperback.render.html import html
+from upperback.render.ical import ical
 from upperback.render.markdown import markdown
 from upperback.render.text import text
 
-__all__ = ["html", "markdown", "text"]
+__all__ = ["html", "ical", "markdown", "text"]

@@ -317,6 +317,6 @@ def sheet_of(value: object) -> Sheet:
     """
     builder = _BUILDERS.get(type(value))
     if builder is None:
-        known = ", ".join(sorted(cls.__name__ for cls in _BUILDERS))
+        known = ", ".join(sorted([*(cls.__name__ for cls in _BUILDERS), "Program"]))
         raise InvalidValue("value", type(value).__name__, f"must be one of {known} to render")
     return builder(value)

@@ -11,10 +11,14 @@ from html import escape
 from typing import TYPE_CHECKING, Final
 
 from upperback.errors import UnknownReference
+from upperback.progression import Program
+from upperback.render._chart import chart
+from upperback.render._program import program_sheet
 from upperback.render._sheet import minutes, sheet_of
 from upperback.sources import reference
 
 if TYPE_CHECKING:
+    from upperback.render._program import ProgramSheet
     from upperback.render._sheet import Card, Cited, Sheet
 
 __all__ = ["html"]
@@ -36,6 +40,8 @@ h3 { font-size: 1.05em; margin: 0 0 .2em; }
 .notice { border: 2px solid #a00; border-radius: 6px; padding: .4em .8em; margin: 1em 0;
   break-inside: avoid; }
 .notice h2 { border: 0; margin-top: .3em; color: #a00; }
+.deload { background: #eee; border-radius: 4px; padding: 0 .4em; font-size: .8em; }
+figure.chart { margin: .5em 0; }
 ol, ul { margin: .3em 0 .3em 1.3em; padding: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; }
 th, td { border: 1px solid #666; padding: .35em .4em; text-align: left; vertical-align: top; }
@@ -148,15 +154,7 @@ def render_sheet(sheet: Sheet, *, sessions: int = 1) -> str:
         body += [f"<li>{_cited(change)}</li>" for change in sheet.changes]
         body.append("</ul>")
     # Every sheet ends with its safety notice.
-    body.append("<section class=notice>")
-    if sheet.warning_signs:
-        body.append("<h2>Stop and get urgent help if any of these is true</h2><ul>")
-        body += [f"<li>{_cited(sign)}</li>" for sign in sheet.warning_signs]
-        body.append("</ul>")
-    body.append("<h2>Safety</h2><ul>")
-    body += [f"<li>{_cited(line)}</li>" for line in sheet.notice]
-    body.append("</ul>")
-    body.append("</section>")
+    body += _notice(sheet.warning_signs, sheet.notice)
     if sheet.log_sheet:
         body.append(_log_sheet(sheet, sessions))
     return (
@@ -166,6 +164,82 @@ def render_sheet(sheet: Sheet, *, sessions: int = 1) -> str:
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
+
+
+def _page(title: str, body: list[str]) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=en>\n<head>\n<meta charset=utf-8>\n"
+        '<meta name=viewport content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _notice(signs: tuple[Cited, ...], notice: tuple[Cited, ...]) -> list[str]:
+    body = ["<section class=notice>"]
+    if signs:
+        body.append("<h2>Stop and get urgent help if any of these is true</h2><ul>")
+        body += [f"<li>{_cited(sign)}</li>" for sign in signs]
+        body.append("</ul>")
+    if notice:
+        body.append("<h2>Safety</h2><ul>")
+        body += [f"<li>{_cited(line)}</li>" for line in notice]
+        body.append("</ul>")
+    body.append("</section>")
+    return body
+
+
+def render_program(sheet: ProgramSheet) -> str:
+    """The HTML page of a program: the chart, a table a week, the notice, a log page a week."""
+    body = [f"<h1>{escape(sheet.title)}</h1>"]
+    body += [f"<p class=facts>{escape(fact)}</p>" for fact in sheet.facts]
+    body += [
+        "<h2>How each dose goes, week by week</h2>",
+        "<figure class=chart>",
+        chart(sheet.series, len(sheet.weeks), sheet.deload_weeks),
+        (
+            "<figcaption class=meta>Each line is one exercise's seconds of work a session,"
+            " on its own scale; shaded weeks (marked d) are deload weeks.</figcaption></figure>"
+        ),
+    ]
+    for week in sheet.weeks:
+        label = " <span class=deload>deload</span>" if week.deload else ""
+        body.append(f"<section class=week><h2>Week {week.number}{label}</h2>")
+        body.append(f"<p class=meta>{escape(', '.join(week.when))}</p>")
+        if week.advice is not None:
+            body.append(f"<p class=care>Advice in force: {_cited(week.advice)}</p>")
+        rows = "".join(
+            f"<tr><td>{escape(line.name)}</td><td>{escape(line.dose)}</td><td>"
+            + (escape(line.action) if line.action else "")
+            + "".join(f"<br><span class=meta>{_cited(reason)}</span>" for reason in line.reasons)
+            + "</td></tr>"
+            for line in week.lines
+        )
+        body.append(f"<table><tr><th>Exercise</th><th>Dose</th><th>Change</th></tr>{rows}</table>")
+        if week.referred:
+            body.append("<p class=care>Progression stopped: see a healthcare professional.</p>")
+        body.append("</section>")
+    body += _notice(sheet.warning_signs, sheet.notice)
+    head = (
+        "<tr><th>Exercise</th><th>Sets done</th><th>Pain during (0–10)</th>"
+        "<th>Pain next morning (0–10)</th><th>Effort (0–10)</th></tr>"
+    )
+    for week in sheet.weeks:
+        tables = []
+        for when in week.when:
+            rows = "".join(
+                f"<tr><td>{escape(line.name)}<br><span class=meta>{escape(line.dose)}</span></td>"
+                "<td class=blank></td><td class=blank></td><td class=blank></td>"
+                "<td class=blank></td></tr>"
+                for line in week.lines
+            )
+            tables.append(f"<h3>{escape(when)}</h3><table>{head}{rows}</table>")
+        body.append(
+            f"<section class=session-log><h2>Log sheet: week {week.number}</h2>"
+            f"<p class=meta>{_LOG_HELP}</p>" + "".join(tables) + "</section>"
+        )
+    return _page(sheet.title, body)
 
 
 def html(value: object) -> str:
@@ -180,6 +254,8 @@ def html(value: object) -> str:
     Raises:
         InvalidValue: The value is of a kind that has no HTML form.
     """
+    if isinstance(value, Program):
+        return render_program(program_sheet(value))
     sheet = sheet_of(value)
     sessions = getattr(value, "sessions_per_week", 1)
     return render_sheet(sheet, sessions=sessions)

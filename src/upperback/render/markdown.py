@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upperback.errors import UnknownReference
+from upperback.progression import Program
+from upperback.render._program import program_sheet
 from upperback.render._sheet import minutes, sheet_of
 from upperback.sources import reference
 
 if TYPE_CHECKING:
+    from upperback.render._program import ProgramSheet
     from upperback.render._sheet import Card, Cited, Sheet
 
 __all__ = ["markdown"]
@@ -73,8 +76,30 @@ def render_sheet(sheet: Sheet) -> str:
     return "\n".join(lines)
 
 
+def render_program(sheet: ProgramSheet) -> str:
+    """The Markdown of a program: a table a week, then the safety notice."""
+    lines = [f"# {escape(sheet.title)}", "", *(escape(fact) for fact in sheet.facts), ""]
+    for week in sheet.weeks:
+        label = " (deload)" if week.deload else ""
+        lines += [f"## Week {week.number}{label}", "", escape(", ".join(week.when)), ""]
+        if week.advice is not None:
+            lines += [f"Advice in force: {_cited(week.advice)}", ""]
+        lines += ["| Exercise | Dose | Change |", "|---|---|---|"]
+        for line in week.lines:
+            why = "; ".join(_cited(reason) for reason in line.reasons)
+            change = f"{line.action}: {why}" if line.action else ""
+            lines.append(f"| {escape(line.name)} | {escape(line.dose)} | {change} |")
+        lines.append("")
+        if week.referred:
+            lines += ["**Progression stopped: see a healthcare professional.**", ""]
+    lines += ["## Stop and get urgent help if any of these is true", ""]
+    lines += [*(f"- {_cited(sign)}" for sign in sheet.warning_signs), ""]
+    lines += ["## Safety", "", *(f"- {_cited(line)}" for line in sheet.notice), ""]
+    return "\n".join(lines)
+
+
 def markdown(value: object) -> str:
-    """Markdown of an exercise, a block or a routine.
+    """Markdown of an exercise, a block, a routine, a report, a composition or a program.
 
     >>> print(markdown(default_catalog()["chin-tuck"]).splitlines()[0])
     # Chin tuck
@@ -82,4 +107,6 @@ def markdown(value: object) -> str:
     Raises:
         InvalidValue: The value is of a kind that has no Markdown form.
     """
+    if isinstance(value, Program):
+        return render_program(program_sheet(value))
     return render_sheet(sheet_of(value))

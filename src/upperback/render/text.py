@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from upperback.progression import Program
+from upperback.render._program import program_sheet
 from upperback.render._sheet import minutes, sheet_of
 
 if TYPE_CHECKING:
+    from upperback.render._program import ProgramSheet
     from upperback.render._sheet import Card, Cited, Sheet
 
 __all__ = ["text"]
@@ -53,8 +56,29 @@ def render_sheet(sheet: Sheet) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_program(sheet: ProgramSheet) -> str:
+    """The text of a program: each week's doses and what changed, then the safety notice."""
+    lines = [sheet.title, *sheet.facts]
+    for week in sheet.weeks:
+        label = " (deload)" if week.deload else ""
+        lines += ["", f"Week {week.number}{label}: {', '.join(week.when)}"]
+        if week.advice is not None:
+            lines.append(f"  Advice in force: {_cited(week.advice)}")
+        for line in week.lines:
+            lines.append(
+                f"  {line.name}: {line.dose}" + (f" ({line.action})" if line.action else "")
+            )
+            lines += [f"      {_cited(reason)}" for reason in line.reasons]
+        if week.referred:
+            lines.append("  Progression stopped: see a healthcare professional.")
+    lines += ["", "Stop and get urgent help, before exercising again, if any of these is true:"]
+    lines += [f"  - {_cited(sign)}" for sign in sheet.warning_signs]
+    lines += ["", "Safety:", *(f"  - {_cited(line)}" for line in sheet.notice)]
+    return "\n".join(lines) + "\n"
+
+
 def text(value: object) -> str:
-    """Plain text of an exercise, a block or a routine.
+    """Plain text of an exercise, a block, a routine, a report, a composition or a program.
 
     >>> print(text(default_catalog()["chin-tuck"]).splitlines()[0])
     Chin tuck
@@ -62,4 +86,6 @@ def text(value: object) -> str:
     Raises:
         InvalidValue: The value is of a kind that has no text form.
     """
+    if isinstance(value, Program):
+        return render_program(program_sheet(value))
     return render_sheet(sheet_of(value))

@@ -31,6 +31,7 @@ library: a document valid against the schema can still be refused by
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import inspect
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from upperback import _validate as v
+from upperback._codec.walk import tagged_members
 from upperback.errors import InvalidValue
 from upperback.props import PROP_TYPES
 
@@ -147,6 +149,8 @@ class _Walker:
         """The schema of a value of type ``tp`` within ``bound``; ``where`` names it in errors."""
         if tp in _SCALARS and (bound is None or bound.kind != v.ITEMS):
             return {"type": _SCALARS[tp], **(bound_keywords(bound) if bound else {})}
+        if tp is dt.date and bound is None:
+            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         args = _union_args(tp)
         if args is not None:
             return self._union(args, where, bound)
@@ -193,6 +197,9 @@ class _Walker:
             return {"anyOf": [self.type_schema(inner, where, bound), {"type": "null"}]}
         if frozenset(members) == _PROP_MEMBERS and bound is None:
             return self._define("Prop", "Prop", self._props)
+        tagged = tagged_members(typing.Union[members])  # noqa: UP007
+        if tagged is not None and bound is None:
+            return self._define("ProgressionRule", tagged, functools.partial(self._rules, tagged))
         message = f"No JSON Schema for {where}: a union of {members!r} is not tagged."
         raise SchemaError(message)
 
@@ -207,9 +214,21 @@ class _Walker:
             "oneOf": variants,
         }
 
-    def _tagged(self, cls: type) -> dict[str, Any]:
+    def _rules(self, members: tuple[type, ...]) -> dict[str, Any]:
+        variants = [
+            self._define(cls.__name__, cls, functools.partial(self._tagged, cls, cls.TYPE))  # type: ignore[attr-defined]
+            for cls in members
+        ]
+        return {
+            "title": "ProgressionRule",
+            "description": f"Any progression rule, named by its {TAG!r}.",
+            "oneOf": variants,
+        }
+
+    def _tagged(self, cls: type, tag_value: str | None = None) -> dict[str, Any]:
         schema = self.class_schema(cls)
-        tag = {"type": "string", "const": cls.kind.value}  # type: ignore[attr-defined]
+        value = cls.kind.value if tag_value is None else tag_value  # type: ignore[attr-defined]
+        tag = {"type": "string", "const": value}
         schema["properties"] = {TAG: tag, **schema["properties"]}
         schema["required"] = [TAG, *schema.get("required", ())]
         return schema

@@ -31,6 +31,7 @@ from upperback.catalog.model import Catalog
 from upperback.compose.goal import Goal
 from upperback.dose import Dose
 from upperback.exercise import Exercise
+from upperback.progression import Program, SessionLog
 from upperback.props import Kit
 from upperback.routine.model import Routine
 from upperback.safety.profile import Profile
@@ -66,9 +67,11 @@ DOCUMENT_KINDS: Final[Mapping[str, type]] = {
     "goal": Goal,
     "kit": Kit,
     "profile": Profile,
+    "program": Program,
     "routine": Routine,
     "safety_policy": SafetyPolicy,
     "screen_report": ScreenReport,
+    "session_log": SessionLog,
     "symptom_report": SymptomReport,
 }
 """The kinds of document, by the name written in the envelope's ``kind``."""

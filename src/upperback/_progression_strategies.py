@@ -1,0 +1,347 @@
+"""Hypothesis strategies for the progression types, re-exported by :mod:`upperback.strategies`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from hypothesis import strategies as st
+
+from upperback.errors import NothingSafe
+from upperback.progression import (
+    Adherence,
+    Advance,
+    Chain,
+    Decision,
+    DecisionReason,
+    Deload,
+    DoseField,
+    DoubleProgression,
+    Hold,
+    HoldProgression,
+    LinearProgression,
+    Outcome,
+    PainGate,
+    PlannedSession,
+    Program,
+    ProgressionRule,
+    RegressExercise,
+    RuleSet,
+    SessionLog,
+    SetProgression,
+    StallDeload,
+    Suppress,
+    Tally,
+    Then,
+    Week,
+    addresses,
+    adherence,
+    plan,
+    progress,
+)
+from upperback.vocab import ExerciseKind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from upperback.routine import Block, Routine
+    from upperback.safety import Profile
+
+__all__ = [
+    "adherences",
+    "decision_reasons",
+    "decisions",
+    "outcomes",
+    "planned_sessions",
+    "programs",
+    "progression_rules",
+    "rule_sets",
+    "session_logs",
+    "tallies",
+    "weeks",
+]
+
+_PAIN = st.none() | st.integers(0, 10)
+_DATES = st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))
+
+
+def _leaves() -> dict[type, st.SearchStrategy[Any]]:
+    fields = st.frozensets(st.sampled_from(DoseField), min_size=1, max_size=2)
+    return {
+        Hold: st.builds(Hold),
+        HoldProgression: st.builds(
+            HoldProgression, step_s=st.integers(1, 60), max_s=st.integers(1, 120)
+        ),
+        DoubleProgression: st.integers(1, 49).flatmap(
+            lambda low: st.builds(
+                DoubleProgression,
+                low=st.just(low),
+                high=st.integers(low + 1, 50),
+                step=st.integers(1, 10),
+                then=st.sampled_from(Then),
+                max_sets=st.integers(1, 10),
+            )
+        ),
+        SetProgression: st.builds(
+            SetProgression,
+            max_sets=st.integers(1, 10),
+            step=st.integers(1, 5),
+            max_total_s=st.none() | st.integers(1, 1200),
+        ),
+        LinearProgression: st.sampled_from(DoseField).flatmap(
+            lambda field: st.builds(
+                LinearProgression,
+                field=st.just(field),
+                step=st.integers(1, 60),
+                after_successes=st.integers(1, 20),
+                drop=st.integers(0, 60),
+                after_failures=st.integers(1, 20),
+                beyond_last_set=st.integers(0, 20),
+                maximum=st.none() | st.integers(1, field.maximum),
+            )
+        ),
+        Advance: st.builds(Advance, after_successes=st.integers(1, 20)),
+        RegressExercise: st.builds(RegressExercise, after_failures=st.integers(1, 20)),
+        Deload: st.builds(
+            Deload, every_weeks=st.integers(2, 52), percent=st.integers(10, 90), fields=fields
+        ),
+        StallDeload: st.builds(
+            StallDeload,
+            after_sessions=st.integers(1, 20),
+            percent=st.integers(10, 90),
+            fields=fields,
+        ),
+        Suppress: st.builds(
+            Suppress, weeks=st.frozensets(st.integers(1, 520), min_size=1, max_size=3)
+        ),
+    }
+
+
+def _leaf_rules() -> st.SearchStrategy[ProgressionRule]:
+    return st.one_of(*_leaves().values())
+
+
+def progression_rules(*, max_leaves: int = 4) -> st.SearchStrategy[ProgressionRule]:
+    """Progression rules of every kind, nested in chains and pain gates.
+
+    Shrinks towards ``Hold()``.
+    """
+    return st.recursive(
+        _leaf_rules(),
+        lambda inner: st.one_of(
+            st.builds(Chain, rules=st.lists(inner, min_size=1, max_size=3)),
+            st.builds(PainGate, inner=inner, easier_first=st.booleans()),
+        ),
+        max_leaves=max_leaves,
+    )
+
+
+@st.composite
+def outcomes(
+    draw: st.DrawFn, *, block: Block | None = None, at: tuple[int, int] | None = None
+) -> Outcome:
+    """Outcomes of a block, done in part or in full, or skipped; shrinks towards nothing done."""
+    if block is None:
+        from upperback.strategies import blocks  # noqa: PLC0415 - the two modules import each other
+
+        block = draw(blocks())
+    where = at if at is not None else (draw(st.integers(0, 5)), draw(st.integers(0, 5)))
+    dose = block.dose
+    ratings: dict[str, Any] = {
+        "pain_during": draw(_PAIN),
+        "pain_after": draw(_PAIN),
+        "pain_next_morning": draw(_PAIN),
+        "effort": draw(_PAIN),
+    }
+    if draw(st.integers(0, 9)) == 0:
+        return Outcome(
+            section=where[0],
+            block=where[1],
+            exercise_id=block.exercise.id,
+            dose=dose,
+            skip_reason="Too tired today.",
+            **ratings,
+        )
+    high = 50 if dose.reps is not None else 120
+    count = dose.sets * (2 if dose.per_side else 1)
+    done = draw(st.lists(st.integers(0, high), min_size=count, max_size=count))
+    return Outcome(
+        section=where[0],
+        block=where[1],
+        exercise_id=block.exercise.id,
+        dose=dose,
+        done=tuple(done),
+        **ratings,
+    )
+
+
+@st.composite
+def session_logs(draw: st.DrawFn, *, routine: Routine | None = None) -> SessionLog:
+    """Logs of a session of a routine, with any ratings; shrinks towards one block done."""
+    if routine is None:
+        from upperback.strategies import routines  # noqa: PLC0415
+
+        routine = draw(routines(max_sections=2, max_blocks=2))
+    from upperback.strategies import symptom_reports  # noqa: PLC0415
+
+    chosen = draw(
+        st.lists(st.sampled_from(addresses(routine)), unique_by=lambda p: p[0], max_size=4)
+    )
+    week = draw(st.none() | st.integers(1, 520))
+    return SessionLog(
+        date=draw(_DATES),
+        routine_id=routine.id,
+        outcomes=[draw(outcomes(block=block, at=at)) for at, block in chosen],
+        week=week,
+        session=None if week is None else draw(st.none() | st.integers(1, 7)),
+        pain_before=draw(_PAIN),
+        symptoms=draw(st.none() | symptom_reports()),
+        notes=draw(st.none() | st.just("Felt fine.")),
+    )
+
+
+def rule_sets() -> st.SearchStrategy[RuleSet]:
+    """Rule sets by kind, by block and by default; shrinks towards the library's defaults."""
+    rules = progression_rules(max_leaves=2)
+    return st.builds(
+        RuleSet,
+        default=st.none() | rules,
+        by_kind=st.dictionaries(st.sampled_from(ExerciseKind), rules, max_size=2),
+        by_block=st.dictionaries(
+            st.tuples(st.integers(0, 3), st.integers(0, 3)), rules, max_size=2
+        ),
+        older_adult=st.booleans(),
+        novice=st.booleans(),
+    )
+
+
+def _plannable(routine: Routine) -> Routine:
+    strength = any(b.exercise.kind is ExerciseKind.STRENGTHENING for b in routine.blocks)
+    if strength and routine.sessions_per_week > 3:
+        return attrs.evolve(routine, sessions_per_week=3)
+    return routine
+
+
+@st.composite
+def programs(
+    draw: st.DrawFn,
+    *,
+    routines: st.SearchStrategy[Routine] | None = None,
+    profiles: st.SearchStrategy[Profile | None] | None = None,
+    max_weeks: int = 3,
+) -> Program:
+    """Programs made by :func:`~upperback.progression.program.plan`, some with a logged first week.
+
+    Shrinks towards one nominal week of a one-block routine with the default rules.
+    """
+    from upperback import strategies  # noqa: PLC0415
+
+    routine = _plannable(
+        draw(
+            routines if routines is not None else strategies.routines(max_sections=2, max_blocks=2)
+        )
+    )
+    profile = draw(profiles if profiles is not None else st.none() | strategies.profiles())
+    weeks = draw(st.integers(1, max_weeks))
+    rules = draw(st.none() | rule_sets())
+    start = draw(st.none() | _DATES)
+    try:
+        first = plan(routine, weeks=1, profile=profile, start=start).weeks[0]
+    except NothingSafe:
+        profile = None
+        first = plan(routine, weeks=1, start=start).weeks[0]
+    logs = []
+    if draw(st.booleans()):
+        for session in first.sessions:
+            outcomes_ = [
+                draw(outcomes(block=block, at=at)) for at, block in addresses(first.routine)
+            ]
+            logs.append(
+                SessionLog(
+                    date=session.date or dt.date(2026, 1, 5),
+                    routine_id=first.routine.id,
+                    week=1,
+                    outcomes=outcomes_,
+                    pain_before=draw(_PAIN),
+                )
+            )
+    return plan(routine, weeks=weeks, rules=rules, profile=profile, start=start, logs=logs)
+
+
+def weeks() -> st.SearchStrategy[Week]:
+    """Weeks taken from drawn programs."""
+    return programs().flatmap(lambda program: st.sampled_from(program.weeks))
+
+
+def planned_sessions() -> st.SearchStrategy[PlannedSession]:
+    """Planned sessions, dated or not; shrinks towards an undated first session."""
+    return st.builds(
+        PlannedSession, number=st.integers(1, 7), date=st.none() | _DATES, logged=st.booleans()
+    )
+
+
+@st.composite
+def decisions(draw: st.DrawFn) -> Decision:
+    """Decisions made by :func:`~upperback.progression.decide.progress` on drawn blocks and logs."""
+    from upperback.strategies import blocks  # noqa: PLC0415
+
+    block = draw(blocks())
+    logs = [
+        SessionLog(
+            date=draw(_DATES),
+            routine_id="drawn",
+            outcomes=[draw(outcomes(block=block, at=(0, 0)))],
+            pain_before=draw(_PAIN),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return progress(
+        block,
+        logs,
+        draw(progression_rules(max_leaves=3)),
+        week=draw(st.integers(1, 52)),
+        window=draw(st.integers(0, 3)),
+    )
+
+
+def decision_reasons() -> st.SearchStrategy[DecisionReason]:
+    """Reasons taken from drawn decisions."""
+    return decisions().flatmap(lambda decision: st.sampled_from(decision.reasons))
+
+
+def tallies() -> st.SearchStrategy[Tally]:
+    """Tallies of done against planned; shrinks towards all zeros."""
+    counts = st.integers(0, 1000)
+    return st.builds(
+        Tally,
+        sessions_done=counts,
+        sessions_planned=counts,
+        sets_done=counts,
+        sets_prescribed=counts,
+        seconds_done=counts,
+        seconds_prescribed=counts,
+    )
+
+
+def adherences() -> st.SearchStrategy[Adherence]:
+    """Adherence of drawn programs with their own first-week logs."""
+    return programs().map(lambda program: adherence(program, ()))
+
+
+FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Outcome: outcomes,
+    SessionLog: session_logs,
+    RuleSet: rule_sets,
+    Program: programs,
+    Week: weeks,
+    PlannedSession: planned_sessions,
+    Decision: decisions,
+    DecisionReason: decision_reasons,
+    Tally: tallies,
+    Adherence: adherences,
+    Chain: lambda: st.builds(Chain, rules=st.lists(_leaf_rules(), min_size=1, max_size=3)),
+    PainGate: lambda: st.builds(PainGate, inner=_leaf_rules(), easier_first=st.booleans()),
+    **{cls: (lambda cls=cls: _leaves()[cls]) for cls in _leaves()},  # type: ignore[misc]
+}
+"""The ``from_type`` strategy of each progression type."""

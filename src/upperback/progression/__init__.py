@@ -1,0 +1,92 @@
+"""Progression: session logs, typed rules with a pain gate, decisions and multi-week programs.
+
+From the bottom up:
+
+- ``log``: :class:`~upperback.progression.log.SessionLog` and
+  :class:`~upperback.progression.log.Outcome`;
+- ``engine``: :class:`~upperback.progression.engine.ProgressAction` and
+  what rules read;
+- ``rules``: the tagged union
+  :data:`~upperback.progression.rules.ProgressionRule` (hold, double, set
+  and linear progression, advance and regress along the catalog's chains,
+  planned and reactive deloads, hold and suppress,
+  :class:`~upperback.progression.rules.Chain` and
+  :class:`~upperback.progression.rules.PainGate`);
+- ``decide``: :class:`~upperback.progression.decide.Decision` and
+  :func:`~upperback.progression.decide.progress`;
+- ``defaults``: :func:`~upperback.progression.defaults.default_rule`,
+  one per exercise kind, from the sources;
+- ``program``: :class:`~upperback.progression.program.Program` and
+  :func:`~upperback.progression.program.plan`;
+- ``tally``: :func:`~upperback.progression.tally.adherence`.
+
+Progression never bypasses safety: every session is triaged with the
+person's profile (a red flag or pain persisting past the thresholds
+refers, whatever the rule), the pain gate reads the same thresholds as
+triage, and every block made harder is screened again.
+"""
+
+from __future__ import annotations
+
+from upperback.progression.decide import REFERRAL_LEVELS, Decision, DecisionReason, progress
+from upperback.progression.defaults import default_rule
+from upperback.progression.engine import ProgressAction
+from upperback.progression.log import EFFORT_SCALE, Outcome, SessionLog, addresses
+from upperback.progression.program import MAX_WEEKS, PlannedSession, Program, RuleSet, Week, plan
+from upperback.progression.rules import (
+    RULE_TYPES,
+    Advance,
+    Chain,
+    Deload,
+    DoseField,
+    DoubleProgression,
+    Hold,
+    HoldProgression,
+    LinearProgression,
+    PainGate,
+    ProgressionRule,
+    RegressExercise,
+    SetProgression,
+    StallDeload,
+    Suppress,
+    Then,
+)
+from upperback.progression.tally import Adherence, Tally, adherence
+
+__all__ = [
+    "EFFORT_SCALE",
+    "MAX_WEEKS",
+    "REFERRAL_LEVELS",
+    "RULE_TYPES",
+    "Adherence",
+    "Advance",
+    "Chain",
+    "Decision",
+    "DecisionReason",
+    "Deload",
+    "DoseField",
+    "DoubleProgression",
+    "Hold",
+    "HoldProgression",
+    "LinearProgression",
+    "Outcome",
+    "PainGate",
+    "PlannedSession",
+    "Program",
+    "ProgressAction",
+    "ProgressionRule",
+    "RegressExercise",
+    "RuleSet",
+    "SessionLog",
+    "SetProgression",
+    "StallDeload",
+    "Suppress",
+    "Tally",
+    "Then",
+    "Week",
+    "addresses",
+    "adherence",
+    "default_rule",
+    "plan",
+    "progress",
+]

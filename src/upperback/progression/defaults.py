@@ -1,0 +1,112 @@
+"""The rules a plan uses when an app sets none: one per exercise kind, from the sources.
+
+Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`.
+The defaults for exercises that are not stretches end with
+:class:`~upperback.progression.rules.Advance`, which moves to the catalog's
+harder exercise once the dose has reached its caps (only when a catalog is
+given, and only to an exercise screening allows). A stretch stays at its
+target dose, 60 s per exercise, which is what the sources prescribe [A2].
+
+- Stretches (static and PNF): holds grow by 5 s towards 30 s, the top of
+  the 10–30 s ACSM hold for most adults, or 60 s for older adults (30–60 s)
+  [A1][A2]; then repetitions, 2 to 4 of them, until they add up to 60 s of
+  stretch per exercise [A2][A3]. The 5 s step is derived: ACSM calls the
+  optimal rate of progression unknown [A2], so the step is small.
+- Strengthening: double progression over 8–12 reps, or 10–15 for older
+  or novice people [A7][A5], then the next band level or one more set,
+  up to 4 (2–4 sets) [A7][P4*][P5*].
+- Motor control (such as chin tucks): the end hold grows by 1 s to 10 s,
+  then reps from 10 to 15 [E19*][E19c*].
+- Dynamic mobility: reps from 5 to 10 cycles [E1*][E2*][E8b*].
+- Breathing: held as prescribed.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from upperback import _validate as v
+from upperback.exercise import Exercise
+from upperback.progression.rules import (
+    Advance,
+    Chain,
+    DoubleProgression,
+    Hold,
+    HoldProgression,
+    PainGate,
+    ProgressionRule,
+    SetProgression,
+    Then,
+)
+from upperback.vocab import ExerciseKind
+
+__all__ = ["default_rule"]
+
+_STRETCH_HOLD_S: Final = 30
+"""The top of the ACSM 10–30 s hold for most adults [A1][A2]."""
+_OLDER_STRETCH_HOLD_S: Final = 60
+"""The top of the 30–60 s hold for older adults [A1][A2]."""
+_STRETCH_TOTAL_S: Final = 60
+"""Stretch time per exercise: 60 s in all [A2][A3]."""
+_STRETCH_MAX_SETS: Final = 4
+"""2–4 repetitions to reach the 60 s [A2]."""
+_HOLD_STEP_S: Final = 5
+"""Derived: a small step, since the optimal rate of progression is unknown [A2]."""
+_STRENGTH_RANGE: Final = (8, 12)
+"""8–12 reps for strength [A7]."""
+_OLDER_STRENGTH_RANGE: Final = (10, 15)
+"""10–15 reps for middle-aged and older starters [A5][A12*], and for novices (derived from [A7])."""
+_STRENGTH_MAX_SETS: Final = 4
+"""2–4 sets per muscle group [A7]."""
+_MOTOR_HOLD_S: Final = 10
+"""Chin tucks: 5 s holds [E19*], 10 s in the supine progression [E19c*]."""
+_MOTOR_RANGE: Final = (10, 15)
+"""Chin tucks: 10 reps [E19*], 10–15 in the supine progression [E19c*]."""
+_MOBILITY_RANGE: Final = (5, 10)
+"""Cat–camel 5–6 or 5–10 cycles [E1*][E2*]; open book 5–10 reps [E8b*]."""
+
+
+def default_rule(
+    exercise: Exercise, *, older_adult: bool = False, novice: bool = False
+) -> ProgressionRule:
+    """The default rule for an exercise, by its kind (see the module's notes for the sources).
+
+    >>> from upperback import default_catalog
+    >>> print(default_rule(default_catalog()["band-pull-apart"]).describe())
+    pain-gated (progress only when pain stays in the safe zone): first of: double progression over 8–12 reps: +1 rep until every set reaches 12, then the next band level (or one more set, up to 4), back to 8 reps; then advance to the catalog's harder exercise after 1 successful session at the dose's limit
+
+    Args:
+        exercise: The exercise.
+        older_adult: Use the older adults' ranges: holds to 60 s, 10–15 reps.
+            The sources give no age for this, so the caller says.
+        novice: Use the 10–15 rep range for strengthening.
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+    v.instance("exercise", exercise, Exercise)
+    v.instance("older_adult", older_adult, bool)
+    v.instance("novice", novice, bool)
+    kind = exercise.kind
+    inner: list[ProgressionRule]
+    if kind.is_stretch:
+        hold = _OLDER_STRETCH_HOLD_S if older_adult else _STRETCH_HOLD_S
+        inner = [
+            HoldProgression(step_s=_HOLD_STEP_S, max_s=hold),
+            SetProgression(max_sets=_STRETCH_MAX_SETS, max_total_s=_STRETCH_TOTAL_S),
+        ]
+        return PainGate(inner=Chain(rules=tuple(inner)))
+    if kind is ExerciseKind.STRENGTHENING:
+        low, high = _OLDER_STRENGTH_RANGE if older_adult or novice else _STRENGTH_RANGE
+        inner = [DoubleProgression(low=low, high=high, max_sets=_STRENGTH_MAX_SETS)]
+    elif kind is ExerciseKind.MOTOR_CONTROL:
+        low, high = _MOTOR_RANGE
+        inner = [
+            HoldProgression(step_s=1, max_s=_MOTOR_HOLD_S),
+            DoubleProgression(low=low, high=high, then=Then.NOTHING),
+        ]
+    elif kind is ExerciseKind.DYNAMIC_MOBILITY:
+        low, high = _MOBILITY_RANGE
+        inner = [DoubleProgression(low=low, high=high, then=Then.NOTHING)]
+    else:
+        return PainGate(inner=Hold())
+    return PainGate(inner=Chain(rules=(*inner, Advance())))

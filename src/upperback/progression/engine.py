@@ -1,0 +1,240 @@
+"""What rules read and return: the context of one block's decision, and a rule's step.
+
+The pain thresholds come from :class:`~upperback.safety.triage.SafetyPolicy`
+(made stricter for the person with :meth:`~upperback.safety.triage.SafetyPolicy.for_profile`,
+as :func:`~upperback.safety.triage.triage` does), so the pain gate and
+triage never disagree.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from upperback.routine import Block
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from upperback.catalog.model import Catalog
+    from upperback.dose import Dose
+    from upperback.progression.log import Outcome, SessionLog
+    from upperback.safety import Profile, SafetyPolicy
+
+__all__ = ["ProgressAction"]
+
+
+class ProgressAction(enum.StrEnum):
+    """What a decision does to a block.
+
+    .. versionadded:: 0.1.0
+    """
+
+    PROGRESS = "progress"
+    """A larger dose of the same exercise."""
+    HOLD = "hold"
+    """The same dose."""
+    REGRESS = "regress"
+    """A smaller dose of the same exercise."""
+    DELOAD = "deload"
+    """A lighter dose for one week; the dose before it comes back after."""
+    ADVANCE = "advance"
+    """The harder exercise of the chain, at its starting dose."""
+    REGRESS_EXERCISE = "regress_exercise"
+    """The easier exercise of the chain, at its starting dose."""
+    REFER = "refer"
+    """Stop progressing and see a healthcare professional."""
+
+    @property
+    def harder(self) -> bool:
+        """Whether the action makes the block harder (progress or advance)."""
+        return self in (ProgressAction.PROGRESS, ProgressAction.ADVANCE)
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a rule reads to decide one block (internal: built by ``progress`` and ``plan``).
+
+    ``history`` holds the block's outcomes with the same exercise, oldest
+    first; ``recent`` its tail since the last decision.
+    """
+
+    block: Block
+    at: tuple[int, int]
+    history: Sequence[tuple[SessionLog, Outcome]]
+    recent: Sequence[tuple[SessionLog, Outcome]]
+    week: int
+    policy: SafetyPolicy
+    profile: Profile | None = None
+    catalog: Catalog | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """A rule's proposal (internal): an action, the new dose or block, and why."""
+
+    action: ProgressAction
+    rule: str
+    text: str
+    sources: tuple[str, ...] = ()
+    dose: Dose | None = None
+    block: Block | None = None
+
+    def new_block(self, current: Block) -> Block:
+        """The block this step leads to from ``current``."""
+        if self.block is not None:
+            return self.block
+        if self.dose is not None:
+            # A block keeps the caps screening put on it (its cautions); the
+            # re-screening that follows says so in the decision's reasons.
+            return attrs.evolve(current, dose=current.cap(self.dose))
+        return current
+
+
+def dose_text(dose: Dose) -> str:
+    """A dose as the person reads it, with its band level when it has one."""
+    text = dose.describe()
+    return text if dose.band_level is None else f"{text}, band level {int(dose.band_level)}"
+
+
+Status = Literal["none", "done", "short"]
+
+
+def recent_status(ctx: Context) -> tuple[Status, str]:
+    """Whether the sessions since the last decision did the block in full."""
+    done = [outcome for _, outcome in ctx.recent if not outcome.skipped]
+    if not done:
+        return "none", (
+            "No session of this block was logged since the last decision:"
+            " a missed session is not a success, so the dose stays."
+        )
+    short = [outcome for outcome in done if not outcome.completed]
+    if short:
+        outcome = short[-1]
+        return "short", (
+            f"Not every set reached its target ({_numbers(outcome)} against"
+            f" {outcome.target} a set): the dose stays."
+        )
+    return "done", "Every set was done."
+
+
+def _numbers(outcome: Outcome) -> str:
+    return ", ".join(str(value) for value in outcome.per_set)
+
+
+def streak(
+    ctx: Context,
+    counts: Callable[[Outcome], bool],
+    *,
+    breaks: Callable[[Outcome], bool],
+    enough: int,
+) -> int:
+    """Outcomes in a row, latest first at the current dose, for which ``counts`` holds.
+
+    An outcome for which ``breaks`` is false (a skipped block) is passed over;
+    one at another dose ends the run. Counting stops at ``enough``, so that a
+    long history at one dose costs no more than a short one.
+    """
+    dose = ctx.block.dose
+    found = 0
+    for _, outcome in reversed(ctx.history):
+        if found >= enough:
+            break
+        if outcome.dose != dose:
+            break
+        if not breaks(outcome):
+            continue
+        if not counts(outcome):
+            break
+        found += 1
+    return found
+
+
+Colour = Literal["green", "amber", "red"]
+
+
+def light(ctx: Context) -> tuple[Colour, str, tuple[str, ...]]:
+    """The pain-monitoring traffic light over the sessions since the last decision."""
+    red: list[str] = []
+    amber: list[str] = []
+    for log, outcome in ctx.recent:
+        _pain_light(ctx.policy, outcome, red, amber)
+        _morning_light(ctx.policy, log, outcome, red, amber)
+    if red:
+        return "red", _sentence("Pain-monitoring red:", red, "reduce the load."), _PAIN_SOURCES
+    if amber:
+        return "amber", _sentence("Pain-monitoring amber:", amber, "hold."), _PAIN_SOURCES
+    if ctx.recent and all(outcome.pain is None for _, outcome in ctx.recent):
+        text = (
+            "No pain rating was logged, so the pain gate cannot tell that pain stayed in the"
+            " safe zone: the dose stays."
+        )
+        return "amber", text, _PAIN_SOURCES
+    return "green", "Pain stayed in the safe zone.", _PAIN_SOURCES
+
+
+def _pain_light(policy: SafetyPolicy, outcome: Outcome, red: list[str], amber: list[str]) -> None:
+    pain = outcome.pain
+    ceiling = policy.pain_ceiling
+    safe = min(policy.settled_pain, ceiling)
+    if pain is None:
+        return
+    if pain > ceiling:
+        red.append(f"pain was {pain}/10, above the {ceiling}/10 ceiling")
+    elif pain > safe:
+        amber.append(
+            f"pain was {pain}/10: acceptable (up to {ceiling}/10) but above the {safe}/10 safe zone"
+        )
+
+
+def _morning_light(
+    policy: SafetyPolicy, log: SessionLog, outcome: Outcome, red: list[str], amber: list[str]
+) -> None:
+    morning = outcome.pain_next_morning
+    settled = policy.settled_pain
+    if morning is None:
+        return
+    if log.pain_before is not None and morning > log.pain_before:
+        red.append(
+            f"next-morning pain was {morning}/10, worse than the {log.pain_before}/10"
+            " before the session"
+        )
+    elif log.pain_before is None and morning > settled:
+        red.append(f"next-morning pain was {morning}/10, above {settled}/10: it had not settled")
+    elif morning > settled:
+        amber.append(
+            f"next-morning pain was {morning}/10, above {settled}/10:"
+            " not settled, though no worse than before"
+        )
+
+
+_PAIN_SOURCES = ("P8*", "P9*", "P10*", "P11*")
+
+
+def _sentence(head: str, parts: list[str], tail: str) -> str:
+    found = "; ".join(dict.fromkeys(parts))
+    return f"{head} {found}; {tail}"
+
+
+def harder_block(ctx: Context) -> Block | None:
+    """The harder neighbour at its default dose, when the catalog has one."""
+    if ctx.catalog is None:
+        return None
+    exercise = ctx.catalog.get(ctx.block.exercise.id)
+    if exercise is None or exercise.harder is None:
+        return None
+    harder = ctx.catalog.get(exercise.harder)
+    return None if harder is None else Block(exercise=harder)
+
+
+def easier_block(ctx: Context) -> Block | None:
+    """The easier neighbour at its default dose, when the catalog has one."""
+    if ctx.catalog is None:
+        return None
+    exercise = ctx.catalog.get(ctx.block.exercise.id)
+    if exercise is None or exercise.easier is None:
+        return None
+    easier = ctx.catalog.get(exercise.easier)
+    return None if easier is None else Block(exercise=easier)

@@ -1,0 +1,306 @@
+"""Session logs: what a person did in a session, how it felt, and how much of the plan they did.
+
+A :class:`SessionLog` records one session: its date, the routine it
+followed, and one :class:`Outcome` per block. An outcome names its block by
+its address in the routine, ``(section, block)``, so that a routine holding
+the same exercise twice is never ambiguous, and carries the dose that was
+prescribed, so that a log says on its own what "done" meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_tuple
+from upperback.dose import MAX_HOLD_S, MAX_REPS, Dose
+from upperback.errors import InvalidValue
+from upperback.safety.triage import SymptomReport
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from upperback.routine import Block, Routine
+
+__all__ = ["EFFORT_SCALE", "MAX_BLOCKS", "Outcome", "SessionLog", "addresses"]
+
+MAX_BLOCKS: Final = 100
+"""The highest section or block index an address may hold (a bound that catches nonsense)."""
+
+EFFORT_SCALE: Final = (
+    (0, "no effort at all"),
+    (2, "easy"),
+    (4, "moderate: you notice the work"),
+    (6, "hard: you have to push"),
+    (8, "very hard: only a few more would be possible"),
+    (10, "the hardest you could do"),
+)
+"""Words for the 0–10 effort rating, in the library's own, neutral wording.
+
+Effort is the person's own rating of how hard the exercise felt. The
+wording is not a published scale: the Borg CR10 anchors are licensed (DOMAIN §3.2, [P16]).
+"""
+
+
+def _pain(field: str, value: Any) -> None:
+    v.optional_int_between(field, value, 0, 10)
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """How one block of a session went.
+
+    >>> dose = Dose(sets=2, reps=12)
+    >>> outcome = Outcome(
+    ...     section=0, block=0, exercise_id="band-pull-apart", dose=dose, done=(12, 10)
+    ... )
+    >>> outcome.completed, outcome.per_set
+    (False, (12, 10))
+
+    Args:
+        section: The block's section, counted from 0 in the routine followed.
+        block: The block's place in its section, counted from 0.
+        exercise_id: The exercise done, which must be the block's.
+        dose: The dose that was prescribed for the block that session.
+        done: Per set, the reps done (a dose with reps) or the seconds held
+            (a hold); for a per-side dose two numbers a set, left then right.
+            Empty when the block was skipped.
+        pain_during: Pain during the exercise, 0 (none) to 10 (worst imaginable).
+        pain_after: Pain right after the session, 0 to 10.
+        pain_next_morning: Pain the next morning, 0 to 10.
+        effort: How hard it felt, 0 to 10 (see :data:`EFFORT_SCALE`).
+        skip_reason: Why the block was skipped; given exactly when it was.
+
+    .. versionadded:: 0.1.0
+    """
+
+    section: int
+    block: int
+    exercise_id: str
+    dose: Dose
+    done: tuple[int, ...] = attrs.field(default=(), converter=to_tuple)
+    pain_during: int | None = None
+    pain_after: int | None = None
+    pain_next_morning: int | None = None
+    effort: int | None = None
+    skip_reason: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.int_between("section", self.section, 0, MAX_BLOCKS)
+        v.int_between("block", self.block, 0, MAX_BLOCKS)
+        v.slug("exercise_id", self.exercise_id)
+        v.instance("dose", self.dose, Dose)
+        v.collection("done", self.done, tuple, int)
+        high, unit = (MAX_REPS, " reps") if self.dose.reps is not None else (MAX_HOLD_S, " seconds")
+        for i, value in enumerate(self.done):
+            v.int_between(f"done[{i}]", value, 0, high, unit)
+        _pain("pain_during", self.pain_during)
+        _pain("pain_after", self.pain_after)
+        _pain("pain_next_morning", self.pain_next_morning)
+        v.optional_int_between("effort", self.effort, 0, 10)
+        if self.skip_reason is not None:
+            v.text("skip_reason", self.skip_reason, max_len=500)
+            if self.done:
+                raise InvalidValue("done", list(self.done), "must be empty for a skipped block")
+            return
+        expected = self.dose.sets * self.sides
+        if len(self.done) != expected:
+            each = " (two a set, left then right, for a per-side dose)" if self.sides == 2 else ""
+            raise InvalidValue(
+                "done",
+                len(self.done),
+                f"must hold {expected} numbers for the prescribed {self.dose.describe()}{each};"
+                " give 'skip_reason' for a skipped block",
+            )
+
+    @classmethod
+    def as_prescribed(cls, block: Block, *, at: tuple[int, int], **ratings: Any) -> Outcome:
+        """An outcome with every set of a block done exactly as prescribed.
+
+        Args:
+            block: The block done.
+            at: Its address, ``(section, block)``.
+            ratings: Any of ``pain_during``, ``pain_after``,
+                ``pain_next_morning`` and ``effort``.
+        """
+        dose = block.dose
+        target = dose.reps if dose.reps is not None else dose.hold_s
+        sides = 2 if dose.per_side else 1
+        return cls(
+            section=at[0],
+            block=at[1],
+            exercise_id=block.exercise.id,
+            dose=dose,
+            done=(target,) * (dose.sets * sides),
+            **ratings,
+        )
+
+    @property
+    def address(self) -> tuple[int, int]:
+        """The block's address, ``(section, block)``."""
+        return (self.section, self.block)
+
+    @property
+    def skipped(self) -> bool:
+        """Whether the block was skipped."""
+        return self.skip_reason is not None
+
+    @property
+    def sides(self) -> int:
+        """How many numbers are logged per set (2 for a per-side dose, else 1)."""
+        return 2 if self.dose.per_side else 1
+
+    @property
+    def target(self) -> int:
+        """What each set asked for (the prescribed reps, or seconds held)."""
+        dose = self.dose
+        return dose.reps if dose.reps is not None else dose.hold_s or 0
+
+    @property
+    def per_set(self) -> tuple[int, ...]:
+        """Per set, what was done; for a per-side dose, the weaker side's number."""
+        if self.sides == 1:
+            return self.done
+        return tuple(min(self.done[i], self.done[i + 1]) for i in range(0, len(self.done), 2))
+
+    @property
+    def completed(self) -> bool:
+        """Whether every prescribed set reached its target (a skipped block did not)."""
+        return not self.skipped and all(value >= self.target for value in self.per_set)
+
+    @property
+    def pain(self) -> int | None:
+        """The worse of pain during and right after, or ``None`` when neither was given."""
+        given = [p for p in (self.pain_during, self.pain_after) if p is not None]
+        return max(given) if given else None
+
+    @property
+    def sets_done(self) -> int:
+        """Sets with any work done on every side."""
+        return sum(1 for value in self.per_set if value > 0)
+
+    @property
+    def work_s(self) -> int:
+        """Seconds of work done, counted as the dose counts them (reps at their tempo)."""
+        dose = self.dose
+        if dose.reps is None:
+            return sum(self.done)
+        per_rep = dose.set_work_s // dose.reps
+        return sum(self.done) * per_rep
+
+
+def _check_outcomes(_: object, __: object, outcomes: Any) -> None:
+    v.collection("outcomes", outcomes, tuple, Outcome)
+    seen: set[tuple[int, int]] = set()
+    for i, outcome in enumerate(outcomes):
+        if outcome.address in seen:
+            raise InvalidValue(
+                f"outcomes[{i}]", list(outcome.address), "must not repeat a block's address"
+            )
+        seen.add(outcome.address)
+
+
+@attrs.frozen(kw_only=True)
+class SessionLog:
+    """One session as the person did it.
+
+    Args:
+        date: The day of the session.
+        routine_id: The id of the routine followed.
+        week: The program week it belongs to, from 1, when known; a plan
+            with a start date can work it out from ``date``.
+        session: The session of that week, from 1, when known.
+        outcomes: One outcome per block done or skipped, each at its own address.
+        pain_before: Pain at rest before the session (0–10): the baseline
+            that next-morning pain is compared with.
+        symptoms: The person's answers to the check-in of that day (red
+            flags, days since the pain began, its trend), read by
+            :func:`~upperback.safety.triage.triage`.
+        notes: The person's own note.
+
+    .. versionadded:: 0.1.0
+    """
+
+    date: dt.date
+    routine_id: str
+    outcomes: tuple[Outcome, ...] = attrs.field(converter=to_tuple, validator=_check_outcomes)
+    week: int | None = None
+    session: int | None = None
+    pain_before: int | None = None
+    symptoms: SymptomReport | None = None
+    notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if type(self.date) is not dt.date:
+            raise InvalidValue("date", self.date, "must be a date")
+        v.slug("routine_id", self.routine_id)
+        v.optional_int_between("week", self.week, 1, 520)
+        v.optional_int_between("session", self.session, 1, 7)
+        if self.session is not None and self.week is None:
+            raise InvalidValue("session", self.session, "may only be given with 'week'")
+        _pain("pain_before", self.pain_before)
+        if self.symptoms is not None:
+            v.instance("symptoms", self.symptoms, SymptomReport)
+        if self.notes is not None:
+            v.text("notes", self.notes)
+
+    def outcome(self, at: tuple[int, int]) -> Outcome | None:
+        """The outcome of the block at an address, or ``None`` when it was not logged."""
+        for outcome in self.outcomes:
+            if outcome.address == at:
+                return outcome
+        return None
+
+    def check(self, routine: Routine) -> None:
+        """Check that every outcome names a block of ``routine``, its exercise and its dose.
+
+        Raises:
+            InvalidValue: The log follows another routine, or an outcome's
+                address, exercise or dose does not match the routine; the
+                field names the outcome by its index.
+        """
+        if self.routine_id != routine.id:
+            raise InvalidValue(
+                "routine_id", self.routine_id, f"must be the id of the routine ({routine.id!r})"
+            )
+        blocks = dict(addresses(routine))
+        for i, outcome in enumerate(self.outcomes):
+            block = blocks.get(outcome.address)
+            if block is None:
+                raise InvalidValue(
+                    f"outcomes[{i}]",
+                    list(outcome.address),
+                    "must be the (section, block) address of a block of the routine",
+                )
+            if block.exercise.id != outcome.exercise_id:
+                raise InvalidValue(
+                    f"outcomes[{i}].exercise_id",
+                    outcome.exercise_id,
+                    f"must be the exercise of the block at {list(outcome.address)}"
+                    f" ({block.exercise.id!r})",
+                )
+            if block.dose != outcome.dose:
+                raise InvalidValue(
+                    f"outcomes[{i}].dose",
+                    outcome.dose.describe(),
+                    f"must be the dose the routine prescribed ({block.dose.describe()})",
+                )
+
+
+def addresses(routine: Routine) -> tuple[tuple[tuple[int, int], Block], ...]:
+    """Every block of a routine with its address ``(section, block)``, in session order."""
+    return tuple(
+        ((i, j), block)
+        for i, section in enumerate(routine.sections)
+        for j, block in enumerate(section.blocks)
+    )
+
+
+def sorted_logs(logs: Iterable[SessionLog]) -> Sequence[SessionLog]:
+    """Logs in date order (a stable sort: same-day logs keep their order)."""
+    items = to_tuple(logs)
+    v.collection("logs", items, tuple, SessionLog)
+    return sorted(items, key=lambda log: log.date)

@@ -1,0 +1,951 @@
+"""Progression rules: typed, serializable values that say how a block's dose changes.
+
+Every rule is an immutable attrs class with a ``TYPE`` constant (its tag in
+a document) and a ``describe()`` method. Rules compose: a :class:`Chain` tries its
+rules in order and the first that applies decides; a :class:`PainGate`
+wraps any rule and lets it progress only when pain stays in the safe zone
+of the pain-monitoring model (DOMAIN §3.1). :func:`~upperback.progression.decide.progress`
+applies a rule to one block and its history.
+
+A rule that cannot change the dose any further (a hold at its cap, a rep
+range at its top with no set left to add) does not apply, so that the next
+rule of a chain, such as :class:`Advance`, can take over.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Union
+
+import attrs
+
+from upperback import _validate as v
+from upperback._convert import to_frozenset, to_tuple
+from upperback.dose import MAX_HOLD_S, MAX_REPS, MAX_SETS, Dose
+from upperback.errors import InvalidValue
+from upperback.progression.engine import (
+    Context,
+    ProgressAction,
+    Proposal,
+    dose_text,
+    easier_block,
+    harder_block,
+    light,
+    recent_status,
+    streak,
+)
+from upperback.props import BandLevel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from upperback.progression.log import Outcome
+
+__all__ = [
+    "RULE_TYPES",
+    "Advance",
+    "Chain",
+    "Deload",
+    "DoseField",
+    "DoubleProgression",
+    "Hold",
+    "HoldProgression",
+    "LinearProgression",
+    "PainGate",
+    "ProgressionRule",
+    "RegressExercise",
+    "SetProgression",
+    "StallDeload",
+    "Suppress",
+    "Then",
+]
+
+_MAX_BAND: Final = max(BandLevel)
+
+
+class DoseField(enum.StrEnum):
+    """A number of a dose that a rule may change.
+
+    .. versionadded:: 0.1.0
+    """
+
+    SETS = "sets"
+    REPS = "reps"
+    HOLD_S = "hold_s"
+    BAND_LEVEL = "band_level"
+
+    @property
+    def maximum(self) -> int:
+        """The largest value a dose allows for this field."""
+        return _MAXIMA[self]
+
+    def of(self, dose: Dose) -> int | None:
+        """The field's value in a dose (``None`` when the dose has none)."""
+        value = getattr(dose, self.value)
+        return None if value is None else int(value)
+
+    def set(self, dose: Dose, value: int) -> Dose:
+        """A copy of the dose with this field set to ``value``."""
+        new: Any = BandLevel(value) if self is DoseField.BAND_LEVEL else value
+        return attrs.evolve(dose, **{self.value: new})
+
+    @property
+    def unit(self) -> str:
+        """The field's unit, as the person reads it."""
+        return _UNITS[self]
+
+
+_MAXIMA: Final = {
+    DoseField.SETS: MAX_SETS,
+    DoseField.REPS: MAX_REPS,
+    DoseField.HOLD_S: MAX_HOLD_S,
+    DoseField.BAND_LEVEL: int(_MAX_BAND),
+}
+_UNITS: Final = {
+    DoseField.SETS: " sets",
+    DoseField.REPS: " reps",
+    DoseField.HOLD_S: " s",
+    DoseField.BAND_LEVEL: "",
+}
+
+
+class Then(enum.StrEnum):
+    """What :class:`DoubleProgression` does once every set reaches the top of the range.
+
+    .. versionadded:: 0.1.0
+    """
+
+    BAND = "band"
+    """The next band level, reps back to the bottom of the range."""
+    SET = "set"
+    """One more set, reps back to the bottom of the range."""
+    BAND_OR_SET = "band_or_set"
+    """The next band level for a banded dose, else one more set."""
+    NOTHING = "nothing"
+    """No further step; the rule no longer applies, so the next rule of a chain can."""
+
+
+def _done(outcome: Outcome) -> bool:
+    return not outcome.skipped
+
+
+def _completed(outcome: Outcome) -> bool:
+    return outcome.completed
+
+
+def _short(outcome: Outcome) -> bool:
+    return not outcome.completed
+
+
+def _int(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
+    v.int_between(field, value, low, high, unit)
+
+
+def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ...]) -> Proposal:
+    return Proposal(
+        action=ProgressAction.PROGRESS,
+        dose=new,
+        rule=rule,
+        text=f"{why}: {dose_text(dose)} becomes {dose_text(new)}.",
+        sources=sources,
+    )
+
+
+def _hold(rule: str, text: str, sources: tuple[str, ...] = ()) -> Proposal:
+    return Proposal(action=ProgressAction.HOLD, rule=rule, text=text, sources=sources)
+
+
+def _not_yet(rule: str, ctx: Context) -> Proposal:
+    _, text = recent_status(ctx)
+    return _hold(rule, text)
+
+
+@attrs.frozen(kw_only=True)
+class HoldProgression:
+    """Lengthen a hold by ``step_s`` after a session with every hold done, up to ``max_s``.
+
+    >>> HoldProgression(step_s=5, max_s=60).describe()
+    'hold progression: +5 s a hold after a session with every hold done, up to 60 s'
+
+    Args:
+        step_s: Seconds added, 1 to 60.
+        max_s: The longest hold, 1 to 120 s; a safety cap from screening
+            is never exceeded either.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "hold_progression"
+
+    step_s: int = 5
+    max_s: int = 30
+
+    def __attrs_post_init__(self) -> None:
+        _int("step_s", self.step_s, 1, 60, " seconds")
+        _int("max_s", self.max_s, 1, MAX_HOLD_S, " seconds")
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        return (
+            f"hold progression: +{self.step_s} s a hold after a session with every hold done,"
+            f" up to {self.max_s} s"
+        )
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        if dose.hold_s is None or dose.hold_s >= self.max_s:
+            return None
+        status, _ = recent_status(ctx)
+        if status != "done":
+            return _not_yet(self.TYPE, ctx)
+        new = attrs.evolve(dose, hold_s=min(dose.hold_s + self.step_s, self.max_s))
+        return _progress(self.TYPE, dose, new, "Every hold was done", ("A1", "A2"))
+
+    def _back(self, dose: Dose) -> Dose | None:
+        if dose.hold_s is None or dose.hold_s - self.step_s < 1:
+            return None
+        return attrs.evolve(dose, hold_s=dose.hold_s - self.step_s)
+
+
+@attrs.frozen(kw_only=True)
+class DoubleProgression:
+    """Add reps until every set reaches the top of the range, then load or a set.
+
+    After a session in which every prescribed set reached the prescribed
+    reps, the reps go up by ``step`` (or to the fewest reps any set did,
+    when that is more), up to ``high``. Once every set reaches ``high``,
+    the dose moves as ``then`` says, reps back to ``low`` [P4*][P5*];
+    for bands, adding load is the next band level (DOMAIN §3.3, §6).
+    Unlike a gate on the bottom of the range, nothing moves until *every*
+    set reaches the top.
+
+    >>> DoubleProgression(low=8, high=12).describe()
+    'double progression over 8–12 reps: +1 rep until every set reaches 12, then the next band level (or one more set, up to 4), back to 8 reps'
+
+    Args:
+        low: The bottom of the rep range, 1 to 50.
+        high: The top of the range, above ``low``.
+        step: Reps added, 1 to 10.
+        then: What comes once every set reaches ``high``.
+        max_sets: The most sets a ``set`` step may reach, 1 to 10.
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+
+    TYPE: ClassVar[str] = "double_progression"
+
+    low: int
+    high: int
+    step: int = 1
+    then: Then = Then.BAND_OR_SET
+    max_sets: int = 4
+
+    def __attrs_post_init__(self) -> None:
+        _int("low", self.low, 1, MAX_REPS, " reps")
+        _int("high", self.high, self.low + 1 if type(self.low) is int else 2, MAX_REPS, " reps")
+        _int("step", self.step, 1, 10, " reps")
+        v.instance("then", self.then, Then)
+        _int("max_sets", self.max_sets, 1, MAX_SETS, " sets")
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        then = {
+            Then.BAND: "the next band level",
+            Then.SET: f"one more set, up to {self.max_sets}",
+            Then.BAND_OR_SET: f"the next band level (or one more set, up to {self.max_sets})",
+            Then.NOTHING: "",
+        }[self.then]
+        rep = "rep" if self.step == 1 else "reps"
+        text = (
+            f"double progression over {self.low}–{self.high} reps: +{self.step} {rep}"
+            f" until every set reaches {self.high}"
+        )
+        return f"{text}, then {then}, back to {self.low} reps" if then else text
+
+    def _loaded(self, dose: Dose) -> tuple[Dose, str] | None:
+        band = dose.band_level
+        if self.then in (Then.BAND, Then.BAND_OR_SET) and band is not None and band < _MAX_BAND:
+            return attrs.evolve(dose, band_level=BandLevel(band + 1), reps=self.low), "band"
+        if self.then in (Then.SET, Then.BAND_OR_SET) and dose.sets < self.max_sets:
+            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), "set"
+        return None
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        if dose.reps is None:
+            return None
+        status, _ = recent_status(ctx)
+        if dose.reps >= self.high:
+            loaded = self._loaded(dose)
+            if loaded is None:
+                return None
+            if status != "done":
+                return _not_yet(self.TYPE, ctx)
+            new, how = loaded
+            why = f"Every set reached the top of the {self.low}–{self.high} range"
+            sources = ("P4*", "P5*", "D1") if how == "band" else ("P4*", "P5*", "A7")
+            return _progress(self.TYPE, dose, new, why, sources)
+        if status != "done":
+            return _not_yet(self.TYPE, ctx)
+        fewest = min(min(outcome.per_set) for _, outcome in ctx.recent if not outcome.skipped)
+        reps = min(self.high, max(dose.reps + self.step, fewest))
+        new = attrs.evolve(dose, reps=reps)
+        return _progress(self.TYPE, dose, new, "Every set reached its reps", ("P4*", "P5*"))
+
+    def _back(self, dose: Dose) -> Dose | None:
+        if dose.reps is None or dose.reps - self.step < 1:
+            return None
+        return attrs.evolve(dose, reps=dose.reps - self.step)
+
+
+@attrs.frozen(kw_only=True)
+class SetProgression:
+    """Add a set after a session with every set done, up to ``max_sets``.
+
+    >>> SetProgression(max_sets=4, max_total_s=60).describe()
+    'set progression: +1 set after a session with every set done, up to 4 sets or 60 s in all'
+
+    Args:
+        max_sets: The most sets, 1 to 10.
+        step: Sets added, 1 to 5.
+        max_total_s: Stop once the sets add up to this many seconds of
+            work on a side (a stretch's 60 s per exercise [A2]), if given.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "set_progression"
+
+    max_sets: int
+    step: int = 1
+    max_total_s: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _int("max_sets", self.max_sets, 1, MAX_SETS, " sets")
+        _int("step", self.step, 1, 5, " sets")
+        v.optional_int_between(
+            "max_total_s", self.max_total_s, 1, MAX_SETS * MAX_HOLD_S, " seconds"
+        )
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        unit = "set" if self.step == 1 else "sets"
+        total = "" if self.max_total_s is None else f" or {self.max_total_s} s in all"
+        return (
+            f"set progression: +{self.step} {unit} after a session with every set done,"
+            f" up to {self.max_sets} sets{total}"
+        )
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        if dose.sets >= self.max_sets:
+            return None
+        if self.max_total_s is not None and dose.sets * dose.set_work_s >= self.max_total_s:
+            return None
+        status, _ = recent_status(ctx)
+        if status != "done":
+            return _not_yet(self.TYPE, ctx)
+        new = attrs.evolve(dose, sets=min(dose.sets + self.step, self.max_sets))
+        sources = ("A2",) if self.max_total_s is not None else ("A7",)
+        return _progress(self.TYPE, dose, new, "Every set was done", sources)
+
+    def _back(self, dose: Dose) -> Dose | None:
+        return attrs.evolve(dose, sets=dose.sets - 1) if dose.sets > 1 else None
+
+
+@attrs.frozen(kw_only=True)
+class LinearProgression:
+    """Add a step after N successes in a row, drop one after M failures in a row.
+
+    The counts are read from the history, never stored: a success is a
+    session at the current dose with every set done (and, with
+    ``beyond_last_set``, that many reps or seconds over the target in the
+    last set); a failure is one with a set short of it; a skipped block is
+    neither and breaks neither run. The "2-for-2" rule [P1*] is
+    ``LinearProgression(field=DoseField.BAND_LEVEL, step=1, after_successes=2,
+    beyond_last_set=2)``.
+
+    >>> LinearProgression(field=DoseField.REPS, step=1, after_successes=2).describe()
+    'linear progression: +1 reps after 2 successful sessions in a row'
+
+    Args:
+        field: The number that changes.
+        step: How much it goes up, 1 to 60.
+        after_successes: Successes in a row before a step, 1 to 20.
+        drop: How much it goes down after ``after_failures``; 0 never drops.
+        after_failures: Failures in a row before a drop, 1 to 20.
+        beyond_last_set: Reps (or seconds) over the target the last set
+            must reach for a success, 0 to 20.
+        maximum: The highest value the field may reach, if lower than the dose allows.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "linear_progression"
+
+    field: DoseField
+    step: int
+    after_successes: int = 1
+    drop: int = 0
+    after_failures: int = 2
+    beyond_last_set: int = 0
+    maximum: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("field", self.field, DoseField)
+        _int("step", self.step, 1, 60)
+        _int("after_successes", self.after_successes, 1, 20)
+        _int("drop", self.drop, 0, 60)
+        _int("after_failures", self.after_failures, 1, 20)
+        _int("beyond_last_set", self.beyond_last_set, 0, 20)
+        v.optional_int_between("maximum", self.maximum, 1, self.field.maximum)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        unit = self.field.unit or " band levels"
+        text = f"linear progression: +{self.step}{unit} after {self.after_successes}"
+        text += " successful session" + ("s in a row" if self.after_successes > 1 else "")
+        if self.beyond_last_set:
+            text += f" with {self.beyond_last_set} over the target in the last set"
+        if self.maximum is not None:
+            text += f", up to {self.maximum}"
+        if self.drop:
+            text += f"; -{self.drop} after {self.after_failures} failed sessions in a row"
+        return text
+
+    def _success(self, outcome: Any) -> bool:
+        return bool(
+            outcome.completed and outcome.per_set[-1] >= outcome.target + self.beyond_last_set
+        )
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        value = self.field.of(dose)
+        if value is None:
+            return None
+        cap = min(self.maximum or self.field.maximum, self.field.maximum)
+        wins = streak(ctx, self._success, breaks=_done, enough=self.after_successes)
+        losses = streak(ctx, _short, breaks=_done, enough=self.after_failures)
+        if self.drop and losses >= self.after_failures and value > 1:
+            new = self.field.set(dose, max(1, value - self.drop))
+            return Proposal(
+                action=ProgressAction.REGRESS,
+                dose=new,
+                rule=self.TYPE,
+                text=(
+                    f"{losses} sessions in a row fell short of {dose_text(dose)}"
+                    f" (the rule drops after {self.after_failures}):"
+                    f" {dose_text(dose)} becomes {dose_text(new)}."
+                ),
+                sources=("P1*",),
+            )
+        if value >= cap:
+            return None
+        if wins >= self.after_successes:
+            new = self.field.set(dose, min(cap, value + self.step))
+            why = f"{wins} successful sessions in a row (the rule needs {self.after_successes})"
+            return _progress(self.TYPE, dose, new, why, ("P1*", "A9"))
+        return _hold(
+            self.TYPE,
+            f"{wins} of the {self.after_successes} successful sessions in a row needed"
+            f" at {dose_text(dose)}.",
+            ("P1*",),
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:
+        value = self.field.of(dose)
+        step = self.drop or self.step
+        if value is None or value - step < 1:
+            return None
+        return self.field.set(dose, value - step)
+
+
+@attrs.frozen(kw_only=True)
+class Advance:
+    """Move to the harder exercise of the catalog's chain, at its starting dose.
+
+    It applies when the block's exercise has a harder neighbour in the
+    catalog given to :func:`~upperback.progression.decide.progress`; put it after
+    the rules that grow the dose, so that it takes over once they reach
+    their caps. The harder exercise is screened for the person, and a
+    block whose harder exercise is excluded holds, saying why.
+
+    >>> Advance().describe()
+    "advance to the catalog's harder exercise after 1 successful session at the dose's limit"
+
+    Args:
+        after_successes: Sessions in a row with every set done, 1 to 20.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "advance"
+
+    after_successes: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        _int("after_successes", self.after_successes, 1, 20)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        sessions = "session" if self.after_successes == 1 else "sessions in a row"
+        return (
+            f"advance to the catalog's harder exercise after {self.after_successes}"
+            f" successful {sessions} at the dose's limit"
+        )
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        harder = harder_block(ctx)
+        if harder is None:
+            return None
+        wins = streak(ctx, _completed, breaks=_done, enough=self.after_successes)
+        if wins < self.after_successes:
+            return _hold(
+                self.TYPE,
+                f"{wins} of the {self.after_successes} successful sessions needed before"
+                f" moving on to {harder.exercise.name}.",
+            )
+        return Proposal(
+            action=ProgressAction.ADVANCE,
+            block=harder,
+            rule=self.TYPE,
+            text=(
+                f"{ctx.block.exercise.name} went well at {dose_text(ctx.block.dose)}:"
+                f" on to the harder {harder.exercise.name} at {dose_text(harder.dose)}."
+            ),
+            sources=tuple(source.key for source in harder.exercise.sources)[:3],
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class RegressExercise:
+    """Move to the easier exercise of the catalog's chain after failures in a row.
+
+    >>> RegressExercise(after_failures=2).describe()
+    "regress to the catalog's easier exercise after 2 failed sessions in a row"
+
+    Args:
+        after_failures: Sessions in a row with a set short of the dose, 1 to 20.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "regress_exercise"
+
+    after_failures: int = 2
+
+    def __attrs_post_init__(self) -> None:
+        _int("after_failures", self.after_failures, 1, 20)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        return (
+            f"regress to the catalog's easier exercise after {self.after_failures}"
+            " failed sessions in a row"
+        )
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        easier = easier_block(ctx)
+        losses = streak(ctx, _short, breaks=_done, enough=self.after_failures)
+        if easier is None or losses < self.after_failures:
+            return None
+        return Proposal(
+            action=ProgressAction.REGRESS_EXERCISE,
+            block=easier,
+            rule=self.TYPE,
+            text=(
+                f"{losses} sessions in a row fell short of {dose_text(ctx.block.dose)}:"
+                f" back to the easier {easier.exercise.name} at {dose_text(easier.dose)}."
+            ),
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+def _scale(dose: Dose, fields: frozenset[DoseField], percent: int) -> Dose:
+    new = dose
+    for field in sorted(fields):
+        value = field.of(new)
+        if value is not None:
+            new = field.set(new, max(1, value * percent // 100))
+    return new
+
+
+def _check_scaled(fields: Any) -> None:
+    v.collection("fields", fields, frozenset, DoseField)
+    if not fields:
+        raise InvalidValue("fields", fields, "must name at least one dose field to scale")
+
+
+@attrs.frozen(kw_only=True)
+class Deload:
+    """A planned lighter week: every ``every_weeks``-th week, scale the dose to ``percent``.
+
+    A deload is a planned reduction in training demand, most often fewer
+    sets or reps, typically every 4–6 weeks; there is no agreed size [P6],
+    so the rule asks for one. The week after, the dose is what it was before.
+
+    >>> Deload(every_weeks=4, percent=50).describe()
+    'planned deload: every 4th week, sets at 50%'
+
+    Args:
+        every_weeks: The deload's period in weeks, 2 to 52.
+        percent: What is left of each scaled number, 10 to 90 (rounded
+            down, never below 1).
+        fields: The numbers to scale: sets by default.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "deload"
+
+    every_weeks: int
+    percent: int
+    fields: frozenset[DoseField] = attrs.field(
+        default=frozenset({DoseField.SETS}), converter=to_frozenset
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _int("every_weeks", self.every_weeks, 2, 52, " weeks")
+        _int("percent", self.percent, 10, 90, "%")
+        _check_scaled(self.fields)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        fields = ", ".join(field.value.replace("_", " ") for field in sorted(self.fields))
+        return f"planned deload: every {_nth(self.every_weeks)} week, {fields} at {self.percent}%"
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        if ctx.week % self.every_weeks:
+            return None
+        dose = ctx.block.dose
+        new = _scale(dose, self.fields, self.percent)
+        return Proposal(
+            action=ProgressAction.DELOAD,
+            dose=new,
+            rule=self.TYPE,
+            text=(
+                f"Week {ctx.week} is a planned deload week: {dose_text(dose)} becomes"
+                f" {dose_text(new)} for the week."
+            ),
+            sources=("P6",),
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+def _nth(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@attrs.frozen(kw_only=True)
+class StallDeload:
+    """A reactive lighter week after a stall: ``after_sessions`` failures in a row at one dose.
+
+    >>> StallDeload(after_sessions=3, percent=50).describe()
+    'reactive deload: after 3 failed sessions in a row at one dose, sets at 50% for a week'
+
+    Args:
+        after_sessions: Failed sessions in a row at the current dose, 1 to 20.
+        percent: What is left of each scaled number, 10 to 90.
+        fields: The numbers to scale: sets by default.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "stall_deload"
+
+    after_sessions: int
+    percent: int
+    fields: frozenset[DoseField] = attrs.field(
+        default=frozenset({DoseField.SETS}), converter=to_frozenset
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _int("after_sessions", self.after_sessions, 1, 20)
+        _int("percent", self.percent, 10, 90, "%")
+        _check_scaled(self.fields)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        fields = ", ".join(field.value.replace("_", " ") for field in sorted(self.fields))
+        return (
+            f"reactive deload: after {self.after_sessions} failed sessions in a row at one dose,"
+            f" {fields} at {self.percent}% for a week"
+        )
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        losses = streak(ctx, _short, breaks=_done, enough=self.after_sessions)
+        if losses < self.after_sessions:
+            return None
+        dose = ctx.block.dose
+        new = _scale(dose, self.fields, self.percent)
+        return Proposal(
+            action=ProgressAction.DELOAD,
+            dose=new,
+            rule=self.TYPE,
+            text=(
+                f"{losses} sessions in a row fell short of {dose_text(dose)}: a lighter week"
+                f" at {dose_text(new)}, then back to it."
+            ),
+            sources=("P6",),
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class Hold:
+    """Never progress: keep the dose as it is (Liftosaur's ``progress: none``).
+
+    >>> Hold().describe()
+    'hold: the dose stays as it is'
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "hold"
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        return "hold: the dose stays as it is"
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        return _hold(self.TYPE, f"{ctx.block.exercise.name} is set to stay at its dose.")
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+def _check_weeks(_: object, __: object, weeks: Any) -> None:
+    v.collection("weeks", weeks, frozenset, int)
+    if not weeks:
+        raise InvalidValue("weeks", weeks, "must name at least one week")
+    for week in sorted(weeks):
+        _int("weeks", week, 1, 520)
+
+
+@attrs.frozen(kw_only=True)
+class Suppress:
+    """Skip progression in the given weeks only (a one-off suppress); other weeks pass on.
+
+    Put it first in a :class:`Chain`.
+
+    >>> Suppress(weeks={3}).describe()
+    'suppress: no progression in week 3'
+
+    Args:
+        weeks: The weeks, from 1, in which nothing progresses.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "suppress"
+
+    weeks: frozenset[int] = attrs.field(converter=to_frozenset, validator=_check_weeks)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        weeks = ", ".join(str(week) for week in sorted(self.weeks))
+        return f"suppress: no progression in week{'s' if len(self.weeks) > 1 else ''} {weeks}"
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        if ctx.week not in self.weeks:
+            return None
+        return _hold(self.TYPE, f"Progression is suppressed in week {ctx.week}.")
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+def _check_chain(_: object, __: object, rules: Any) -> None:
+    if not isinstance(rules, tuple):
+        raise InvalidValue("rules", rules, "must be a collection of progression rules")
+    for i, rule in enumerate(rules):
+        v.instance(f"rules[{i}]", rule, RULE_TYPES)
+    if not rules:
+        raise InvalidValue("rules", rules, "must hold at least one rule")
+
+
+@attrs.frozen(kw_only=True)
+class Chain:
+    """Rules tried in order: the first that applies decides.
+
+    >>> Chain(rules=[HoldProgression(), SetProgression(max_sets=3)]).describe()
+    'first of: hold progression: +5 s a hold after a session with every hold done, up to 30 s; then set progression: +1 set after a session with every set done, up to 3 sets'
+
+    Args:
+        rules: At least one rule.
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+
+    TYPE: ClassVar[str] = "chain"
+
+    rules: tuple[ProgressionRule, ...] = attrs.field(converter=to_tuple, validator=_check_chain)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        return "first of: " + "; then ".join(rule.describe() for rule in self.rules)
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        for rule in self.rules:
+            step = rule._step(ctx)  # noqa: SLF001 - one package's protocol
+            if step is not None:
+                return step
+        return None
+
+    def _back(self, dose: Dose) -> Dose | None:
+        for rule in self.rules:
+            back = rule._back(dose)  # noqa: SLF001
+            if back is not None:
+                return back
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class PainGate:
+    """The pain-monitoring model wrapped around any rule (DOMAIN §3.1).
+
+    Over the sessions since the last decision, with the thresholds of the
+    :class:`~upperback.safety.triage.SafetyPolicy` given to
+    :func:`~upperback.progression.decide.progress` (made stricter for the
+    person's conditions, as :func:`~upperback.safety.triage.triage` does):
+
+    - red, regress: pain during or right after above ``pain_ceiling``, or
+      next-morning pain worse than the pain before the session (above
+      ``settled_pain`` when no pain before was logged) [P8*][P9*][P10*][P11*];
+    - amber, hold: pain above ``settled_pain``, the top of the safe zone,
+      up to the ceiling, or next-morning pain above ``settled_pain``
+      (not settled) [P9*][P11*]; also when no pain rating was logged. An
+      inner rule that makes the dose lighter (a deload, a step back) still
+      applies;
+    - green: the inner rule decides.
+
+    A regression takes a smaller dose (the inner rule's step back) or,
+    when there is none, the catalog's easier exercise. Referral on a red
+    flag or persisting pain is not the gate's: :func:`~upperback.progression.decide.progress`
+    triages every session whatever the rule.
+
+    >>> PainGate(inner=Hold()).describe()
+    'pain-gated (progress only when pain stays in the safe zone): hold: the dose stays as it is'
+
+    Args:
+        inner: The rule that decides when pain allows.
+        easier_first: Regress to the easier exercise before a smaller dose.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "pain_gate"
+
+    inner: ProgressionRule
+    easier_first: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("inner", self.inner, RULE_TYPES)
+        v.instance("easier_first", self.easier_first, bool)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        return (
+            "pain-gated (progress only when pain stays in the safe zone): " + self.inner.describe()
+        )
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        colour, text, sources = light(ctx)
+        if colour == "green":
+            return self.inner._step(ctx)  # noqa: SLF001
+        if colour == "amber":
+            lighter = self.inner._step(ctx)  # noqa: SLF001
+            if lighter is not None and lighter.action in _LIGHTER:
+                return lighter  # a planned deload or a step back still applies
+            return _hold(self.TYPE, text, sources)
+        return self._regress(ctx, text, sources)
+
+    def _regress(self, ctx: Context, text: str, sources: tuple[str, ...]) -> Proposal:
+        smaller = self.inner._back(ctx.block.dose)  # noqa: SLF001
+        easier = easier_block(ctx)
+        options: list[Callable[[], Proposal | None]] = [
+            lambda: (
+                None
+                if smaller is None
+                else Proposal(
+                    action=ProgressAction.REGRESS,
+                    dose=smaller,
+                    rule=self.TYPE,
+                    text=f"{text} {dose_text(ctx.block.dose)} becomes {dose_text(smaller)}.",
+                    sources=sources,
+                )
+            ),
+            lambda: (
+                None
+                if easier is None
+                else Proposal(
+                    action=ProgressAction.REGRESS_EXERCISE,
+                    block=easier,
+                    rule=self.TYPE,
+                    text=f"{text} Back to the easier {easier.exercise.name}.",
+                    sources=sources,
+                )
+            ),
+        ]
+        if self.easier_first:
+            options.reverse()
+        for option in options:
+            step = option()
+            if step is not None:
+                return step
+        return _hold(
+            self.TYPE,
+            f"{text} There is no smaller dose or easier exercise to go back to: it stays as it"
+            " is; ease off within it.",
+            sources,
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:
+        return self.inner._back(dose)  # noqa: SLF001
+
+
+_LIGHTER: Final = frozenset(
+    {ProgressAction.DELOAD, ProgressAction.REGRESS, ProgressAction.REGRESS_EXERCISE}
+)
+
+ProgressionRule = Union[  # noqa: UP007 - a runtime alias cattrs and the schema walker read
+    HoldProgression,
+    DoubleProgression,
+    SetProgression,
+    LinearProgression,
+    Advance,
+    RegressExercise,
+    Deload,
+    StallDeload,
+    Hold,
+    Suppress,
+    Chain,
+    PainGate,
+]
+"""Any progression rule (a tagged union, each member named in a document by its ``TYPE``)."""
+
+RULE_TYPES: Final[tuple[type, ...]] = (
+    HoldProgression,
+    DoubleProgression,
+    SetProgression,
+    LinearProgression,
+    Advance,
+    RegressExercise,
+    Deload,
+    StallDeload,
+    Hold,
+    Suppress,
+    Chain,
+    PainGate,
+)
+"""Every rule class, in the order of :data:`ProgressionRule`."""

@@ -1,0 +1,854 @@
+"""Progression: logs, rules, the pain gate, decisions and programs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import upperback as ub
+from upperback import strategies as ubst
+from upperback.progression import ProgressAction as Act
+
+CATALOG = ub.default_catalog()
+MONDAY = dt.date(2026, 1, 5)
+NERVE = ub.Profile(conditions={ub.Condition.CERVICAL_RADICULOPATHY})
+
+
+def block(exercise_id: str, **dose: Any) -> ub.Block:
+    exercise = CATALOG[exercise_id]
+    return ub.Block(exercise=exercise, dose=ub.Dose(**dose) if dose else exercise.default_dose)
+
+
+def log(
+    b: ub.Block,
+    done: tuple[int, ...] | None = None,
+    *,
+    day: int = 0,
+    pain: int | None = 1,
+    morning: int | None = 0,
+    before: int | None = 0,
+    at: tuple[int, int] = (0, 0),
+    symptoms: ub.SymptomReport | None = None,
+    routine_id: str = "r",
+    week: int | None = None,
+) -> ub.SessionLog:
+    target = b.dose.reps if b.dose.reps is not None else b.dose.hold_s
+    sides = 2 if b.dose.per_side else 1
+    outcome = ub.Outcome(
+        section=at[0],
+        block=at[1],
+        exercise_id=b.exercise.id,
+        dose=b.dose,
+        done=done if done is not None else (target or 0,) * (b.dose.sets * sides),
+        pain_during=pain,
+        pain_next_morning=morning,
+    )
+    return ub.SessionLog(
+        date=MONDAY + dt.timedelta(days=day),
+        routine_id=routine_id,
+        outcomes=[outcome],
+        pain_before=before,
+        symptoms=symptoms,
+        week=week,
+    )
+
+
+# -- logs ---------------------------------------------------------------------
+
+
+def test_a_set_count_that_does_not_match_the_dose_is_refused_naming_what_was_expected() -> None:
+    b = block("band-pull-apart", sets=3, reps=12)
+    with pytest.raises(
+        ub.InvalidValue, match=r"'done' must hold 3 numbers for the prescribed 3 × 12"
+    ):
+        log(b, (12, 12))
+
+
+def test_a_per_side_dose_takes_two_numbers_a_set_and_the_weaker_side_counts() -> None:
+    b = block("upper-trapezius-stretch")  # 2 × 30 s hold, each side
+    with pytest.raises(ub.InvalidValue, match="two a set, left then right"):
+        log(b, (30, 30))
+    outcome = log(b, (30, 25, 30, 30)).outcomes[0]
+    assert outcome.per_set == (25, 30)
+    assert not outcome.completed
+
+
+@pytest.mark.parametrize("field", ["pain_during", "pain_after", "pain_next_morning", "effort"])
+def test_ratings_above_10_are_refused(field: str) -> None:
+    b = block("band-pull-apart")
+    with pytest.raises(ub.InvalidValue, match=f"'{field}' must be an integer between 0 and 10"):
+        ub.Outcome.as_prescribed(b, at=(0, 0), **{field: 11})
+
+
+def test_a_skipped_block_has_a_reason_and_nothing_done() -> None:
+    b = block("band-pull-apart")
+    skipped = ub.Outcome(
+        section=0, block=0, exercise_id=b.exercise.id, dose=b.dose, skip_reason="Shoulder ached."
+    )
+    assert skipped.skipped
+    assert not skipped.completed
+    with pytest.raises(ub.InvalidValue, match="'done' must be empty for a skipped block"):
+        attrs.evolve(skipped, done=(12, 12, 12))
+
+
+def test_a_log_cannot_give_one_address_twice() -> None:
+    b = block("band-pull-apart")
+    one = ub.Outcome.as_prescribed(b, at=(0, 0))
+    with pytest.raises(ub.InvalidValue, match=r"'outcomes\[1\]' must not repeat a block's address"):
+        ub.SessionLog(date=MONDAY, routine_id="r", outcomes=[one, one])
+
+
+def same_exercise_twice() -> ub.Routine:
+    pull = CATALOG["band-pull-apart"]
+    return ub.Routine.of(
+        "Twice",
+        main=[ub.Block(exercise=pull, dose=ub.Dose(sets=2, reps=8)), pull],
+        sessions_per_week=1,
+    )
+
+
+def test_the_same_exercise_twice_is_told_apart_by_address() -> None:
+    routine = same_exercise_twice()
+    first, second = routine.blocks
+    painful = ub.SessionLog(
+        date=MONDAY,
+        routine_id=routine.id,
+        pain_before=0,
+        outcomes=[
+            ub.Outcome.as_prescribed(first, at=(0, 0), pain_during=7, pain_next_morning=0),
+            ub.Outcome.as_prescribed(second, at=(0, 1), pain_during=1, pain_next_morning=0),
+        ],
+    )
+    rule = ub.PainGate(inner=ub.DoubleProgression(low=8, high=14))
+    program = ub.plan(routine, weeks=2, rules=rule, start=MONDAY, logs=[painful])
+    # Pain 7 after one block makes triage advise care for the whole session:
+    # nothing gets harder, and the painful block regresses.
+    actions = {d.at: d.action for d in program.weeks[1].decisions}
+    assert actions == {(0, 0): Act.REGRESS, (0, 1): Act.HOLD}
+    mild = attrs.evolve(
+        painful,
+        outcomes=[
+            ub.Outcome.as_prescribed(first, at=(0, 0), pain_during=4, pain_next_morning=0),
+            painful.outcomes[1],
+        ],
+    )
+    program = ub.plan(routine, weeks=2, rules=rule, start=MONDAY, logs=[mild])
+    actions = {d.at: d.action for d in program.weeks[1].decisions}
+    assert actions == {(0, 0): Act.HOLD, (0, 1): Act.PROGRESS}
+
+
+def test_a_log_naming_the_wrong_exercise_at_an_address_is_refused() -> None:
+    routine = same_exercise_twice()
+    wrong = log(block("wall-angel"), routine_id=routine.id, at=(0, 1))
+    with pytest.raises(
+        ub.InvalidValue, match=r"'logs\[0\]\.outcomes\[0\]\.exercise_id' must be the exercise"
+    ):
+        ub.plan(routine, weeks=2, start=MONDAY, logs=[wrong])
+
+
+def test_a_log_of_another_dose_than_the_week_prescribed_is_refused() -> None:
+    routine = same_exercise_twice()
+    easier = block("band-pull-apart", sets=1, reps=1)
+    wrong = log(easier, routine_id=routine.id, at=(0, 0))
+    with pytest.raises(ub.InvalidValue, match=r"outcomes\[0\]\.dose' must be the dose the routine"):
+        ub.plan(routine, weeks=2, start=MONDAY, logs=[wrong])
+
+
+def test_a_log_before_the_program_starts_is_refused() -> None:
+    routine = same_exercise_twice()
+    early = attrs.evolve(
+        log(routine.blocks[0], routine_id=routine.id), date=MONDAY - dt.timedelta(days=1)
+    )
+    with pytest.raises(ub.InvalidValue, match=r"'logs\[0\]\.date' must not be before the program"):
+        ub.plan(routine, weeks=2, start=MONDAY, logs=[early])
+
+
+def test_a_log_needs_a_week_when_the_program_has_no_start_and_must_fit_the_program() -> None:
+    routine = same_exercise_twice()
+    undated = log(routine.blocks[0], routine_id=routine.id)
+    with pytest.raises(ub.InvalidValue, match="must be given when the program has no start"):
+        ub.plan(routine, weeks=2, logs=[undated])
+    with pytest.raises(ub.InvalidValue, match="must fall within the program's 2 weeks"):
+        ub.plan(routine, weeks=2, logs=[attrs.evolve(undated, week=3)])
+    with pytest.raises(ub.InvalidValue, match="sessions planned in week 1"):
+        ub.plan(routine, weeks=2, logs=[attrs.evolve(undated, week=1)] * 2)
+
+
+def test_adherence_counts_sessions_sets_and_time_per_week_and_block() -> None:
+    routine = ub.Routine.of(
+        "Adh",
+        main=[ub.Block(exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=2, reps=10))],
+        cool_down=[
+            ub.Block(exercise=CATALOG["doorway-pec-stretch"], dose=ub.Dose(sets=2, hold_s=30))
+        ],
+        sessions_per_week=2,
+    )
+    pull, pec = routine.blocks
+    program = ub.plan(routine, weeks=3, start=MONDAY, rules=ub.Hold())
+    week_one = ub.SessionLog(
+        date=MONDAY,
+        routine_id=routine.id,
+        outcomes=[
+            ub.Outcome(
+                section=0, block=0, exercise_id=pull.exercise.id, dose=pull.dose, done=(10, 0)
+            ),
+            ub.Outcome(
+                section=1,
+                block=0,
+                exercise_id=pec.exercise.id,
+                dose=pec.dose,
+                skip_reason="No time.",
+            ),
+        ],
+    )
+    week_three = attrs.evolve(week_one, date=MONDAY + dt.timedelta(days=14))
+    result = ub.adherence(program, [week_one, week_three])
+    # Three weeks (to the last logged), two sessions each; week 2 missed.
+    assert (result.total.sessions_done, result.total.sessions_planned) == (2, 6)
+    assert [w.sessions_done for w in result.weeks] == [1, 0, 1]
+    assert (result.total.sets_done, result.total.sets_prescribed) == (2, 3 * 2 * (2 + 2))
+    per_rep = pull.dose.set_work_s // 10
+    assert result.total.seconds_done == 2 * 10 * per_rep
+    blocks = dict(result.blocks)
+    assert blocks[(1, 0)].sessions_done == 0
+    assert blocks[(0, 0)].sets == pytest.approx(2 / 12)
+
+
+# -- rules --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda: ub.DoubleProgression(low=12, high=8), "high"),
+        (lambda: ub.HoldProgression(max_s=121), "max_s"),
+        (lambda: ub.Deload(every_weeks=4, percent=100), "percent"),
+        (lambda: ub.Deload(every_weeks=1, percent=50), "every_weeks"),
+        (lambda: ub.Chain(rules=[]), "rules"),
+        (lambda: ub.Suppress(weeks=set()), "weeks"),
+        (lambda: ub.LinearProgression(field=ub.DoseField.SETS, step=1, maximum=11), "maximum"),
+        (lambda: ub.PainGate(inner="hold"), "inner"),  # type: ignore[arg-type]
+    ],
+)
+def test_rules_are_validated_when_made(make: Any, field: str) -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        make()
+    assert info.value.field == field
+
+
+@given(rule=ubst.progression_rules())
+def test_every_rule_describes_itself(rule: ub.ProgressionRule) -> None:
+    text = rule.describe()
+    assert text
+    assert text == text.strip()
+
+
+def test_the_2_for_2_rule_adds_load_after_two_sessions_with_2_extra_reps_in_the_last_set() -> None:
+    # NSCA's 2-for-2 rule [P1*]: two more reps than the goal in the last set,
+    # two sessions in a row, then more load (for bands: the next band level).
+    rule = ub.LinearProgression(
+        field=ub.DoseField.BAND_LEVEL, step=1, after_successes=2, beyond_last_set=2
+    )
+    b = block("band-pull-apart", sets=3, reps=10, band_level=ub.BandLevel.MEDIUM)
+    first = log(b, (10, 10, 12), day=0)
+    assert ub.progress(b, [first], rule).action is Act.HOLD
+    one_extra = log(b, (10, 10, 11), day=2)
+    assert ub.progress(b, [first, one_extra], rule).action is Act.HOLD
+    second = log(b, (10, 11, 12), day=2)
+    decision = ub.progress(b, [first, second], rule)
+    assert decision.action is Act.PROGRESS
+    assert decision.block.dose.band_level is ub.BandLevel.HEAVY
+    assert decision.block.dose.reps == 10
+    assert "2 successful sessions in a row" in decision.reasons[0].text
+    assert "P1*" in decision.sources
+
+
+def test_linear_progression_drops_a_step_after_m_failures() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1, drop=2, after_failures=2)
+    b = block("band-pull-apart", sets=2, reps=12)
+    failures = [log(b, (12, 9), day=0), log(b, (11, 9), day=2)]
+    assert ub.progress(b, failures[:1], rule).action is Act.HOLD
+    decision = ub.progress(b, failures, rule)
+    assert (decision.action, decision.block.dose.reps) == (Act.REGRESS, 10)
+
+
+def test_double_progression_over_8_to_12_ends_in_the_next_band_level() -> None:
+    routine = ub.Routine.of(
+        "Pull",
+        main=[
+            ub.Block(
+                exercise=CATALOG["band-pull-apart"],
+                dose=ub.Dose(sets=2, reps=8, band_level=ub.BandLevel.LIGHT),
+            )
+        ],
+    )
+    rule = ub.PainGate(inner=ub.DoubleProgression(low=8, high=12, then=ub.Then.BAND))
+    doses = [w.routine.blocks[0].dose for w in ub.plan(routine, weeks=7, rules=rule).weeks]
+    assert [d.reps for d in doses] == [8, 9, 10, 11, 12, 8, 9]
+    assert [int(d.band_level or 0) for d in doses] == [2, 2, 2, 2, 2, 3, 3]
+    assert {d.sets for d in doses} == {2}
+
+
+def test_double_progression_waits_for_every_set_to_reach_the_top() -> None:
+    rule = ub.DoubleProgression(low=8, high=12, then=ub.Then.BAND)
+    b = block("band-pull-apart", sets=3, reps=12, band_level=ub.BandLevel.LIGHT)
+    # The first set at the top is not enough (unlike a bottom-of-range gate).
+    assert ub.progress(b, [log(b, (12, 12, 11))], rule).action is Act.HOLD
+    decision = ub.progress(b, [log(b, (12, 12, 12))], rule)
+    assert decision.block.dose.band_level is ub.BandLevel.MEDIUM
+    assert decision.block.dose.reps == 8
+
+
+@pytest.mark.parametrize(
+    ("pain", "morning", "before", "profile", "action"),
+    [
+        (0, 0, 0, None, Act.PROGRESS),  # green: safe zone, settled
+        (3, 0, 0, None, Act.PROGRESS),  # the top of the safe zone [P9*]
+        (4, 0, 0, None, Act.HOLD),  # amber: acceptable, hold
+        (5, 0, 0, None, Act.HOLD),  # the ceiling itself is acceptable [P8*]
+        (6, 0, 0, None, Act.REGRESS),  # red: above the ceiling
+        (2, 3, 1, None, Act.REGRESS),  # next morning worse than before
+        (2, 4, None, None, Act.REGRESS),  # next morning not settled, no baseline
+        (2, 4, 4, None, Act.HOLD),  # not settled, but no worse than before
+        (2, 3, None, None, Act.PROGRESS),  # 3/10 next morning has settled [P9*]
+        (2, 3, 3, None, Act.PROGRESS),
+        (4, 0, 0, NERVE, Act.REGRESS),  # nerve pain: 0-3/10 [C11*]
+        (3, 0, 0, NERVE, Act.PROGRESS),
+        (None, 0, 0, None, Act.HOLD),  # no pain rating: cannot tell
+    ],
+)
+def test_the_pain_monitoring_traffic_lights(
+    pain: int | None, morning: int, before: int | None, profile: ub.Profile | None, action: Act
+) -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=30))
+    history = [log(b, pain=pain, morning=morning, before=before)]
+    decision = ub.progress(b, history, rule, profile=profile)
+    assert decision.action is action
+    if action is Act.REGRESS:
+        assert decision.block.dose.hold_s == 15
+        assert {"P8*", "P9*"} <= set(decision.sources)
+
+
+def test_an_amber_week_still_deloads_as_planned() -> None:
+    b = block("doorway-pec-stretch", sets=4, hold_s=20)
+    rule = ub.PainGate(inner=ub.Chain(rules=[ub.Deload(every_weeks=4, percent=50), ub.Hold()]))
+    amber = [log(b, pain=4)]
+    assert ub.progress(b, amber, rule, week=3).action is Act.HOLD
+    deload = ub.progress(b, amber, rule, week=4)
+    assert (deload.action, deload.block.dose.sets) == (Act.DELOAD, 2)
+
+
+def test_the_gate_reads_the_policy_so_a_stricter_ceiling_is_stricter() -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    rule = ub.PainGate(inner=ub.HoldProgression())
+    history = [log(b, pain=3)]
+    assert ub.progress(b, history, rule).action is Act.PROGRESS
+    strict = ub.SafetyPolicy(pain_ceiling=2, settled_pain=1)
+    decision = ub.progress(b, history, rule, policy=strict)
+    assert decision.action is Act.REGRESS
+    assert "above the 2/10 ceiling" in decision.reasons[0].text
+
+
+def test_a_red_flag_refers_whatever_the_rule() -> None:
+    b = block("band-pull-apart")
+    flagged = log(
+        b,
+        pain=0,
+        symptoms=ub.SymptomReport(
+            days_since_onset=3, trend=ub.Trend.BETTER, red_flags={ub.RedFlag.CHEST_PAIN}
+        ),
+    )
+    for rule in (ub.DoubleProgression(low=8, high=14), ub.Hold(), ub.Advance()):
+        decision = ub.progress(b, [flagged], rule, catalog=CATALOG)
+        assert decision.action is Act.REFER
+        assert decision.block == b
+        assert decision.advice is not None
+        assert decision.advice.level is ub.AdviceLevel.URGENT
+        assert "seek urgent help" in decision.reasons[0].text
+
+
+def test_pain_worse_after_exercise_for_days_refers() -> None:
+    b = block("band-pull-apart")
+    worse = [log(b, pain=2, morning=3, before=1, day=day) for day in (0, 2, 4)]
+    assert ub.progress(b, worse[:2], ub.Hold(), window=1).action is not Act.REFER
+    # Mon, Wed and Fri mornings all worse: pain worse for 5 days, more than 3 [P11*].
+    decision = ub.progress(b, worse, ub.Hold())
+    assert decision.action is Act.REFER
+    assert decision.advice is not None
+    assert decision.advice.code is ub.AdviceCode.WORSE_AFTER_EXERCISE
+
+
+def test_a_planned_deload_every_4th_week() -> None:
+    routine = ub.Routine.of("Stretch", main=[block("doorway-pec-stretch", sets=4, hold_s=20)])
+    rule = ub.PainGate(
+        inner=ub.Chain(
+            rules=[ub.Deload(every_weeks=4, percent=50), ub.HoldProgression(step_s=5, max_s=60)]
+        )
+    )
+    program = ub.plan(routine, weeks=9, rules=rule)
+    assert [w.deload for w in program.weeks] == [False, False, False, True] * 2 + [False]
+    doses = [w.routine.blocks[0].dose for w in program.weeks]
+    assert [d.sets for d in doses] == [4, 4, 4, 2, 4, 4, 4, 2, 4]
+    # Nothing progresses in a deload week; the week after carries on from before it.
+    assert [d.hold_s for d in doses] == [20, 25, 30, 30, 35, 40, 45, 45, 50]
+    assert program.weeks[3].decisions[0].action is Act.DELOAD
+    assert "P6" in program.weeks[3].decisions[0].sources
+
+
+def test_a_30_s_hold_grows_by_5_s_a_week_to_its_cap() -> None:
+    routine = ub.Routine.of("Pec", main=[CATALOG["doorway-pec-stretch"]])
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=45))
+    weeks = ub.plan(routine, weeks=6, rules=rule).weeks
+    assert [w.routine.blocks[0].dose.hold_s for w in weeks] == [30, 35, 40, 45, 45, 45]
+    assert [d.action for d in weeks[4].decisions] == [Act.HOLD]
+
+
+def test_the_default_hold_progression_is_5_s_a_step_to_the_acsm_30_s() -> None:
+    rule = ub.HoldProgression()
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    assert ub.progress(b, [log(b)], rule).block.dose.hold_s == 25
+    near = block("doorway-pec-stretch", sets=2, hold_s=28)
+    assert ub.progress(near, [log(near)], rule).block.dose.hold_s == 30
+    top = block("doorway-pec-stretch", sets=2, hold_s=30)
+    assert ub.progress(top, [log(top)], rule).action is Act.HOLD
+
+
+def test_a_safety_cap_from_screening_is_never_exceeded() -> None:
+    # Hypermobility caps stretch holds at 30 s; the older adults' default aims at 60 s.
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    routine = ub.Routine.of("Chair", main=[CATALOG["seated-thoracic-extension-chair"]])
+    program = ub.plan(
+        routine, weeks=6, profile=person, rules=ub.RuleSet(older_adult=True), catalog=CATALOG
+    )
+    holds = [w.routine.blocks[0].dose.hold_s or 0 for w in program.weeks]
+    assert max(holds) == 30
+    assert holds == sorted(holds)
+
+
+def ladder() -> ub.Routine:
+    return ub.Routine.of("Serratus", main=[CATALOG["wall-push-up-plus"]], sessions_per_week=2)
+
+
+def test_a_ladder_advance_from_wall_push_up_plus_to_kneeling_push_up_plus() -> None:
+    rule = ub.PainGate(
+        inner=ub.Chain(
+            rules=[ub.DoubleProgression(low=8, high=12, then=ub.Then.NOTHING), ub.Advance()]
+        )
+    )
+    program = ub.plan(ladder(), weeks=5, rules=rule, catalog=CATALOG)
+    ids = [w.routine.blocks[0].exercise.id for w in program.weeks]
+    assert ids == ["wall-push-up-plus"] * 3 + ["kneeling-push-up-plus"] * 2
+    advance = program.weeks[3].decisions[0]
+    assert advance.action is Act.ADVANCE
+    assert advance.block.dose == CATALOG["kneeling-push-up-plus"].default_dose
+    assert advance.previous_exercise_id == "wall-push-up-plus"
+
+
+def test_a_missed_week_at_the_top_of_a_ladder_does_not_advance() -> None:
+    b = block("wall-push-up-plus")
+    history = [log(b, day=0)]
+    assert ub.progress(b, history, ub.Advance(), catalog=CATALOG).action is Act.ADVANCE
+    missed = ub.progress(b, history, ub.Advance(), catalog=CATALOG, window=0)
+    assert missed.action is Act.HOLD
+    assert missed.reasons[0].text.startswith("Ready to advance")
+    assert "not a success" in missed.reasons[1].text
+
+
+def test_an_excluded_harder_exercise_holds_and_says_why() -> None:
+    person = ub.Profile(avoid_features={ub.Feature.KNEELING}, avoid_note="Knee replacement.")
+    rule = ub.Chain(
+        rules=[ub.DoubleProgression(low=8, high=12, then=ub.Then.NOTHING), ub.Advance()]
+    )
+    program = ub.plan(ladder(), weeks=5, rules=rule, catalog=CATALOG, profile=person)
+    assert {w.routine.blocks[0].exercise.id for w in program.weeks} == {"wall-push-up-plus"}
+    held = program.weeks[3].decisions[0]
+    assert held.action is Act.HOLD
+    assert any(
+        r.rule == "screen" and "Kneeling push-up plus is excluded" in r.text for r in held.reasons
+    )
+
+
+def test_the_plan_never_asks_for_a_prop_the_kit_lacks() -> None:
+    kit = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.LIGHT), ub.Chair())
+    person = ub.Profile(kit=kit)
+    routine = ub.Routine.of(
+        "Rows",
+        main=[
+            ub.Block(
+                exercise=CATALOG["band-row-seated"],
+                dose=ub.Dose(sets=4, reps=12, band_level=ub.BandLevel.LIGHT),
+            )
+        ],
+    )
+    # At the top of the range with the heaviest band: no heavier band to go to.
+    band = ub.RuleSet(default=ub.DoubleProgression(low=8, high=12, then=ub.Then.BAND))
+    held = ub.plan(routine, weeks=2, profile=person, rules=band).weeks[1].decisions[0]
+    assert held.action is Act.HOLD
+    assert held.reasons[-1].rule == "kit"
+    assert "heaviest in the person's kit is level 2" in held.reasons[-1].text
+    # The harder row is on a Swiss ball, which the kit does not hold.
+    ladder_ = ub.RuleSet(default=ub.Advance())
+    stays = ub.plan(routine, weeks=2, profile=person, rules=ladder_, catalog=CATALOG)
+    assert stays.weeks[1].decisions[0].action is Act.HOLD
+    assert "needs a swiss ball" in stays.weeks[1].decisions[0].reasons[-1].text
+    with_ball = ub.Profile(kit=kit.with_props(ub.SwissBall(diameter_cm=65)))
+    moved = ub.plan(routine, weeks=2, profile=with_ball, rules=ladder_, catalog=CATALOG)
+    assert moved.weeks[1].routine.blocks[0].exercise.id == "seated-band-row-swiss-ball"
+
+
+def test_an_exercise_the_catalog_does_not_hold_has_no_neighbours() -> None:
+    own = attrs.evolve(CATALOG["wall-push-up-plus"], id="my-wall-push", harder=None)
+    b = ub.Block(exercise=own)
+    went_well = [log(b)]
+    for rule in (ub.Advance(), ub.PainGate(inner=ub.Hold())):
+        decision = ub.progress(b, [*went_well, log(b, pain=8, day=1)], rule, catalog=CATALOG)
+        assert decision.block.exercise == own
+    assert ub.progress(b, went_well, ub.Advance(), catalog=CATALOG).action is Act.HOLD
+
+
+def test_regress_exercise_goes_down_the_ladder_after_failures() -> None:
+    b = block("kneeling-push-up-plus")
+    failing = [log(b, (10, 6, 5), day=day) for day in (0, 2)]
+    decision = ub.progress(b, failing, ub.RegressExercise(after_failures=2), catalog=CATALOG)
+    assert decision.action is Act.REGRESS_EXERCISE
+    assert decision.block.exercise.id == "wall-push-up-plus"
+
+
+def test_a_painful_block_at_its_smallest_dose_goes_to_the_easier_exercise() -> None:
+    b = block("kneeling-push-up-plus", sets=1, reps=1)
+    decision = ub.progress(
+        b, [log(b, pain=7)], ub.PainGate(inner=ub.SetProgression(max_sets=3)), catalog=CATALOG
+    )
+    assert decision.action is Act.REGRESS_EXERCISE
+    assert decision.block.exercise.id == "wall-push-up-plus"
+
+
+def test_stall_deload_and_suppress_and_hold() -> None:
+    b = block("band-pull-apart", sets=4, reps=12)
+    stalled = [log(b, (12, 12, 12, 8), day=day) for day in (0, 2, 4)]
+    deload = ub.progress(b, stalled, ub.StallDeload(after_sessions=3, percent=50))
+    assert (deload.action, deload.block.dose.sets) == (Act.DELOAD, 2)
+    assert (
+        ub.progress(b, stalled[:2], ub.StallDeload(after_sessions=3, percent=50)).action is Act.HOLD
+    )
+    good = [log(b)]
+    chain = ub.Chain(rules=[ub.Suppress(weeks={3}), ub.SetProgression(max_sets=5)])
+    assert ub.progress(b, good, chain, week=3).action is Act.HOLD
+    assert ub.progress(b, good, chain, week=4).action is Act.PROGRESS
+    assert ub.progress(b, good, ub.Hold()).action is Act.HOLD
+
+
+# -- plans --------------------------------------------------------------------
+
+
+def desk_routine() -> ub.Routine:
+    return ub.Routine.of(
+        "Desk reset",
+        warm_up=[CATALOG["cat-camel"]],
+        main=[
+            ub.Block(
+                exercise=CATALOG["band-pull-apart"],
+                dose=ub.Dose(sets=2, reps=10, band_level=ub.BandLevel.LIGHT),
+            ),
+            CATALOG["wall-push-up-plus"],
+            CATALOG["chin-tuck"],
+        ],
+        cool_down=[CATALOG["doorway-pec-stretch"], CATALOG["seated-thoracic-extension-chair"]],
+    )
+
+
+def test_the_default_plan_progresses_each_kind_as_its_sources_say() -> None:
+    program = ub.plan(desk_routine(), weeks=8, catalog=CATALOG)
+    last = {b.exercise.id: b.dose for b in program.weeks[-1].routine.blocks}
+    assert last["band-pull-apart"].band_level is ub.BandLevel.MEDIUM  # 8–12, then a band
+    chair = [w.routine.blocks[5].dose for w in program.weeks[:3]]
+    assert [d.hold_s for d in chair] == [20, 25, 30]  # to ACSM's 30 s, 5 s a week
+    # 3 × 30 s is past the 60 s per exercise [A2]: no more sets, and a stretch stays there.
+    assert last["seated-thoracic-extension-chair"] == chair[-1]
+    assert "at the limits of" in program.weeks[3].decisions[5].reasons[0].text
+    assert last["chin-tuck"].hold_s == 10  # [E19c*]
+    assert last["cat-camel"].reps == 10  # 5–10 cycles
+    first = program.weeks[0].sessions
+    assert [s.date for s in first] == [None, None, None]
+
+
+def test_sessions_are_dated_two_days_apart_for_strengthening() -> None:
+    program = ub.plan(desk_routine(), weeks=2, start=MONDAY)
+    dates = [s.date for w in program.weeks for s in w.sessions]
+    assert [d.strftime("%a") for d in dates if d] == ["Mon", "Wed", "Fri"] * 2
+    with pytest.raises(ub.InvalidValue, match="at most 3 for a routine with strengthening"):
+        ub.plan(attrs.evolve(desk_routine(), sessions_per_week=4))
+
+
+def test_a_missed_week_is_not_a_success() -> None:
+    routine = ub.Routine.of("Pec", main=[CATALOG["doorway-pec-stretch"]], sessions_per_week=1)
+    b = routine.blocks[0]
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=60))
+    logs = [
+        log(b, routine_id=routine.id, day=0),
+        log(attrs.evolve(b, dose=attrs.evolve(b.dose, hold_s=35)), routine_id=routine.id, day=14),
+    ]
+    program = ub.plan(routine, weeks=5, rules=rule, start=MONDAY, logs=logs)
+    holds = [w.routine.blocks[0].dose.hold_s for w in program.weeks]
+    # Week 2 logged nothing: week 3 holds; week 3's session lets week 4 progress.
+    assert holds == [30, 35, 35, 40, 45]
+    assert "not a success" in program.weeks[2].decisions[0].reasons[0].text
+    assert [s.logged for w in program.weeks for s in w.sessions] == [
+        True,
+        False,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_a_referral_stops_every_later_progression() -> None:
+    routine = desk_routine()
+    b = routine.blocks[1]
+    flagged = log(
+        b,
+        at=(1, 0),
+        routine_id=routine.id,
+        symptoms=ub.SymptomReport(days_since_onset=40, trend=ub.Trend.SAME),
+    )
+    program = ub.plan(routine, weeks=4, start=MONDAY, logs=[flagged], catalog=CATALOG)
+    assert program.weeks[1].advice is not None
+    assert program.weeks[1].advice.level is ub.AdviceLevel.SEE_PROFESSIONAL
+    for week in program.weeks[1:]:
+        assert {d.action for d in week.decisions} == {Act.REFER}
+        assert week.routine == program.weeks[0].routine
+    assert "Referred in week 2" in program.weeks[3].decisions[0].reasons[0].text
+
+
+def test_describe_lists_every_week_and_its_changes() -> None:
+    text = ub.plan(
+        desk_routine(),
+        weeks=5,
+        start=MONDAY,
+        catalog=CATALOG,
+        rules=ub.RuleSet(
+            by_kind={ub.ExerciseKind.MOTOR_CONTROL: ub.Deload(every_weeks=4, percent=50)}
+        ),
+    ).describe()
+    assert text.startswith("Desk reset: 5 weeks, 3 sessions a week, from 2026-01-05")
+    assert "Week 4 (deload): sessions Mon 26 Jan, Wed 28 Jan, Fri 30 Jan" in text
+    assert "Band pull-apart: 2 × 11 reps, band level 2 (progress)" in text
+
+
+# -- invariants ---------------------------------------------------------------
+
+_catalog_exercises = st.sampled_from(sorted(CATALOG, key=lambda e: e.id))
+
+
+@st.composite
+def catalog_routines(draw: st.DrawFn) -> ub.Routine:
+    chosen = draw(st.lists(_catalog_exercises, min_size=1, max_size=4))
+    return ub.Routine.of("Drawn", main=chosen, sessions_per_week=draw(st.integers(1, 3)))
+
+
+_profiles = st.none() | ubst.profiles(kits=st.just(ub.Kit()))
+_rules = st.none() | ubst.progression_rules(max_leaves=3)
+
+
+def _rank(dose: ub.Dose) -> tuple[int, int, int, int]:
+    return (int(dose.band_level or 0), dose.sets, dose.hold_s or 0, dose.reps or 0)
+
+
+def _plan_or_none(routine: ub.Routine, **kwargs: Any) -> ub.Program | None:
+    try:
+        return ub.plan(routine, **kwargs)
+    except ub.NothingSafe:
+        return None
+
+
+@settings(max_examples=40, deadline=None)
+@given(routine=catalog_routines(), rule=_rules, profile=_profiles, weeks=st.integers(2, 10))
+@example(routine=desk_routine(), rule=None, profile=None, weeks=10)
+@example(routine=ladder(), rule=None, profile=NERVE, weeks=10)
+@example(
+    routine=desk_routine(),
+    rule=ub.Chain(
+        rules=[
+            ub.Deload(every_weeks=2, percent=10, fields={ub.DoseField.SETS, ub.DoseField.REPS}),
+            ub.Advance(),
+        ]
+    ),
+    profile=ub.Profile(conditions={ub.Condition.HYPERMOBILITY}),
+    weeks=4,
+)
+def test_with_perfect_outcomes_no_dose_falls_except_on_deload_weeks_and_no_cap_is_broken(
+    routine: ub.Routine, rule: ub.ProgressionRule | None, profile: ub.Profile | None, weeks: int
+) -> None:
+    program = _plan_or_none(routine, weeks=weeks, rules=rule, profile=profile, catalog=CATALOG)
+    if program is None:
+        return
+    previous = program.weeks[0].routine
+    for week in program.weeks[1:]:
+        for decision in week.decisions:
+            assert decision.action not in (Act.REGRESS, Act.REGRESS_EXERCISE, Act.REFER)
+        if week.deload:
+            continue
+        for before, after in zip(previous.blocks, week.routine.blocks, strict=True):
+            if before.exercise != after.exercise:
+                assert after.exercise.id == before.exercise.harder
+                continue
+            old, new = before.dose, after.dose
+            assert int(new.band_level or 0) >= int(old.band_level or 0)
+            assert new.sets >= old.sets
+            assert (new.hold_s or 0) >= (old.hold_s or 0)
+            loaded = new.sets > old.sets or new.band_level != old.band_level
+            assert loaded or (new.reps or 0) >= (old.reps or 0)
+        previous = week.routine
+    if profile is not None:
+        for week in program.weeks:
+            for b in week.routine.blocks:
+                screened = ub.screen(b, profile).safe_block  # not excluded, within every cap
+                assert screened is not None
+                assert screened.dose == b.dose
+
+
+_pains = st.integers(0, 10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    b=ubst.blocks(exercises=_catalog_exercises),
+    rule=ubst.progression_rules(max_leaves=3),
+    profile=_profiles,
+    over=st.integers(1, 10),
+    first_pain=_pains,
+)
+@example(
+    b=block("band-pull-apart"),
+    rule=ub.DoubleProgression(low=8, high=14),
+    profile=None,
+    over=1,
+    first_pain=0,
+)
+@example(b=block("wall-push-up-plus"), rule=ub.Advance(), profile=NERVE, over=1, first_pain=0)
+@example(
+    b=block("doorway-pec-stretch"),
+    rule=ub.PainGate(inner=ub.HoldProgression()),
+    profile=None,
+    over=5,
+    first_pain=10,
+)
+def test_pain_above_the_ceiling_never_yields_progress(
+    b: ub.Block,
+    rule: ub.ProgressionRule,
+    profile: ub.Profile | None,
+    over: int,
+    first_pain: int,
+) -> None:
+    policy = ub.DEFAULT_POLICY if profile is None else ub.DEFAULT_POLICY.for_profile(profile)
+    pain = policy.pain_ceiling + over
+    pain = min(pain, 10)
+    history = [log(b, pain=first_pain, day=0), log(b, pain=pain, day=2)]
+    decision = ub.progress(b, history, rule, profile=profile, catalog=CATALOG, window=1)
+    assert decision.action not in (Act.PROGRESS, Act.ADVANCE)
+    assert decision.reasons
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    routine=catalog_routines(),
+    rule=_rules,
+    flags=st.frozensets(st.sampled_from(ub.RedFlag), max_size=2),
+    days=st.integers(0, 60),
+    trend=st.sampled_from(ub.Trend),
+    week=st.integers(1, 3),
+)
+@example(
+    routine=desk_routine(),
+    rule=None,
+    flags=frozenset({ub.RedFlag.CHEST_PAIN}),
+    days=0,
+    trend=ub.Trend.BETTER,
+    week=1,
+)
+@example(
+    routine=ladder(), rule=ub.Advance(), flags=frozenset(), days=29, trend=ub.Trend.BETTER, week=3
+)
+@example(routine=ladder(), rule=ub.Hold(), flags=frozenset(), days=13, trend=ub.Trend.SAME, week=2)
+def test_a_red_flag_or_referral_level_triage_refers_and_nothing_after_progresses(  # noqa: PLR0917
+    routine: ub.Routine,
+    rule: ub.ProgressionRule | None,
+    flags: frozenset[ub.RedFlag],
+    days: int,
+    trend: ub.Trend,
+    week: int,
+) -> None:
+    report = ub.SymptomReport(days_since_onset=days, trend=trend, red_flags=flags)
+    first = routine.blocks[0]
+    checked_in = log(first, routine_id=routine.id, day=7 * (week - 1), symptoms=report)
+    program = ub.plan(
+        routine, weeks=week + 2, rules=rule, start=MONDAY, logs=[checked_in], catalog=CATALOG
+    )
+    refers = ub.triage(report).level in (ub.AdviceLevel.SEE_PROFESSIONAL, ub.AdviceLevel.URGENT)
+    later = program.weeks[week:]
+    if refers:
+        for w in later:
+            assert all(d.action is Act.REFER for d in w.decisions)
+            assert w.routine.blocks == program.weeks[week - 1].routine.blocks
+    else:
+        assert not any(d.action is Act.REFER for w in later for d in w.decisions)
+
+
+@settings(max_examples=20, deadline=None)
+@given(program=ubst.programs())
+def test_plan_is_deterministic_and_programs_round_trip(program: ub.Program) -> None:
+    assert ub.loads(ub.dumps(program), ub.Program) == program
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    routine=catalog_routines(), rule=_rules, profile=_profiles, start=st.none() | st.just(MONDAY)
+)
+@example(routine=desk_routine(), rule=None, profile=None, start=MONDAY)
+def test_plan_is_deterministic(
+    routine: ub.Routine,
+    rule: ub.ProgressionRule | None,
+    profile: ub.Profile | None,
+    start: dt.date | None,
+) -> None:
+    one = _plan_or_none(routine, weeks=4, rules=rule, profile=profile, start=start, catalog=CATALOG)
+    two = _plan_or_none(routine, weeks=4, rules=rule, profile=profile, start=start, catalog=CATALOG)
+    assert one == two
+    if one is not None:
+        assert ub.dumps(one) == ub.dumps(two)
+
+
+@settings(max_examples=50, deadline=None)
+@given(decision=ubst.decisions())
+def test_every_decision_has_a_reason_naming_its_rule(decision: ub.Decision) -> None:
+    assert decision.reasons
+    assert all(r.rule and r.text for r in decision.reasons)
+    assert decision.action.value.replace("_", " ") in decision.describe()
+
+
+@settings(max_examples=30, deadline=None)
+@given(log_=ubst.session_logs())
+def test_session_logs_round_trip(log_: ub.SessionLog) -> None:
+    assert ub.loads(ub.dumps(log_), ub.SessionLog) == log_
+
+
+def test_a_rule_document_names_each_rule_by_its_type_constant() -> None:
+    rules = ub.RuleSet(default=ub.PainGate(inner=ub.Chain(rules=[ub.Hold(), ub.Advance()])))
+    program = ub.plan(
+        ub.Routine.of("Pec", main=[CATALOG["doorway-pec-stretch"]]), weeks=1, rules=rules
+    )
+    data = ub.to_dict(program)["data"]["rules"]["default"]
+    assert data == {
+        "type": "pain_gate",
+        "inner": {"type": "chain", "rules": [{"type": "hold"}, {"type": "advance"}]},
+    }
+    bad = ub.to_dict(program)
+    bad["data"]["rules"]["default"]["inner"]["rules"][0] = {"type": "grow"}
+    with pytest.raises(ub.InvalidDocument, match=r'type: must be one of "hold_progression"'):
+        ub.from_dict(bad)
