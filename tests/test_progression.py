@@ -179,6 +179,15 @@ def test_a_log_needs_a_week_when_the_program_has_no_start_and_must_fit_the_progr
         ub.plan(routine, weeks=2, logs=[attrs.evolve(undated, week=1)] * 2)
 
 
+def test_a_log_fills_the_session_it_names() -> None:
+    routine = attrs.evolve(same_exercise_twice(), sessions_per_week=3)
+    third = attrs.evolve(log(routine.blocks[0], routine_id=routine.id, day=4), week=1, session=3)
+    program = ub.plan(routine, weeks=1, start=MONDAY, logs=[third])
+    assert [s.logged for s in program.weeks[0].sessions] == [False, False, True]
+    with pytest.raises(ub.InvalidValue, match=r"'logs\[1\]\.session' must be one of the 3"):
+        ub.plan(routine, weeks=1, start=MONDAY, logs=[third, third])
+
+
 def test_adherence_counts_sessions_sets_and_time_per_week_and_block() -> None:
     routine = ub.Routine.of(
         "Adh",
