@@ -954,7 +954,7 @@ def test_addresses_and_decisions_are_checked() -> None:
     b = block("band-pull-apart")
     with pytest.raises(ub.InvalidValue, match="'at' must be a"):
         ub.Decision(
-            at=(0,),  # type: ignore[arg-type]
+            at=(0,),
             action=Act.HOLD,
             block=b,
             previous_dose=b.dose,
