@@ -529,6 +529,17 @@ def test_regress_exercise_goes_down_the_ladder_after_failures() -> None:
     assert decision.block.exercise.id == "wall-push-up-plus"
 
 
+def test_an_easier_exercise_needs_the_kit_too() -> None:
+    b = block("kneeling-push-up-plus")
+    failing = [log(b, (10, 6, 5), day=day) for day in (0, 2)]
+    no_wall = ub.Profile(kit=ub.Kit.of(ub.Mat()))
+    decision = ub.progress(
+        b, failing, ub.RegressExercise(after_failures=2), catalog=CATALOG, profile=no_wall
+    )
+    assert decision.action is Act.HOLD
+    assert "needs a wall" in decision.reasons[-1].text
+
+
 def test_a_painful_block_at_its_smallest_dose_goes_to_the_easier_exercise() -> None:
     b = block("kneeling-push-up-plus", sets=1, reps=1)
     decision = ub.progress(
