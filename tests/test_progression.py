@@ -598,6 +598,14 @@ def test_the_default_plan_progresses_each_kind_as_its_sources_say() -> None:
     assert [s.date for s in first] == [None, None, None]
 
 
+def test_a_plan_is_8_weeks_unless_told_and_at_most_ten_years() -> None:
+    routine = ub.Routine.of("Pec", main=[CATALOG["doorway-pec-stretch"]], sessions_per_week=1)
+    assert len(ub.plan(routine).weeks) == 8
+    assert len(ub.plan(routine, weeks=520, rules=ub.Hold()).weeks) == 520
+    with pytest.raises(ub.InvalidValue, match="'weeks' must be an integer between 1 and 520"):
+        ub.plan(routine, weeks=521)
+
+
 def test_sessions_are_dated_two_days_apart_for_strengthening() -> None:
     program = ub.plan(desk_routine(), weeks=2, start=MONDAY)
     dates = [s.date for w in program.weeks for s in w.sessions]
