@@ -957,6 +957,7 @@ def test_a_held_back_proposal_is_named_first() -> None:
     )
     assert decision.action is Act.HOLD
     assert decision.reasons[0].text.startswith("Ready to progress (Every hold was done")
+    assert decision.reasons[0].rule == "hold_progression"
     assert decision.reasons[1].rule == "triage"
 
 
@@ -967,6 +968,23 @@ def test_screening_cues_are_kept_once_as_the_plan_goes_on() -> None:
     notes = {w.routine.blocks[0].notes for w in program.weeks}
     assert len(notes) == 1
     assert None not in notes
+
+
+def test_a_note_of_the_apps_is_kept_when_screening_adds_nothing() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    noted = ub.Block(
+        exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=2, reps=8), notes="Elbows soft."
+    )
+    program = ub.plan(ub.Routine.of("Pull", main=[noted]), weeks=2, profile=person)
+    assert program.weeks[1].routine.blocks[0].notes == "Elbows soft."
+    assert program.weeks[1].routine.blocks[0].dose.reps == 9
+
+
+def test_a_set_with_anything_done_counts_as_done() -> None:
+    b = block("band-pull-apart", sets=3, reps=12)
+    outcome = log(b, (1, 0, 12)).outcomes[0]
+    assert outcome.sets_done == 2
+    assert outcome.work_s == 13 * (b.dose.set_work_s // 12)
 
 
 def test_addresses_and_decisions_are_checked() -> None:
