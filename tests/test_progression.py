@@ -179,6 +179,15 @@ def test_a_log_needs_a_week_when_the_program_has_no_start_and_must_fit_the_progr
         ub.plan(routine, weeks=2, logs=[attrs.evolve(undated, week=1)] * 2)
 
 
+def test_a_log_fills_the_session_it_names() -> None:
+    routine = attrs.evolve(same_exercise_twice(), sessions_per_week=3)
+    third = attrs.evolve(log(routine.blocks[0], routine_id=routine.id, day=4), week=1, session=3)
+    program = ub.plan(routine, weeks=1, start=MONDAY, logs=[third])
+    assert [s.logged for s in program.weeks[0].sessions] == [False, False, True]
+    with pytest.raises(ub.InvalidValue, match=r"'logs\[1\]\.session' must be one of the 3"):
+        ub.plan(routine, weeks=1, start=MONDAY, logs=[third, third])
+
+
 def test_adherence_counts_sessions_sets_and_time_per_week_and_block() -> None:
     routine = ub.Routine.of(
         "Adh",
@@ -520,6 +529,17 @@ def test_regress_exercise_goes_down_the_ladder_after_failures() -> None:
     assert decision.block.exercise.id == "wall-push-up-plus"
 
 
+def test_an_easier_exercise_needs_the_kit_too() -> None:
+    b = block("kneeling-push-up-plus")
+    failing = [log(b, (10, 6, 5), day=day) for day in (0, 2)]
+    no_wall = ub.Profile(kit=ub.Kit.of(ub.Mat()))
+    decision = ub.progress(
+        b, failing, ub.RegressExercise(after_failures=2), catalog=CATALOG, profile=no_wall
+    )
+    assert decision.action is Act.HOLD
+    assert "needs a wall" in decision.reasons[-1].text
+
+
 def test_a_painful_block_at_its_smallest_dose_goes_to_the_easier_exercise() -> None:
     b = block("kneeling-push-up-plus", sets=1, reps=1)
     decision = ub.progress(
@@ -576,6 +596,14 @@ def test_the_default_plan_progresses_each_kind_as_its_sources_say() -> None:
     assert last["cat-camel"].reps == 10  # 5–10 cycles
     first = program.weeks[0].sessions
     assert [s.date for s in first] == [None, None, None]
+
+
+def test_a_plan_is_8_weeks_unless_told_and_at_most_ten_years() -> None:
+    routine = ub.Routine.of("Pec", main=[CATALOG["doorway-pec-stretch"]], sessions_per_week=1)
+    assert len(ub.plan(routine).weeks) == 8
+    assert len(ub.plan(routine, weeks=520, rules=ub.Hold()).weeks) == 520
+    with pytest.raises(ub.InvalidValue, match="'weeks' must be an integer between 1 and 520"):
+        ub.plan(routine, weeks=521)
 
 
 def test_sessions_are_dated_two_days_apart_for_strengthening() -> None:
@@ -852,3 +880,135 @@ def test_a_rule_document_names_each_rule_by_its_type_constant() -> None:
     bad["data"]["rules"]["default"]["inner"]["rules"][0] = {"type": "grow"}
     with pytest.raises(ub.InvalidDocument, match=r'type: must be one of "hold_progression"'):
         ub.from_dict(bad)
+
+
+# -- triage inside progress: what a session's log tells triage -----------------
+
+
+def test_only_the_sessions_since_the_last_decision_count() -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    rule = ub.PainGate(inner=ub.HoldProgression())
+    history = [log(b, pain=7, day=0), log(b, pain=1, day=2)]
+    assert ub.progress(b, history, rule).action is Act.PROGRESS  # window=1: the last
+    assert ub.progress(b, history, rule, window=2).action is Act.REGRESS
+    assert ub.progress(b, history, ub.Deload(every_weeks=2, percent=50)).action is Act.HOLD
+
+
+def test_a_log_without_the_block_is_a_missed_session_for_it() -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    other = log(block("band-pull-apart"), at=(0, 1))
+    decision = ub.progress(b, [other], ub.HoldProgression())
+    assert decision.action is Act.HOLD
+    assert "not a success" in decision.reasons[0].text
+
+
+def test_days_worse_after_exercise_count_only_the_latest_run_with_a_baseline() -> None:
+    b = block("band-pull-apart")
+    # No baseline logged: next-morning pain cannot be "worse than before".
+    unknown = [log(b, pain=1, morning=2, before=None, day=d) for d in (0, 2, 4, 6)]
+    assert ub.progress(b, unknown, ub.Hold()).action is not Act.REFER
+    # A better session breaks the run: Fri and Mon make 4 days, more than 3.
+    broken = [
+        log(b, pain=1, morning=3, before=1, day=0),
+        log(b, pain=1, morning=1, before=1, day=1),
+        log(b, pain=1, morning=3, before=1, day=2),
+        log(b, pain=1, morning=3, before=1, day=5),
+    ]
+    decision = ub.progress(b, broken, ub.Hold())
+    assert decision.action is Act.REFER
+    assert "for 4 days" in decision.reasons[0].text
+    assert ub.progress(b, broken[:3], ub.Hold()).action is not Act.REFER
+
+
+def test_a_log_without_a_check_in_says_nothing_about_how_long_the_pain_has_lasted() -> None:
+    b = block("band-pull-apart")
+    strictest = ub.SafetyPolicy(
+        pain_ceiling=5, settled_pain=3, max_days_worse_after_exercise=0, not_improving_days=1
+    )
+    decision = ub.progress(b, [log(b, pain=1, morning=0, before=0)], ub.Hold(), policy=strictest)
+    assert decision.action is Act.HOLD
+
+
+def test_pain_before_the_session_counts_as_pain_at_rest() -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    check_in = ub.SymptomReport(days_since_onset=2, trend=ub.Trend.BETTER)
+    sore = log(b, pain=1, morning=6, before=7, symptoms=check_in)
+    decision = ub.progress(b, [sore], ub.HoldProgression())
+    assert decision.action is Act.HOLD
+    assert decision.advice is not None
+    assert "Pain at rest is 7/10" in decision.reasons[-1].text
+
+
+def test_the_latest_of_equally_pressing_advice_is_kept() -> None:
+    b = block("band-pull-apart")
+    history = [
+        log(b, pain=7, morning=0, before=0, day=0),
+        log(b, pain=1, morning=5, before=None, day=2),
+    ]
+    decision = ub.progress(b, history, ub.Hold(), window=2)
+    assert decision.advice is not None
+    assert decision.advice.code is ub.AdviceCode.NOT_SETTLED_NEXT_MORNING
+
+
+def test_a_held_back_proposal_is_named_first() -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    decision = ub.progress(
+        b, [log(b, pain=7, day=0), log(b, pain=1, day=2)], ub.HoldProgression(), window=2
+    )
+    assert decision.action is Act.HOLD
+    assert decision.reasons[0].text.startswith("Ready to progress (Every hold was done")
+    assert decision.reasons[0].rule == "hold_progression"
+    assert decision.reasons[1].rule == "triage"
+
+
+def test_screening_cues_are_kept_once_as_the_plan_goes_on() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY, ub.Condition.ACUTE_INJURY})
+    routine = ub.Routine.of("Chin", main=[CATALOG["chin-tuck"]])
+    program = ub.plan(routine, weeks=4, profile=person)
+    # Screening's cues are data on the block (its cautions), never text in its notes.
+    cues = {w.routine.blocks[0].cues for w in program.weeks}
+    assert len(cues) == 1
+    assert all(cues)
+    assert {w.routine.blocks[0].notes for w in program.weeks} == {None}
+
+
+def test_a_note_of_the_apps_is_kept_when_screening_adds_nothing() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    noted = ub.Block(
+        exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=2, reps=8), notes="Elbows soft."
+    )
+    program = ub.plan(ub.Routine.of("Pull", main=[noted]), weeks=2, profile=person)
+    assert program.weeks[1].routine.blocks[0].notes == "Elbows soft."
+    assert program.weeks[1].routine.blocks[0].dose.reps == 9
+
+
+def test_a_set_with_anything_done_counts_as_done() -> None:
+    b = block("band-pull-apart", sets=3, reps=12)
+    outcome = log(b, (1, 0, 12)).outcomes[0]
+    assert outcome.sets_done == 2
+    assert outcome.work_s == 13 * (b.dose.set_work_s // 12)
+
+
+def test_addresses_and_decisions_are_checked() -> None:
+    b = block("band-pull-apart")
+    with pytest.raises(ub.InvalidValue, match="'at' must be a"):
+        ub.Decision(
+            at=(0,),
+            action=Act.HOLD,
+            block=b,
+            previous_dose=b.dose,
+            previous_exercise_id=b.exercise.id,
+            reasons=[ub.DecisionReason(rule="hold", text="Stays.")],
+        )
+    with pytest.raises(ub.InvalidValue, match="'reasons' must give at least one reason"):
+        ub.Decision(
+            at=(0, 0),
+            action=Act.HOLD,
+            block=b,
+            previous_dose=b.dose,
+            previous_exercise_id=b.exercise.id,
+            reasons=[],
+        )
+    ub.Outcome.as_prescribed(b, at=(100, 100))
+    with pytest.raises(ub.InvalidValue, match="'section' must be an integer between 0 and 100"):
+        ub.Outcome.as_prescribed(b, at=(101, 0))

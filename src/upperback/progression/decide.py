@@ -245,7 +245,8 @@ def decide(
     if step.action.harder and not _may_get_harder(ctx, advice, reasons):
         return held_back()
     new = step.new_block(before)
-    if new != before and ctx.profile is not None and step.action.harder:
+    changed = step.action.harder or new.exercise != before.exercise
+    if new != before and ctx.profile is not None and changed:
         missing = kit_gap(ctx.profile, new)
         if missing is not None:
             reasons.append(DecisionReason(rule="kit", text=missing))

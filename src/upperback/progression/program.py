@@ -487,11 +487,12 @@ class _Planner:
         """Plan week ``number``, then record its sessions (logged, or nominal)."""
         decisions, this_week, deload = self._decide(number) if number > 1 else ([], {}, False)
         monday = None if self.start is None else self.start + dt.timedelta(weeks=number - 1)
+        done = _session_numbers(week_logs, len(self.offsets), number)
         sessions = tuple(
             PlannedSession(
                 number=i + 1,
                 date=None if monday is None else monday + dt.timedelta(days=offset),
-                logged=i < len(week_logs),
+                logged=i + 1 in done,
             )
             for i, offset in enumerate(self.offsets)
         )
@@ -567,6 +568,23 @@ class _Planner:
                 found.clear()  # a new exercise starts its own history
             found.append((log, outcome))
             self.recent.setdefault(outcome.address, []).append((log, outcome))
+
+
+def _session_numbers(week_logs: list[tuple[int, SessionLog]], per_week: int, week: int) -> set[int]:
+    """The planned sessions the logs fill: the one a log names, else the first free one."""
+    named: dict[int, int] = {}
+    for index, log in week_logs:
+        if log.session is None:
+            continue
+        if log.session > per_week or log.session in named.values():
+            raise InvalidValue(
+                f"logs[{index}].session",
+                log.session,
+                f"must be one of the {per_week} sessions of week {week}, each logged once",
+            )
+        named[index] = log.session
+    free = (n for n in range(1, per_week + 1) if n not in named.values())
+    return set(named.values()) | {next(free) for index, log in week_logs if index not in named}
 
 
 def _check_log(log: SessionLog, routine: Routine, index: int) -> None:
