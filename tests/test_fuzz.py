@@ -26,8 +26,8 @@ from hypothesis import given, settings
 
 import upperback as ub
 from upperback import strategies as ust
-from upperback._document_strategies import MALFORMATIONS, malform
 from upperback.serialization import DOCUMENT_KINDS
+from upperback.strategies._documents import MALFORMATIONS, malform
 
 SAVED = {
     path.stem: path.read_text(encoding="utf-8")

@@ -12,11 +12,11 @@ import pytest
 
 import upperback as ub
 from upperback import _validate as v
-from upperback._document_strategies import _swap_type
 from upperback.errors import InvalidDocument, Problem
 from upperback.interop import free_exercise_db
 from upperback.routine import Section
 from upperback.serialization import _schema
+from upperback.strategies._documents import _swap_type
 
 SAVED = Path(__file__).parent / "documents" / "v1"
 

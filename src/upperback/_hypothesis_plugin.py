@@ -23,7 +23,7 @@ def register() -> None:
     upperback = sys.modules["upperback"]
 
     def resolve(cls: type) -> Any:
-        from upperback.strategies import _from_type_strategy  # noqa: PLC0415 - on first use
+        from upperback.strategies._values import _from_type_strategy  # noqa: PLC0415 - on first use
 
         return _from_type_strategy(cls)
 

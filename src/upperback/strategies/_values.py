@@ -1,12 +1,4 @@
-"""Hypothesis strategies for every upperback value, for property-based tests.
-
-Install with the ``hypothesis`` extra: ``pip install "upperback[hypothesis]"``.
-Every strategy builds valid values by construction, and shrinks towards the
-simplest value a person would write: one set, the gentlest level, no props.
-
-The package also registers these with :func:`hypothesis.strategies.from_type`
-through Hypothesis' entry point, so ``st.from_type(upperback.Routine)`` works.
-"""
+"""The strategies of the values, the catalog, routines, safety and the composer."""
 
 from __future__ import annotations
 
@@ -14,15 +6,7 @@ import string
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-
-try:
-    from hypothesis import strategies as st
-except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
-    message = (
-        "upperback.strategies needs Hypothesis: install it with "
-        "'pip install \"upperback[hypothesis]\"'."
-    )
-    raise ImportError(message) from exc
+from hypothesis import strategies as st
 
 from upperback import _validate
 from upperback.anatomy import Muscle, Region
@@ -926,18 +910,3 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Change: changes,
     Prescription: prescriptions,
 }
-
-# Whole documents, valid and malformed (their own module; see its docstring).
-from upperback._codec.limits import Limits  # noqa: E402
-from upperback._document_strategies import documents, invalid_documents, limits  # noqa: E402
-
-__all__ += ["documents", "invalid_documents", "limits"]
-_FROM_TYPE[Limits] = limits
-
-# The progression types' strategies live beside them in their own module.
-from upperback._progression_strategies import *  # noqa: E402, F403
-from upperback._progression_strategies import FROM_TYPE as _PROGRESSION  # noqa: E402
-from upperback._progression_strategies import __all__ as _progression_all  # noqa: E402
-
-__all__ += _progression_all  # noqa: PLE0605
-_FROM_TYPE.update(_PROGRESSION)

@@ -143,7 +143,7 @@ def outcomes(
 ) -> Outcome:
     """Outcomes of a block, done in part or in full, or skipped; shrinks towards nothing done."""
     if block is None:
-        from upperback.strategies import blocks  # noqa: PLC0415 - the two modules import each other
+        from upperback.strategies._values import blocks  # noqa: PLC0415 - the two modules import each other
 
         block = draw(blocks())
     where = at if at is not None else (draw(st.integers(0, 5)), draw(st.integers(0, 5)))
@@ -183,7 +183,7 @@ def session_logs(draw: st.DrawFn, *, routine: Routine | None = None) -> SessionL
         from upperback.strategies import routines  # noqa: PLC0415
 
         routine = draw(routines(max_sections=2, max_blocks=2))
-    from upperback.strategies import symptom_reports  # noqa: PLC0415
+    from upperback.strategies._values import symptom_reports  # noqa: PLC0415
 
     chosen = draw(
         st.lists(st.sampled_from(addresses(routine)), unique_by=lambda p: p[0], max_size=4)
@@ -235,7 +235,7 @@ def programs(
 
     Shrinks towards one nominal week of a one-block routine with the default rules.
     """
-    from upperback import strategies  # noqa: PLC0415
+    from upperback.strategies import _values as strategies  # noqa: PLC0415
 
     routine = _plannable(
         draw(
@@ -284,7 +284,7 @@ def planned_sessions() -> st.SearchStrategy[PlannedSession]:
 @st.composite
 def decisions(draw: st.DrawFn) -> Decision:
     """Decisions made by :func:`~upperback.progression.decide.progress` on drawn blocks and logs."""
-    from upperback.strategies import blocks  # noqa: PLC0415
+    from upperback.strategies._values import blocks  # noqa: PLC0415
 
     block = draw(blocks())
     logs = [

@@ -51,7 +51,7 @@ def documents(kind: str | type | None = None) -> st.SearchStrategy[str]:
     Args:
         kind: A document kind (``"routine"``) or its class; ``None`` for any.
     """
-    from upperback.strategies import _from_type_strategy  # noqa: PLC0415 - no import cycle
+    from upperback.strategies._values import _from_type_strategy  # noqa: PLC0415 - on first use
 
     return st.sampled_from(_kinds(kind)).flatmap(
         lambda name: _from_type_strategy(DOCUMENT_KINDS[name]).map(
