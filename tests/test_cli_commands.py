@@ -353,7 +353,7 @@ def test_prescribe_adapts_a_saved_routine(capsys: pytest.CaptureFixture[str]) ->
         "json",
     )
     assert code == 0
-    adapted = ub.loads(out, ub.Routine)
+    adapted = ub.loads(out, ub.Prescription).routine
     assert adapted.duration().total_seconds() <= 8 * 60
     profile = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
     assert not ub.screen(adapted, profile).excluded

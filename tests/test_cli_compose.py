@@ -41,18 +41,23 @@ def test_the_issue_command_prints_a_session_with_its_reasons(
     assert "does not replace a healthcare professional" in out
 
 
-def test_json_is_a_routine_and_gaps_go_to_standard_error(
+def test_json_is_the_composition_document_with_every_reason_and_gap(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, err = run(
         capsys, "--minutes", "2", "--format", "json",
         "--region", "sides", "--region", "neck", "--region", "chest",
     )  # fmt: skip
-    routine = ub.loads(out, ub.Routine)
+    composition = ub.loads(out, ub.Composition)
     assert code == 0
-    assert routine.duration().total_seconds() <= 120
-    assert "composed" in routine.tags
-    assert "upperback: not covered: neck: no time left in the budget for it" in err
+    assert err == ""
+    assert composition.routine.duration().total_seconds() <= 120
+    assert "composed" in composition.routine.tags
+    assert len(composition.choices) == len(composition.routine.blocks)
+    assert any(
+        gap.what == "neck" and gap.reason == "no time left in the budget for it"
+        for gap in composition.gaps
+    )
 
 
 def test_a_budget_nothing_fits_exits_1_with_the_reasons(

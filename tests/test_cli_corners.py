@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 
+import upperback as ub
 from upperback.cli import app as cli
 from upperback.compose import desk_reset
 from upperback.dose import MAX_PAIN
@@ -19,7 +20,6 @@ from upperback.serialization import DOCUMENT_KINDS, SCHEMA_VERSION
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    import upperback as ub
 
 DOCUMENTS = Path(__file__).parent / "documents" / "v1"
 
@@ -73,9 +73,9 @@ def test_triage_options_reach_the_reports_own_bounds(capsys: pytest.CaptureFixtu
 
 def test_compose_in_text_lists_each_gap_with_why(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["compose", "--minutes", "1", "--seed", "3"]
-    code, _, err = run(capsys, *argv, "--format", "json")
+    code, out, _ = run(capsys, *argv, "--format", "json")
     assert code == 0
-    gaps = [line.removeprefix("upperback: not covered: ") for line in err.splitlines()]
+    gaps = [f"{gap.what}: {gap.reason}" for gap in ub.loads(out, ub.Composition).gaps]
     assert gaps
     code, out, _ = run(capsys, *argv)
     assert code == 0

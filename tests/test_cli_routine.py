@@ -75,16 +75,22 @@ def test_notes_group_exercises_by_rule_and_name_only_the_deciding_rules(
 def test_minutes_fit_the_routine_dropping_the_longest_when_doses_cannot(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "--format", "json", "--minutes", "15")
+    code, out, _ = run(capsys, "--minutes", "15")
     assert code == 0
-    routine = ub.loads(out, ub.Routine)
-    assert routine.duration().total_seconds() <= 15 * 60
-    assert "shortened to fit a budget of 900 s" in err
-    assert "left out" not in err
-    code, out, err = run(capsys, "--format", "json", "--minutes", "10")
+    assert "shortened to fit a budget of 900 s" in out
+    assert "left out" not in out
+    code, out, _ = run(capsys, "--format", "json", "--minutes", "15")
     assert code == 0
-    assert ub.loads(out, ub.Routine).duration().total_seconds() <= 10 * 60
-    assert re.search(r"left out [a-z-]+: the longest exercise; the rest cannot fit 10 minutes", err)
+    fitted = ub.loads(out, ub.Prescription)
+    assert fitted.routine.duration().total_seconds() <= 15 * 60
+    assert all(change.kind is not ub.ChangeKind.DROPPED for change in fitted.changes)
+    code, out, _ = run(capsys, "--minutes", "10")
+    assert code == 0
+    assert re.search(r"left out [a-z-]+: the longest exercise; the rest cannot fit 10 minutes", out)
+    code, out, _ = run(capsys, "--format", "json", "--minutes", "10")
+    tight = ub.loads(out, ub.Prescription)
+    assert tight.routine.duration().total_seconds() <= 10 * 60
+    assert any(change.kind is ub.ChangeKind.DROPPED for change in tight.changes)
 
 
 def test_a_one_minute_budget_keeps_what_fits(capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,13 +111,14 @@ def test_an_excluded_exercise_is_replaced_by_a_safe_one(capsys: pytest.CaptureFi
     )
 
 
-def test_json_is_a_routine_document(capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_is_the_prescription_document(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--format", "json", "--kit", "swiss_ball", "--height", "190")
     assert code == 0
     document = json.loads(out)
-    assert document["kind"] == "routine"
-    routine = ub.loads(out, ub.Routine)
-    assert "desk" in routine.tags
+    assert document["kind"] == "prescription"
+    result = ub.loads(out, ub.Prescription)
+    assert "desk" in result.routine.tags
+    assert result.changes
 
 
 def test_nothing_safe_is_a_domain_error(capsys: pytest.CaptureFixture[str]) -> None:

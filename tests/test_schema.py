@@ -469,7 +469,7 @@ def test_an_unknown_kind_is_an_invalid_value(kind: object) -> None:
         ub.json_schema(kind)  # type: ignore[arg-type]
     assert info.value.field == "kind"
     assert info.value.value is kind
-    assert "must be one of advice, catalog, dose" in str(info.value)
+    assert "must be one of advice, catalog, composition, dose" in str(info.value)
 
 
 def test_cli_prints_a_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,15 +2,17 @@
 
 The files there are what schema 1 wrote; a later schema must still load them
 (through a migration) into these same values. Regenerate them only when
-adding a document kind: ``python tests/documents/make.py``.
+adding a document kind, for that kind only: ``python tests/documents/make.py KIND``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import upperback as ub
+from upperback.compose import compose
 
 HERE = Path(__file__).parent
 
@@ -109,16 +111,28 @@ def values() -> dict[str, object]:
             sessions_per_week=4,
             title="Desk worker, fifteen minutes",
         ),
+        "composition": compose(
+            catalog,
+            ub.Goal.of(10, benefits=[ub.Benefit.FLEXIBILITY]),
+            profile=person,
+            kit=kit,
+            seed=1,
+        ),
+        "prescription": ub.prescribe(
+            ub.desk_reset(catalog), catalog, profile=person, kit=kit, minutes=12
+        ),
     }
 
 
-def main() -> None:
-    """Write one file per kind under ``v{SCHEMA_VERSION}/``."""
+def main(kinds: list[str]) -> None:
+    """Write one file per kind under ``v{SCHEMA_VERSION}/`` (only ``kinds``, if given)."""
     folder = HERE / f"v{ub.SCHEMA_VERSION}"
     folder.mkdir(exist_ok=True)
     for kind, value in values().items():
+        if kinds and kind not in kinds:
+            continue
         (folder / f"{kind}.json").write_text(ub.dumps(value, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -100,10 +100,10 @@ def emit(text: str, out: str | None) -> None:
         raise UsageError(f"{out}: cannot be written ({exc.strerror}).") from None
 
 
-def shown(value: object, fmt: str, *, json_value: object | None = None) -> str:
-    """A value in one of :data:`FORMATS`; ``json_value`` is the document written for json."""
+def shown(value: object, fmt: str) -> str:
+    """A value in one of :data:`FORMATS` (json: its document, with every reason it holds)."""
     if fmt == "json":
-        return dumps(value if json_value is None else json_value, indent=2)
+        return dumps(value, indent=2)
     renderer = {"text": render.text, "markdown": render.markdown, "html": render.html}[fmt]
     return renderer(value)
 

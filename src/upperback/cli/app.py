@@ -142,9 +142,8 @@ def _routine(args: argparse.Namespace) -> int:
         return 0
     notes = [_change_note(change) for change in result.changes]
     if args.format == "json":
-        print(dumps(result.routine, indent=2))
-        for note in notes:
-            print(f"upperback: {note}", file=sys.stderr)
+        # The prescription document: the routine and every change with its reason.
+        emit(dumps(result, indent=2), args.output)
         return 0
     _print_routine(result.routine, kit, profile, notes)
     return 0
@@ -168,9 +167,8 @@ def _compose(args: argparse.Namespace) -> int:
         return 0
     gaps = [f"{gap.what}: {gap.reason}" for gap in result.gaps]
     if args.format == "json":
-        print(dumps(result.routine, indent=2))
-        for gap in gaps:
-            print(f"upperback: not covered: {gap}", file=sys.stderr)
+        # The composition document: the routine, the reason for each choice and every gap.
+        emit(dumps(result, indent=2), args.output)
         return 0
     reasons = {choice.exercise_id: choice.reason for choice in result.choices}
     after = [

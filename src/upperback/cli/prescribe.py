@@ -80,5 +80,5 @@ def run(args: argparse.Namespace) -> int:
         result = prescribe(routine, default_catalog(), profile=profile, minutes=args.minutes)
     except InvalidValue as exc:
         raise invalid(exc) from None
-    emit(shown(result, args.format, json_value=result.routine), args.output)
+    emit(shown(result, args.format), args.output)
     return 0

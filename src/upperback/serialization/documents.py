@@ -28,7 +28,9 @@ from upperback._codec.limits import DEFAULT_LIMITS, Limits
 from upperback._codec.text import parse
 from upperback._codec.walk import structure, unstructure
 from upperback.catalog.model import Catalog
+from upperback.compose.composer import Composition
 from upperback.compose.goal import Goal
+from upperback.compose.prescription import Prescription
 from upperback.dose import Dose
 from upperback.exercise import Exercise
 from upperback.progression import Program, SessionLog
@@ -62,10 +64,12 @@ T = TypeVar("T")
 DOCUMENT_KINDS: Final[Mapping[str, type]] = {
     "catalog": Catalog,
     "advice": Advice,
+    "composition": Composition,
     "dose": Dose,
     "exercise": Exercise,
     "goal": Goal,
     "kit": Kit,
+    "prescription": Prescription,
     "profile": Profile,
     "program": Program,
     "routine": Routine,
