@@ -134,14 +134,13 @@ class Choice:
     exercise_id: str = attrs.field(metadata=v.slug_id())
     role: SectionRole
     reason: str = attrs.field(metadata=v.text_up_to())
-    gain: float
+    gain: float = attrs.field(metadata=v.number_in(0, 1))
 
     _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.report(self._bound_problems())
         v.instance("role", self.role, SectionRole)
-        v.number_between("gain", self.gain, 0, 1)
 
 
 @attrs.frozen(kw_only=True)
@@ -182,9 +181,12 @@ class Composition:
     goal: Goal
     choices: tuple[Choice, ...] = attrs.field(converter=to_tuple)
     gaps: tuple[Gap, ...] = attrs.field(default=(), converter=to_tuple)
-    score: float = 0.0
+    score: float = attrs.field(default=0.0, metadata=v.number_in(0, 1))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
+        v.report(self._bound_problems())
         v.instance("routine", self.routine, Routine)
         v.instance("goal", self.goal, Goal)
         v.collection("choices", self.choices, tuple, Choice)
@@ -194,7 +196,6 @@ class Composition:
             raise InvalidValue(
                 "choices", len(self.choices), "must give one choice per block, in session order"
             )
-        v.number_between("score", self.score, 0, 1)
 
 
 @attrs.frozen

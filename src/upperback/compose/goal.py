@@ -155,8 +155,14 @@ class Goal:
     .. versionadded:: 0.1.0
     """
 
-    minutes: float = attrs.field(converter=_to_float)
-    targets: tuple[Target, ...] = attrs.field(converter=to_tuple, validator=_check_targets)
+    minutes: float = attrs.field(
+        converter=_to_float, metadata=v.number_in(MIN_MINUTES, MAX_MINUTES, " minutes")
+    )
+    targets: tuple[Target, ...] = attrs.field(
+        converter=to_tuple,
+        validator=_check_targets,
+        metadata=v.items(min_items=1, empty="must hold at least one target"),
+    )
     positions: frozenset[Position] = attrs.field(default=frozenset(), converter=to_frozenset)
     level: Level = Level.MODERATE
     kinds: frozenset[ExerciseKind] = attrs.field(default=frozenset(), converter=to_frozenset)
@@ -166,9 +172,6 @@ class Goal:
     _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.number_between("minutes", self.minutes, MIN_MINUTES, MAX_MINUTES, " minutes")
-        if not self.targets:
-            raise InvalidValue("targets", (), "must hold at least one target")
         v.collection("positions", self.positions, frozenset, Position)
         v.instance("level", self.level, Level)
         v.collection("kinds", self.kinds, frozenset, ExerciseKind)
