@@ -6,8 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import upperback as ub
+from upperback import strategies as ubst
+from upperback._validate import SLUG_BOUND
 from upperback.progression import ProgressAction as Act
 from upperback.progression.tally import Tally
 
@@ -231,3 +235,33 @@ def test_a_screened_progression_keeps_the_blocks_own_notes_and_carries_the_cues_
     assert decision.block.notes == "Breathe out."
     assert {c.rule for c in decision.block.cautions} >= {"hypermobility-stretch-cap"}
     assert any(r.rule == "screen" for r in decision.reasons)
+
+
+def test_a_reason_needs_a_short_rule_name_and_a_log_a_slug_routine_id() -> None:
+    with pytest.raises(ub.InvalidValue) as caught:
+        ub.DecisionReason(rule=" hold", text="Set to stay.")
+    assert caught.value.field == "rule"
+    assert caught.value.reason == (
+        "must be non-empty text of at most 60 characters without leading or trailing spaces"
+    )
+    with pytest.raises(ub.InvalidValue) as caught:
+        ub.DecisionReason(rule="hold", text="Fine.", sources=["A1", "x" * 21])
+    assert caught.value.field == "sources[1]"
+    with pytest.raises(ub.InvalidValue) as caught:
+        _log(_block("band-pull-apart"), routine_id="Desk Reset")
+    assert caught.value.field == "routine_id"
+    assert caught.value.reason == SLUG_BOUND.reason
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_logs_drawn_for_a_given_routine_fit_that_routine(data: st.DataObject) -> None:
+    routine = ub.Routine.of(
+        "Desk", main=[CATALOG["band-pull-apart"], CATALOG["doorway-pec-stretch"]]
+    )
+    session = data.draw(ubst.session_logs(routine=routine))
+    assert session.routine_id == routine.id
+    session.check(routine)  # raises InvalidValue if any outcome does not fit
+    blocks = dict(ub.progression.addresses(routine))
+    for outcome in session.outcomes:
+        assert blocks[outcome.address].exercise.id == outcome.exercise_id
