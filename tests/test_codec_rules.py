@@ -52,7 +52,9 @@ def test_a_non_object_where_a_rule_belongs_is_refused() -> None:
     document = copy.deepcopy(PROGRAM)
     _chain_rules(document)[1] = 5
     found = problems(document, ub.Program)
-    assert found == {"$.data.rules.default.inner.rules[1]": "must be an object with a 'type' key (got 5)"}
+    assert found == {
+        "$.data.rules.default.inner.rules[1]": "must be an object with a 'type' key (got 5)"
+    }
 
 
 def test_a_wrong_tag_is_refused_naming_it() -> None:
@@ -77,5 +79,5 @@ def test_a_program_with_no_default_rule_round_trips_with_none_written() -> None:
 def test_a_builder_that_takes_the_lock_after_another_published_uses_that_structure() -> None:
     codec = _Codec(DEFAULT_LIMITS)
     first = codec.get(ub.Program)
-    again = codec._get_locked((ub.Program, False), ub.Program, False)  # noqa: SLF001
+    again = codec._get_locked((ub.Program, False), ub.Program, tagged=False)
     assert again is first

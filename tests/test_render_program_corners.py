@@ -11,8 +11,8 @@ import pytest
 
 import upperback as ub
 from upperback import render
-from upperback.render.html import render_program
 from upperback.render._program import program_sheet
+from upperback.render.html import render_program
 
 CATALOG = ub.default_catalog()
 START = dt.date(2027, 1, 4)
