@@ -11,7 +11,8 @@ import pytest
 
 import upperback as ub
 from upperback._codec.limits import DEFAULT_LIMITS
-from upperback._codec.walk import _Codec
+from upperback._codec.walk import _Codec, unstructurer
+from upperback.progression.rules import ProgressionRule
 
 DOCUMENTS = Path(__file__).parent / "documents" / "v1"
 PROGRAM = json.loads((DOCUMENTS / "program.json").read_text(encoding="utf-8"))
@@ -81,3 +82,16 @@ def test_a_builder_that_takes_the_lock_after_another_published_uses_that_structu
     first = codec.get(ub.Program)
     again = codec._get_locked((ub.Program, False), ub.Program, tagged=False)
     assert again is first
+
+
+def test_the_writer_of_an_optional_rule_writes_none_as_none_and_a_rule_by_its_tag() -> None:
+    # Documents omit a field at its default, so a None rule reaches this writer only
+    # when a rule is optional with another default; the writer must still hold.
+    write = unstructurer(ProgressionRule | None)
+    assert write is not None
+    assert write(None) is None
+    rule = ub.PainGate(inner=ub.Chain(rules=[ub.Deload(every_weeks=4, percent=50), ub.Hold()]))
+    written = write(rule)
+    assert written["type"] == "pain_gate"
+    assert written["inner"]["type"] == "chain"
+    assert [r["type"] for r in written["inner"]["rules"]] == ["deload", "hold"]

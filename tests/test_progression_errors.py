@@ -279,3 +279,27 @@ def test_logs_drawn_for_a_given_routine_fit_that_routine(data: st.DataObject) ->
     blocks = dict(ub.progression.addresses(routine))
     for outcome in session.outcomes:
         assert blocks[outcome.address].exercise.id == outcome.exercise_id
+
+
+def test_a_linear_rule_at_its_maximum_holds_saying_no_rule_applies() -> None:
+    b = ub.Block(exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=3, reps=10))
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1, maximum=10)
+    decision = ub.progress(b, [_log(b)], rule)
+    assert decision.action is Act.HOLD
+    assert decision.block == b
+    assert decision.reasons[0].text.startswith("No rule applies any more")
+    below = ub.Block(exercise=b.exercise, dose=ub.Dose(sets=3, reps=9))
+    assert ub.progress(below, [_log(below)], rule).block.dose.reps == 10
+
+
+def test_a_deload_has_no_step_back() -> None:
+    rule = ub.Deload(every_weeks=4, percent=50)
+    assert rule._back(ub.Dose(sets=4, reps=10)) is None
+
+
+def test_a_linear_rule_steps_back_by_its_drop_or_else_its_step() -> None:
+    dose = ub.Dose(sets=3, reps=10)
+    by_step = ub.LinearProgression(field=ub.DoseField.REPS, step=2)
+    by_drop = ub.LinearProgression(field=ub.DoseField.REPS, step=2, drop=3)
+    assert by_step._back(dose) == ub.Dose(sets=3, reps=8)  # noqa: SLF001
+    assert by_drop._back(dose) == ub.Dose(sets=3, reps=7)  # noqa: SLF001
