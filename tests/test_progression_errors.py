@@ -301,5 +301,5 @@ def test_a_linear_rule_steps_back_by_its_drop_or_else_its_step() -> None:
     dose = ub.Dose(sets=3, reps=10)
     by_step = ub.LinearProgression(field=ub.DoseField.REPS, step=2)
     by_drop = ub.LinearProgression(field=ub.DoseField.REPS, step=2, drop=3)
-    assert by_step._back(dose) == ub.Dose(sets=3, reps=8)  # noqa: SLF001
-    assert by_drop._back(dose) == ub.Dose(sets=3, reps=7)  # noqa: SLF001
+    assert by_step._back(dose) == ub.Dose(sets=3, reps=8)
+    assert by_drop._back(dose) == ub.Dose(sets=3, reps=7)
