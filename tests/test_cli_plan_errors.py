@@ -83,7 +83,7 @@ def test_a_plan_the_library_refuses_is_its_message_and_exit_2(
 def test_prescribe_with_no_kit_uses_the_everyday_props(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "prescribe", str(ROUTINE), "--format", "json")
     assert code == 0
-    adapted = ub.loads(out, ub.Routine)
+    adapted = ub.loads(out, ub.Prescription).routine
     routine = ub.loads(ROUTINE.read_text(encoding="utf-8"), ub.Routine)
     expected = ub.prescribe(
         routine, ub.default_catalog(), profile=ub.Profile(kit=ub.Kit.everyday())

@@ -332,13 +332,9 @@ def _screened(
             )
         )
         return None
-    safe = screened.safe_block or new
-    cues = safe.notes
-    if new.notes is not None and (cues is None or cues in new.notes):
-        cues = new.notes
-    elif new.notes is not None:
-        cues = f"{new.notes} {cues}"
-    safe = attrs.evolve(safe, notes=cues)
+    # Screening keeps its cues on the block's cautions, never in its notes, so the
+    # block keeps the app's own note as it was.
+    safe = attrs.evolve(screened.safe_block or new, notes=new.notes)
     if safe != new:
         reasons.append(
             DecisionReason(

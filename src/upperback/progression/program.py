@@ -47,15 +47,14 @@ _MAX_STRENGTH_SESSIONS: Final = 3
 """Strengthening: 2–3 sessions a week, 48–72 h apart [A6*][A7]."""
 
 
-def _check_pairs(field: str, pairs: Any, key: type | None) -> None:
+def _check_pairs(field: str, pairs: Any, key: type) -> None:
     v.collection(field, pairs, tuple, tuple)
     seen: set[Any] = set()
     for i, pair in enumerate(pairs):
         if len(pair) != 2:
             raise InvalidValue(f"{field}[{i}]", pair, "must be a pair")
         first, rule = pair
-        if key is not None:
-            v.instance(f"{field}[{i}][0]", first, key)
+        v.instance(f"{field}[{i}][0]", first, key)
         v.instance(f"{field}[{i}][1]", rule, RULE_TYPES)
         if first in seen:
             raise InvalidValue(f"{field}[{i}][0]", first, "must not repeat an earlier entry")
