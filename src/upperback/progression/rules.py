@@ -622,21 +622,33 @@ class Deload:
     def _step(self, ctx: Context) -> Proposal | None:
         if ctx.week % self.every_weeks:
             return None
-        dose = ctx.block.dose
-        new = _scale(dose, self.fields, self.percent)
-        return Proposal(
-            action=ProgressAction.DELOAD,
-            dose=new,
-            rule=self.TYPE,
-            text=(
+        return _lighter(
+            self.TYPE,
+            ctx.block.dose,
+            self.fields,
+            self.percent,
+            lambda dose, new: (
                 f"Week {ctx.week} is a planned deload week: {dose_text(dose)} becomes"
                 f" {dose_text(new)} for the week."
             ),
-            sources=("P6",),
         )
 
     def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
         return None
+
+
+def _lighter(
+    rule: str,
+    dose: Dose,
+    fields: frozenset[DoseField],
+    percent: int,
+    why: Callable[[Dose, Dose], str],
+) -> Proposal:
+    """A deload's proposal: the dose scaled to ``percent``, said by ``why(dose, new)`` [P6]."""
+    new = _scale(dose, fields, percent)
+    return Proposal(
+        action=ProgressAction.DELOAD, dose=new, rule=rule, text=why(dose, new), sources=("P6",)
+    )
 
 
 def _nth(n: int) -> str:
@@ -684,17 +696,15 @@ class StallDeload:
         losses = streak(ctx, _short, breaks=_done, enough=self.after_sessions)
         if losses < self.after_sessions:
             return None
-        dose = ctx.block.dose
-        new = _scale(dose, self.fields, self.percent)
-        return Proposal(
-            action=ProgressAction.DELOAD,
-            dose=new,
-            rule=self.TYPE,
-            text=(
+        return _lighter(
+            self.TYPE,
+            ctx.block.dose,
+            self.fields,
+            self.percent,
+            lambda dose, new: (
                 f"{losses} sessions in a row fell short of {dose_text(dose)}: a lighter week"
                 f" at {dose_text(new)}, then back to it."
             ),
-            sources=("P6",),
         )
 
     def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
