@@ -1,7 +1,7 @@
 """How much of an exercise to do: sets, reps or holds, rest, and limits.
 
 Bounds are deliberately conservative. They admit every dose in the
-sources the library follows (DOMAIN.md §1, §2, §7) and refuse doses that no
+sources the library follows (ACSM [A1][A2][A7] and the exercises' own) and refuse doses that no
 upper-back home programme calls for, such as a three-minute hold.
 """
 

@@ -19,7 +19,7 @@ __all__ = ["REPEAT_FACTOR", "objective"]
 REPEAT_FACTOR: Final = 0.5
 """How much each further exercise on the same target is worth, relative to the one before.
 
-Not a clinical number (DOMAIN.md gives none): a choice of the library.
+Not a clinical number (the sources give none): a choice of the library.
 The first exercise on a target earns half of the target's weight, the
 second a quarter, and so on, so a routine spreads over the targets before
 it repeats one, yet repeating one still counts.

@@ -41,7 +41,7 @@ EFFORT_SCALE: Final = (
 """Words for the 0–10 effort rating, in the library's own, neutral wording.
 
 Effort is the person's own rating of how hard the exercise felt. The
-wording is not a published scale: the Borg CR10 anchors are licensed (DOMAIN §3.2, [P16]).
+wording is not a published scale: the Borg CR10 anchors are licensed [P16].
 """
 
 

@@ -4,7 +4,7 @@ Every rule is an immutable attrs class with a ``TYPE`` constant (its tag in
 a document) and a ``describe()`` method. Rules compose: a :class:`Chain` tries its
 rules in order and the first that applies decides; a :class:`PainGate`
 wraps any rule and lets it progress only when pain stays in the safe zone
-of the pain-monitoring model (DOMAIN §3.1). :func:`~upperback.progression.decide.progress`
+of the pain-monitoring model [P7][P8*][P9*]. :func:`~upperback.progression.decide.progress`
 applies a rule to one block and its history.
 
 A rule that cannot change the dose any further (a hold at its cap, a rep
@@ -215,7 +215,7 @@ class DoubleProgression:
     reps, the reps go up by ``step`` (or to the fewest reps any set did,
     when that is more), up to ``high``. Once every set reaches ``high``,
     the dose moves as ``then`` says, reps back to ``low`` [P4*][P5*];
-    for bands, adding load is the next band level (DOMAIN §3.3, §6).
+    for bands, adding load is the next band level [P4*][D1].
     Unlike a gate on the bottom of the range, nothing moves until *every*
     set reaches the top.
 
@@ -822,7 +822,7 @@ class Chain:
 
 @attrs.frozen(kw_only=True)
 class PainGate:
-    """The pain-monitoring model wrapped around any rule (DOMAIN §3.1).
+    """The pain-monitoring model wrapped around any rule [P7][P8*][P9*].
 
     Over the sessions since the last decision, with the thresholds of the
     :class:`~upperback.safety.triage.SafetyPolicy` given to

@@ -54,8 +54,8 @@ __all__ = [
 TRANSITION_S: Final = 10
 """Seconds allowed to get into position before every visit to an exercise.
 
-Not a sourced number: the fact sheet gives none (DOMAIN.md has no
-transition time). Ten seconds is a practical allowance to read the next
+Not a sourced number: the sources give no
+transition time. Ten seconds is a practical allowance to read the next
 exercise, fetch a prop and set up; it is counted once before *every* visit
 to an exercise (the first one of a session included, as "get ready"), so
 that durations add up exactly when routines are joined with ``+``.
@@ -64,7 +64,7 @@ that durations add up exactly when routines are joined with ``+``.
 SWITCH_SIDES_S: Final = 5
 """Seconds allowed to change sides in a one-sided exercise done per side.
 
-Not a sourced number (DOMAIN.md gives none): a short practical allowance.
+Not a sourced number (the sources give none): a short practical allowance.
 Alternating exercises change side rep by rep and get no switch step.
 """
 

@@ -9,7 +9,7 @@ __all__ = ["PREGNANCY", "AgeBand", "Condition"]
 
 
 class Condition(enum.StrEnum):
-    """A condition that rules out or changes some exercises (DOMAIN.md §8, §5.4).
+    """A condition that rules out or changes some exercises; each rule cites its sources.
 
     A person's :class:`~upperback.safety.profile.Profile` lists the conditions
     that apply to them now; the rules in :data:`~upperback.safety.rules.RULES`

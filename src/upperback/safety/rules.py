@@ -2,8 +2,8 @@
 
 Every rule names the conditions it applies to, what it matches, what it
 does (exclude the exercise, or modify its dose and add a cue), a reason a
-clinician can read, and the source keys of DOMAIN.md it rests on. Where
-the sources disagree, the rule takes the more cautious reading and its
+clinician can read, and the source keys it rests on (see
+:func:`~upperback.sources.reference`). Where the sources disagree, the rule takes the more cautious reading and its
 reason says so.
 """
 
@@ -101,7 +101,7 @@ class Rule:
         action: Exclude, or modify.
         modification: How to modify; given exactly when ``action`` is modify.
         reason: Why, in words a clinician and the person can read.
-        sources: Source keys from DOMAIN.md, e.g. ``("C1", "C2")``.
+        sources: Source keys, e.g. ``("C1", "C2")``.
 
     .. versionadded:: 0.1.0
     """

@@ -2,7 +2,7 @@
 
 :func:`triage` reads a :class:`SymptomReport` and returns :class:`Advice`:
 carry on, carry on with care, see a healthcare professional, or seek
-urgent help. The defaults follow DOMAIN.md §4 and §3.1, taking the more
+urgent help. The defaults follow the cited sources on red flags and pain monitoring, taking the more
 cautious reading where the sources disagree. The advice supports a
 clinician's judgement; it does not diagnose and does not replace one.
 """
@@ -59,7 +59,7 @@ class Trend(enum.StrEnum):
 
 
 class RedFlag(enum.StrEnum):
-    """A sign that upper-back pain may have a serious cause (DOMAIN.md §4.2).
+    """A sign that upper-back pain may have a serious cause [R1][R2][R3].
 
     Each member is a yes-or-no question an app asks; :attr:`question` gives
     the wording and :attr:`sources` the source keys. Most single red flags
@@ -303,7 +303,7 @@ class Reason:
         code: What was found, as a stable code.
         level: The advice it calls for on its own.
         text: The finding, in plain words.
-        sources: Source keys from DOMAIN.md.
+        sources: Source keys (see :func:`~upperback.sources.reference`).
 
     .. versionadded:: 0.1.0
     """
@@ -485,7 +485,7 @@ class Finding:
     Args:
         code: The stable code of the reason it gives.
         level: The advice it calls for on its own.
-        sources: Source keys from DOMAIN.md.
+        sources: Source keys (see :func:`~upperback.sources.reference`).
         check: What it found in a report, read with a policy already made
             stricter for the person, and the person's conditions: one
             text per instance found, none when it does not hold.
