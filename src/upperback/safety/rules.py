@@ -3,8 +3,8 @@
 Every rule names the conditions it applies to, what it matches, what it
 does (exclude the exercise, or modify its dose and add a cue), a reason a
 clinician can read, and the source keys it rests on (see
-:func:`~upperback.sources.reference`). Where the sources disagree, the rule takes the more cautious reading and its
-reason says so.
+:func:`~upperback.sources.reference`). Where the sources disagree, the rule
+takes the more cautious reading and its reason says so.
 """
 
 from __future__ import annotations
