@@ -4,7 +4,7 @@ import pytest
 
 import upperback as ub
 from upperback import cli
-from upperback.cli import app
+from upperback.cli import show as show_command
 
 
 def rows(text: str) -> list[list[str]]:
@@ -87,7 +87,7 @@ def test_show_leaves_out_empty_parts(
         cues=["Sit tall."],
         default_dose=ub.Dose(sets=2, hold_s=30),
     )
-    monkeypatch.setattr(app, "default_catalog", lambda: ub.Catalog.of(bare))
+    monkeypatch.setattr(show_command, "default_catalog", lambda: ub.Catalog.of(bare))
     assert cli.main(["show", "bare"]) == 0
     out = capsys.readouterr().out
     assert out == (
@@ -105,3 +105,44 @@ def test_ball_and_no_command_still_work(capsys: pytest.CaptureFixture[str]) -> N
         cli.main(["ball", "--height", "20"])
     assert info.value.code == 2
     assert "height must be a number from 100 to 250 cm" in capsys.readouterr().err
+
+
+def test_catalog_safe_for_a_condition_and_doable_with_a_kit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["catalog", "--safe-for", "osteoporosis", "--kit", "wall,chair"]) == 0
+    listed = [row[0] for row in rows(capsys.readouterr().out)]
+    person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+    kit = ub.Kit.of(ub.Wall(), ub.Chair())
+    expected = ub.safe_exercises(ub.default_catalog(), person, kit=kit)
+    assert listed == list(expected.ids)
+    assert "cat-camel" not in listed  # excluded by the osteoporosis rules
+    assert "thoracic-extension-swiss-ball" not in listed  # needs a ball
+    for exercise_id in listed:
+        assert kit.satisfies_all(ub.default_catalog()[exercise_id].props)
+
+
+def test_catalog_as_json_is_a_catalog_document_and_as_markdown_a_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["catalog", "--kind", "static_stretch", "--format", "json"]) == 0
+    catalog = ub.loads(capsys.readouterr().out, ub.Catalog)
+    assert list(catalog.ids) == list(
+        ub.default_catalog().where(kind=ub.ExerciseKind.STATIC_STRETCH).ids
+    )
+    assert cli.main(["catalog", "--kind", "static_stretch", "--format", "markdown"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[:2] == ["| id | exercise | kind | props |", "|---|---|---|---|"]
+    assert len(table) == 2 + len(catalog)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_show_in_other_formats(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    assert cli.main(["show", "chin-tuck", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    exercise = ub.default_catalog()["chin-tuck"]
+    if fmt == "json":
+        assert ub.loads(out, ub.Exercise) == exercise
+    else:
+        assert exercise.name in out
+        assert exercise.default_dose.describe() in out

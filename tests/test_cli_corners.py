@@ -12,6 +12,7 @@ import pytest
 
 import upperback as ub
 from upperback.cli import app as cli
+from upperback.cli import routine as routine_command
 from upperback.compose import desk_reset
 from upperback.dose import MAX_PAIN
 from upperback.safety.triage import MAX_DAYS
@@ -99,7 +100,9 @@ def test_the_text_routine_shows_a_blocks_notes(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     note = "Keep the chin level."
-    monkeypatch.setattr(cli, "desk_reset", _with_first_block(lambda b: attrs.evolve(b, notes=note)))
+    monkeypatch.setattr(
+        routine_command, "desk_reset", _with_first_block(lambda b: attrs.evolve(b, notes=note))
+    )
     code, out, _ = run(capsys, "routine")
     assert code == 0
     first = re.search(r"^  1\. .+\n((?:     .+\n)*)", out, flags=re.MULTILINE)
@@ -125,7 +128,7 @@ def test_the_text_routine_shows_time_towards_aims_only_when_there_are_some(
         block = no_benefits(first.blocks[0])
         return attrs.evolve(routine, sections=(attrs.evolve(first, blocks=(block,)),))
 
-    monkeypatch.setattr(cli, "desk_reset", only_aimless)
+    monkeypatch.setattr(routine_command, "desk_reset", only_aimless)
     code, out, err = run(capsys, "routine")
     assert (code, err) == (0, "")
     assert "Takes about" in out

@@ -1,0 +1,100 @@
+"""The options the sub-commands share: enum values, numbers within bounds, a kit."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import TYPE_CHECKING
+
+from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, PropKind
+from upperback.routine.scaling import MAX_MINUTES, MIN_MINUTES
+
+if TYPE_CHECKING:
+    import enum
+    from collections.abc import Callable
+
+__all__ = [
+    "DISCLAIMER",
+    "HEIGHT",
+    "MINUTES",
+    "bounded",
+    "enum_option",
+    "kit_option",
+    "member",
+    "members",
+]
+
+DISCLAIMER = (
+    "upperback supports clinicians and apps; it does not replace a healthcare "
+    "professional. Upper-back pain that does not ease within days should be seen "
+    "by one."
+)
+
+
+def member(values: type[enum.StrEnum], what: str) -> Callable[[str], enum.StrEnum]:
+    """An option's type: one of an enum's values, or an error that lists them all."""
+
+    def parse(text: str) -> enum.StrEnum:
+        try:
+            return values(text)
+        except ValueError:
+            message = f"{text!r} is not a {what}; choose from {', '.join(values)}"
+            raise argparse.ArgumentTypeError(message) from None
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
+def members(values: type[enum.StrEnum], what: str) -> Callable[[str], list[enum.StrEnum]]:
+    """An option's type: a comma-separated list of an enum's values."""
+    one = member(values, what)
+
+    def parse(text: str) -> list[enum.StrEnum]:
+        return [one(item.strip()) for item in text.split(",") if item.strip()]
+
+    parse.__name__ = f"{what} list"
+    return parse
+
+
+def bounded(what: str, low: float, high: float, unit: str) -> Callable[[str], float]:
+    """An option's type: a finite number from ``low`` to ``high``, or an error saying so."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or not low <= value <= high:
+            message = f"{what} must be a number from {low:g} to {high:g} {unit} (got {text!r})"
+            raise argparse.ArgumentTypeError(message)
+        return value
+
+    parse.__name__ = what
+    return parse
+
+
+HEIGHT = bounded("height", MIN_HEIGHT_CM, MAX_HEIGHT_CM, "cm")
+MINUTES = bounded("minutes", MIN_MINUTES, MAX_MINUTES, "minutes")
+
+
+def enum_option(
+    parser: argparse.ArgumentParser, flag: str, values: type[enum.StrEnum], what: str
+) -> None:
+    """An option that takes one of an enum's values and may be given again."""
+    name = flag.removeprefix("--")
+    parser.add_argument(
+        flag,
+        action="append",
+        type=member(values, name),
+        metavar=name.upper(),
+        help=f"{what}; repeatable; one of {', '.join(values)}",
+    )
+
+
+def kit_option(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "--kit",
+        type=members(PropKind, "prop"),
+        metavar="PROPS",
+        help=f"the props to hand, comma-separated (default: {default}); from {', '.join(PropKind)}",
+    )
