@@ -33,7 +33,7 @@ class Source:
     """A published source a fact about an exercise comes from.
 
     Args:
-        key: The key in the team's fact sheet, e.g. ``"A2"`` or ``"E13*"``
+        key: A citation key (see :func:`~upperback.sources.reference`), e.g. ``"A2"`` or ``"E13*"``
             (a trailing ``*`` marks a secondary, weaker source).
         url: Where it can be read.
         note: What it is cited for, when that is not obvious.

@@ -33,7 +33,7 @@ class Reference:
 
     Args:
         key: The citation key, e.g. ``"A2"`` or ``"E13*"``.
-        title: What it is, when the fact sheet names it.
+        title: What it is, when the source is named.
         urls: One or more addresses (mirrors and full texts).
 
     .. versionadded:: 0.1.0

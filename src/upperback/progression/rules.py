@@ -581,6 +581,10 @@ def _check_scaled(fields: Any) -> None:
         raise InvalidValue("fields", fields, "must name at least one dose field to scale")
 
 
+DELOAD_PERCENT: Final = (10, 90)
+"""What a deload may leave of each scaled number, in percent: one bound for both deloads."""
+
+
 @attrs.frozen(kw_only=True)
 class Deload:
     """A planned lighter week: every ``every_weeks``-th week, scale the dose to ``percent``.
@@ -611,7 +615,7 @@ class Deload:
 
     def __attrs_post_init__(self) -> None:
         _int("every_weeks", self.every_weeks, 2, 52, " weeks")
-        _int("percent", self.percent, 10, 90, "%")
+        _int("percent", self.percent, *DELOAD_PERCENT, "%")
         _check_scaled(self.fields)
 
     def describe(self) -> str:
@@ -681,7 +685,7 @@ class StallDeload:
 
     def __attrs_post_init__(self) -> None:
         _int("after_sessions", self.after_sessions, 1, 20)
-        _int("percent", self.percent, 10, 90, "%")
+        _int("percent", self.percent, *DELOAD_PERCENT, "%")
         _check_scaled(self.fields)
 
     def describe(self) -> str:
