@@ -178,3 +178,21 @@ def test_any_length_of_program_round_trips_through_icalendar(weeks: int, tz: str
     days = [event.decoded("dtstart").date() for event in events]
     assert days == sorted(days)
     assert days[0] == START
+
+
+def test_without_icalendar_the_error_names_the_extra() -> None:
+    code = (
+        "import sys, datetime as dt; sys.modules['icalendar'] = None\n"
+        "import upperback as ub\n"
+        "from upperback import render\n"
+        "r = ub.Routine.of('D', main=[ub.default_catalog()['chin-tuck']])\n"
+        "p = ub.plan(r, weeks=1, start=dt.date(2027, 1, 4))\n"
+        "try:\n"
+        "    render.ical(p, tz='UTC', time=dt.time(7))\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert 'pip install "upperback[ical]"' in out
