@@ -260,19 +260,20 @@ def test_only_document_kinds_serialize() -> None:
 
 
 def test_older_documents_are_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Pretend the library moved to schema 2, where doses renamed nothing but
-    # doubled sets: a schema-1 document must be upgraded on load.
-    monkeypatch.setattr(envelope, "SCHEMA_VERSION", 2)
+    # Pretend the library moved to schema 3, where doses renamed nothing but
+    # doubled sets: a schema-1 or -2 document must be upgraded on load.
+    monkeypatch.setattr(envelope, "SCHEMA_VERSION", 3)
     monkeypatch.setitem(
-        envelope.MIGRATIONS, ("dose", 1), lambda data: {**data, "sets": data.get("sets", 1) * 2}
+        envelope.MIGRATIONS, ("dose", 2), lambda data: {**data, "sets": data.get("sets", 1) * 2}
     )
-    old = {"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 5}}
-    assert ub.from_dict(old) == ub.Dose(sets=4, reps=5)
+    for version in (1, 2):
+        old = {"upperback": version, "kind": "dose", "data": {"sets": 2, "reps": 5}}
+        assert ub.from_dict(old) == ub.Dose(sets=4, reps=5)
     assert ub.from_dict(
-        {"upperback": 2, "kind": "dose", "data": {"sets": 2, "reps": 5}}
+        {"upperback": 3, "kind": "dose", "data": {"sets": 2, "reps": 5}}
     ) == ub.Dose(sets=2, reps=5)
     # Kinds without a migration for a version pass through unchanged.
-    assert ub.from_dict({"upperback": 1, "kind": "kit", "data": {}}) == ub.Kit()
+    assert ub.from_dict({"upperback": 2, "kind": "kit", "data": {}}) == ub.Kit()
 
 
 def test_configure_an_apps_own_converter() -> None:

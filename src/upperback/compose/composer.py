@@ -369,7 +369,7 @@ def _select(items: list[_Item], weights: list[float], budget: int, seed: int) ->
 
 def _exclusion(exercise: Exercise, goal: Goal, kit: Kit, level: int) -> str | None:
     if not kit.satisfies_all(exercise.props):
-        missing = sorted(n.kind.value for n in exercise.props if not kit.satisfies(n))
+        missing = sorted(n.key for n in exercise.props if not kit.satisfies(n))
         return f"needs {', '.join(missing)}"
     if goal.positions and exercise.position not in goal.positions:
         return f"starts {exercise.position.value.replace('_', ' ')}, a position not allowed"
