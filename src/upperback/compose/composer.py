@@ -60,7 +60,8 @@ def role_of(exercise: Exercise) -> SectionRole:
     """Where an exercise goes in a composed session, by its kind.
 
     Dynamic mobility and breathing warm up; static and PNF stretches cool
-    down, when the muscles are warm [A2][A12]; the rest is the main work.
+    down, when the muscles are warm [A2][A12]; the rest is the main work,
+    self-massage included (the sources give it no place in a session).
     """
     if exercise.kind in _WARM_UP_KINDS:
         return SectionRole.WARM_UP
