@@ -14,6 +14,7 @@ import pytest
 
 import upperback as ub
 from upperback import serialization as serialize
+from upperback._codec import envelope
 
 DOCUMENTS = Path(__file__).parent / "documents"
 SAVED = sorted(DOCUMENTS.glob("v*/*.json"))
@@ -47,8 +48,6 @@ def test_every_kind_has_a_saved_document_of_the_current_schema() -> None:
 
 
 def test_every_kind_has_a_migration_from_every_older_schema() -> None:
-    from upperback._codec import envelope
-
     for version in range(1, ub.SCHEMA_VERSION):
         missing = [
             kind for kind in serialize.DOCUMENT_KINDS if (kind, version) not in envelope.MIGRATIONS
