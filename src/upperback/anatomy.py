@@ -36,8 +36,8 @@ class Muscle(enum.StrEnum):
     The deltoid has three heads, each its own member (anterior, lateral,
     posterior). The muscles below the upper back (biceps, forearms, the
     lumbar erectors, the abdominals) are here as *secondary* targets, the
-    muscles an upper-back exercise also works (see :attr:`Exercise.secondary_targets
-    <upperback.exercise.Exercise.secondary_targets>`).
+    muscles an upper-back exercise also works (an
+    :class:`~upperback.exercise.Exercise`'s ``secondary_targets``).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0

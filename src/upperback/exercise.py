@@ -104,7 +104,7 @@ class Exercise:
         sources: Where the facts come from.
         media: Images and videos of it, with their alt text, author and licence.
 
-    A self-massage exercise (:attr:`ExerciseKind.SELF_MASSAGE`) is dosed by
+    A self-massage exercise (:attr:`~upperback.vocab.ExerciseKind.SELF_MASSAGE`) is dosed by
     time, so its default dose has a hold and no reps, and it never carries
     an external load (the feature ``external_load``).
 
@@ -200,7 +200,7 @@ class Exercise:
 
     @property
     def muscles(self) -> frozenset[Muscle]:
-        """Every muscle it works: its primary and its secondary targets.
+        """Every muscle it works, its primary and its secondary targets together.
 
         .. versionadded:: 0.2.0
         """

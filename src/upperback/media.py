@@ -105,5 +105,5 @@ class Media:
 
     @property
     def is_remote(self) -> bool:
-        """Whether :attr:`url` is an http(s) address rather than a package path."""
+        """Whether ``url`` is an http(s) address rather than a package path."""
         return self.url.startswith(("https://", "http://"))

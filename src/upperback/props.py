@@ -671,7 +671,7 @@ class PropNeed:
 
     @property
     def key(self) -> str:
-        """The name of the prop this need is for: ``"swiss_ball"``, ``"other:sandbag"``.
+        """The name of the prop this need is for, such as ``"swiss_ball"`` or ``"other:sandbag"``.
 
         .. versionadded:: 0.2.0
         """

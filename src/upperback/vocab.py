@@ -84,7 +84,7 @@ class KindFamily(enum.StrEnum):
     BREATHE = "breathe"
     """Breathing exercises."""
     RELEASE = "release"
-    """Self-massage: rolling a muscle over a foam roller or a ball.
+    """Self-massage, rolling a muscle over a foam roller or a ball.
 
     .. versionadded:: 0.2.0
     """

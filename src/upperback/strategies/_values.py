@@ -240,7 +240,9 @@ def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[P
     }
     # Kinds with nothing to choose come first, as one choice in PropKind order,
     # so that shrinking reaches the first of them: a towel, with every kind.
-    plain = [PROP_TYPES[kind] for kind in kinds if not attrs.fields(PROP_TYPES[kind])]
+    plain: list[Callable[[], Prop]] = [
+        PROP_TYPES[kind] for kind in kinds if not attrs.fields(PROP_TYPES[kind])
+    ]
     chosen = [by_kind[kind] for kind in kinds if attrs.fields(PROP_TYPES[kind])]
     if plain:
         chosen.insert(0, st.sampled_from(plain).map(lambda cls: cls()))
