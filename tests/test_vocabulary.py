@@ -140,17 +140,12 @@ def test_a_kit_of_named_props_allows_exactly_the_exercises_whose_required_props_
     catalog: ub.Catalog, names: frozenset[str]
 ) -> None:
     kit = ub.Kit.from_names(sorted(names))
-    for exercise in catalog:
-        sized = any(need.diameter_cm is not None and need.required for need in exercise.props)
-        if sized:
-            continue  # a ball of a given diameter is more than a name
-        assert kit.satisfies_all(exercise.props) == (exercise.required_prop_names <= names)
+    # A need for a ball of a given diameter asks more than a name can say.
+    plain = [e for e in catalog if not any(need.diameter_cm for need in e.props)]
+    holds = {e.id for e in plain if e.required_prop_names <= names}
+    assert {e.id for e in plain if kit.satisfies_all(e.props)} == holds
     allowed = {e.id for e in catalog.where(kit=kit)}
-    assert allowed >= {
-        e.id
-        for e in catalog
-        if e.required_prop_names <= names and not any(n.diameter_cm for n in e.props)
-    }
+    assert {i for i in allowed if i in {e.id for e in plain}} == holds
 
 
 def test_substitution_names_the_missing_other_prop() -> None:
