@@ -76,8 +76,8 @@ def test_sets_are_sorted_and_defaults_omitted() -> None:
 
 
 def test_envelope() -> None:
-    assert ub.to_dict(ub.Dose(reps=5)) == {"upperback": 1, "kind": "dose", "data": {"reps": 5}}
-    assert ub.dumps(ub.Dose(reps=5), indent=2).startswith('{\n  "upperback": 1')
+    assert ub.to_dict(ub.Dose(reps=5)) == {"upperback": 2, "kind": "dose", "data": {"reps": 5}}
+    assert ub.dumps(ub.Dose(reps=5), indent=2).startswith('{\n  "upperback": 2')
 
 
 def test_bytes_load() -> None:
@@ -116,7 +116,7 @@ def test_enums_are_read_by_value_only() -> None:
     assert problems(data) == [
         (
             '$.data.kind: must be one of "static_stretch", "dynamic_mobility", "pnf_stretch", '
-            '"strengthening", "motor_control", "breathing" (got "STRENGTHENING")'
+            '"strengthening", "motor_control", "breathing", "self_massage" (got "STRENGTHENING")'
         ),
         "$.data.targets[1]: must be one of "
         + ", ".join(f'"{m.value}"' for m in ub.Muscle)
@@ -222,7 +222,7 @@ def test_bad_props(props: list[Any], expected: str) -> None:
             [
                 (
                     "$.upperback: was written by a newer upperback (schema 99);"
-                    " this one reads up to schema 1"
+                    " this one reads up to schema 2"
                 )
             ],
         ),

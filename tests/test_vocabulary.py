@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import attrs
+import jsonschema
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -348,3 +352,20 @@ def test_the_json_schemas_know_the_new_fields() -> None:
     text = repr(exercise)
     for word in ("secondary_targets", "'media'", "self_massage", "anterior_deltoid", "source_url"):
         assert word in text
+
+
+@pytest.mark.parametrize(
+    "name", ["kit-equipment", "exercise-dumbbell-row", "catalog-new-vocabulary"]
+)
+def test_the_new_vocabulary_documents_are_valid_against_their_schema(name: str) -> None:
+    path = Path(__file__).parent / "documents" / f"v{ub.SCHEMA_VERSION}" / f"{name}.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    check = jsonschema.Draft202012Validator(ub.json_schema(document["kind"]))
+    assert [error.message for error in check.iter_errors(document)] == []
+    bad = json.loads(json.dumps(document))
+    if name == "kit-equipment":
+        bad["data"]["props"].append({"type": "other", "name": "Not A Slug"})
+    else:
+        target = bad["data"] if name.startswith("exercise") else bad["data"]["exercises"][0]
+        target["media"][0]["kind"] = "gif"
+    assert not check.is_valid(bad)
