@@ -117,8 +117,10 @@ def test_from_names_refuses_an_unknown_name_listing_the_valid_ones(names: list[o
 
 
 def test_from_names_refuses_one_text_rather_than_reading_its_letters() -> None:
-    with pytest.raises(ub.InvalidValue, match="must be a list of prop names, not one text"):
+    with pytest.raises(ub.InvalidValue, match="'names' must be a list of prop names"):
         ub.Kit.from_names("mat")
+    with pytest.raises(ub.InvalidValue, match="'names' must be a list of prop names"):
+        ub.Kit.from_names(None)  # type: ignore[arg-type]
 
 
 def test_from_names_sizes_the_ball_and_the_band() -> None:

@@ -609,7 +609,7 @@ def _split_name(field: str, name: Any) -> tuple[PropKind, str | None]:
         slug = name.removeprefix(OTHER_PREFIX)
         v.slug(field, slug)
         return PropKind.OTHER, slug
-    if type(name) is str and name != PropKind.OTHER.value and name in PropKind._value2member_map_:
+    if type(name) is str and name in _NAMED_KINDS:
         return PropKind(name), None
     known = ", ".join(kind.value for kind in PropKind if kind is not PropKind.OTHER)
     raise InvalidValue(
@@ -755,8 +755,8 @@ class Kit:
         .. versionadded:: 0.2.0
         """
         v.instance("band_level", band_level, BandLevel)
-        if isinstance(names, str):
-            raise InvalidValue("names", names, "must be a list of prop names, not one text")
+        if isinstance(names, str) or not hasattr(names, "__iter__"):
+            raise InvalidValue("names", names, "must be a list of prop names")
         ball = (
             SwissBall.for_height(height_cm) if height_cm is not None else SwissBall(diameter_cm=55)
         )
@@ -814,3 +814,5 @@ _PLAIN_TYPES: dict[PropKind, Callable[[], Prop]] = {
     if kind not in (PropKind.SWISS_BALL, PropKind.RESISTANCE_BAND, PropKind.OTHER)
 }
 """The props a name alone makes (every field has a default)."""
+
+_NAMED_KINDS: frozenset[str] = frozenset(k.value for k in PropKind if k is not PropKind.OTHER)
