@@ -199,7 +199,7 @@ def prescribe(
             )
 
     pool = safe_exercises(catalog, person, kit=kit)
-    level = _reach_of(person)
+    level = person.level_in_reach
     unsafe = False
     taken = {b.exercise.id for row in blocks for b in row if b is not None}
     for row in blocks:
@@ -290,10 +290,6 @@ def _make_safe(
             )
         )
     return replacement
-
-
-def _reach_of(person: Profile) -> int:
-    return 5 if person.level is None else min(5, int(person.level) + 1)
 
 
 def _kept(section: Section, blocks: list[Block]) -> Section:

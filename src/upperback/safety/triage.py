@@ -19,12 +19,13 @@ from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
 from upperback.dose import MAX_PAIN
 from upperback.errors import InvalidValue
-from upperback.safety.conditions import Condition
+from upperback.safety.conditions import ONSET_RED_FLAG_BANDS, AgeBand, Condition
 from upperback.safety.profile import Profile
 
 __all__ = [
     "DEFAULT_POLICY",
     "FINDINGS",
+    "NEW_PAIN_DAYS",
     "SUPPORTS_NOT_REPLACES",
     "Advice",
     "AdviceCode",
@@ -45,6 +46,14 @@ __all__ = [
 
 MAX_DAYS: Final = 36_500
 """The most days since onset a report may give (a hundred years)."""
+
+NEW_PAIN_DAYS: Final = 42
+"""Pain that began fewer days ago than this (6 weeks) is new, for the onset-age red flag.
+
+Six weeks ends the acute phase in the common research definition [R18*];
+others end it at 4 weeks [R7][R8]. The library takes the longer, so that
+more reports count as new (the cautious reading).
+"""
 
 
 class Trend(enum.StrEnum):
@@ -519,14 +528,17 @@ class Finding:
         )
 
 
+def _settled(report: SymptomReport) -> bool:
+    # Only a report of no pain now (known to be 0: an unknown pain is not no
+    # pain) and getting better no longer describes back pain.
+    return report.pain_now == 0 and report.trend is Trend.BETTER
+
+
 def _osteoporosis(
     report: SymptomReport, _: SafetyPolicy, conditions: frozenset[Condition]
 ) -> Iterable[str]:
-    # Back pain with osteoporosis goes to a clinician [C1]. Only a report of no
-    # pain now (known to be 0: an unknown pain is not no pain) and getting
-    # better no longer describes back pain.
-    settled = report.pain_now == 0 and report.trend is Trend.BETTER
-    if Condition.OSTEOPOROSIS in conditions and not settled:
+    # Back pain with osteoporosis goes to a clinician [C1].
+    if Condition.OSTEOPOROSIS in conditions and not _settled(report):
         yield "Back pain in someone with osteoporosis should be checked by a clinician."
 
 
@@ -665,17 +677,49 @@ def _policy_for(
     return policy.for_profile(profile), profile.conditions
 
 
-def _red_flags(report: SymptomReport) -> list[Reason]:
-    return [
-        Reason(
-            code=AdviceCode.RED_FLAG,
-            level=AdviceLevel.URGENT,
-            text=f"Red flag: {flag.question} You answered yes.",
-            sources=flag.sources,
-        )
-        for flag in RedFlag
-        if flag in report.red_flags
-    ]
+_BAND_WORDS: Final = {AgeBand.UNDER_20: "under 20", AgeBand.OVER_50: "over 50"}
+
+
+def _onset_age(report: SymptomReport, age_band: AgeBand | None) -> str | None:
+    """Why the onset-age red flag holds from the person's age band, or ``None``.
+
+    It holds for pain that is new (began fewer than :data:`NEW_PAIN_DAYS`
+    days ago) and not settled, in a person whose band is one of
+    :data:`~upperback.safety.conditions.ONSET_RED_FLAG_BANDS`
+    [R2][R8][R13*]. The band is read as the age at onset: a person over 50
+    may have had the pain begin before turning 50, which the band cannot
+    tell (the cautious reading).
+    """
+    if age_band not in ONSET_RED_FLAG_BANDS or _settled(report):
+        return None
+    days = report.days_since_onset
+    if days >= NEW_PAIN_DAYS:
+        return None
+    return (
+        f"Red flag: new back pain (it began {days} days ago) in someone"
+        f" {_BAND_WORDS[age_band]}, from the age band in your profile. Back pain"
+        " that starts before 20 or after 50 should be checked by a doctor."
+    )
+
+
+def _red_flags(report: SymptomReport, age_band: AgeBand | None) -> list[Reason]:
+    found = []
+    for flag in RedFlag:
+        text = None
+        if flag in report.red_flags:
+            text = f"Red flag: {flag.question} You answered yes."
+        elif flag is RedFlag.ONSET_UNDER_20_OR_OVER_50:
+            text = _onset_age(report, age_band)
+        if text is not None:
+            found.append(
+                Reason(
+                    code=AdviceCode.RED_FLAG,
+                    level=AdviceLevel.URGENT,
+                    text=text,
+                    sources=flag.sources,
+                )
+            )
+    return found
 
 
 def findings(
@@ -686,8 +730,10 @@ def findings(
 ) -> tuple[Reason, ...]:
     """Every finding in a report, most pressing first: the reasons :func:`triage` gives.
 
-    Red flags come first (each :class:`RedFlag` answered yes), then the
-    rows of :data:`FINDINGS` that hold, in table order within a level.
+    Red flags come first (each :class:`RedFlag` answered yes, and the
+    onset-age red flag when the profile's age band is under 20 or over 50
+    and the pain is new and not settled), then the rows of
+    :data:`FINDINGS` that hold, in table order within a level.
 
     >>> [r.code.value for r in findings(SymptomReport(days_since_onset=3, trend=Trend.WORSE))]
     ['getting_worse']
@@ -699,7 +745,7 @@ def findings(
     """
     v.instance("report", report, SymptomReport)
     policy, conditions = _policy_for(profile, policy)
-    found = _red_flags(report)
+    found = _red_flags(report, None if profile is None else profile.age_band)
     for finding in FINDINGS:
         found.extend(finding.find(report, policy, conditions))
     return tuple(sorted(found, key=lambda reason: -reason.level.rank))
@@ -805,7 +851,11 @@ def triage(
     Given the person's ``profile``, the policy is first made stricter for
     their conditions (:meth:`SafetyPolicy.for_profile`), and back pain in
     someone with osteoporosis is referred to a clinician [C1] unless the
-    report says there is no pain now and it is getting better.
+    report says there is no pain now and it is getting better. New back
+    pain (fewer than :data:`NEW_PAIN_DAYS` days old, and not settled in
+    that sense) in someone whose age band is under 20 or over 50 is the
+    onset-age red flag [R2][R8][R13*], urgent as every red flag is, even
+    when the report does not answer it.
 
     >>> advice = triage(SymptomReport(days_since_onset=16, trend=Trend.SAME))
     >>> advice.level, advice.code
