@@ -67,7 +67,6 @@ from upperback.safety.screen import BlockScreen, ScreenReport, Verdict, screen
 from upperback.safety.triage import (
     DEFAULT_POLICY,
     FINDINGS,
-    NEW_PAIN_DAYS,
     SUPPORTS_NOT_REPLACES,
     Advice,
     AdviceCode,
@@ -93,7 +92,6 @@ __all__ = [
     "LEVEL_CAUTION_RULE_ID",
     "LEVEL_EXCLUDE_RULE_ID",
     "LEVEL_STEP",
-    "NEW_PAIN_DAYS",
     "NOVICE_LEVELS",
     "OLDER_ADULT_BANDS",
     "OLDER_ADULT_HOLD_S",

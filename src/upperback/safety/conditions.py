@@ -76,7 +76,8 @@ class AgeBand(enum.StrEnum):
     [R2][R8][R13*] (some sources say after 55; the library takes the lower,
     more cautious age, so the bands' edges are the red flag's):
     :func:`~upperback.safety.triage.triage` reads the band
-    (:data:`ONSET_RED_FLAG_BANDS`). Older adults may hold stretches for
+    (:data:`ONSET_RED_FLAG_BANDS`) and refers back pain in those bands to
+    a professional. Older adults may hold stretches for
     30–60 s rather than 10–30 s [A1][A2], and starters from middle age use
     10–15 reps [A5]; the sources give no exact age, so the library gives
     those doses to the ``over_50`` band
@@ -93,9 +94,10 @@ class AgeBand(enum.StrEnum):
 ONSET_RED_FLAG_BANDS: Final = frozenset({AgeBand.UNDER_20, AgeBand.OVER_50})
 """The age bands in which new back pain is a red flag: onset before 20 or after 50 [R2][R8][R13*].
 
-A person under 20 now had any pain begin before 20. A person over 50 may
-have had it begin before turning 50, which the band cannot tell; the
-library reads the band as the onset age (the cautious reading).
+Triage refers back pain in these bands to a professional
+(:attr:`~upperback.safety.triage.AdviceCode.ONSET_AGE`): whether the pain
+is new, and, over 50, whether it began after turning 50, only the person
+can say.
 """
 
 PREGNANCY_WEEKS: Final = (1, 42)

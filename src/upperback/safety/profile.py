@@ -48,7 +48,8 @@ class Profile:
             10–15 reps (:attr:`novice`).
         age_band: The person's age band, if known. ``over_50`` gets the
             older adults' doses (:attr:`older_adult`); ``under_20`` and
-            ``over_50`` make new back pain a red flag in triage.
+            ``over_50`` make triage refer back pain to a professional, since
+            new back pain at those ages is a red flag.
         height_cm: Standing height, 100 to 250 cm, for sizing a ball; any
             number :meth:`~upperback.props.SwissBall.for_height` takes.
         kit: The props the person has.

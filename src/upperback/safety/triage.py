@@ -25,7 +25,6 @@ from upperback.safety.profile import Profile
 __all__ = [
     "DEFAULT_POLICY",
     "FINDINGS",
-    "NEW_PAIN_DAYS",
     "SUPPORTS_NOT_REPLACES",
     "Advice",
     "AdviceCode",
@@ -46,14 +45,6 @@ __all__ = [
 
 MAX_DAYS: Final = 36_500
 """The most days since onset a report may give (a hundred years)."""
-
-NEW_PAIN_DAYS: Final = 42
-"""Pain that began fewer days ago than this (6 weeks) is new, for the onset-age red flag.
-
-Six weeks ends the acute phase in the common research definition [R18*];
-others end it at 4 weeks [R7][R8]. The library takes the longer, so that
-more reports count as new (the cautious reading).
-"""
 
 
 class Trend(enum.StrEnum):
@@ -302,6 +293,7 @@ class AdviceCode(enum.StrEnum):
     NOT_SETTLED_NEXT_MORNING = "not_settled_next_morning"
     GETTING_WORSE = "getting_worse"
     OSTEOPOROSIS_BACK_PAIN = "osteoporosis_back_pain"
+    ONSET_AGE = "onset_age"
 
 
 @attrs.frozen(kw_only=True)
@@ -680,46 +672,45 @@ def _policy_for(
 _BAND_WORDS: Final = {AgeBand.UNDER_20: "under 20", AgeBand.OVER_50: "over 50"}
 
 
-def _onset_age(report: SymptomReport, age_band: AgeBand | None) -> str | None:
-    """Why the onset-age red flag holds from the person's age band, or ``None``.
+def _red_flags(report: SymptomReport) -> list[Reason]:
+    return [
+        Reason(
+            code=AdviceCode.RED_FLAG,
+            level=AdviceLevel.URGENT,
+            text=f"Red flag: {flag.question} You answered yes.",
+            sources=flag.sources,
+        )
+        for flag in RedFlag
+        if flag in report.red_flags
+    ]
 
-    It holds for pain that is new (began fewer than :data:`NEW_PAIN_DAYS`
-    days ago) and not settled, in a person whose band is one of
-    :data:`~upperback.safety.conditions.ONSET_RED_FLAG_BANDS`
-    [R2][R8][R13*]. The band is read as the age at onset: a person over 50
-    may have had the pain begin before turning 50, which the band cannot
-    tell (the cautious reading).
+
+def _onset_age(report: SymptomReport, age_band: AgeBand | None) -> list[Reason]:
+    """The onset-age finding from the person's age band, when it holds.
+
+    New back pain that starts before 20 or after 50 is a red flag
+    [R2][R8][R13*]. When the person's band is one of
+    :data:`~upperback.safety.conditions.ONSET_RED_FLAG_BANDS` and the
+    report describes back pain, and the person has not answered the red
+    flag yes, the band gives half of it: whether the pain is new, and began
+    in that band, only the person can say (a person over 50 may have had it
+    begin before turning 50). So it refers them to a professional who can
+    ask, rather than sending them to urgent care on a guess; a yes to the
+    question is urgent as every red flag is. A report of no pain at rest
+    now (known to be 0) that is not getting worse describes no back pain,
+    whatever the discomfort of exercise; an unknown pain is not no pain.
     """
-    if age_band not in ONSET_RED_FLAG_BANDS or _settled(report):
-        return None
-    days = report.days_since_onset
-    if days >= NEW_PAIN_DAYS:
-        return None
-    return (
-        f"Red flag: new back pain (it began {days} days ago) in someone"
-        f" {_BAND_WORDS[age_band]}, from the age band in your profile. Back pain"
-        " that starts before 20 or after 50 should be checked by a doctor."
+    flag = RedFlag.ONSET_UNDER_20_OR_OVER_50
+    if age_band not in ONSET_RED_FLAG_BANDS or flag in report.red_flags:
+        return []
+    if report.pain_now == 0 and report.trend is not Trend.WORSE:
+        return []
+    text = (
+        f"Your profile's age band is {_BAND_WORDS[age_band]}: back pain that starts"
+        " before 20 or after 50 should be checked by a healthcare professional."
+        " If this pain is new, tell them so."
     )
-
-
-def _red_flags(report: SymptomReport, age_band: AgeBand | None) -> list[Reason]:
-    found = []
-    for flag in RedFlag:
-        text = None
-        if flag in report.red_flags:
-            text = f"Red flag: {flag.question} You answered yes."
-        elif flag is RedFlag.ONSET_UNDER_20_OR_OVER_50:
-            text = _onset_age(report, age_band)
-        if text is not None:
-            found.append(
-                Reason(
-                    code=AdviceCode.RED_FLAG,
-                    level=AdviceLevel.URGENT,
-                    text=text,
-                    sources=flag.sources,
-                )
-            )
-    return found
+    return [Reason(code=AdviceCode.ONSET_AGE, level=_SEE, text=text, sources=flag.sources)]
 
 
 def findings(
@@ -730,9 +721,9 @@ def findings(
 ) -> tuple[Reason, ...]:
     """Every finding in a report, most pressing first: the reasons :func:`triage` gives.
 
-    Red flags come first (each :class:`RedFlag` answered yes, and the
-    onset-age red flag when the profile's age band is under 20 or over 50
-    and the pain is new and not settled), then the rows of
+    Red flags come first (each :class:`RedFlag` answered yes), then, given
+    a profile whose age band is under 20 or over 50, the onset-age
+    finding (``onset_age``, see :func:`triage`), then the rows of
     :data:`FINDINGS` that hold, in table order within a level.
 
     >>> [r.code.value for r in findings(SymptomReport(days_since_onset=3, trend=Trend.WORSE))]
@@ -745,7 +736,8 @@ def findings(
     """
     v.instance("report", report, SymptomReport)
     policy, conditions = _policy_for(profile, policy)
-    found = _red_flags(report, None if profile is None else profile.age_band)
+    found = _red_flags(report)
+    found.extend(_onset_age(report, None if profile is None else profile.age_band))
     for finding in FINDINGS:
         found.extend(finding.find(report, policy, conditions))
     return tuple(sorted(found, key=lambda reason: -reason.level.rank))
@@ -851,11 +843,13 @@ def triage(
     Given the person's ``profile``, the policy is first made stricter for
     their conditions (:meth:`SafetyPolicy.for_profile`), and back pain in
     someone with osteoporosis is referred to a clinician [C1] unless the
-    report says there is no pain now and it is getting better. New back
-    pain (fewer than :data:`NEW_PAIN_DAYS` days old, and not settled in
-    that sense) in someone whose age band is under 20 or over 50 is the
-    onset-age red flag [R2][R8][R13*], urgent as every red flag is, even
-    when the report does not answer it.
+    report says there is no pain now and it is getting better. Back pain
+    in someone whose age band is under 20 or over 50 gives
+    ``see_professional`` (``onset_age``) unless the person answered the
+    onset-age red flag, which is urgent: new back pain that starts before
+    20 or after 50 is a red flag [R2][R8][R13*], and only the person can
+    say whether the pain is new. A report of no pain at rest now that is
+    not getting worse describes no back pain for this finding.
 
     >>> advice = triage(SymptomReport(days_since_onset=16, trend=Trend.SAME))
     >>> advice.level, advice.code
