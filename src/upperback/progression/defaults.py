@@ -16,13 +16,13 @@ target dose, 60 s per exercise, which is what the sources prescribe [A2].
 - Strengthening: double progression over 8–12 reps, or 10–15 for older
   or novice people [A7][A5], then the next band level or one more set,
   up to 4 (2–4 sets) [A7][P4*][P5*].
-
-The ranges and who counts as an older adult or a novice are defined once,
-in :mod:`upperback.safety.person`, and read by the composer's doses too.
 - Motor control (such as chin tucks): the end hold grows by 1 s to 10 s,
   then reps from 10 to 15 [E19*][E19c*].
 - Dynamic mobility: reps from 5 to 10 cycles [E1*][E2*][E8b*].
 - Breathing: held as prescribed.
+
+The ranges and who counts as an older adult or a novice are defined once,
+in :mod:`upperback.safety.person`, and read by the composer's doses too.
 """
 
 from __future__ import annotations

@@ -92,10 +92,10 @@ class AgeBand(enum.StrEnum):
 
 
 ONSET_RED_FLAG_BANDS: Final = frozenset({AgeBand.UNDER_20, AgeBand.OVER_50})
-"""The age bands in which new back pain is a red flag: onset before 20 or after 50 [R2][R8][R13*].
+"""The age bands in which new back pain is a red flag, onset before 20 or after 50 [R2][R8][R13*].
 
 Triage refers back pain in these bands to a professional
-(:attr:`~upperback.safety.triage.AdviceCode.ONSET_AGE`): whether the pain
+(:class:`~upperback.safety.triage.AdviceCode` ``onset_age``): whether the pain
 is new, and, over 50, whether it began after turning 50, only the person
 can say.
 """
@@ -104,7 +104,7 @@ PREGNANCY_WEEKS: Final = (1, 42)
 """The weeks of pregnancy :func:`trimester` takes: 1 to 42, the end of a post-term pregnancy."""
 
 TRIMESTER_STARTS: Final = (1, 13, 28)
-"""The week each trimester starts: weeks 1–12, 13–27 and 28 on.
+"""The week each trimester starts, for weeks 1–12, 13–27 and 28 on.
 
 These are the UK maternity services' boundaries
 (https://maternity.sneewellbeing.org.uk/pregnancy-journey/pregnancy-journey-timeline/;

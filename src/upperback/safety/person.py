@@ -2,8 +2,9 @@
 
 Each notion is defined here once and read by screening
 (:func:`~upperback.safety.screen.screen`), the composer
-(:func:`~upperback.compose.compose`, :func:`~upperback.compose.prescribe`)
-and the progression defaults (:func:`~upperback.progression.default_rule`):
+(:func:`~upperback.compose.composer.compose`,
+:func:`~upperback.compose.prescription.prescribe`) and the progression
+defaults (:func:`~upperback.progression.defaults.default_rule`):
 
 - the **level in reach** (:func:`level_in_reach`): exercises up to one
   level above the person's are offered, with a caution; anything higher is
@@ -57,19 +58,19 @@ person's level and leaves out anything higher.
 """
 
 ADULT_HOLD_S: Final = (10, 30)
-"""Static stretch holds for most adults: 10 to 30 s [A1][A2]."""
+"""Static stretch holds for most adults, 10 to 30 s [A1][A2]."""
 
 OLDER_ADULT_HOLD_S: Final = (30, 60)
-"""Static stretch holds for older adults: 30 to 60 s may give more benefit [A1][A2]."""
+"""Static stretch holds for older adults, 30 to 60 s, which may give more benefit [A1][A2]."""
 
 STRETCH_TOTAL_S: Final = 60
-"""Stretch time to accumulate per exercise, per side: 60 s [A2][A3]."""
+"""Stretch time to accumulate per exercise (per side), 60 s [A2][A3]."""
 
 STRENGTH_REPS: Final = (8, 12)
-"""Repetitions for strength: 8 to 12 [A7]."""
+"""Repetitions for strength, 8 to 12 [A7]."""
 
 OLDER_OR_NOVICE_REPS: Final = (10, 15)
-"""Repetitions for middle-aged and older starters, and novices: 10 to 15 [A5][A12*]."""
+"""Repetitions for middle-aged and older starters and for novices, 10 to 15 [A5][A12*]."""
 
 OLDER_ADULT_BANDS: Final = frozenset({AgeBand.OVER_50})
 """The age bands that get the older adults' doses.
@@ -81,7 +82,7 @@ reading: the lighter, longer-held doses reach more people).
 """
 
 NOVICE_LEVELS: Final = frozenset({Level.GENTLE, Level.EASY})
-"""The levels that get the starters' 10–15 reps: the two lowest of five (derived)."""
+"""The levels that get the starters' 10–15 reps, the two lowest of five (derived)."""
 
 _OLDER_HOLD_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH})
 """ACSM's 30–60 s is the hold of a static stretch; a PNF stretch keeps its 10–30 s [A4*]."""

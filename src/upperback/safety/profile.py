@@ -110,7 +110,7 @@ class Profile:
 
     @property
     def level_in_reach(self) -> int:
-        """The highest exercise level offered: one above the person's, or 5 when it is unknown.
+        """The highest exercise level offered, one above the person's, or 5 when it is unknown.
 
         >>> Profile(level=Level.GENTLE).level_in_reach, Profile().level_in_reach
         (2, 5)
@@ -119,12 +119,12 @@ class Profile:
 
     @property
     def older_adult(self) -> bool:
-        """Whether the person gets the older adults' doses: the ``over_50`` band [A1][A2][A5]."""
+        """Whether the person gets the older adults' doses, as ``over_50`` does [A1][A2][A5]."""
         return is_older_adult(self.age_band)
 
     @property
     def novice(self) -> bool:
-        """Whether the person gets the starters' 10–15 reps: level 1 or 2 [A5][A12*]."""
+        """Whether the person gets the starters' 10–15 reps, as levels 1 and 2 do [A5][A12*]."""
         return is_novice(self.level)
 
     def cleared(self) -> tuple[Rule, ...]:
