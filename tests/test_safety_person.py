@@ -486,6 +486,15 @@ def test_the_person_helpers_refuse_the_wrong_types() -> None:
         assert caught.value.field == field
 
 
+def test_a_novice_of_any_age_does_10_to_15_reps_and_keeps_the_adults_holds() -> None:
+    novice = ub.Profile(level=L.EASY, age_band=ub.AgeBand.FROM_20_TO_50)
+    push_up = CATALOG["push-up-plus"]
+    assert push_up.default_dose.reps == 8
+    assert dose_for(push_up, novice).reps == 10
+    chair = CATALOG["seated-thoracic-extension-chair"]
+    assert dose_for(chair, novice) == chair.default_dose
+
+
 def test_dose_for_is_the_composers_door_to_the_same_adjustment() -> None:
     person = ub.Profile(level=L.GENTLE, age_band=OLDER)
     for item in CATALOG:
