@@ -331,6 +331,37 @@ def test_a_plan_for_an_older_adult_grows_holds_to_60_s() -> None:
     assert max(w.routine.blocks[0].dose.hold_s or 0 for w in younger.weeks) == 30
 
 
+@pytest.mark.parametrize(
+    ("start", "profile", "dose"),
+    [
+        ("kneeling-push-up-plus", ub.Profile(), "2 × 8 reps"),
+        ("kneeling-push-up-plus", ub.Profile(age_band=OLDER), "2 × 10 reps"),
+        ("kneeling-push-up-plus", ub.Profile(level=L.HARD), "2 × 8 reps"),
+        ("childs-pose", ub.Profile(), "3 × 20 s hold"),
+        ("childs-pose", ub.Profile(age_band=OLDER, level=L.GENTLE), "2 × 30 s hold"),
+    ],
+)
+def test_advancing_starts_the_harder_exercise_at_the_persons_dose(
+    start: str, profile: ub.Profile, dose: str
+) -> None:
+    block = ub.Block.of(CATALOG[start])
+    outcome = ub.Outcome(
+        section=0,
+        block=0,
+        exercise_id=start,
+        dose=block.dose,
+        done=(block.dose.reps or block.dose.hold_s or 0,) * block.dose.sets,
+        pain_during=0,
+    )
+    session = ub.SessionLog(
+        date=dt.date(2026, 11, 2), routine_id="r", outcomes=[outcome], pain_before=0
+    )
+    decision = ub.progress(block, [session], ub.Advance(), profile=profile, catalog=CATALOG)
+    assert decision.action is ub.ProgressAction.ADVANCE
+    assert decision.block.dose.describe() == dose
+    assert decision.block.dose == profile.starting_dose(decision.block.exercise)
+
+
 # Age band: triage --------------------------------------------------------------------
 
 bands = st.none() | st.sampled_from(ub.AgeBand)

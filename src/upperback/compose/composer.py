@@ -18,7 +18,7 @@ from upperback.props import Kit
 from upperback.routine import Block, Routine, SectionRole
 from upperback.routine.timing import visit_s
 from upperback.safety import Profile, Verdict, screen
-from upperback.safety.person import OLDER_ADULT_HOLD_S, adjusted_dose
+from upperback.safety.person import OLDER_ADULT_HOLD_S
 from upperback.vocab import STRETCH_KINDS, ExerciseKind, KindFamily, Movement
 
 if TYPE_CHECKING:
@@ -90,12 +90,7 @@ def dose_for(exercise: Exercise, profile: Profile) -> Dose:
     Screening may shorten it again (its caps win). Other doses are the
     exercise's default.
     """
-    return adjusted_dose(
-        exercise.kind,
-        exercise.default_dose,
-        older_adult=profile.older_adult,
-        novice=profile.novice,
-    )
+    return profile.starting_dose(exercise)
 
 
 def safe_exercises(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -11,9 +11,13 @@ from upperback._convert import to_frozenset
 from upperback.errors import InvalidValue
 from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, Kit
 from upperback.safety.conditions import AgeBand, Condition
-from upperback.safety.person import is_novice, is_older_adult, level_in_reach
+from upperback.safety.person import adjusted_dose, is_novice, is_older_adult, level_in_reach
 from upperback.safety.rules import _RULES_BY_ID, RULES, Rule
 from upperback.vocab import Feature, Level
+
+if TYPE_CHECKING:
+    from upperback.dose import Dose
+    from upperback.exercise import Exercise
 
 __all__ = ["MAX_NOTE", "Profile"]
 
@@ -126,6 +130,25 @@ class Profile:
     def novice(self) -> bool:
         """Whether the person gets the starters' 10–15 reps, as levels 1 and 2 do [A5][A12*]."""
         return is_novice(self.level)
+
+    def starting_dose(self, exercise: Exercise) -> Dose:
+        """The exercise's default dose, brought within this person's ranges.
+
+        The one place a dose taken from an exercise's default is fitted to
+        the person: see :func:`~upperback.safety.person.adjusted_dose`
+        (an older adult's static stretch held 30–60 s, 10–15 reps for an
+        older adult or a novice). The composer, :func:`prescribe()
+        <upperback.compose.prescription.prescribe>`'s replacements and a
+        progression's move to a harder or easier exercise use it.
+
+        >>> from upperback import default_catalog
+        >>> chair = default_catalog()["seated-thoracic-extension-chair"]
+        >>> Profile(age_band=AgeBand.OVER_50).starting_dose(chair).describe()
+        '2 × 30 s hold'
+        """
+        return adjusted_dose(
+            exercise.kind, exercise.default_dose, older_adult=self.older_adult, novice=self.novice
+        )
 
     def cleared(self) -> tuple[Rule, ...]:
         """Rules that would apply to this person's conditions but a clinician cleared.
