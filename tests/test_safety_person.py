@@ -532,3 +532,17 @@ def test_dose_for_is_the_composers_door_to_the_same_adjustment() -> None:
         expected = adjusted_dose(item.kind, item.default_dose, older_adult=True, novice=True)
         assert dose_for(item, person) == expected
         assert dose_for(item, ub.Profile()) == item.default_dose
+
+
+def test_an_exercise_is_screened_at_the_persons_starting_dose() -> None:
+    chair = CATALOG["seated-thoracic-extension-chair"]
+    older = ub.Profile(age_band=OLDER)
+    assert ub.screen(chair, older).block.dose == ub.Dose(sets=2, hold_s=30, rest_s=30)
+    assert ub.screen(chair, ub.Profile()).block.dose == chair.default_dose
+    # Screening's caps still win over the longer hold.
+    loose = ub.Profile(age_band=OLDER, conditions={ub.Condition.HYPERMOBILITY})
+    long_hold = attrs.evolve(exercise(L.GENTLE, STATIC), default_dose=ub.Dose(sets=1, hold_s=45))
+    assert ub.screen(long_hold, older).block.dose.hold_s == 45
+    safe = ub.screen(long_hold, loose).safe_block
+    assert safe is not None
+    assert safe.dose.hold_s == 30
