@@ -28,6 +28,7 @@ def exercise(
     features: Iterable[ub.Feature] = (),
     props: tuple[ub.PropNeed, ...] = (),
     dose: ub.Dose | None = None,
+    level: ub.Level = ub.Level.GENTLE,
 ) -> ub.Exercise:
     if dose is None:
         timed = kind.is_stretch or kind is ub.ExerciseKind.SELF_MASSAGE
@@ -42,6 +43,7 @@ def exercise(
         default_dose=dose,
         features=features,
         props=props,
+        level=level,
     )
 
 
@@ -728,6 +730,8 @@ def _matching(
             continue
         if rule.kinds and item.kind not in rule.kinds:
             continue
+        if rule.levels and item.level not in rule.levels:
+            continue
         required = {need.kind for need in item.props if need.required}
         what = (rule.features, rule.positions, rule.props)
         if not any(what) or (
@@ -772,6 +776,7 @@ _kinds_and_features = st.tuples(
 screenable_exercises = st.builds(
     lambda pair, **rest: exercise(kind=pair[0], features=pair[1], **rest),
     _kinds_and_features,
+    level=st.sampled_from(ub.Level),
     position=st.sampled_from(ub.Position),
     props=st.lists(ubst.prop_needs(), max_size=3, unique_by=lambda need: need.key).map(tuple),
 )
