@@ -48,11 +48,12 @@ class Source:
     _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        problems = self._bound_problems() or []
+        v.rules_report(self, self._bound_problems())
+
+    def _rules(self) -> list[InvalidValue]:
         if type(self.url) is str and not self.url.startswith(("https://", "http://")):
-            problems.append(InvalidValue("url", self.url, "must be an http(s) address"))
-        if problems:
-            v.report(problems)
+            return [InvalidValue("url", self.url, "must be an http(s) address")]
+        return []
 
     @property
     def is_secondary(self) -> bool:
@@ -60,12 +61,13 @@ class Source:
         return self.key.endswith("*")
 
 
-def _check_unique(field: str, values: tuple[Any, ...]) -> None:
+def _repeat(field: str, values: Any) -> InvalidValue | None:
     seen: set[Any] = set()
     for value in values:
         if value in seen:
-            raise InvalidValue(field, value, "must not repeat an entry")
+            return InvalidValue(field, value, "must not repeat an entry")
         seen.add(value)
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -142,29 +144,37 @@ class Exercise:
         v.collection("cues", self.cues, tuple, str)
         v.instance("default_dose", self.default_dose, Dose)
         v.collection("aliases", self.aliases, tuple, str)
-        _check_unique("aliases", self.aliases)
         v.collection("movements", self.movements, frozenset, Movement)
         v.collection("benefits", self.benefits, frozenset, Benefit)
         v.collection("props", self.props, tuple, PropNeed)
-        _check_unique("props", tuple(need.kind for need in self.props))
         v.instance("laterality", self.laterality, Laterality)
         v.instance("level", self.level, Level)
         v.collection("features", self.features, frozenset, Feature)
+        v.collection("precautions", self.precautions, tuple, str)
+        v.collection("sources", self.sources, tuple, Source)
+        v.rules_report(self, None)
+
+    def _rules(self) -> list[InvalidValue]:
+        found = [
+            _repeat("aliases", self.aliases),
+            _repeat("props", [need.kind for need in self.props]),
+            _repeat("sources", [source.key for source in self.sources]),
+        ]
         for field in ("easier", "harder"):
             value = getattr(self, field)
             if value is not None and value == self.id:
-                raise InvalidValue(field, value, "must not be the exercise's own id")
+                found.append(InvalidValue(field, value, "must not be the exercise's own id"))
         if self.easier is not None and self.easier == self.harder:
-            raise InvalidValue("harder", self.harder, "must differ from 'easier'")
-        v.collection("precautions", self.precautions, tuple, str)
-        v.collection("sources", self.sources, tuple, Source)
-        _check_unique("sources", tuple(source.key for source in self.sources))
+            found.append(InvalidValue("harder", self.harder, "must differ from 'easier'"))
         if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:
-            raise InvalidValue(
-                "default_dose.per_side",
-                self.default_dose.per_side,
-                "must be false for a bilateral exercise",
+            found.append(
+                InvalidValue(
+                    "default_dose.per_side",
+                    self.default_dose.per_side,
+                    "must be false for a bilateral exercise",
+                )
             )
+        return [problem for problem in found if problem is not None]
 
     @property
     def regions(self) -> frozenset[Region]:

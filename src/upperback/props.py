@@ -326,12 +326,14 @@ class PropNeed:
     def __attrs_post_init__(self) -> None:
         v.instance("kind", self.kind, PropKind)
         v.instance("required", self.required, bool)
+        v.rules_report(self, self._bound_problems())
+
+    def _rules(self) -> list[InvalidValue]:
         if self.diameter_cm is not None and self.kind is not PropKind.SWISS_BALL:
-            raise InvalidValue(
-                "diameter_cm", self.diameter_cm, "may only be given for a swiss_ball"
-            )
-        if problems := self._bound_problems():
-            v.report(problems)
+            return [
+                InvalidValue("diameter_cm", self.diameter_cm, "may only be given for a swiss_ball")
+            ]
+        return []
 
     def is_met_by(self, prop: Prop) -> bool:
         """Whether this one prop meets the need (ignoring whether it is required)."""
