@@ -474,7 +474,7 @@ class _Codec:
                         field.validator(obj, field, read[field.name])
                     except InvalidValue as exc:
                         found.append(exc)
-                    except STRAY_ERRORS:  # noqa: SIM105 - one that needs a field not read
+                    except STRAY_ERRORS:
                         pass
             if hasattr(cl, RULES):
                 # A rule that needs a field that could not be read is not evaluated.
