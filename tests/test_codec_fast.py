@@ -117,8 +117,7 @@ def _classes_with_rules() -> list[type]:
         if cls in seen or not attrs.has(cls):
             continue
         seen[cls] = None
-        for arg in _types_in(cls):
-            todo.append(arg)
+        todo += _types_in(cls)
     return [cls for cls in seen if hasattr(cls, v.RULES)]
 
 
@@ -164,8 +163,10 @@ def test_a_rule_across_fields_refuses_on_the_fast_path_too() -> None:
     block = routine["data"]["sections"][0]["blocks"][0]
     block["exercise"]["easier"] = block["exercise"]["id"]
     assert problems_of(routine) == [
-        "$.data.sections[0].blocks[0].exercise.easier: must not be the exercise's own id"
-        f" (got {json.dumps(block['exercise']['id'])})"
+        (
+            "$.data.sections[0].blocks[0].exercise.easier: must not be the exercise's own id"
+            f" (got {json.dumps(block['exercise']['id'])})"
+        )
     ]
 
 
@@ -220,6 +221,7 @@ def test_a_wrong_type_no_longer_hides_the_ranges_and_rules_of_its_siblings(
 
 
 def test_an_exercise_lists_its_type_bound_and_rule_problems_together() -> None:
+    # In the order of the document's keys: name, kind, cues, ..., easier.
     routine = saved("routine")
     exercise = routine["data"]["sections"][0]["blocks"][0]["exercise"]
     exercise["kind"] = 3
@@ -228,13 +230,17 @@ def test_an_exercise_lists_its_type_bound_and_rule_problems_together() -> None:
     exercise["cues"] = ["ok", ""]
     at = "$.data.sections[0].blocks[0].exercise"
     assert problems_of(routine) == [
+        (
+            f"{at}.name: must be non-empty text of at most 120 characters without leading or"
+            ' trailing spaces (got " padded ")'
+        ),
         f"{at}.kind: must be one of "
         + ", ".join(json.dumps(kind.value) for kind in ub.ExerciseKind)
         + " (got 3)",
-        f"{at}.name: must be non-empty text of at most 120 characters without leading or"
-        ' trailing spaces (got " padded ")',
-        f"{at}.cues[1]: must be non-empty text of at most 2000 characters without leading or"
-        ' trailing spaces (got "")',
+        (
+            f"{at}.cues[1]: must be non-empty text of at most 2000 characters without leading"
+            ' or trailing spaces (got "")'
+        ),
         f"{at}.easier: must not be the exercise's own id (got {json.dumps(exercise['id'])})",
     ]
 
@@ -261,8 +267,8 @@ def test_a_section_reports_its_rules_beside_a_bad_field() -> None:
     at = "$.data.sections[0]"
     assert problems_of(routine) == [
         f'{at}.role: must be one of "warm_up", "main", "cool_down" (got 1)',
-        f"{at}.rounds: must be 1 unless the section is a circuit (got 3)",
         f"{at}.blocks: must hold at least two blocks in a superset (got 1)",
+        f"{at}.rounds: must be 1 unless the section is a circuit (got 3)",
     ]
 
 
@@ -287,9 +293,11 @@ def test_a_missing_required_field_does_not_hide_the_others() -> None:
     document["data"]["harder"] = "Not A Slug"
     assert problems_of(document) == [
         "$.data.level: must be one of 1, 2, 3, 4, 5 (got 9)",
+        (
+            "$.data.harder: must be a slug of lower-case letters and digits joined by hyphens"
+            ' (got "Not A Slug")'
+        ),
         "$.data.name: is required",
-        "$.data.harder: must be a slug of lower-case letters and digits joined by hyphens"
-        ' (got "Not A Slug")',
     ]
 
 

@@ -434,6 +434,9 @@ class _Codec:
                     *self._more_problems(cl, kwargs, aliases, data),
                 ]
                 if problems:
+                    # In the order of the document's keys, each field's problems together.
+                    at = {key: i for i, key in enumerate(data)}
+                    problems.sort(key=lambda problem: at.get(_first(problem), len(at)))
                     raise Bad(problems)
             try:
                 return cl(**kwargs)
@@ -733,6 +736,11 @@ def _setter(cl: type, name: str) -> Callable[[Any, Any], None]:
         object.__setattr__(obj, name, value)
 
     return set_field
+
+
+def _first(problem: tuple[list[Segment], str]) -> Segment | None:
+    """The first segment of a problem's path (held in reverse), if it has one."""
+    return problem[0][-1] if problem[0] else None
 
 
 def _partial(cl: type, obj: Any, values: dict[str, Any], present: Any) -> dict[str, Any]:
