@@ -75,6 +75,11 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
     """
     if not isinstance(values, container):
         raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
+    for value in values:  # the common case first: no name is made for a good item
+        if not isinstance(value, item):
+            break
+    else:
+        return
     if isinstance(values, tuple):
         for i, value in enumerate(values):
             instance(f"{field}[{i}]", value, item)
@@ -428,8 +433,10 @@ them are reported together.
 def rules_report(obj: Any, problems: list[InvalidValue] | None) -> None:
     """Raise the bound ``problems`` and those of ``obj``'s rules together, if any."""
     found = obj._rules()  # noqa: SLF001 - the protocol named by RULES
-    if problems or found:
+    if found:
         report([*(problems or ()), *found])
+    elif problems:
+        report(problems)
 
 
 def checker() -> Callable[[Any], list[InvalidValue] | None]:
