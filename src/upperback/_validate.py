@@ -75,7 +75,7 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
     """
     if not isinstance(values, container):
         raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
-    for value in values:  # the common case first: no name is made for a good item
+    for value in values:  # type: ignore[attr-defined] # the common case first: no name is made for a good item
         if not isinstance(value, item):
             break
     else:
