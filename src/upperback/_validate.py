@@ -75,7 +75,8 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
     """
     if not isinstance(values, container):
         raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
-    for value in values:  # type: ignore[attr-defined] # the common case first: no name is made for a good item
+    # The common case first: no name is made for a good item.
+    for value in values:  # type: ignore[attr-defined] # a container is iterable
         if not isinstance(value, item):
             break
     else:
