@@ -9,7 +9,9 @@ detour through the general loop for a valid document.
 
 from __future__ import annotations
 
+import ast
 import inspect
+import textwrap
 import json
 from pathlib import Path
 from typing import Any
@@ -140,6 +142,42 @@ def test_a_class_with_rules_runs_them_from_its_init_through_rules_report(cls: ty
     # has rules must hand them over there, or its constructor and the reader disagree.
     source = inspect.getsource(cls.__attrs_post_init__)  # type: ignore[attr-defined]
     assert "v.rules_report(self" in source
+
+
+_TYPE_CHECKS = {"instance", "collection", "members", "wrong_type", "report", "rules_report"}
+
+
+def _calls_and_comparisons(cls: type) -> list[str]:
+    """What ``__attrs_post_init__`` does beyond checking types and bounds, as source text."""
+    source = textwrap.dedent(inspect.getsource(cls.__attrs_post_init__))  # type: ignore[attr-defined]
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            callee = ast.unparse(node.func)
+            module, _, name = callee.rpartition(".")
+            allowed = (module == "v" and name in _TYPE_CHECKS) or callee in {
+                "self._bound_problems",
+                "isinstance",
+                "InvalidValue",
+                "problems.append",
+            }
+            if not allowed:
+                found.append(ast.unparse(node))
+        elif isinstance(node, ast.Compare) and not all(
+            isinstance(op, ast.Is | ast.IsNot)
+            and isinstance(right, ast.Constant)
+            and right.value is None
+            for op, right in zip(node.ops, node.comparators, strict=True)
+        ):
+            found.append(ast.unparse(node))
+    return found
+
+
+@pytest.mark.parametrize("cls", _classes_with_rules(), ids=lambda cls: cls.__name__)
+def test_a_class_with_rules_checks_only_types_and_bounds_outside_them(cls: type) -> None:
+    # A comparison or a call of anything but a type or bound check in __attrs_post_init__
+    # would be a rule the reader never runs: every rule of such a class lives in _rules.
+    assert _calls_and_comparisons(cls) == []
 
 
 def test_the_hot_classes_have_their_rules_apart() -> None:
