@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import ast
 import inspect
-import textwrap
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
