@@ -24,7 +24,7 @@ from typing import Any, Final
 from upperback._codec.limits import DEFAULT_LIMITS, Limits
 from upperback.errors import InvalidDocument, Problem
 
-__all__ = ["excerpt", "has_lone_surrogate", "parse"]
+__all__ = ["SURROGATE", "excerpt", "has_lone_surrogate", "parse"]
 
 _EXCERPT_CHARS: Final = 40
 _EXCERPT_ITEMS: Final = 4
@@ -55,15 +55,13 @@ class _Refused(Exception):  # noqa: N818 - internal control flow, never escapes
         self.message = message
 
 
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""A surrogate code point: in a decoded string, always a lone one, which UTF-8 cannot encode."""
+
+
 def has_lone_surrogate(text: str) -> bool:
     """Whether ``text`` holds a code point that UTF-8 cannot encode."""
-    if text.isascii():
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    return not text.isascii() and SURROGATE.search(text) is not None
 
 
 def parse(

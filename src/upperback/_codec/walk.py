@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from upperback._codec.limits import DEFAULT_LIMITS, Limits
-from upperback._codec.text import excerpt, has_lone_surrogate
+from upperback._codec.text import SURROGATE, excerpt, has_lone_surrogate
 from upperback._convert import to_frozenset, to_tuple
 from upperback._validate import RULES, bound_check, bound_test, bounds, field_checks
 from upperback.errors import (
@@ -515,6 +515,7 @@ class _Codec:
             "max_str": self.limits.max_str_length,
             "bound": self.int_bound,
             "new": object.__new__,
+            "surrogate": SURROGATE.search,
         }
         lines = [
             "def structure(data):",
@@ -629,7 +630,7 @@ class _Codec:
         )
         inner = next(arg for arg in args if arg is not type(None)) if optional and args else tp
         tests = {
-            str: "type(v) is str and len(v) <= max_str and v.isascii()",
+            str: "type(v) is str and len(v) <= max_str and (v.isascii() or surrogate(v) is None)",
             int: "type(v) is int and -bound < v < bound",
             bool: "type(v) is bool",
         }
@@ -672,7 +673,8 @@ class _Codec:
             lines = [
                 head,
                 "                for t in v:",
-                "                    if type(t) is not str or len(t) > max_str or not t.isascii():",
+                "                    if type(t) is not str or len(t) > max_str"
+                " or not t.isascii() and surrogate(t) is not None:",
                 f"                        {target} = read_{i}(v)",
                 "                        break",
                 "                else:",
