@@ -673,8 +673,10 @@ class _Codec:
             lines = [
                 head,
                 "                for t in v:",
-                "                    if type(t) is not str or len(t) > max_str"
-                " or not t.isascii() and surrogate(t) is not None:",
+                (
+                    "                    if type(t) is not str or len(t) > max_str"
+                    " or not t.isascii() and surrogate(t) is not None:"
+                ),
                 f"                        {target} = read_{i}(v)",
                 "                        break",
                 "                else:",
