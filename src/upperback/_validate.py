@@ -9,6 +9,12 @@ more on the hot path of every construction and load, STYLE.md); the JSON Schema
 walker and the Hypothesis strategies read the same metadata. Every broken bound of
 a value is reported at once: one as :class:`~upperback.errors.InvalidValue`,
 several as :class:`~upperback.errors.InvalidValues`, in the house message shape.
+
+The document reader writes the same checks into its own generated code
+(:func:`bound_test`, :func:`field_checks`), so that a bound has one definition
+however it is checked. A class whose rules across fields live apart, in a
+``_rules`` method (:data:`RULES`), lets the reader make a valid object without
+repeating the type checks of its ``__attrs_post_init__``.
 """
 
 from __future__ import annotations
