@@ -18,7 +18,8 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import _validate as v
@@ -79,36 +80,45 @@ def outcome(codec: walk._Codec, cls: type, data: Any) -> tuple[str, Any]:
 # -- the fast path ------------------------------------------------------------------
 
 
-@settings(max_examples=60)
-@given(ust.documents())
-@example(json.dumps(saved("routine")))
-@example(json.dumps(saved("catalog")))
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+@settings(max_examples=8)
+@given(data=st.data())
 def test_a_valid_document_is_read_by_the_fast_path_alone_as_the_constructor_makes_it(
-    text: str,
+    kind: str, data: st.DataObject
 ) -> None:
-    document = json.loads(text)
-    cls = DOCUMENT_KINDS[document["kind"]]
+    document = json.loads(data.draw(ust.documents(kind)))
+    cls = DOCUMENT_KINDS[kind]
     detours: list[type] = []
     fast = spying_codec(detours).get(cls)(document["data"])
     assert detours == []
     assert fast == general_codec().get(cls)(document["data"])
 
 
-@settings(max_examples=100)
-@given(ust.invalid_documents())
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+def test_a_saved_document_is_read_by_the_fast_path_alone(kind: str) -> None:
+    document = saved(kind)
+    cls = DOCUMENT_KINDS[kind]
+    detours: list[type] = []
+    assert spying_codec(detours).get(cls)(document["data"]) == ub.from_dict(document)
+    assert detours == []
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
+@settings(max_examples=10)
+@given(data=st.data())
 def test_the_fast_path_refuses_what_the_constructor_refuses_with_the_same_problems(
-    text: str,
+    kind: str, data: st.DataObject
 ) -> None:
     try:
-        document = parse(text)
+        document = parse(data.draw(ust.invalid_documents(kind)))
     except ub.InvalidDocument:
         return  # refused before any reader is asked
-    kind = document.get("kind") if isinstance(document, dict) else None
-    if not isinstance(kind, str) or kind not in DOCUMENT_KINDS or "data" not in document:
+    found = document.get("kind") if isinstance(document, dict) else None
+    if not isinstance(found, str) or found not in DOCUMENT_KINDS or "data" not in document:
         return  # the envelope's own problems: no reader is asked
-    cls = DOCUMENT_KINDS[kind]
-    data = document["data"]
-    assert outcome(walk._Codec(ub.Limits()), cls, data) == outcome(general_codec(), cls, data)
+    cls = DOCUMENT_KINDS[found]
+    body = document["data"]
+    assert outcome(walk._Codec(ub.Limits()), cls, body) == outcome(general_codec(), cls, body)
 
 
 def _classes_with_rules() -> list[type]:
