@@ -1022,8 +1022,11 @@ def _omit_test(field: Any, i: int, namespace: dict[str, Any]) -> str:
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         if default.takes_self:
             namespace[f"default_{i}"] = default.factory
-            return f"if item != default_{i}(value): "
+            # The same object (a block's dose that is its exercise's) needs no comparing.
+            return f"if item is not (made := default_{i}(value)) and item != made: "
         default = default.factory()
+    if type(default) in (tuple, frozenset) and not default:
+        return "if item: "  # the field always holds its container type: empty is the default
     if default is None or isinstance(default, bool | enum.Enum):
         namespace[f"default_{i}"] = default
         return f"if item is not default_{i}: "
