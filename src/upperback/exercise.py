@@ -42,17 +42,13 @@ class Source:
     """
 
     key: str = attrs.field(metadata=v.text_up_to(v.MAX_KEY))
-    url: str = attrs.field(metadata=v.text_up_to())
+    url: str = attrs.field(metadata=v.web_address())
     note: str | None = attrs.field(default=None, metadata=v.text_up_to())
 
     _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        problems = self._bound_problems() or []
-        if type(self.url) is str and not self.url.startswith(("https://", "http://")):
-            problems.append(InvalidValue("url", self.url, "must be an http(s) address"))
-        if problems:
-            v.report(problems)
+        v.report(self._bound_problems())
 
     @property
     def is_secondary(self) -> bool:
@@ -115,7 +111,7 @@ class Exercise:
     )
     default_dose: Dose
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=v.items(item=v.text_bound(MAX_NAME))
+        default=(), converter=to_tuple, metadata=v.items(item=v.text_bound(MAX_NAME), unique=True)
     )
     movements: frozenset[Movement] = attrs.field(default=frozenset(), converter=to_frozenset)
     benefits: frozenset[Benefit] = attrs.field(default=frozenset(), converter=to_frozenset)
@@ -142,7 +138,6 @@ class Exercise:
         v.collection("cues", self.cues, tuple, str)
         v.instance("default_dose", self.default_dose, Dose)
         v.collection("aliases", self.aliases, tuple, str)
-        _check_unique("aliases", self.aliases)
         v.collection("movements", self.movements, frozenset, Movement)
         v.collection("benefits", self.benefits, frozenset, Benefit)
         v.collection("props", self.props, tuple, PropNeed)

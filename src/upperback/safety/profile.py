@@ -53,7 +53,9 @@ class Profile:
     conditions: frozenset[Condition] = attrs.field(default=frozenset(), converter=to_frozenset)
     avoid_features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
     avoid_note: str | None = attrs.field(default=None, metadata=v.text_up_to(MAX_NOTE))
-    cleared_rules: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    cleared_rules: frozenset[str] = attrs.field(
+        default=frozenset(), converter=to_frozenset, metadata=v.items(item=v.SLUG_BOUND)
+    )
     clearance_note: str | None = attrs.field(default=None, metadata=v.text_up_to(MAX_NOTE))
     level: Level | None = None
     age_band: AgeBand | None = None
