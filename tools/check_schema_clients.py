@@ -215,7 +215,8 @@ def strict_json(text: str) -> Any | None:
 
     try:
         value = json.loads(text, object_pairs_hook=no_repeats, parse_constant=refuse)
-        json.dumps(value, ensure_ascii=False).encode("utf-8")  # a lone surrogate, escaped or not
+        # A lone surrogate, escaped or not, and a number too big for a float (1e400).
+        json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except (ValueError, RecursionError):
         return None
     return value
@@ -491,6 +492,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"/{counts['library_only']} refused by a rule left to the library;"
                 f" {len(found)} mismatches"
             )
+            by_kind: dict[str, int] = {}
+            for line in found:
+                by_kind[line.split(" ", 1)[0]] = by_kind.get(line.split(" ", 1)[0], 0) + 1
+            if by_kind:
+                _say("  mismatches by kind: " + json.dumps(by_kind))
             for kind, error in result["errors"].items():
                 _say(f"  {kind}: {error}")
             for line in found[:20]:

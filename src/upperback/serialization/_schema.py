@@ -11,7 +11,8 @@ The walker mirrors what :mod:`upperback._codec.converter` writes and accepts:
   ``None``, though ``None`` defaults are never written);
 - a ``StrEnum`` or ``IntEnum`` is the ``enum`` of its values;
 - ``tuple[T, ...]`` and ``frozenset[T]`` are arrays (a set's items unique), a fixed tuple such as
-  ``tuple[Muscle, int]`` an array of exactly those items;
+  ``tuple[Muscle, int]`` an array of exactly those items (``prefixItems`` and as many
+  ``minItems`` and ``maxItems``);
 - the prop union is a ``oneOf`` of objects tagged by ``"type"``.
 
 Sets carry ``uniqueItems``: the converter refuses a repeated item in a set
@@ -221,10 +222,11 @@ class _Walker:
             message = f"Cannot apply {bound!r} to the fixed tuple {where}."
             raise SchemaError(message)
         items = [self.type_schema(arg, f"{where}[{i}]") for i, arg in enumerate(args)]
+        # maxItems, not "items": false, ends the tuple: json-schema-to-typescript reads
+        # "items": false as never[], and both satisfy ajv's strict tuples.
         return {
             "type": "array",
             "prefixItems": items,
-            "items": False,
             "minItems": len(items),
             "maxItems": len(items),
         }
