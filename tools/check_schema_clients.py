@@ -25,6 +25,7 @@ packages go to a cache directory outside the checkout. Exit status 1 on any mism
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import random
@@ -492,11 +493,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"/{counts['library_only']} refused by a rule left to the library;"
                 f" {len(found)} mismatches"
             )
-            by_kind: dict[str, int] = {}
-            for line in found:
-                by_kind[line.split(" ", 1)[0]] = by_kind.get(line.split(" ", 1)[0], 0) + 1
-            if by_kind:
-                _say("  mismatches by kind: " + json.dumps(by_kind))
+            per_kind = collections.Counter(line.split(" ", 1)[0] for line in found)
+            if per_kind:
+                _say(f"  mismatches by kind: {json.dumps(dict(sorted(per_kind.items())))}")
             for kind, error in result["errors"].items():
                 _say(f"  {kind}: {error}")
             for line in found[:20]:
