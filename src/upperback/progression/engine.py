@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from upperback.catalog.model import Catalog
     from upperback.dose import Dose
+    from upperback.exercise import Exercise
     from upperback.progression.log import Outcome, SessionLog
     from upperback.safety import Profile, SafetyPolicy
 
@@ -219,22 +220,28 @@ def _sentence(head: str, parts: list[str], tail: str) -> str:
 
 
 def harder_block(ctx: Context) -> Block | None:
-    """The harder neighbour at its default dose, when the catalog has one."""
+    """The harder neighbour at its starting dose for the person, when the catalog has one."""
     if ctx.catalog is None:
         return None
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.harder is None:
         return None
     harder = ctx.catalog.get(exercise.harder)
-    return None if harder is None else Block(exercise=harder)
+    return None if harder is None else _starting(harder, ctx.profile)
 
 
 def easier_block(ctx: Context) -> Block | None:
-    """The easier neighbour at its default dose, when the catalog has one."""
+    """The easier neighbour at its starting dose for the person, when the catalog has one."""
     if ctx.catalog is None:
         return None
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.easier is None:
         return None
     easier = ctx.catalog.get(exercise.easier)
-    return None if easier is None else Block(exercise=easier)
+    return None if easier is None else _starting(easier, ctx.profile)
+
+
+def _starting(exercise: Exercise, profile: Profile | None) -> Block:
+    # The default dose, fitted to an older adult or a novice (Profile.starting_dose).
+    dose = exercise.default_dose if profile is None else profile.starting_dose(exercise)
+    return Block(exercise=exercise, dose=dose)
