@@ -21,8 +21,7 @@ from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import _validate, strategies
-from upperback.compose import Goal, Prescription, Target
-from upperback.safety import Profile
+from upperback.compose import Prescription, Target
 from upperback.serialization import DOCUMENT_KINDS, _schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +108,6 @@ BOUND_CASES = {
     "a goal without targets": ("goal", ("targets",), []),
     "an alias repeated": ("exercise", ("aliases",), ["Twin", "Twin"]),
     "a source that is not a web address": ("exercise", ("sources", 0, "url"), "example.org"),
-    "a cleared rule that is not an id": ("profile", ("cleared_rules",), ["Not An Id"]),
 }
 
 
@@ -155,8 +153,6 @@ def test_the_inline_bounds_are_declared() -> None:
     assert (budget.low, budget.high, budget.optional) == (60, 240 * 60, True)
     assert _validate.bound_of(ub.Exercise, "aliases").unique
     assert _validate.bound_of(ub.Source, "url") == _validate.URL_BOUND
-    assert _validate.bound_of(Profile, "cleared_rules").item == _validate.SLUG_BOUND
-    assert Goal is not None
 
 
 @given(st.text(alphabet="hts:/ ab\n", max_size=12) | st.sampled_from(["https://", "http://a"]))

@@ -2,7 +2,8 @@
 
 A field's bound (an integer range, a text's length, a slug, a collection's least
 size and its items' bounds) is declared once, as attrs metadata, with
-:func:`between`, :func:`text_up_to`, :func:`slug_id` or :func:`items`. The class
+:func:`between`, :func:`number_in`, :func:`text_up_to`, :func:`web_address`,
+:func:`slug_id` or :func:`items`. The class
 checks it through ``_bound_problems = checker()``, compiled on first use into one
 function of inline checks (attrs' stock ``ge``/``le`` validators cost several times
 more on the hot path of every construction and load, STYLE.md); the JSON Schema

@@ -64,9 +64,7 @@ class Profile:
     conditions: frozenset[Condition] = attrs.field(default=frozenset(), converter=to_frozenset)
     avoid_features: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
     avoid_note: str | None = attrs.field(default=None, metadata=v.text_up_to(MAX_NOTE))
-    cleared_rules: frozenset[str] = attrs.field(
-        default=frozenset(), converter=to_frozenset, metadata=v.items(item=v.SLUG_BOUND)
-    )
+    cleared_rules: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     clearance_note: str | None = attrs.field(default=None, metadata=v.text_up_to(MAX_NOTE))
     level: Level | None = None
     age_band: AgeBand | None = None
