@@ -105,6 +105,17 @@ def fuzz(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def schema_clients(session: nox.Session) -> None:
+    """The JSON Schemas through ajv, json-schema-to-typescript + tsc and jsonschema-rs.
+
+    On demand (``python -m nox -s schema_clients``): it needs Node and npm, and
+    installs the npm packages into a cache directory outside the checkout.
+    """
+    _install(session, "schema-clients")
+    session.run("python", "tools/check_schema_clients.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def mutate(session: nox.Session) -> None:
     """Mutation testing of the safety package, on demand: python -m nox -s mutate.
 
