@@ -51,15 +51,18 @@ class DecisionReason:
     .. versionadded:: 0.1.0
     """
 
-    rule: str
-    text: str
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    rule: str = attrs.field(metadata=v.text_up_to(60))
+    text: str = attrs.field(metadata=v.text_up_to())
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=v.items(item=v.SOURCE_KEY)
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.text("rule", self.rule, max_len=60)
-        v.text("text", self.text)
         v.collection("sources", self.sources, tuple, str)
-        v.texts("sources", self.sources, max_len=20)
+        if problems := self._bound_problems():
+            v.report(problems)
 
 
 def _check_reasons(_: object, __: object, reasons: Any) -> None:
@@ -95,15 +98,18 @@ class Decision:
     action: ProgressAction
     block: Block
     previous_dose: Dose
-    previous_exercise_id: str
+    previous_exercise_id: str = attrs.field(metadata=v.slug_id())
     reasons: tuple[DecisionReason, ...] = attrs.field(converter=to_tuple, validator=_check_reasons)
     advice: Advice | None = None
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("action", self.action, ProgressAction)
         v.instance("block", self.block, Block)
         v.instance("previous_dose", self.previous_dose, Dose)
-        v.slug("previous_exercise_id", self.previous_exercise_id)
+        if problems := self._bound_problems():
+            v.report(problems)
         if self.advice is not None:
             v.instance("advice", self.advice, Advice)
 

@@ -26,7 +26,7 @@ from upperback.progression.decide import (
 )
 from upperback.progression.defaults import default_rule
 from upperback.progression.engine import Context, ProgressAction, dose_text
-from upperback.progression.log import Outcome, SessionLog, addresses
+from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block, Routine
 from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy, SymptomReport, Trend
@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from upperback.exercise import Exercise
 
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
-
-MAX_WEEKS: Final = 520
-"""The longest program, in weeks (ten years)."""
 
 _MAX_STRENGTH_SESSIONS: Final = 3
 """Strengthening: 2–3 sessions a week, 48–72 h apart [A6*][A7]."""
@@ -139,12 +136,15 @@ class PlannedSession:
     .. versionadded:: 0.1.0
     """
 
-    number: int
+    number: int = attrs.field(metadata=v.between(1, 7))
     date: dt.date | None = None
     logged: bool = False
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("number", self.number, 1, 7)
+        if problems := self._bound_problems():
+            v.report(problems)
         if self.date is not None and type(self.date) is not dt.date:
             raise InvalidValue("date", self.date, "must be a date")
         v.instance("logged", self.logged, bool)
@@ -173,7 +173,7 @@ class Week:
     .. versionadded:: 0.1.0
     """
 
-    number: int
+    number: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
     routine: Routine
     sessions: tuple[PlannedSession, ...] = attrs.field(
         converter=to_tuple, validator=_check_tuple_of(PlannedSession)
@@ -184,8 +184,11 @@ class Week:
     deload: bool = False
     advice: Advice | None = None
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("number", self.number, 1, MAX_WEEKS)
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("routine", self.routine, Routine)
         v.instance("deload", self.deload, bool)
         if self.advice is not None:
@@ -212,15 +215,21 @@ class Program:
     """
 
     routine: Routine
-    weeks: tuple[Week, ...] = attrs.field(converter=to_tuple, validator=_check_tuple_of(Week))
+    weeks: tuple[Week, ...] = attrs.field(
+        converter=to_tuple,
+        validator=_check_tuple_of(Week),
+        metadata=v.items(min_items=1, empty="must hold at least one week"),
+    )
     rules: RuleSet = attrs.field(factory=RuleSet)
     profile: Profile | None = None
     start: dt.date | None = None
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
         v.instance("routine", self.routine, Routine)
-        if not self.weeks:
-            raise InvalidValue("weeks", self.weeks, "must hold at least one week")
+        if problems := self._bound_problems():
+            v.report(problems)
         for i, week in enumerate(self.weeks):
             if week.number != i + 1:
                 raise InvalidValue(f"weeks[{i}].number", week.number, f"must be {i + 1}")

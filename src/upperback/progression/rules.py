@@ -34,6 +34,7 @@ from upperback.progression.engine import (
     recent_status,
     streak,
 )
+from upperback.progression.log import MAX_WEEKS
 from upperback.props import BandLevel
 
 if TYPE_CHECKING:
@@ -137,8 +138,14 @@ def _short(outcome: Outcome) -> bool:
     return not outcome.completed
 
 
-def _int(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
-    v.int_between(field, value, low, high, unit)
+_PER_FIELD_MAX: Final = max(_MAXIMA.values())
+"""The largest value any dose field allows (a rule's own cap is checked against its field)."""
+
+
+def _checked(rule: Any) -> None:
+    """Raise the problems of a rule's declared bounds, all at once."""
+    if problems := rule._bound_problems():  # noqa: SLF001 - the classes of this module
+        v.report(problems)
 
 
 def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ...]) -> Proposal:
@@ -177,12 +184,13 @@ class HoldProgression:
 
     TYPE: ClassVar[str] = "hold_progression"
 
-    step_s: int = 5
-    max_s: int = 30
+    step_s: int = attrs.field(default=5, metadata=v.between(1, 60, " seconds"))
+    max_s: int = attrs.field(default=30, metadata=v.between(1, MAX_HOLD_S, " seconds"))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("step_s", self.step_s, 1, 60, " seconds")
-        _int("max_s", self.max_s, 1, MAX_HOLD_S, " seconds")
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -223,8 +231,8 @@ class DoubleProgression:
     'double progression over 8–12 reps: +1 rep until every set reaches 12, then the next band level (or one more set, up to 4), back to 8 reps'
 
     Args:
-        low: The bottom of the rep range, 1 to 50.
-        high: The top of the range, above ``low``.
+        low: The bottom of the rep range, 1 to 49.
+        high: The top of the range, 2 to 50 and above ``low``.
         step: Reps added, 1 to 10.
         then: What comes once every set reaches ``high``.
         max_sets: The most sets a ``set`` step may reach, 1 to 10.
@@ -234,18 +242,23 @@ class DoubleProgression:
 
     TYPE: ClassVar[str] = "double_progression"
 
-    low: int
-    high: int
-    step: int = 1
+    low: int = attrs.field(metadata=v.between(1, MAX_REPS - 1, " reps"))
+    high: int = attrs.field(metadata=v.between(2, MAX_REPS, " reps"))
+    step: int = attrs.field(default=1, metadata=v.between(1, 10, " reps"))
     then: Then = Then.BAND_OR_SET
-    max_sets: int = 4
+    max_sets: int = attrs.field(default=4, metadata=v.between(1, MAX_SETS, " sets"))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("low", self.low, 1, MAX_REPS, " reps")
-        _int("high", self.high, self.low + 1 if type(self.low) is int else 2, MAX_REPS, " reps")
-        _int("step", self.step, 1, 10, " reps")
         v.instance("then", self.then, Then)
-        _int("max_sets", self.max_sets, 1, MAX_SETS, " sets")
+        _checked(self)
+        if self.high <= self.low:
+            raise InvalidValue(
+                "high",
+                self.high,
+                f"must be an integer between {self.low + 1} and {MAX_REPS} reps (above 'low')",
+            )
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -316,16 +329,16 @@ class SetProgression:
 
     TYPE: ClassVar[str] = "set_progression"
 
-    max_sets: int
-    step: int = 1
-    max_total_s: int | None = None
+    max_sets: int = attrs.field(metadata=v.between(1, MAX_SETS, " sets"))
+    step: int = attrs.field(default=1, metadata=v.between(1, 5, " sets"))
+    max_total_s: int | None = attrs.field(
+        default=None, metadata=v.between(1, MAX_SETS * MAX_HOLD_S, " seconds")
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("max_sets", self.max_sets, 1, MAX_SETS, " sets")
-        _int("step", self.step, 1, 5, " sets")
-        v.optional_int_between(
-            "max_total_s", self.max_total_s, 1, MAX_SETS * MAX_HOLD_S, " seconds"
-        )
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -384,21 +397,25 @@ class LinearProgression:
     TYPE: ClassVar[str] = "linear_progression"
 
     field: DoseField
-    step: int
-    after_successes: int = 1
-    drop: int = 0
-    after_failures: int = 2
-    beyond_last_set: int = 0
-    maximum: int | None = None
+    step: int = attrs.field(metadata=v.between(1, 60))
+    after_successes: int = attrs.field(default=1, metadata=v.between(1, 20))
+    drop: int = attrs.field(default=0, metadata=v.between(0, 60))
+    after_failures: int = attrs.field(default=2, metadata=v.between(1, 20))
+    beyond_last_set: int = attrs.field(default=0, metadata=v.between(0, 20))
+    maximum: int | None = attrs.field(default=None, metadata=v.between(1, _PER_FIELD_MAX))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("field", self.field, DoseField)
-        _int("step", self.step, 1, 60)
-        _int("after_successes", self.after_successes, 1, 20)
-        _int("drop", self.drop, 0, 60)
-        _int("after_failures", self.after_failures, 1, 20)
-        _int("beyond_last_set", self.beyond_last_set, 0, 20)
-        v.optional_int_between("maximum", self.maximum, 1, self.field.maximum)
+        _checked(self)
+        if self.maximum is not None and self.maximum > self.field.maximum:
+            raise InvalidValue(
+                "maximum",
+                self.maximum,
+                f"must be an integer between 1 and {self.field.maximum}"
+                f" (the most a dose allows for {self.field.value})",
+            )
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -481,10 +498,12 @@ class Advance:
 
     TYPE: ClassVar[str] = "advance"
 
-    after_successes: int = 1
+    after_successes: int = attrs.field(default=1, metadata=v.between(1, 20))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("after_successes", self.after_successes, 1, 20)
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -535,10 +554,12 @@ class RegressExercise:
 
     TYPE: ClassVar[str] = "regress_exercise"
 
-    after_failures: int = 2
+    after_failures: int = attrs.field(default=2, metadata=v.between(1, 20))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("after_failures", self.after_failures, 1, 20)
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -575,14 +596,16 @@ def _scale(dose: Dose, fields: frozenset[DoseField], percent: int) -> Dose:
     return new
 
 
-def _check_scaled(fields: Any) -> None:
-    v.collection("fields", fields, frozenset, DoseField)
-    if not fields:
-        raise InvalidValue("fields", fields, "must name at least one dose field to scale")
-
-
 DELOAD_PERCENT: Final = (10, 90)
 """What a deload may leave of each scaled number, in percent: one bound for both deloads."""
+
+_PERCENT: Final = v.between(*DELOAD_PERCENT, "%")
+_SCALED: Final = v.items(min_items=1, empty="must name at least one dose field to scale")
+
+
+def _check_deload(rule: Deload | StallDeload) -> None:
+    v.collection("fields", rule.fields, frozenset, DoseField)
+    _checked(rule)
 
 
 @attrs.frozen(kw_only=True)
@@ -607,16 +630,16 @@ class Deload:
 
     TYPE: ClassVar[str] = "deload"
 
-    every_weeks: int
-    percent: int
+    every_weeks: int = attrs.field(metadata=v.between(2, 52, " weeks"))
+    percent: int = attrs.field(metadata=_PERCENT)
     fields: frozenset[DoseField] = attrs.field(
-        default=frozenset({DoseField.SETS}), converter=to_frozenset
+        default=frozenset({DoseField.SETS}), converter=to_frozenset, metadata=_SCALED
     )
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        _int("every_weeks", self.every_weeks, 2, 52, " weeks")
-        _int("percent", self.percent, *DELOAD_PERCENT, "%")
-        _check_scaled(self.fields)
+        _check_deload(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -677,16 +700,16 @@ class StallDeload:
 
     TYPE: ClassVar[str] = "stall_deload"
 
-    after_sessions: int
-    percent: int
+    after_sessions: int = attrs.field(metadata=v.between(1, 20))
+    percent: int = attrs.field(metadata=_PERCENT)
     fields: frozenset[DoseField] = attrs.field(
-        default=frozenset({DoseField.SETS}), converter=to_frozenset
+        default=frozenset({DoseField.SETS}), converter=to_frozenset, metadata=_SCALED
     )
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        _int("after_sessions", self.after_sessions, 1, 20)
-        _int("percent", self.percent, *DELOAD_PERCENT, "%")
-        _check_scaled(self.fields)
+        _check_deload(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -738,14 +761,6 @@ class Hold:
         return None
 
 
-def _check_weeks(_: object, __: object, weeks: Any) -> None:
-    v.collection("weeks", weeks, frozenset, int)
-    if not weeks:
-        raise InvalidValue("weeks", weeks, "must name at least one week")
-    for week in sorted(weeks):
-        _int("weeks", week, 1, 520)
-
-
 @attrs.frozen(kw_only=True)
 class Suppress:
     """Skip progression in the given weeks only (a one-off suppress); other weeks pass on.
@@ -763,7 +778,18 @@ class Suppress:
 
     TYPE: ClassVar[str] = "suppress"
 
-    weeks: frozenset[int] = attrs.field(converter=to_frozenset, validator=_check_weeks)
+    weeks: frozenset[int] = attrs.field(
+        converter=to_frozenset,
+        metadata=v.items(
+            item=v.between(1, MAX_WEEKS)[v.BOUND], min_items=1, empty="must name at least one week"
+        ),
+    )
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        v.collection("weeks", self.weeks, frozenset, int)
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -784,8 +810,6 @@ def _check_chain(_: object, __: object, rules: Any) -> None:
         raise InvalidValue("rules", rules, "must be a collection of progression rules")
     for i, rule in enumerate(rules):
         v.instance(f"rules[{i}]", rule, RULE_TYPES)
-    if not rules:
-        raise InvalidValue("rules", rules, "must hold at least one rule")
 
 
 @attrs.frozen(kw_only=True)
@@ -803,7 +827,16 @@ class Chain:
 
     TYPE: ClassVar[str] = "chain"
 
-    rules: tuple[ProgressionRule, ...] = attrs.field(converter=to_tuple, validator=_check_chain)
+    rules: tuple[ProgressionRule, ...] = attrs.field(
+        converter=to_tuple,
+        validator=_check_chain,
+        metadata=v.items(min_items=1, empty="must hold at least one rule"),
+    )
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
