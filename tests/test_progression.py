@@ -1012,3 +1012,363 @@ def test_addresses_and_decisions_are_checked() -> None:
     ub.Outcome.as_prescribed(b, at=(100, 100))
     with pytest.raises(ub.InvalidValue, match="'section' must be an integer between 0 and 100"):
         ub.Outcome.as_prescribed(b, at=(101, 0))
+
+
+# -- each rule says what it does, in words a person reads ---------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (
+            ub.HoldProgression(step_s=10, max_s=45),
+            "hold progression: +10 s a hold after a session with every hold done, up to 45 s",
+        ),
+        (
+            ub.DoubleProgression(low=8, high=12, step=2, then=ub.Then.SET, max_sets=5),
+            "double progression over 8–12 reps: +2 reps until every set reaches 12,"
+            " then one more set, up to 5, back to 8 reps",
+        ),
+        (
+            ub.DoubleProgression(low=10, high=15, then=ub.Then.BAND),
+            "double progression over 10–15 reps: +1 rep until every set reaches 15,"
+            " then the next band level, back to 10 reps",
+        ),
+        (
+            ub.DoubleProgression(low=5, high=10, then=ub.Then.NOTHING),
+            "double progression over 5–10 reps: +1 rep until every set reaches 10",
+        ),
+        (
+            ub.SetProgression(max_sets=5, step=2),
+            "set progression: +2 sets after a session with every set done, up to 5 sets",
+        ),
+        (
+            ub.LinearProgression(field=ub.DoseField.HOLD_S, step=5),
+            "linear progression: +5 s after 1 successful session",
+        ),
+        (
+            ub.LinearProgression(
+                field=ub.DoseField.BAND_LEVEL,
+                step=1,
+                after_successes=2,
+                beyond_last_set=2,
+                maximum=6,
+                drop=1,
+                after_failures=3,
+            ),
+            "linear progression: +1 band levels after 2 successful sessions in a row with 2"
+            " over the target in the last set, up to 6; -1 after 3 failed sessions in a row",
+        ),
+        (
+            ub.Advance(after_successes=2),
+            "advance to the catalog's harder exercise after 2 successful sessions in a row"
+            " at the dose's limit",
+        ),
+        (
+            ub.RegressExercise(after_failures=3),
+            "regress to the catalog's easier exercise after 3 failed sessions in a row",
+        ),
+        (
+            ub.Deload(
+                every_weeks=6,
+                percent=60,
+                fields={ub.DoseField.SETS, ub.DoseField.HOLD_S, ub.DoseField.BAND_LEVEL},
+            ),
+            "planned deload: every 6th week, band level, hold s, sets at 60%",
+        ),
+        (
+            ub.StallDeload(after_sessions=2, percent=70, fields={ub.DoseField.REPS}),
+            "reactive deload: after 2 failed sessions in a row at one dose, reps at 70% for a week",
+        ),
+        (ub.Hold(), "hold: the dose stays as it is"),
+        (ub.Suppress(weeks={12, 3}), "suppress: no progression in weeks 3, 12"),
+        (ub.Suppress(weeks={5}), "suppress: no progression in week 5"),
+        (
+            ub.Chain(rules=[ub.Suppress(weeks={2}), ub.Hold()]),
+            "first of: suppress: no progression in week 2; then hold: the dose stays as it is",
+        ),
+        (
+            ub.PainGate(inner=ub.Hold()),
+            "pain-gated (progress only when pain stays in the safe zone):"
+            " hold: the dose stays as it is",
+        ),
+    ],
+)
+def test_each_rule_describes_its_own_numbers(rule: ub.ProgressionRule, text: str) -> None:
+    assert rule.describe() == text
+
+
+@pytest.mark.parametrize(
+    ("every", "ordinal"),
+    [
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (10, "10th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (20, "20th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (31, "31st"),
+        (52, "52nd"),
+    ],
+)
+def test_a_deload_names_its_week_as_an_english_ordinal(every: int, ordinal: str) -> None:
+    assert (
+        ub.Deload(every_weeks=every, percent=50)
+        .describe()
+        .startswith(f"planned deload: every {ordinal} week")
+    )
+
+
+# -- a red light steps back by the rule's own step -----------------------------
+
+
+def _red(b: ub.Block, rule: ub.ProgressionRule) -> ub.Decision:
+    return ub.progress(b, [log(b, pain=7)], ub.PainGate(inner=rule))
+
+
+@pytest.mark.parametrize(
+    ("b", "rule", "after"),
+    [
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=30),
+            ub.HoldProgression(step_s=5),
+            {"hold_s": 25},
+        ),
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=6),
+            ub.HoldProgression(step_s=5),
+            {"hold_s": 1},
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=3),
+            ub.DoubleProgression(low=8, high=12, step=2),
+            {"reps": 1},
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.DoubleProgression(low=8, high=12),
+            {"reps": 9},
+        ),
+        (block("band-pull-apart", sets=2, reps=10), ub.SetProgression(max_sets=4), {"sets": 1}),
+        (
+            block("band-pull-apart", sets=4, reps=10),
+            ub.SetProgression(max_sets=4, step=2),
+            {"sets": 3},
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.LinearProgression(field=ub.DoseField.SETS, step=1),
+            {"sets": 1},
+        ),
+        (
+            block("band-pull-apart", sets=3, reps=10),
+            ub.LinearProgression(field=ub.DoseField.REPS, step=5, drop=2),
+            {"reps": 8},
+        ),
+        (
+            block("band-pull-apart", sets=3, reps=10),
+            ub.Chain(rules=[ub.Hold(), ub.Advance(), ub.SetProgression(max_sets=4)]),
+            {"sets": 2},
+        ),
+    ],
+)
+def test_a_red_light_takes_the_inner_rules_step_back(
+    b: ub.Block, rule: ub.ProgressionRule, after: dict[str, int]
+) -> None:
+    decision = _red(b, rule)
+    assert decision.action is Act.REGRESS
+    assert decision.block.dose == attrs.evolve(b.dose, **after)
+
+
+@pytest.mark.parametrize(
+    ("b", "rule"),
+    [
+        (block("doorway-pec-stretch", sets=2, hold_s=5), ub.HoldProgression(step_s=5)),
+        (block("band-pull-apart", sets=2, reps=2), ub.DoubleProgression(low=8, high=12, step=2)),
+        (block("doorway-pec-stretch", sets=2, hold_s=20), ub.DoubleProgression(low=8, high=12)),
+        (block("band-pull-apart", sets=1, reps=10), ub.SetProgression(max_sets=4)),
+        (
+            block("band-pull-apart", sets=1, reps=10),
+            ub.LinearProgression(field=ub.DoseField.SETS, step=1),
+        ),
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=20),
+            ub.LinearProgression(field=ub.DoseField.REPS, step=1),
+        ),
+        (block("band-pull-apart", sets=2, reps=10), ub.Chain(rules=[ub.Hold(), ub.Advance()])),
+    ],
+)
+def test_a_red_light_with_no_smaller_dose_keeps_the_dose_and_says_so(
+    b: ub.Block, rule: ub.ProgressionRule
+) -> None:
+    decision = _red(b, rule)
+    assert decision.action is Act.HOLD
+    assert decision.block.dose == b.dose
+    assert decision.reasons[-1].text.endswith(
+        "There is no smaller dose or easier exercise to go back to: it stays as it is;"
+        " ease off within it."
+    )
+
+
+# -- what a program and a decision say ----------------------------------------
+
+
+def _two_a_week() -> ub.Routine:
+    return ub.Routine.of("Desk", main=[CATALOG["doorway-pec-stretch"]], sessions_per_week=2)
+
+
+def _prescribed(routine: ub.Routine, day: int, pain: int) -> ub.SessionLog:
+    b = routine.blocks[0]
+    outcome = ub.Outcome.as_prescribed(b, at=(0, 0), pain_during=pain, pain_next_morning=0)
+    return ub.SessionLog(
+        date=MONDAY + dt.timedelta(days=day),
+        routine_id=routine.id,
+        outcomes=[outcome],
+        pain_before=0,
+    )
+
+
+def test_a_program_reads_week_by_week_with_dates_advice_and_each_change() -> None:
+    routine = _two_a_week()
+    painful = [_prescribed(routine, 0, 7), _prescribed(routine, 3, 1)]
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=30))
+    program = ub.plan(routine, weeks=3, start=MONDAY, logs=painful, rules=rule)
+    assert program.describe().splitlines() == [
+        "Desk: 3 weeks, 2 sessions a week, from 2026-01-05",
+        "Week 1: sessions Mon 05 Jan, Thu 08 Jan",
+        "  Doorway pec stretch: 2 × 30 s hold",
+        "Week 2: sessions Mon 12 Jan, Thu 15 Jan",
+        "  Advice: continue with care",
+        "  Doorway pec stretch: 2 × 25 s hold (regress)",
+        "Week 3: sessions Mon 19 Jan, Thu 22 Jan",
+        "  Doorway pec stretch: 2 × 30 s hold (progress)",
+    ]
+    regress, back = program.decisions
+    assert regress.describe() == (
+        "Doorway pec stretch: regress 2 × 30 s hold → 2 × 25 s hold. Pain-monitoring red:"
+        " pain was 7/10, above the 5/10 ceiling; reduce the load. 2 × 30 s hold becomes"
+        " 2 × 25 s hold."
+    )
+    assert back.describe() == (
+        "Doorway pec stretch: progress 2 × 25 s hold → 2 × 30 s hold. Every hold was done:"
+        " 2 × 25 s hold becomes 2 × 30 s hold."
+    )
+
+
+def test_an_undated_program_numbers_its_sessions_and_labels_a_deload_week() -> None:
+    program = ub.plan(_two_a_week(), weeks=2, rules=ub.Deload(every_weeks=2, percent=50))
+    assert program.describe().splitlines() == [
+        "Desk: 2 weeks, 2 sessions a week",
+        "Week 1: sessions 1, 2",
+        "  Doorway pec stretch: 2 × 30 s hold",
+        "Week 2 (deload): sessions 1, 2",
+        "  Doorway pec stretch: 1 × 30 s hold (deload)",
+    ]
+
+
+def test_a_decision_that_changes_the_exercise_reads_from_the_old_to_the_new() -> None:
+    b = block("kneeling-push-up-plus", sets=1, reps=1)
+    rule = ub.PainGate(inner=ub.SetProgression(max_sets=3))
+    decision = ub.progress(b, [log(b, pain=7)], rule, catalog=CATALOG)
+    assert decision.describe() == (
+        "Wall push-up plus: regress exercise kneeling-push-up-plus at 1 × 1 reps → 3 × 10 reps."
+        " Pain-monitoring red: pain was 7/10, above the 5/10 ceiling; reduce the load."
+        " Back to the easier Wall push-up plus."
+    )
+
+
+def test_a_program_keeps_the_person_it_was_planned_for() -> None:
+    person = ub.Profile(kit=ub.Kit.of(ub.Towel()))
+    assert ub.plan(_two_a_week(), weeks=1, profile=person).profile == person
+    assert ub.plan(_two_a_week(), weeks=1).profile is None
+
+
+# -- adherence, to the number --------------------------------------------------
+
+
+def test_adherence_without_logs_has_no_weeks_and_counts_nothing() -> None:
+    result = ub.adherence(ub.plan(_two_a_week(), weeks=3), [])
+    assert result.weeks == ()
+    assert result.total == ub.Tally()
+    assert (result.total.sessions, result.total.sets, result.total.time) == (1.0, 1.0, 1.0)
+
+
+def test_adherence_of_a_per_side_hold_counts_the_seconds_on_one_side() -> None:
+    routine = ub.Routine.of("Neck", main=[CATALOG["upper-trapezius-stretch"]], sessions_per_week=2)
+    b = routine.blocks[0]  # 2 × 30 s hold, each side
+    program = ub.plan(routine, weeks=1, start=MONDAY)
+    done = ub.SessionLog(
+        date=MONDAY,
+        routine_id=routine.id,
+        outcomes=[ub.Outcome.as_prescribed(b, at=(0, 0))],
+    )
+    result = ub.adherence(program, [done])
+    per_session = b.dose.sets * b.dose.hold_s  # on one side
+    block_tally = dict(result.blocks)[(0, 0)]
+    assert block_tally == ub.Tally(
+        sessions_done=1,
+        sessions_planned=2,
+        sets_done=2,
+        sets_prescribed=4,
+        seconds_done=per_session,
+        seconds_prescribed=2 * per_session,
+    )
+    assert result.total == block_tally
+    assert block_tally.time == 0.5
+
+
+# -- linear progression at its edges ------------------------------------------
+
+
+def _reps_log(b: ub.Block, done: tuple[int, ...], day: int) -> ub.SessionLog:
+    return log(b, done, day=day)
+
+
+def test_a_linear_drop_goes_to_one_but_never_below_and_not_from_one() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.SETS, step=1, drop=2, after_failures=1)
+    three = block("band-pull-apart", sets=3, reps=12)
+    short = (12, 12, 8)
+    decision = ub.progress(three, [_reps_log(three, short, 0)], rule)
+    assert (decision.action, decision.block.dose.sets) == (Act.REGRESS, 1)
+    assert decision.sources == ("P1*",)
+    two = block("band-pull-apart", sets=2, reps=12)
+    decision = ub.progress(two, [_reps_log(two, (12, 8), 0)], rule)
+    assert (decision.action, decision.block.dose.sets) == (Act.REGRESS, 1)
+    one = block("band-pull-apart", sets=1, reps=12)
+    decision = ub.progress(one, [_reps_log(one, (8,), 0)], rule)
+    assert decision.action is Act.HOLD
+    assert decision.sources == ("P1*",)
+
+
+def test_a_linear_step_names_its_sources() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1)
+    b = block("band-pull-apart", sets=2, reps=10)
+    decision = ub.progress(b, [_reps_log(b, (10, 10), 0)], rule)
+    assert (decision.action, decision.block.dose.reps) == (Act.PROGRESS, 11)
+    assert decision.sources == ("P1*", "A9")
+
+
+def test_regress_exercise_needs_both_an_easier_exercise_and_the_failures() -> None:
+    rule = ub.RegressExercise(after_failures=2)
+    b = block("kneeling-push-up-plus", sets=2, reps=10)
+    once = [_reps_log(b, (10, 5), 0)]
+    assert ub.progress(b, once, rule, catalog=CATALOG).action is Act.HOLD
+    top = block("wall-push-up-plus", sets=2, reps=10)  # nothing easier in the catalog
+    twice = [_reps_log(top, (10, 5), 0), _reps_log(top, (10, 5), 2)]
+    assert ub.progress(top, twice, rule, catalog=CATALOG).action is Act.HOLD
+
+
+def test_a_deload_rounds_down_but_never_below_one() -> None:
+    b = block("band-pull-apart", sets=3, reps=12)
+    deload = ub.Deload(every_weeks=2, percent=50, fields={ub.DoseField.SETS, ub.DoseField.REPS})
+    decision = ub.progress(b, [], deload, week=2)
+    assert decision.block.dose.sets == 1  # 3 × 50% = 1.5, rounded down
+    assert decision.block.dose.reps == 6
+    small = block("band-pull-apart", sets=1, reps=3)
+    tenth = ub.Deload(every_weeks=2, percent=10, fields={ub.DoseField.SETS, ub.DoseField.REPS})
+    assert ub.progress(small, [], tenth, week=2).block.dose == attrs.evolve(small.dose, reps=1)

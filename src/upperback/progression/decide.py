@@ -345,9 +345,7 @@ def _screened(
         reasons.append(
             DecisionReason(
                 rule="screen",
-                text=f"Screened for this person, it becomes {dose_text(safe.dose)}"
-                + (f" ({safe.notes})" if safe.notes and safe.notes != new.notes else "")
-                + ": "
+                text=f"Screened for this person, it becomes {dose_text(safe.dose)}: "
                 + " ".join(screened.reasons),
                 sources=screened.sources,
             )
