@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import upperback as ub
 from upperback import strategies as ubst
 from upperback.progression import ProgressAction as Act
+from upperback.progression.decide import kit_gap
 
 CATALOG = ub.default_catalog()
 MONDAY = dt.date(2026, 1, 5)
@@ -1372,3 +1373,116 @@ def test_a_deload_rounds_down_but_never_below_one() -> None:
     small = block("band-pull-apart", sets=1, reps=3)
     tenth = ub.Deload(every_weeks=2, percent=10, fields={ub.DoseField.SETS, ub.DoseField.REPS})
     assert ub.progress(small, [], tenth, week=2).block.dose == attrs.evolve(small.dose, reps=1)
+
+
+# -- triage reads what the log says -------------------------------------------
+
+OSTEOPOROSIS = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+CHECK_IN = ub.SymptomReport(days_since_onset=3, trend=ub.Trend.SAME)
+
+
+def _stretch_log(**kw: Any) -> tuple[ub.Block, ub.SessionLog]:
+    b = block("doorway-pec-stretch")
+    return b, log(b, **kw)
+
+
+def test_pain_before_the_session_is_pain_at_rest_unless_the_check_in_gives_it() -> None:
+    for symptoms in (None, CHECK_IN):
+        b, at_rest = _stretch_log(before=7, symptoms=symptoms)
+        advice = ub.progress(b, [at_rest], ub.HoldProgression()).advice
+        assert advice is not None
+        assert [r.text for r in advice.reasons] == ["Pain at rest is 7/10, above 5/10."]
+    b, told = _stretch_log(before=7, symptoms=attrs.evolve(CHECK_IN, pain_now=1))
+    advice = ub.progress(b, [told], ub.HoldProgression()).advice
+    assert advice is not None
+    assert advice.level is ub.AdviceLevel.CONTINUE
+
+
+@pytest.mark.parametrize(
+    ("logged", "check_in", "text"),
+    [
+        ({"pain": 7}, {}, "Pain with exercise is 7/10, above 5/10."),
+        ({"pain": 2}, {"pain_after_exercise": 7}, "Pain with exercise is 7/10, above 5/10."),
+        (
+            {"morning": 7, "before": None},
+            {},
+            "Pain the next morning is 7/10, above 3/10: it has not settled.",
+        ),
+        (
+            {"morning": 0, "before": None},
+            {"pain_next_morning": 7},
+            "Pain the next morning is 7/10, above 3/10: it has not settled.",
+        ),
+    ],
+)
+def test_triage_takes_the_worse_of_the_check_in_and_the_logged_pain(
+    logged: dict[str, Any], check_in: dict[str, Any], text: str
+) -> None:
+    b, session = _stretch_log(symptoms=attrs.evolve(CHECK_IN, **check_in), **logged)
+    advice = ub.progress(b, [session], ub.HoldProgression()).advice
+    assert advice is not None
+    assert advice.level is ub.AdviceLevel.CONTINUE_WITH_CARE
+    assert text in [r.text for r in advice.reasons]
+
+
+def test_triage_in_progress_uses_the_persons_stricter_ceiling() -> None:
+    b, session = _stretch_log(pain=4)
+    assert ub.progress(b, [session], ub.HoldProgression()).advice.level is (  # type: ignore[union-attr]
+        ub.AdviceLevel.CONTINUE
+    )
+    advice = ub.progress(b, [session], ub.HoldProgression(), profile=NERVE).advice
+    assert advice is not None
+    assert [r.text for r in advice.reasons] == ["Pain with exercise is 4/10, above 3/10."]
+
+
+def test_a_referral_gives_the_triage_finding_as_its_reason_with_its_source() -> None:
+    b, session = _stretch_log()
+    decision = ub.progress(b, [session], ub.HoldProgression(), profile=OSTEOPOROSIS)
+    assert decision.action is Act.REFER
+    assert [(r.rule, r.text, r.sources) for r in decision.reasons] == [
+        (
+            "triage",
+            "Stop progressing and see a healthcare professional: Back pain in someone with"
+            " osteoporosis should be checked by a clinician.",
+            ("C1",),
+        )
+    ]
+
+
+def test_days_worse_after_exercise_from_the_check_in_count_too() -> None:
+    b, session = _stretch_log(symptoms=attrs.evolve(CHECK_IN, days_worse_after_exercise=30))
+    assert ub.progress(b, [session], ub.HoldProgression()).action is Act.REFER
+
+
+# -- the kit and screening, in the decision's words ----------------------------
+
+
+def test_the_kit_gap_names_every_missing_prop_and_a_band_heavier_than_the_heaviest() -> None:
+    towel = ub.Profile(kit=ub.Kit.of(ub.Towel()))
+    row = ub.Block(exercise=CATALOG["band-row-seated"])
+    assert kit_gap(towel, row) == (
+        "Seated band row needs a resistance band, chair, which the person's kit does not hold."
+    )
+    assert kit_gap(ub.Profile(), row) is None  # the kit is not known
+    kit = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.LIGHT), ub.Chair())
+    banded = ub.Profile(kit=kit)
+    light = attrs.evolve(row, dose=attrs.evolve(row.dose, band_level=ub.BandLevel.LIGHT))
+    assert kit_gap(banded, light) is None
+    heavier = attrs.evolve(row, dose=attrs.evolve(row.dose, band_level=ub.BandLevel.MEDIUM))
+    assert kit_gap(banded, heavier) == (
+        f"{heavier.dose.describe()}, band level 3 needs a band of level 3; the heaviest in the"
+        " person's kit is level 2."
+    )
+
+
+def test_an_excluded_harder_exercise_gives_screenings_reasons_and_sources() -> None:
+    person = ub.Profile(avoid_features={ub.Feature.KNEELING}, avoid_note="Knee replacement.")
+    b = block("wall-push-up-plus")
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG, profile=person)
+    screened = ub.screen(ub.Block(exercise=CATALOG["kneeling-push-up-plus"]), person)
+    (reason,) = [r for r in decision.reasons if r.rule == "screen"]
+    assert reason.sources == screened.sources
+    assert reason.text == (
+        "Kneeling push-up plus is excluded for this person, so Wall push-up plus stays at"
+        f" {b.dose.describe()}: " + " ".join(screened.reasons)
+    )
