@@ -1486,3 +1486,99 @@ def test_an_excluded_harder_exercise_gives_screenings_reasons_and_sources() -> N
         "Kneeling push-up plus is excluded for this person, so Wall push-up plus stays at"
         f" {b.dose.describe()}: " + " ".join(screened.reasons)
     )
+
+
+# -- the defaults by kind, from the sources ------------------------------------
+
+
+def _gated(*rules: ub.ProgressionRule) -> ub.ProgressionRule:
+    return ub.PainGate(inner=ub.Chain(rules=rules))
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "who", "rule"),
+    [
+        # Stretches: holds by 5 s to the ACSM 30 s, 60 s for older adults, then
+        # repetitions (2-4) to about 60 s per exercise [A1][A2].
+        (
+            "childs-pose",
+            {},
+            _gated(
+                ub.HoldProgression(step_s=5, max_s=30),
+                ub.SetProgression(max_sets=4, max_total_s=60),
+            ),
+        ),
+        (
+            "childs-pose",
+            {"older_adult": True},
+            _gated(
+                ub.HoldProgression(step_s=5, max_s=60),
+                ub.SetProgression(max_sets=4, max_total_s=60),
+            ),
+        ),
+        # Strengthening: 8-12 reps, 10-15 for older or novice people, up to 4 sets [A7][A5].
+        (
+            "band-pull-apart",
+            {},
+            _gated(ub.DoubleProgression(low=8, high=12, max_sets=4), ub.Advance()),
+        ),
+        (
+            "band-pull-apart",
+            {"older_adult": True},
+            _gated(ub.DoubleProgression(low=10, high=15, max_sets=4), ub.Advance()),
+        ),
+        (
+            "band-pull-apart",
+            {"novice": True},
+            _gated(ub.DoubleProgression(low=10, high=15, max_sets=4), ub.Advance()),
+        ),
+        # Motor control: holds to 10 s a second at a time, then 10-15 reps [E19*][E19c*].
+        (
+            "chin-tuck",
+            {},
+            _gated(
+                ub.HoldProgression(step_s=1, max_s=10),
+                ub.DoubleProgression(low=10, high=15, then=ub.Then.NOTHING),
+                ub.Advance(),
+            ),
+        ),
+        # Mobility: 5-10 cycles [E1*][E2*][E8b*].
+        (
+            "cat-camel",
+            {"novice": True},
+            _gated(ub.DoubleProgression(low=5, high=10, then=ub.Then.NOTHING), ub.Advance()),
+        ),
+    ],
+)
+def test_the_default_rule_of_each_kind_is_the_sources_progression(
+    exercise_id: str, who: dict[str, bool], rule: ub.ProgressionRule
+) -> None:
+    assert ub.default_rule(CATALOG[exercise_id], **who) == rule
+    assert ub.RuleSet(**who).rule_for((0, 0), ub.Block(exercise=CATALOG[exercise_id])) == rule
+
+
+def test_an_exercise_of_no_progressing_kind_holds_behind_the_pain_gate() -> None:
+    breathing = attrs.evolve(CATALOG["chin-tuck"], kind=ub.ExerciseKind.BREATHING)
+    assert ub.default_rule(breathing) == ub.PainGate(inner=ub.Hold())
+
+
+def test_a_rule_set_reads_its_mappings_in_a_fixed_order_and_a_block_by_its_own_address() -> None:
+    suppress = ub.Suppress(weeks={1})
+    rules = ub.RuleSet(
+        by_kind={
+            ub.ExerciseKind.STRENGTHENING: ub.Hold(),
+            ub.ExerciseKind.DYNAMIC_MOBILITY: suppress,
+        }
+    )
+    assert rules.by_kind == (
+        (ub.ExerciseKind.DYNAMIC_MOBILITY, suppress),
+        (ub.ExerciseKind.STRENGTHENING, ub.Hold()),
+    )
+    by_block = ub.RuleSet(by_block={(1, 0): ub.Hold(), (0, 1): suppress})
+    assert by_block.by_block == (((0, 1), suppress), ((1, 0), ub.Hold()))
+    pull = ub.Block(exercise=CATALOG["band-pull-apart"])
+    assert by_block.rule_for((0, 1), pull) == suppress
+    assert by_block.rule_for((1, 0), pull) == ub.Hold()
+    assert by_block.rule_for((0, 0), pull) == ub.default_rule(pull.exercise)
+    listed = ub.RuleSet(by_kind=[[ub.ExerciseKind.STRENGTHENING, ub.Hold()]])
+    assert listed.by_kind == ((ub.ExerciseKind.STRENGTHENING, ub.Hold()),)
