@@ -1582,3 +1582,244 @@ def test_a_rule_set_reads_its_mappings_in_a_fixed_order_and_a_block_by_its_own_a
     assert by_block.rule_for((0, 0), pull) == ub.default_rule(pull.exercise)
     listed = ub.RuleSet(by_kind=[[ub.ExerciseKind.STRENGTHENING, ub.Hold()]])
     assert listed.by_kind == ((ub.ExerciseKind.STRENGTHENING, ub.Hold()),)
+
+
+# -- double progression's load step, sources and edges -------------------------
+
+
+def _at_top(**dose: Any) -> tuple[ub.Block, list[ub.SessionLog]]:
+    b = block("band-pull-apart", **dose)
+    return b, [log(b)]
+
+
+def test_the_band_step_cites_the_band_source_and_the_set_step_the_set_source() -> None:
+    rule = ub.DoubleProgression(low=8, high=12)
+    b, done = _at_top(sets=2, reps=12, band_level=ub.BandLevel.LIGHT)
+    banded = ub.progress(b, done, rule)
+    assert banded.block.dose == attrs.evolve(b.dose, band_level=ub.BandLevel.MEDIUM, reps=8)
+    assert banded.sources == ("P4*", "P5*", "D1")
+    assert banded.reasons[0].text.startswith("Every set reached the top of the 8–12 range: ")
+    b, done = _at_top(sets=2, reps=12)
+    one_more = ub.progress(b, done, rule)
+    assert one_more.block.dose == attrs.evolve(b.dose, sets=3, reps=8)
+    assert one_more.sources == ("P4*", "P5*", "A7")
+
+
+def test_at_the_heaviest_band_double_progression_adds_a_set_and_at_the_most_sets_stops() -> None:
+    rule = ub.DoubleProgression(low=8, high=12, max_sets=3)
+    b, done = _at_top(sets=2, reps=12, band_level=max(ub.BandLevel))
+    assert ub.progress(b, done, rule).block.dose == attrs.evolve(b.dose, sets=3, reps=8)
+    b, done = _at_top(sets=3, reps=12, band_level=max(ub.BandLevel))
+    stays = ub.progress(b, done, rule)
+    assert (stays.action, stays.block.dose) == (Act.HOLD, b.dose)
+
+
+def test_an_advance_cites_the_first_three_sources_of_the_harder_exercise() -> None:
+    b = block("wall-push-up-plus")
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG)
+    keys = [source.key for source in CATALOG["kneeling-push-up-plus"].sources]
+    assert len(keys) > 3
+    assert decision.sources == tuple(keys[:3])
+
+
+# -- what a rule says when it waits --------------------------------------------
+
+
+def test_a_short_session_names_the_numbers_done_against_the_target() -> None:
+    b = block("band-pull-apart", sets=3, reps=12)
+    decision = ub.progress(b, [log(b, (12, 10, 8))], ub.DoubleProgression(low=8, high=14))
+    assert decision.reasons[0].text == (
+        "Not every set reached its target (12, 10, 8 against 12 a set): the dose stays."
+    )
+
+
+def test_a_run_of_successes_is_counted_only_as_far_as_the_rule_needs() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1, after_successes=2)
+    b = block("band-pull-apart", sets=2, reps=10)
+    three = [log(b, day=day) for day in (0, 2, 4)]
+    decision = ub.progress(b, three, rule)
+    assert decision.reasons[0].text.startswith(
+        "2 successful sessions in a row (the rule needs 2): "
+    )
+
+
+def test_a_red_light_with_two_causes_names_both() -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    decision = _red_both(b)
+    assert decision.reasons[0].text.startswith(
+        "Pain-monitoring red: pain was 7/10, above the 5/10 ceiling; next-morning pain was"
+        " 4/10, worse than the 0/10 before the session; reduce the load."
+    )
+
+
+def _red_both(b: ub.Block) -> ub.Decision:
+    return ub.progress(b, [log(b, pain=7, morning=4)], ub.PainGate(inner=ub.HoldProgression()))
+
+
+# -- plans: the profile, the history across weeks, referral and placing logs --
+
+
+def test_a_plan_reads_the_persons_stricter_ceiling_and_triages_with_their_conditions() -> None:
+    routine = _two_a_week()
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=45))
+    anyone = ub.plan(routine, weeks=2, start=MONDAY, logs=[_prescribed(routine, 0, 4)], rules=rule)
+    assert anyone.weeks[1].decisions[0].action is Act.HOLD  # amber: 4/10 within 5/10
+    screened = ub.plan(routine, weeks=1, profile=NERVE).routine  # the nerve-pain caps
+    logged = [_prescribed(screened, 0, 4)]
+    nerve = ub.plan(routine, weeks=2, start=MONDAY, logs=logged, rules=rule, profile=NERVE)
+    assert nerve.weeks[1].decisions[0].action is Act.REGRESS  # above 3/10 [C11*]
+    assert nerve.weeks[1].advice is not None
+    assert [r.text for r in nerve.weeks[1].advice.reasons] == [
+        "Pain with exercise is 4/10, above 3/10."
+    ]
+
+
+def test_the_latest_session_of_a_week_is_triaged_with_its_own_check_in() -> None:
+    routine = _two_a_week()
+    flagged = attrs.evolve(
+        _prescribed(routine, 3, 0),
+        symptoms=ub.SymptomReport(
+            days_since_onset=2, trend=ub.Trend.SAME, red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}
+        ),
+    )
+    program = ub.plan(routine, weeks=2, start=MONDAY, logs=[_prescribed(routine, 0, 0), flagged])
+    assert program.weeks[1].decisions[0].action is Act.REFER
+
+
+def test_week_1_has_no_decisions_and_sessions_count_from_1() -> None:
+    program = ub.plan(_two_a_week(), weeks=2)
+    assert program.weeks[0].decisions == ()
+    assert [s.number for s in program.weeks[1].sessions] == [1, 2]
+
+
+def test_a_block_keeps_its_history_across_weeks() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1, after_successes=4)
+    routine = ub.Routine.of("Pull", main=[block("band-pull-apart", sets=2, reps=10)])
+    reps = [w.routine.blocks[0].dose.reps for w in ub.plan(routine, weeks=4, rules=rule).weeks]
+    assert reps == [10, 10, 11, 11]  # 3 sessions a week: four successes by week 2's end
+
+
+def test_a_rule_set_by_address_is_followed_in_a_plan() -> None:
+    routine = ub.Routine.of(
+        "Two", main=[CATALOG["band-pull-apart"], CATALOG["band-pull-apart"]], sessions_per_week=2
+    )
+    rules = ub.RuleSet(default=ub.Hold(), by_block={(0, 1): ub.SetProgression(max_sets=4)})
+    week_2 = ub.plan(routine, weeks=2, rules=rules).weeks[1]
+    assert [d.action for d in week_2.decisions] == [Act.HOLD, Act.PROGRESS]
+
+
+def test_after_a_referral_every_later_week_says_why_nothing_progresses() -> None:
+    routine = _two_a_week()
+    flagged = attrs.evolve(
+        _prescribed(routine, 0, 0),
+        symptoms=ub.SymptomReport(
+            days_since_onset=2, trend=ub.Trend.SAME, red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}
+        ),
+    )
+    program = ub.plan(routine, weeks=3, start=MONDAY, logs=[flagged])
+    later = program.weeks[2].decisions[0]
+    assert later.action is Act.REFER
+    assert any(
+        r.text
+        == "Referred in week 2: progression stays stopped until a healthcare professional has"
+        " seen the person; plan again from their advice."
+        for r in later.reasons
+    )
+
+
+def _dated(routine: ub.Routine, day: int, **kw: Any) -> ub.SessionLog:
+    return attrs.evolve(_prescribed(routine, day, 0), **kw)
+
+
+@pytest.mark.parametrize(
+    ("logs", "start", "field", "value", "words"),
+    [
+        (
+            lambda r: [_dated(r, 4), _dated(r, 0), _dated(r, 2)],
+            MONDAY,
+            "logs[0]",
+            "2026-01-09",
+            "must not be more than the 2 sessions planned in week 1",
+        ),
+        (
+            lambda r: [_dated(r, -1)],
+            MONDAY,
+            "logs[0].date",
+            "2026-01-04",
+            "must not be before the program starts (2026-01-05)",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=2)],
+            MONDAY,
+            "logs[0].week",
+            2,
+            "must be the week its date falls in (1)",
+        ),
+        (
+            lambda r: [_dated(r, 0)],
+            None,
+            "logs[0].week",
+            None,
+            "must be given when the program has no start date",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=3)],
+            None,
+            "logs[0].week",
+            3,
+            "must fall within the program's 2 weeks",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=1), _dated(r, 2, week=1, session=3)],
+            None,
+            "logs[1].session",
+            3,
+            "must be one of the 2 sessions of week 1, each logged once",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=1, session=3)],
+            None,
+            "logs[0].session",
+            3,
+            "must be one of the 2 sessions of week 1, each logged once",
+        ),
+        (
+            lambda r: [
+                _dated(r, 0, outcomes=[ub.Outcome.as_prescribed(block("chin-tuck"), at=(0, 0))])
+            ],
+            MONDAY,
+            "logs[0].outcomes[0].exercise_id",
+            "chin-tuck",
+            "must be the exercise of the block at [0, 0]",
+        ),
+    ],
+)
+def test_a_log_that_does_not_fit_the_plan_is_refused_naming_it(
+    logs: Any, start: dt.date | None, field: str, value: Any, words: str
+) -> None:
+    routine = _two_a_week()
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.plan(routine, weeks=2, start=start, logs=logs(routine))
+    assert (info.value.field, info.value.value) == (field, value)
+    assert words in str(info.value)
+
+
+def test_strengthening_more_than_3_times_a_week_is_refused_with_its_sources() -> None:
+    routine = ub.Routine.of("Pull", main=[CATALOG["band-pull-apart"]], sessions_per_week=4)
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.plan(routine)
+    assert (info.value.field, info.value.value) == ("routine.sessions_per_week", 4)
+    assert (
+        "must be at most 3 for a routine with strengthening: 2–3 sessions a week, 48–72 h apart"
+        " [A6*][A7]"
+    ) in str(info.value)
+
+
+def test_a_program_start_must_be_a_date_and_says_what_it_got() -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.plan(_two_a_week(), start="2026-01-05")  # type: ignore[arg-type]
+    assert (info.value.field, info.value.value) == ("start", "2026-01-05")
+    program = ub.plan(_two_a_week(), weeks=1)
+    with pytest.raises(ub.InvalidValue) as info:
+        attrs.evolve(program, start="2026-01-05")
+    assert (info.value.field, info.value.value) == ("start", "2026-01-05")

@@ -225,8 +225,7 @@ def harder_block(ctx: Context) -> Block | None:
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.harder is None:
         return None
-    harder = ctx.catalog.get(exercise.harder)
-    return None if harder is None else Block(exercise=harder)
+    return Block(exercise=ctx.catalog[exercise.harder])  # a catalog's links always resolve
 
 
 def easier_block(ctx: Context) -> Block | None:
@@ -236,5 +235,4 @@ def easier_block(ctx: Context) -> Block | None:
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.easier is None:
         return None
-    easier = ctx.catalog.get(exercise.easier)
-    return None if easier is None else Block(exercise=easier)
+    return Block(exercise=ctx.catalog[exercise.easier])  # a catalog's links always resolve
