@@ -17,6 +17,16 @@ Usage::
 for instance ``python tools/mutate_code.py progression run --max-children 2``,
 then ``python tools/mutate_code.py progression results`` (or ``show NAME``).
 With ``safety`` it runs mutmut at the top of the project.
+
+``python tools/mutate_code.py PACKAGE recheck [pytest arguments...]`` tests the
+survivors of the last run again, after tests were added: mutmut keeps a
+survivor's verdict until its function changes, and running each survivor
+again through mutmut costs a whole test session apiece. The recheck collects
+the package's tests once (the latest copy) and, in that one process, runs
+them against each survivor in turn with mutmut's own switch (the
+``MUTANT_UNDER_TEST`` variable its trampolines read on every call), stopping
+at the first failure; a survivor that a test now kills is recorded as killed
+in mutmut's results. Pytest arguments (``-k "not slow"``) narrow the tests.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutate"
@@ -76,6 +87,74 @@ def prepare(package: str, pyproject: str, table: dict[str, object]) -> Path:
     return work
 
 
+class _Recheck:
+    """A pytest plugin: the collected tests against each named mutant, first failure kills."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.killed: list[str] = []
+
+    def pytest_runtestloop(self, session: Any) -> bool:
+        """Instead of one pass over the tests, one pass per mutant, up to its first failure."""
+        os.environ.pop("MUTANT_UNDER_TEST", None)
+        if _fails(session.items):
+            msg = "the tests fail without any mutant: fix them before a recheck"
+            raise SystemExit(msg)
+        for n, name in enumerate(self.names, 1):
+            os.environ["MUTANT_UNDER_TEST"] = name
+            try:
+                dead = _fails(session.items)
+            finally:
+                os.environ.pop("MUTANT_UNDER_TEST", None)
+            if dead:
+                self.killed.append(name)
+            _say(f"[{n}/{len(self.names)}] {'killed' if dead else 'SURVIVED'}: {name}")
+        return True
+
+
+def _fails(items: list[Any]) -> bool:
+    """Whether any of the test items fails (stopping at the first that does)."""
+    from _pytest.runner import runtestprotocol  # noqa: PLC0415 - pytest's own protocol
+
+    for item in items:
+        if any(report.failed for report in runtestprotocol(item, nextitem=None, log=False)):
+            return True
+    return False
+
+
+def recheck(work: Path, pytest_args: list[str], selection: list[str]) -> int:
+    """Test the last run's survivors again with the latest tests; record the kills."""
+    import pytest  # noqa: PLC0415 - only this subcommand needs it
+
+    mutants = work / "mutants"
+    shutil.rmtree(mutants / "tests", ignore_errors=True)
+    shutil.copytree(ROOT / "tests", mutants / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    metas = sorted(mutants.rglob("*.py.meta"))
+    survivors = [
+        name
+        for meta in metas
+        for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
+        if code == 0
+    ]
+    os.chdir(mutants)
+    sys.path[:0] = [str(mutants / "src"), str(mutants)]
+    plugin = _Recheck(survivors)
+    pytest.main(
+        [*selection, "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *pytest_args],
+        plugins=[plugin],
+    )
+    killed = set(plugin.killed)
+    for meta in metas:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        if killed & codes.keys():
+            codes.update(dict.fromkeys(killed & codes.keys(), 1))
+            meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+    left = len(survivors) - len(killed)
+    _say(f"{len(survivors)} survivors rechecked: {len(killed)} killed, {left} survived")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Run mutmut for one package with ``argv``'s mutmut arguments."""
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
@@ -84,6 +163,11 @@ def main(argv: list[str]) -> int:
         _say(f"usage: mutate_code.py {{{','.join(sorted(known))}}} [mutmut arguments...]")
         return 2
     package, arguments = argv[0], argv[1:] or ["run"]
+    if arguments[0] == "recheck":
+        work = ROOT if package == DEFAULT else WORK / package
+        selection = list(known[package]["pytest_add_cli_args_test_selection"])  # type: ignore[call-overload]
+        os.environ.setdefault("HYPOTHESIS_PROFILE", "mutate")
+        return recheck(work, arguments[1:], selection)
     where = ROOT if package == DEFAULT else prepare(package, pyproject, known[package])
     mutmut = Path(sys.executable).with_name("mutmut")
     command = [str(mutmut) if mutmut.exists() else "mutmut", *arguments]
