@@ -1823,3 +1823,50 @@ def test_a_program_start_must_be_a_date_and_says_what_it_got() -> None:
     with pytest.raises(ub.InvalidValue) as info:
         attrs.evolve(program, start="2026-01-05")
     assert (info.value.field, info.value.value) == ("start", "2026-01-05")
+
+
+def test_a_block_not_done_since_the_last_decision_is_not_made_harder_and_says_why() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    decision = ub.progress(b, [log(b, (10, 4))], ub.SetProgression(max_sets=4), profile=NERVE)
+    assert decision.action is Act.HOLD
+    assert [(r.rule, r.text) for r in decision.reasons] == [
+        (
+            "set_progression",
+            "Not every set reached its target (10, 4 against 10 a set): the dose stays.",
+        ),
+        (
+            "progress",
+            "No session since the last decision did every set: a missed or incomplete session"
+            " is not a success.",
+        ),
+    ]
+    missed = ub.progress(b, [log(b)], ub.SetProgression(max_sets=4), window=0)
+    assert missed.reasons[0].text == (
+        "No session of this block was logged since the last decision: a missed session is not"
+        " a success, so the dose stays."
+    )
+
+
+def test_care_from_triage_names_every_finding_and_keeps_the_dose() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    decision = ub.progress(
+        b, [log(b, pain=6, before=6)], ub.SetProgression(max_sets=4), profile=NERVE
+    )
+    (care,) = [r for r in decision.reasons if r.rule == "triage"]
+    assert care.text == (
+        "Triage advises care (Pain at rest is 6/10, above 3/10. Pain with exercise is 6/10,"
+        " above 3/10.), so nothing is made harder."
+    )
+    assert care.sources
+
+
+def test_set_progression_at_its_most_sets_or_its_total_time_does_not_apply() -> None:
+    done = ub.SetProgression(max_sets=3)
+    b = block("band-pull-apart", sets=3, reps=10)
+    assert ub.progress(b, [log(b)], ub.Chain(rules=[done, ub.Hold()])).reasons[0].rule == "hold"
+    hold = block("doorway-pec-stretch", sets=2, hold_s=30)
+    timed = ub.SetProgression(max_sets=4, max_total_s=2 * hold.dose.set_work_s)
+    chain = ub.Chain(rules=[timed, ub.Hold()])
+    assert ub.progress(hold, [log(hold)], chain).reasons[0].rule == "hold"
+    more = ub.SetProgression(max_sets=4, max_total_s=2 * hold.dose.set_work_s + 1)
+    assert ub.progress(hold, [log(hold)], more).block.dose.sets == 3

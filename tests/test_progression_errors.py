@@ -485,7 +485,7 @@ def test_a_range_above_its_bottom_and_a_cap_within_its_field_are_cross_checked()
     LinearProgression(field=DoseField.SETS, step=1, maximum=10)
     with pytest.raises(ub.InvalidValue, match="between 1 and 10") as info:
         LinearProgression(field=DoseField.SETS, step=1, maximum=11)
-    assert info.value.field == "maximum"
+    assert (info.value.field, info.value.value) == ("maximum", 11)
     LinearProgression(field=DoseField.BAND_LEVEL, step=1, maximum=8)
     with pytest.raises(ub.InvalidValue):
         LinearProgression(field=DoseField.BAND_LEVEL, step=1, maximum=9)

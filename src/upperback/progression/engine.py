@@ -99,25 +99,22 @@ def dose_text(dose: Dose) -> str:
     return text if dose.band_level is None else f"{text}, band level {int(dose.band_level)}"
 
 
-Status = Literal["none", "done", "short"]
-
-
-def recent_status(ctx: Context) -> tuple[Status, str]:
-    """Whether the sessions since the last decision did the block in full."""
+def not_done(ctx: Context) -> str | None:
+    """Why the sessions since the last decision did not do the block in full, or ``None``."""
     done = [outcome for _, outcome in ctx.recent if not outcome.skipped]
     if not done:
-        return "none", (
+        return (
             "No session of this block was logged since the last decision:"
             " a missed session is not a success, so the dose stays."
         )
     short = [outcome for outcome in done if not outcome.completed]
     if short:
         outcome = short[-1]
-        return "short", (
+        return (
             f"Not every set reached its target ({_numbers(outcome)} against"
             f" {outcome.target} a set): the dose stays."
         )
-    return "done", "Every set was done."
+    return None
 
 
 def _numbers(outcome: Outcome) -> str:

@@ -31,7 +31,7 @@ from upperback.progression.engine import (
     easier_block,
     harder_block,
     light,
-    recent_status,
+    not_done,
     streak,
 )
 from upperback.progression.log import MAX_WEEKS
@@ -162,11 +162,6 @@ def _hold(rule: str, text: str, sources: tuple[str, ...] = ()) -> Proposal:
     return Proposal(action=ProgressAction.HOLD, rule=rule, text=text, sources=sources)
 
 
-def _not_yet(rule: str, ctx: Context) -> Proposal:
-    _, text = recent_status(ctx)
-    return _hold(rule, text)
-
-
 @attrs.frozen(kw_only=True)
 class HoldProgression:
     """Lengthen a hold by ``step_s`` after a session with every hold done, up to ``max_s``.
@@ -203,9 +198,8 @@ class HoldProgression:
         dose = ctx.block.dose
         if dose.hold_s is None or dose.hold_s >= self.max_s:
             return None
-        status, _ = recent_status(ctx)
-        if status != "done":
-            return _not_yet(self.TYPE, ctx)
+        if (why := not_done(ctx)) is not None:
+            return _hold(self.TYPE, why)
         new = attrs.evolve(dose, hold_s=min(dose.hold_s + self.step_s, self.max_s))
         return _progress(self.TYPE, dose, new, "Every hold was done", ("A1", "A2"))
 
@@ -275,31 +269,32 @@ class DoubleProgression:
         )
         return f"{text}, then {then}, back to {self.low} reps" if then else text
 
-    def _loaded(self, dose: Dose) -> tuple[Dose, str] | None:
+    def _loaded(self, dose: Dose) -> tuple[Dose, tuple[str, ...]] | None:
+        """The dose one load step up, reps back to ``low``, with the step's sources."""
         band = dose.band_level
         if self.then in (Then.BAND, Then.BAND_OR_SET) and band is not None and band < _MAX_BAND:
-            return attrs.evolve(dose, band_level=BandLevel(band + 1), reps=self.low), "band"
+            new = attrs.evolve(dose, band_level=BandLevel(band + 1), reps=self.low)
+            return new, ("P4*", "P5*", "D1")
         if self.then in (Then.SET, Then.BAND_OR_SET) and dose.sets < self.max_sets:
-            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), "set"
+            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), ("P4*", "P5*", "A7")
         return None
 
     def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         if dose.reps is None:
             return None
-        status, _ = recent_status(ctx)
+        unfinished = not_done(ctx)
         if dose.reps >= self.high:
             loaded = self._loaded(dose)
             if loaded is None:
                 return None
-            if status != "done":
-                return _not_yet(self.TYPE, ctx)
-            new, how = loaded
+            if unfinished is not None:
+                return _hold(self.TYPE, unfinished)
+            new, sources = loaded
             why = f"Every set reached the top of the {self.low}–{self.high} range"
-            sources = ("P4*", "P5*", "D1") if how == "band" else ("P4*", "P5*", "A7")
             return _progress(self.TYPE, dose, new, why, sources)
-        if status != "done":
-            return _not_yet(self.TYPE, ctx)
+        if unfinished is not None:
+            return _hold(self.TYPE, unfinished)
         fewest = min(min(outcome.per_set) for _, outcome in ctx.recent if not outcome.skipped)
         reps = min(self.high, max(dose.reps + self.step, fewest))
         new = attrs.evolve(dose, reps=reps)
@@ -355,9 +350,8 @@ class SetProgression:
             return None
         if self.max_total_s is not None and dose.sets * dose.set_work_s >= self.max_total_s:
             return None
-        status, _ = recent_status(ctx)
-        if status != "done":
-            return _not_yet(self.TYPE, ctx)
+        if (why := not_done(ctx)) is not None:
+            return _hold(self.TYPE, why)
         new = attrs.evolve(dose, sets=min(dose.sets + self.step, self.max_sets))
         sources = ("A2",) if self.max_total_s is not None else ("A7",)
         return _progress(self.TYPE, dose, new, "Every set was done", sources)
