@@ -1027,13 +1027,17 @@ def test_addresses_and_decisions_are_checked() -> None:
         ),
         (
             ub.DoubleProgression(low=8, high=12, step=2, then=ub.Then.SET, max_sets=5),
-            "double progression over 8–12 reps: +2 reps until every set reaches 12,"
-            " then one more set, up to 5, back to 8 reps",
+            (
+                "double progression over 8–12 reps: +2 reps until every set reaches 12,"
+                " then one more set, up to 5, back to 8 reps"
+            ),
         ),
         (
             ub.DoubleProgression(low=10, high=15, then=ub.Then.BAND),
-            "double progression over 10–15 reps: +1 rep until every set reaches 15,"
-            " then the next band level, back to 10 reps",
+            (
+                "double progression over 10–15 reps: +1 rep until every set reaches 15,"
+                " then the next band level, back to 10 reps"
+            ),
         ),
         (
             ub.DoubleProgression(low=5, high=10, then=ub.Then.NOTHING),
@@ -1057,13 +1061,17 @@ def test_addresses_and_decisions_are_checked() -> None:
                 drop=1,
                 after_failures=3,
             ),
-            "linear progression: +1 band levels after 2 successful sessions in a row with 2"
-            " over the target in the last set, up to 6; -1 after 3 failed sessions in a row",
+            (
+                "linear progression: +1 band levels after 2 successful sessions in a row with 2"
+                " over the target in the last set, up to 6; -1 after 3 failed sessions in a row"
+            ),
         ),
         (
             ub.Advance(after_successes=2),
-            "advance to the catalog's harder exercise after 2 successful sessions in a row"
-            " at the dose's limit",
+            (
+                "advance to the catalog's harder exercise after 2 successful sessions in a row"
+                " at the dose's limit"
+            ),
         ),
         (
             ub.RegressExercise(after_failures=3),
@@ -1090,8 +1098,10 @@ def test_addresses_and_decisions_are_checked() -> None:
         ),
         (
             ub.PainGate(inner=ub.Hold()),
-            "pain-gated (progress only when pain stays in the safe zone):"
-            " hold: the dose stays as it is",
+            (
+                "pain-gated (progress only when pain stays in the safe zone):"
+                " hold: the dose stays as it is"
+            ),
         ),
     ],
 )
@@ -1442,8 +1452,10 @@ def test_a_referral_gives_the_triage_finding_as_its_reason_with_its_source() -> 
     assert [(r.rule, r.text, r.sources) for r in decision.reasons] == [
         (
             "triage",
-            "Stop progressing and see a healthcare professional: Back pain in someone with"
-            " osteoporosis should be checked by a clinician.",
+            (
+                "Stop progressing and see a healthcare professional: Back pain in someone with"
+                " osteoporosis should be checked by a clinician."
+            ),
             ("C1",),
         )
     ]
@@ -1834,12 +1846,16 @@ def test_a_block_not_done_since_the_last_decision_is_not_made_harder_and_says_wh
             "set_progression",
             "Not every set reached its target (10, 4 against 10 a set): the dose stays.",
         ),
-        (
-            "progress",
-            "No session since the last decision did every set: a missed or incomplete session"
-            " is not a success.",
-        ),
     ]
+    wall = block("wall-push-up-plus")
+    ready = ub.progress(wall, [log(wall)], ub.Advance(), catalog=CATALOG, window=0)
+    assert (ready.reasons[1].rule, ready.reasons[1].text) == (
+        "progress",
+        (
+            "No session since the last decision did every set: a missed or incomplete session"
+            " is not a success."
+        ),
+    )
     missed = ub.progress(b, [log(b)], ub.SetProgression(max_sets=4), window=0)
     assert missed.reasons[0].text == (
         "No session of this block was logged since the last decision: a missed session is not"

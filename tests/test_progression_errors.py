@@ -644,7 +644,7 @@ def test_a_wrong_argument_or_field_is_refused_naming_it_and_its_value(
     with pytest.raises(ub.InvalidValue) as info:
         call()
     assert info.value.field == field
-    assert info.value.value == value or info.value.value == list(value)  # noqa: PLR1714
+    assert info.value.value == value or info.value.value == list(value)
     assert words in str(info.value)
 
 
