@@ -15,6 +15,12 @@ from upperback import strategies as ubst
 from upperback.progression import ProgressAction as Act
 from upperback.progression.decide import kit_gap
 
+
+def _at_most(examples: int) -> int:
+    """``examples``, or fewer when the profile asks for fewer (the quick and mutation runs)."""
+    return min(examples, settings.default.max_examples)
+
+
 CATALOG = ub.default_catalog()
 MONDAY = dt.date(2026, 1, 5)
 NERVE = ub.Profile(conditions={ub.Condition.CERVICAL_RADICULOPATHY})
@@ -696,7 +702,7 @@ def _plan_or_none(routine: ub.Routine, **kwargs: Any) -> ub.Program | None:
         return None
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=_at_most(40), deadline=None)
 @given(routine=catalog_routines(), rule=_rules, profile=_profiles, weeks=st.integers(2, 10))
 @example(routine=desk_routine(), rule=None, profile=None, weeks=10)
 @example(routine=ladder(), rule=None, profile=NERVE, weeks=10)
@@ -745,7 +751,7 @@ def test_with_perfect_outcomes_no_dose_falls_except_on_deload_weeks_and_no_cap_i
 _pains = st.integers(0, 10)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=_at_most(60), deadline=None)
 @given(
     b=ubst.blocks(exercises=_catalog_exercises),
     rule=ubst.progression_rules(max_leaves=3),
@@ -784,7 +790,7 @@ def test_pain_above_the_ceiling_never_yields_progress(
     assert decision.reasons
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=_at_most(30), deadline=None)
 @given(
     routine=catalog_routines(),
     rule=_rules,
@@ -829,13 +835,13 @@ def test_a_red_flag_or_referral_level_triage_refers_and_nothing_after_progresses
         assert not any(d.action is Act.REFER for w in later for d in w.decisions)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=_at_most(20), deadline=None)
 @given(program=ubst.programs())
 def test_plan_is_deterministic_and_programs_round_trip(program: ub.Program) -> None:
     assert ub.loads(ub.dumps(program), ub.Program) == program
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=_at_most(15), deadline=None)
 @given(
     routine=catalog_routines(), rule=_rules, profile=_profiles, start=st.none() | st.just(MONDAY)
 )
@@ -853,7 +859,7 @@ def test_plan_is_deterministic(
         assert ub.dumps(one) == ub.dumps(two)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=_at_most(50), deadline=None)
 @given(decision=ubst.decisions())
 def test_every_decision_has_a_reason_naming_its_rule(decision: ub.Decision) -> None:
     assert decision.reasons
@@ -861,7 +867,7 @@ def test_every_decision_has_a_reason_naming_its_rule(decision: ub.Decision) -> N
     assert decision.action.value.replace("_", " ") in decision.describe()
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=_at_most(30), deadline=None)
 @given(log_=ubst.session_logs())
 def test_session_logs_round_trip(log_: ub.SessionLog) -> None:
     assert ub.loads(ub.dumps(log_), ub.SessionLog) == log_

@@ -32,6 +32,12 @@ from upperback.progression import (
 from upperback.progression import ProgressAction as Act
 from upperback.progression.tally import Tally
 
+
+def _at_most(examples: int) -> int:
+    """``examples``, or fewer when the profile asks for fewer (the quick and mutation runs)."""
+    return min(examples, settings.default.max_examples)
+
+
 CATALOG = ub.default_catalog()
 MONDAY = dt.date(2026, 1, 5)
 
@@ -284,7 +290,7 @@ def test_a_reason_needs_a_short_rule_name_and_a_log_a_slug_routine_id() -> None:
     assert caught.value.reason == SLUG_BOUND.reason
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=_at_most(25), deadline=None)
 @given(st.data())
 def test_logs_drawn_for_a_given_routine_fit_that_routine(data: st.DataObject) -> None:
     routine = ub.Routine.of(
