@@ -1892,3 +1892,11 @@ def test_set_progression_at_its_most_sets_or_its_total_time_does_not_apply() -> 
     assert ub.progress(hold, [log(hold)], chain).reasons[0].rule == "hold"
     more = ub.SetProgression(max_sets=4, max_total_s=2 * hold.dose.set_work_s + 1)
     assert ub.progress(hold, [log(hold)], more).block.dose.sets == 3
+
+
+def test_the_nominal_plan_assumes_no_pain_at_all_so_even_a_zero_safe_zone_progresses() -> None:
+    strict = ub.SafetyPolicy(pain_ceiling=0, settled_pain=0)
+    routine = ub.Routine.of("Desk", main=[block("doorway-pec-stretch", sets=2, hold_s=20)])
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=30))
+    program = ub.plan(routine, weeks=3, rules=rule, policy=strict)
+    assert [w.routine.blocks[0].dose.hold_s for w in program.weeks] == [20, 25, 30]
