@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import strategies as ubst
+from upperback.progression import EFFORT_SCALE
 from upperback.progression import ProgressAction as Act
 from upperback.progression.decide import kit_gap
 
@@ -1900,3 +1901,83 @@ def test_the_nominal_plan_assumes_no_pain_at_all_so_even_a_zero_safe_zone_progre
     rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=30))
     program = ub.plan(routine, weeks=3, rules=rule, policy=strict)
     assert [w.routine.blocks[0].dose.hold_s for w in program.weeks] == [20, 25, 30]
+
+
+# -- the documented defaults ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "same"),
+    [
+        (ub.HoldProgression(), ub.HoldProgression(step_s=5, max_s=30)),
+        (
+            ub.DoubleProgression(low=8, high=12),
+            ub.DoubleProgression(low=8, high=12, step=1, then=ub.Then.BAND_OR_SET, max_sets=4),
+        ),
+        (ub.SetProgression(max_sets=4), ub.SetProgression(max_sets=4, step=1, max_total_s=None)),
+        (
+            ub.LinearProgression(field=ub.DoseField.REPS, step=1),
+            ub.LinearProgression(
+                field=ub.DoseField.REPS,
+                step=1,
+                after_successes=1,
+                drop=0,
+                after_failures=2,
+                beyond_last_set=0,
+                maximum=None,
+            ),
+        ),
+        (ub.Advance(), ub.Advance(after_successes=1)),
+        (ub.RegressExercise(), ub.RegressExercise(after_failures=2)),
+        (
+            ub.Deload(every_weeks=4, percent=50),
+            ub.Deload(every_weeks=4, percent=50, fields={ub.DoseField.SETS}),
+        ),
+        (
+            ub.StallDeload(after_sessions=3, percent=50),
+            ub.StallDeload(after_sessions=3, percent=50, fields={ub.DoseField.SETS}),
+        ),
+        (ub.PainGate(inner=ub.Hold()), ub.PainGate(inner=ub.Hold(), easier_first=False)),
+    ],
+)
+def test_a_rule_left_to_its_defaults_says_the_documented_numbers(
+    rule: ub.ProgressionRule, same: ub.ProgressionRule
+) -> None:
+    assert rule.describe() == same.describe()
+    assert rule == same
+
+
+@pytest.mark.parametrize(
+    ("field", "unit"),
+    [
+        (ub.DoseField.SETS, " sets"),
+        (ub.DoseField.REPS, " reps"),
+        (ub.DoseField.HOLD_S, " s"),
+        (ub.DoseField.BAND_LEVEL, " band levels"),
+    ],
+)
+def test_a_linear_rule_names_its_fields_unit(field: ub.DoseField, unit: str) -> None:
+    rule = ub.LinearProgression(field=field, step=2)
+    assert rule.describe() == f"linear progression: +2{unit} after 1 successful session"
+
+
+def test_the_most_a_rule_may_ask_of_each_field_is_the_most_a_dose_allows() -> None:
+    assert [field.maximum for field in ub.DoseField] == [10, 50, 120, 8]
+
+
+def test_an_amber_light_still_lets_a_step_back_or_an_easier_exercise_through() -> None:
+    b = block("kneeling-push-up-plus", sets=2, reps=10)
+    failed = [log(b, (10, 5), pain=4, day=0), log(b, (10, 5), pain=4, day=2)]
+    drop = ub.LinearProgression(field=ub.DoseField.REPS, step=1, drop=2, after_failures=2)
+    assert ub.progress(b, failed, ub.PainGate(inner=drop), window=2).action is Act.REGRESS
+    down = ub.PainGate(inner=ub.RegressExercise(after_failures=2))
+    decision = ub.progress(b, failed, down, catalog=CATALOG, window=2)
+    assert decision.action is Act.REGRESS_EXERCISE
+    up = ub.PainGate(inner=ub.SetProgression(max_sets=4))
+    assert ub.progress(b, [log(b, pain=4)], up).action is Act.HOLD
+
+
+def test_the_effort_scale_runs_from_no_effort_at_0_to_the_hardest_at_10() -> None:
+    anchors = [value for value, _ in EFFORT_SCALE]
+    assert anchors == sorted(anchors)
+    assert (anchors[0], anchors[-1]) == (0, 10)
