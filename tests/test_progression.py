@@ -1820,7 +1820,8 @@ def test_a_log_that_does_not_fit_the_plan_is_refused_naming_it(
     with pytest.raises(ub.InvalidValue) as info:
         ub.plan(routine, weeks=2, start=start, logs=logs(routine))
     assert (info.value.field, info.value.value) == (field, value)
-    assert words in str(info.value)
+    assert info.value.reason.startswith("must ")
+    assert words in info.value.reason
 
 
 def test_strengthening_more_than_3_times_a_week_is_refused_with_its_sources() -> None:
@@ -1981,3 +1982,179 @@ def test_the_effort_scale_runs_from_no_effort_at_0_to_the_hardest_at_10() -> Non
     anchors = [value for value, _ in EFFORT_SCALE]
     assert anchors == sorted(anchors)
     assert (anchors[0], anchors[-1]) == (0, 10)
+
+
+# -- every reason, source and message in full ----------------------------------
+
+PAIN_SOURCES = ("P8*", "P9*", "P10*", "P11*")
+
+
+def test_a_held_back_advance_says_what_it_was_ready_for_and_then_why_not() -> None:
+    b = block("wall-push-up-plus")
+    missed = ub.progress(b, [log(b, day=0)], ub.Advance(), catalog=CATALOG, window=0)
+    assert missed.describe() == (
+        "Wall push-up plus: hold at 3 × 10 reps. Ready to advance (Wall push-up plus went well"
+        " at 3 × 10 reps: on to the harder Kneeling push-up plus at 3 × 10 reps, 3 s hold"
+        " each), but held back. No session since the last decision did every set: a missed or"
+        " incomplete session is not a success."
+    )
+
+
+def test_a_hold_reads_at_its_dose() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    assert ub.progress(b, [], ub.Hold()).describe() == (
+        "Band pull-apart: hold at 2 × 10 reps. Band pull-apart is set to stay at its dose."
+    )
+
+
+@pytest.mark.parametrize(
+    ("b", "rule", "sources", "text"),
+    [
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=20),
+            ub.HoldProgression(),
+            ("A1", "A2"),
+            "Every hold was done: 2 × 20 s hold becomes 2 × 25 s hold.",
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.DoubleProgression(low=8, high=12),
+            ("P4*", "P5*"),
+            "Every set reached its reps: 2 × 10 reps becomes 2 × 11 reps.",
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.SetProgression(max_sets=4),
+            ("A7",),
+            "Every set was done: 2 × 10 reps becomes 3 × 10 reps.",
+        ),
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=20),
+            ub.SetProgression(max_sets=4, max_total_s=100),
+            ("A2",),
+            "Every set was done: 2 × 20 s hold becomes 3 × 20 s hold.",
+        ),
+    ],
+)
+def test_each_step_up_gives_its_reason_and_its_sources(
+    b: ub.Block, rule: ub.ProgressionRule, sources: tuple[str, ...], text: str
+) -> None:
+    decision = ub.progress(b, [log(b)], rule)
+    assert decision.action is Act.PROGRESS
+    assert (decision.reasons[0].text, decision.sources) == (text, sources)
+
+
+@pytest.mark.parametrize(
+    ("logged", "text"),
+    [
+        (
+            {"pain": 4},
+            (
+                "Pain-monitoring amber: pain was 4/10: acceptable (up to 5/10) but above the 3/10"
+                " safe zone; hold."
+            ),
+        ),
+        (
+            {"pain": None},
+            (
+                "No pain rating was logged, so the pain gate cannot tell that pain stayed in the safe"
+                " zone: the dose stays."
+            ),
+        ),
+        (
+            {"pain": 1, "morning": 4, "before": 4},
+            (
+                "Pain-monitoring amber: next-morning pain was 4/10, above 3/10: not settled, though no"
+                " worse than before; hold."
+            ),
+        ),
+    ],
+)
+def test_an_amber_light_says_why_and_cites_the_pain_monitoring_sources(
+    logged: dict[str, Any], text: str
+) -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    decision = ub.progress(b, [log(b, **logged)], ub.PainGate(inner=ub.HoldProgression()))
+    assert decision.action is Act.HOLD
+    assert (decision.reasons[0].text, decision.sources) == (text, PAIN_SOURCES)
+
+
+def test_a_red_light_cites_the_pain_monitoring_sources_whatever_it_does() -> None:
+    gate = ub.PainGate(inner=ub.SetProgression(max_sets=3))
+    kneeling = block("kneeling-push-up-plus", sets=1, reps=1)
+    easier = ub.progress(kneeling, [log(kneeling, pain=7)], gate, catalog=CATALOG)
+    assert (easier.action, easier.sources) == (Act.REGRESS_EXERCISE, PAIN_SOURCES)
+    wall = block("wall-push-up-plus", sets=1, reps=1)
+    stays = ub.progress(wall, [log(wall, pain=7)], gate, catalog=CATALOG)
+    assert (stays.action, stays.sources) == (Act.HOLD, PAIN_SOURCES)
+
+
+def test_a_capped_step_gives_screenings_reason_and_sources() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    b = block("seated-thoracic-extension-chair", sets=2, hold_s=30)
+    decision = ub.progress(b, [log(b)], ub.HoldProgression(max_s=60), profile=person)
+    (capped,) = [r for r in decision.reasons if r.rule == "screen"]
+    screened = ub.screen(attrs.evolve(b, dose=attrs.evolve(b.dose, hold_s=35)), person)
+    assert capped.sources == screened.sources
+    assert capped.sources
+    assert capped.text == (
+        "Screened for this person, it becomes 2 × 30 s hold: " + " ".join(screened.reasons)
+    )
+
+
+def test_triage_in_progress_reads_the_policy_given() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    strict = ub.SafetyPolicy(pain_ceiling=2, settled_pain=2)
+    advice = ub.progress(b, [log(b, pain=3)], ub.SetProgression(max_sets=4), policy=strict).advice
+    assert advice is not None
+    assert [r.text for r in advice.reasons] == ["Pain with exercise is 3/10, above 2/10."]
+
+
+def test_days_worse_counted_from_the_logs_add_to_a_check_in_that_gives_none() -> None:
+    b = block("band-pull-apart")
+    check_in = ub.SymptomReport(days_since_onset=3, trend=ub.Trend.SAME)
+    worse = [log(b, pain=2, morning=3, before=1, day=day, symptoms=check_in) for day in (0, 2, 4)]
+    assert ub.progress(b, worse, ub.Hold()).action is Act.REFER
+
+
+def test_after_a_referral_the_stop_is_triages() -> None:
+    routine = _two_a_week()
+    flagged = attrs.evolve(
+        _prescribed(routine, 0, 0),
+        symptoms=ub.SymptomReport(
+            days_since_onset=2, trend=ub.Trend.SAME, red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}
+        ),
+    )
+    program = ub.plan(routine, weeks=3, start=MONDAY, logs=[flagged])
+    assert {r.rule for r in program.weeks[2].decisions[0].reasons} == {"triage"}
+
+
+def test_a_program_labels_a_change_of_exercise_in_words() -> None:
+    routine = ub.Routine.of(
+        "Serratus",
+        main=[ub.Block(exercise=CATALOG["kneeling-push-up-plus"], dose=ub.Dose(sets=1, reps=1))],
+        sessions_per_week=2,
+    )
+    b = routine.blocks[0]
+    painful = ub.SessionLog(
+        date=MONDAY,
+        routine_id=routine.id,
+        outcomes=[ub.Outcome.as_prescribed(b, at=(0, 0), pain_during=7)],
+    )
+    rule = ub.PainGate(inner=ub.SetProgression(max_sets=3))
+    program = ub.plan(routine, weeks=2, start=MONDAY, logs=[painful], rules=rule, catalog=CATALOG)
+    assert "  Wall push-up plus: 3 × 10 reps (regress exercise)" in program.describe().splitlines()
+
+
+def test_describing_rules_in_the_singular_and_with_two_fields() -> None:
+    assert ub.SetProgression(max_sets=3).describe() == (
+        "set progression: +1 set after a session with every set done, up to 3 sets"
+    )
+    assert ub.Advance().describe() == (
+        "advance to the catalog's harder exercise after 1 successful session at the dose's limit"
+    )
+    two = {ub.DoseField.SETS, ub.DoseField.HOLD_S}
+    assert ub.StallDeload(after_sessions=3, percent=50, fields=two).describe() == (
+        "reactive deload: after 3 failed sessions in a row at one dose, hold s, sets at 50% for"
+        " a week"
+    )

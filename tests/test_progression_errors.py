@@ -651,7 +651,9 @@ def test_a_wrong_argument_or_field_is_refused_naming_it_and_its_value(
         call()
     assert info.value.field == field
     assert info.value.value == value or info.value.value == list(value)
-    assert words in str(info.value)
+    # The house style: a reason says what the value must be, in lower case.
+    assert info.value.reason.startswith(("must ", "may ")), info.value.reason
+    assert words in info.value.reason
 
 
 def test_a_log_that_does_not_fit_its_routine_names_what_it_should_be() -> None:
@@ -675,3 +677,82 @@ def test_a_log_that_does_not_fit_its_routine_names_what_it_should_be() -> None:
         _log(b, outcomes=[_outcome(lighter)]).check(routine)
     assert (info.value.field, info.value.value) == ("outcomes[0].dose", lighter.dose.describe())
     assert f"must be the dose the routine prescribed ({b.dose.describe()})" in str(info.value)
+
+
+def test_the_messages_of_a_log_in_full() -> None:
+    b = _block("band-pull-apart")  # 3 × 12 reps
+    with pytest.raises(ub.InvalidValue) as info:
+        _outcome(b, done=(12, 12))
+    assert (info.value.value, info.value.reason) == (
+        2,
+        (
+            "must hold 3 numbers for the prescribed 3 × 12 reps; give 'skip_reason' for a skipped"
+            " block"
+        ),
+    )
+    side = _block("upper-trapezius-stretch")  # 2 × 30 s hold, each side
+    with pytest.raises(ub.InvalidValue) as info:
+        _outcome(side, done=(30, 30))
+    assert info.value.reason == (
+        "must hold 4 numbers for the prescribed 2 × 30 s hold, each side (two a set, left then"
+        " right, for a per-side dose); give 'skip_reason' for a skipped block"
+    )
+    with pytest.raises(ub.InvalidValue) as info:
+        _outcome(b, skip_reason="Tired.")
+    assert (info.value.field, info.value.value, info.value.reason) == (
+        "done",
+        [12, 12, 12],
+        "must be empty for a skipped block",
+    )
+    with pytest.raises(ub.InvalidValue) as info:
+        _log(b, outcomes=[_outcome(b), _outcome(b)])
+    assert (info.value.field, info.value.value, info.value.reason) == (
+        "outcomes[1]",
+        [0, 0],
+        "must not repeat a block's address",
+    )
+
+
+def test_a_routine_check_names_the_address_in_full() -> None:
+    routine = ub.Routine.of("Desk", main=[CATALOG["band-pull-apart"]])
+    b = routine.blocks[0]
+    with pytest.raises(ub.InvalidValue) as info:
+        _log(b, outcomes=[_outcome(b, at=(0, 1))]).check(routine)
+    assert info.value.reason == "must be the (section, block) address of a block of the routine"
+
+
+MORE_WRONG: list[tuple[Any, str, Any, str]] = [
+    (lambda: _decision(reasons=[]), "reasons", (), "must give at least one reason"),
+    (
+        lambda: _decision(previous_exercise_id="Band Pull"),
+        "previous_exercise_id",
+        "Band Pull",
+        "must be a slug",
+    ),
+    (
+        lambda: ub.RuleSet(by_kind=[(ub.ExerciseKind.STRENGTHENING, ub.Hold())] * 2),
+        "by_kind[1][0]",
+        ub.ExerciseKind.STRENGTHENING,
+        "must not repeat an earlier entry",
+    ),
+    (lambda: ub.RuleSet(by_block=_NOT), "by_block", _NOT, "must be a collection"),
+    (
+        lambda: ub.RuleSet(by_block={(0, 0): ub.Hold(), "x": ub.Hold()}),  # type: ignore[dict-item]
+        "by_block[1][0]",
+        "x",
+        "must be a tuple",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "field", "value", "words"), MORE_WRONG)
+def test_more_wrong_values_are_refused_naming_them(
+    call: Any, field: str, value: Any, words: str
+) -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        call()
+    assert (info.value.field, info.value.value) == (field, value) or (
+        info.value.field,
+        info.value.value,
+    ) == (field, list(value))
+    assert info.value.reason.startswith(words)

@@ -27,6 +27,9 @@ them against each survivor in turn with mutmut's own switch (the
 ``MUTANT_UNDER_TEST`` variable its trampolines read on every call), stopping
 at the first failure; a survivor that a test now kills is recorded as killed
 in mutmut's results. Pytest arguments (``-k "not slow"``) narrow the tests.
+The Hypothesis tests are left out unless ``--properties`` is given: a survivor
+has already met every property test of the run that left it, so only new
+property tests could kill it, and they are the slow ones.
 """
 
 from __future__ import annotations
@@ -90,20 +93,28 @@ def prepare(package: str, pyproject: str, table: dict[str, object]) -> Path:
 class _Recheck:
     """A pytest plugin: the collected tests against each named mutant, first failure kills."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], *, properties: bool) -> None:
         self.names = names
+        self.properties = properties
         self.killed: list[str] = []
 
     def pytest_runtestloop(self, session: Any) -> bool:
         """Instead of one pass over the tests, one pass per mutant, up to its first failure."""
+        items = [
+            item
+            for item in session.items
+            if self.properties
+            or not getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        ]
+        _say(f"{len(items)} of {len(session.items)} tests against {len(self.names)} survivors")
         os.environ.pop("MUTANT_UNDER_TEST", None)
-        if _fails(session.items):
+        if _fails(items):
             msg = "the tests fail without any mutant: fix them before a recheck"
             raise SystemExit(msg)
         for n, name in enumerate(self.names, 1):
             os.environ["MUTANT_UNDER_TEST"] = name
             try:
-                dead = _fails(session.items)
+                dead = _fails(items)
             finally:
                 os.environ.pop("MUTANT_UNDER_TEST", None)
             if dead:
@@ -138,7 +149,9 @@ def recheck(work: Path, pytest_args: list[str], selection: list[str]) -> int:
     ]
     os.chdir(mutants)
     sys.path[:0] = [str(mutants / "src"), str(mutants)]
-    plugin = _Recheck(survivors)
+    properties = "--properties" in pytest_args
+    pytest_args = [arg for arg in pytest_args if arg != "--properties"]
+    plugin = _Recheck(survivors, properties=properties)
     pytest.main(
         [*selection, "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *pytest_args],
         plugins=[plugin],

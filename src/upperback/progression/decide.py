@@ -242,9 +242,10 @@ def decide(
 
     def held_back() -> Decision:
         # The rule's proposal did not happen: say so, then why (the later reasons).
-        action = step.action.value.replace("_", " ")
+        # Only a step that makes the block harder is held back: to progress or to advance.
         reasons[0] = attrs.evolve(
-            reasons[0], text=f"Ready to {action} ({step.text.rstrip('.')}), but held back."
+            reasons[0],
+            text=f"Ready to {step.action.value} ({step.text.rstrip('.')}), but held back.",
         )
         return made(ProgressAction.HOLD, before, reasons)
 

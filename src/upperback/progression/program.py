@@ -29,7 +29,7 @@ from upperback.progression.engine import Context, ProgressAction, dose_text
 from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block, Routine
-from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy, SymptomReport, Trend
+from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy
 from upperback.safety import screen as screen_item
 from upperback.vocab import ExerciseKind
 
@@ -150,11 +150,9 @@ class PlannedSession:
         v.instance("logged", self.logged, bool)
 
 
-def _check_tuple_of(cls: type) -> Any:
-    def check(_: object, attribute: Any, values: Any) -> None:
-        v.collection(attribute.name, values, tuple, cls)
-
-    return check
+def _check_items(_: object, attribute: Any, values: Any) -> None:
+    """A tuple field's items are all of the field's class (:data:`_ITEM_TYPES`)."""
+    v.collection(attribute.name, values, tuple, _ITEM_TYPES[attribute.name])
 
 
 @attrs.frozen(kw_only=True)
@@ -175,11 +173,9 @@ class Week:
 
     number: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
     routine: Routine
-    sessions: tuple[PlannedSession, ...] = attrs.field(
-        converter=to_tuple, validator=_check_tuple_of(PlannedSession)
-    )
+    sessions: tuple[PlannedSession, ...] = attrs.field(converter=to_tuple, validator=_check_items)
     decisions: tuple[Decision, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=_check_tuple_of(Decision)
+        default=(), converter=to_tuple, validator=_check_items
     )
     deload: bool = False
     advice: Advice | None = None
@@ -217,7 +213,7 @@ class Program:
     routine: Routine
     weeks: tuple[Week, ...] = attrs.field(
         converter=to_tuple,
-        validator=_check_tuple_of(Week),
+        validator=_check_items,
         metadata=v.items(min_items=1, empty="must hold at least one week"),
     )
     rules: RuleSet = attrs.field(factory=RuleSet)
@@ -279,6 +275,13 @@ class Program:
         return "\n".join(lines)
 
 
+_ITEM_TYPES: Final[dict[str, type]] = {
+    "sessions": PlannedSession,
+    "decisions": Decision,
+    "weeks": Week,
+}
+
+
 def _offsets(sessions: int) -> tuple[int, ...]:
     # Evenly spread over the week: 3 a week is days 0, 2 and 4, so that
     # strengthening keeps 48-72 h between sessions [A6*][A7].
@@ -306,27 +309,10 @@ def _to_rules(rules: Any) -> RuleSet:
     raise InvalidValue("rules", rules, "must be a RuleSet or a progression rule")
 
 
-_NOMINAL_CHECK_IN: Final = SymptomReport(days_since_onset=0, trend=Trend.BETTER, pain_now=0)
-
-
 def _nominal_outcomes(routine: Routine) -> tuple[Outcome, ...]:
+    """A session that went well: every set done, no pain during (nothing else is read)."""
     return tuple(
-        Outcome.as_prescribed(block, at=at, pain_during=0, pain_after=0, pain_next_morning=0)
-        for at, block in addresses(routine)
-    )
-
-
-def _nominal(
-    routine: Routine, outcomes: tuple[Outcome, ...], date: dt.date, week: int, number: int
-) -> SessionLog:
-    return SessionLog(
-        date=date,
-        routine_id=routine.id,
-        week=week,
-        session=number,
-        outcomes=outcomes,
-        pain_before=0,
-        symptoms=_NOMINAL_CHECK_IN,
+        Outcome.as_prescribed(block, at=at, pain_during=0) for at, block in addresses(routine)
     )
 
 
@@ -526,9 +512,10 @@ class _Planner:
         else:
             outcomes = _nominal_outcomes(week.routine)  # the same for every session
             for session in sessions:
-                date = session.date or dt.date.min
-                log = _nominal(week.routine, outcomes, date, number, session.number)
-                self.logs.append(log)
+                # Not triaged, and never followed by a logged week: only the rules read it.
+                log = SessionLog(
+                    date=session.date or dt.date.min, routine_id=week.routine.id, outcomes=outcomes
+                )
                 self._record(log, week.routine)
             self.advice = None
         return week

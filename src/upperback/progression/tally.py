@@ -136,9 +136,7 @@ def adherence(program: Program, logs: Iterable[SessionLog]) -> Adherence:
         tally = Tally(sessions_planned=planned)
         for at, block in addresses(week.routine):
             sets = block.dose.sets * planned
-            seconds = block.dose.work_s(block.exercise.laterality) // block.dose.sides(
-                block.exercise.laterality
-            )
+            seconds = block.dose.sets * block.dose.set_work_s  # on one side
             planned_tally = Tally(
                 sessions_planned=planned, sets_prescribed=sets, seconds_prescribed=seconds * planned
             )
