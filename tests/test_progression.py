@@ -2057,15 +2057,15 @@ def test_each_step_up_gives_its_reason_and_its_sources(
         (
             {"pain": None},
             (
-                "No pain rating was logged, so the pain gate cannot tell that pain stayed in the safe"
-                " zone: the dose stays."
+                "No pain rating was logged, so the pain gate cannot tell that pain stayed in"
+                " the safe zone: the dose stays."
             ),
         ),
         (
             {"pain": 1, "morning": 4, "before": 4},
             (
-                "Pain-monitoring amber: next-morning pain was 4/10, above 3/10: not settled, though no"
-                " worse than before; hold."
+                "Pain-monitoring amber: next-morning pain was 4/10, above 3/10: not settled,"
+                " though no worse than before; hold."
             ),
         ),
     ],
