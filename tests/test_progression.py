@@ -2158,3 +2158,32 @@ def test_describing_rules_in_the_singular_and_with_two_fields() -> None:
         "reactive deload: after 3 failed sessions in a row at one dose, hold s, sets at 50% for"
         " a week"
     )
+
+
+def test_an_excluded_harder_exercise_gives_every_reason_of_screening_and_its_sources() -> None:
+    person = ub.Profile(conditions={ub.Condition.PREGNANCY_SECOND_TRIMESTER})
+    b = block("prone-y-t-w")
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG, profile=person)
+    screened = ub.screen(ub.Block(exercise=CATALOG["prone-i-y-t-w-swiss-ball"]), person)
+    assert len(screened.reasons) > 1
+    (reason,) = [r for r in decision.reasons if r.rule == "screen"]
+    assert reason.sources == screened.sources
+    assert reason.text.endswith(": " + " ".join(screened.reasons))
+
+
+def test_a_modified_step_gives_every_reason_of_screening() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    b = ub.Block(exercise=CATALOG["thread-the-needle"])
+    decision = ub.progress(b, [log(b)], ub.SetProgression(max_sets=10), profile=person)
+    more = attrs.evolve(b, dose=attrs.evolve(b.dose, sets=b.dose.sets + 1))
+    screened = ub.screen(more, person)
+    assert len(screened.reasons) > 1
+    (reason,) = [r for r in decision.reasons if r.rule == "screen"]
+    assert reason.text.endswith(": " + " ".join(screened.reasons))
+    assert reason.sources == screened.sources
+
+
+def test_a_set_progression_with_a_time_cap_says_it() -> None:
+    assert ub.SetProgression(max_sets=4, max_total_s=60).describe() == (
+        "set progression: +1 set after a session with every set done, up to 4 sets or 60 s in all"
+    )

@@ -487,7 +487,7 @@ def test_every_broken_bound_of_a_log_is_reported_at_once() -> None:
 def test_a_range_above_its_bottom_and_a_cap_within_its_field_are_cross_checked() -> None:
     with pytest.raises(ub.InvalidValue, match="between 13 and 50 reps") as info:
         DoubleProgression(low=12, high=12)
-    assert info.value.field == "high"
+    assert (info.value.field, info.value.value) == ("high", 12)
     LinearProgression(field=DoseField.SETS, step=1, maximum=10)
     with pytest.raises(ub.InvalidValue, match="between 1 and 10") as info:
         LinearProgression(field=DoseField.SETS, step=1, maximum=11)

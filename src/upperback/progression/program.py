@@ -63,7 +63,7 @@ def _to_pairs(value: Any) -> Any:
         value = sorted(value.items(), key=lambda item: str(item[0]))
     value = to_tuple(value)
     if isinstance(value, tuple):
-        return tuple(to_tuple(pair) if isinstance(pair, list) else pair for pair in value)
+        return tuple(to_tuple(pair) for pair in value)
     return value
 
 
