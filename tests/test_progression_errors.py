@@ -756,3 +756,9 @@ def test_more_wrong_values_are_refused_naming_them(
         info.value.value,
     ) == (field, list(value))
     assert info.value.reason.startswith(words)
+
+
+def test_a_planned_session_is_not_logged_and_a_week_not_a_deload_unless_said() -> None:
+    assert PlannedSession(number=1).logged is False
+    assert _week_of().deload is False
+    assert [s.logged for s in ub.plan(_routine(), weeks=1).weeks[0].sessions] == [False] * 3
