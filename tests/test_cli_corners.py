@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,3 +135,14 @@ def test_the_text_routine_shows_time_towards_aims_only_when_there_are_some(
     assert (code, err) == (0, "")
     assert "Takes about" in out
     assert "Time towards each aim" not in out
+
+
+def test_a_closed_output_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``upperback catalog | head`` stops with exit 1 and no traceback when head leaves."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with os.fdopen(write_end, "w") as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        assert cli.main(["catalog"]) == 1
+        print("after the reader left", file=closed_pipe)
+        closed_pipe.flush()  # goes nowhere now, and does not raise

@@ -28,6 +28,7 @@ def exercise(
     features: Iterable[ub.Feature] = (),
     props: tuple[ub.PropNeed, ...] = (),
     dose: ub.Dose | None = None,
+    level: ub.Level = ub.Level.GENTLE,
 ) -> ub.Exercise:
     if dose is None:
         dose = ub.Dose(sets=2, hold_s=45) if kind.is_stretch else ub.Dose(sets=2, reps=10)
@@ -41,6 +42,7 @@ def exercise(
         default_dose=dose,
         features=features,
         props=props,
+        level=level,
     )
 
 
@@ -727,6 +729,8 @@ def _matching(
             continue
         if rule.kinds and item.kind not in rule.kinds:
             continue
+        if rule.levels and item.level not in rule.levels:
+            continue
         required = {need.kind for need in item.props if need.required}
         what = (rule.features, rule.positions, rule.props)
         if not any(what) or (
@@ -763,6 +767,7 @@ def _check_caps(profile: ub.Profile, block: ub.Block) -> None:
 screenable_exercises = st.builds(
     exercise,
     kind=st.sampled_from(ub.ExerciseKind),
+    level=st.sampled_from(ub.Level),
     position=st.sampled_from(ub.Position),
     features=st.frozensets(st.sampled_from(ub.Feature), max_size=4),
     props=st.lists(ubst.prop_needs(), max_size=3, unique_by=lambda need: need.kind).map(tuple),

@@ -266,7 +266,7 @@ ERRORS: dict[str, tuple[Any, str, Any, str]] = {
         lambda: ub.Rule(**_RULE),
         "features",
         frozenset(),
-        "or 'positions', 'props' or 'kinds' must be given: a rule matches something",
+        "or 'positions', 'props', 'kinds' or 'levels' must be given: a rule matches something",
     ),
     "an exclude rule with a modification": (
         lambda: ub.Rule(**_RULE, features=_PRONE, modification=ub.Modification(cue="Go.")),

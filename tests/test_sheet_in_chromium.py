@@ -103,3 +103,22 @@ def test_it_prints_one_a4_page_for_the_session_and_one_per_log(
         # A4 is 595 x 842 points.
         assert round(float(width)) == 595
         assert round(float(height)) == 842
+
+
+def test_a_twelve_block_session_prints_on_two_pages(tmp_path: Path) -> None:
+    """Full cues and cautions for twelve exercises take two A4 pages, never more."""
+    catalog = ub.default_catalog()
+    picked = [exercise for exercise in catalog if not exercise.is_one_sided][:12]
+    routine = ub.Routine.of(
+        "Long session",
+        warm_up=picked[:2],
+        main=picked[2:10],
+        cool_down=picked[10:],
+        sessions_per_week=1,
+    )
+    page = tmp_path / "long.html"
+    page.write_text(render.html(routine), encoding="utf-8")
+    pdf = tmp_path / "long.pdf"
+    _run(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+    assert pages == 2 + routine.sessions_per_week

@@ -133,6 +133,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     "upperback.safety": (
         "CLINICIAN_RULE_ID",
         "DEFAULT_POLICY",
+        "LEVEL_CAUTION_RULE_ID",
+        "LEVEL_EXCLUDE_RULE_ID",
         "RULES",
         "SUPPORTS_NOT_REPLACES",
         "Action",
@@ -152,6 +154,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "SymptomReport",
         "Trend",
         "Verdict",
+        "level_in_reach",
+        "trimester",
     ),
     "upperback.safety.screen": ("screen",),
     "upperback.safety.triage": (
@@ -290,6 +294,8 @@ if TYPE_CHECKING:
     from upperback.routine import substitute as substitute
     from upperback.safety import CLINICIAN_RULE_ID as CLINICIAN_RULE_ID
     from upperback.safety import DEFAULT_POLICY as DEFAULT_POLICY
+    from upperback.safety import LEVEL_CAUTION_RULE_ID as LEVEL_CAUTION_RULE_ID
+    from upperback.safety import LEVEL_EXCLUDE_RULE_ID as LEVEL_EXCLUDE_RULE_ID
     from upperback.safety import RULES as RULES
     from upperback.safety import SUPPORTS_NOT_REPLACES as SUPPORTS_NOT_REPLACES
     from upperback.safety import Action as Action
@@ -309,6 +315,8 @@ if TYPE_CHECKING:
     from upperback.safety import SymptomReport as SymptomReport
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
+    from upperback.safety import level_in_reach as level_in_reach
+    from upperback.safety import trimester as trimester
     from upperback.safety.screen import screen as screen
     from upperback.safety.triage import FINDINGS as FINDINGS
     from upperback.safety.triage import Finding as Finding
@@ -343,6 +351,8 @@ __all__ = [
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
     "FINDINGS",
+    "LEVEL_CAUTION_RULE_ID",
+    "LEVEL_EXCLUDE_RULE_ID",
     "RULES",
     "SCHEMA_VERSION",
     "SUPPORTS_NOT_REPLACES",
@@ -466,6 +476,7 @@ __all__ = [
     "from_data",
     "from_dict",
     "json_schema",
+    "level_in_reach",
     "loads",
     "make_converter",
     "next_morning_ceiling",
@@ -483,6 +494,7 @@ __all__ = [
     "substitute",
     "to_dict",
     "triage",
+    "trimester",
 ]
 # --- end of generated code ---
 

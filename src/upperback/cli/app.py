@@ -1,12 +1,14 @@
 """The command line: ``python -m upperback`` or ``upperback``.
 
 Data goes to standard output, diagnostics to standard error. Exit codes:
-0 success, 1 a domain error (bad input to the library), 2 a usage error.
+0 success, 1 a domain error (bad input to the library) or a closed output pipe,
+2 a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING
@@ -71,10 +73,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``upperback catalog | head``): stop quietly, and point
+        # standard output at nothing so the interpreter's last flush cannot fail too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 1
     except UsageError as exc:
         print(f"upperback: {exc}", file=sys.stderr)
         return 2
     except UpperbackError as exc:
         print(f"upperback: {exc}", file=sys.stderr)
         return 1
+    return code

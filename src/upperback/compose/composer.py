@@ -17,7 +17,8 @@ from upperback.errors import InvalidValue, NothingFits, NothingSafe
 from upperback.props import Kit
 from upperback.routine import Block, Routine, SectionRole
 from upperback.routine.timing import visit_s
-from upperback.safety import AgeBand, Profile, Verdict, screen
+from upperback.safety import Profile, Verdict, screen
+from upperback.safety.person import OLDER_ADULT_HOLD_S
 from upperback.vocab import STRETCH_KINDS, ExerciseKind, KindFamily, Movement
 
 if TYPE_CHECKING:
@@ -38,9 +39,6 @@ __all__ = [
     "role_of",
     "safe_exercises",
 ]
-
-OLDER_ADULT_HOLD_S: Final = (30, 60)
-"""Older adults may gain more from static stretch holds of 30 to 60 s [A1][A2]."""
 
 _WARM_UP_KINDS: Final = frozenset({ExerciseKind.DYNAMIC_MOBILITY, ExerciseKind.BREATHING})
 _COOL_DOWN_KINDS: Final = STRETCH_KINDS
@@ -70,32 +68,29 @@ def role_of(exercise: Exercise) -> SectionRole:
 
 
 def reach(goal: Goal, profile: Profile) -> int:
-    """The highest level of exercise within reach: the goal's, and one above the person's.
+    """The highest level of exercise within reach: the goal's, and the person's level in reach.
 
     A person whose level is known is offered exercises up to one level
-    above it, never above the goal's level.
+    above it (:attr:`Profile.level_in_reach
+    <upperback.safety.profile.Profile.level_in_reach>`, the rule screening
+    applies too), never above the goal's level.
     """
-    if profile.level is None:
-        return int(goal.level)
-    return min(int(goal.level), int(profile.level) + 1)
+    return min(int(goal.level), profile.level_in_reach)
 
 
 def dose_for(exercise: Exercise, profile: Profile) -> Dose:
     """The exercise's default dose, adjusted to the person.
 
-    For a person over 50, a static stretch held for less than 30 s is held
-    30 s, and one held longer than 60 s is held 60 s: older adults may gain
-    more from 30–60 s holds [A1][A2]. Screening may shorten it again (its
-    caps win). Other doses are the exercise's default.
+    For an older adult (:attr:`Profile.older_adult
+    <upperback.safety.profile.Profile.older_adult>`) a static stretch is
+    held 30–60 s [A1][A2], with fewer repetitions when that would pass 60 s
+    in all [A2][A3]; for an older adult or a novice (:attr:`Profile.novice
+    <upperback.safety.profile.Profile.novice>`) strengthening takes 10–15
+    reps [A5][A12*]: see :func:`~upperback.safety.person.adjusted_dose`.
+    Screening may shorten it again (its caps win). Other doses are the
+    exercise's default.
     """
-    dose = exercise.default_dose
-    older = profile.age_band is AgeBand.OVER_50
-    if older and exercise.kind is ExerciseKind.STATIC_STRETCH and dose.hold_s is not None:
-        low, high = OLDER_ADULT_HOLD_S
-        held = min(max(dose.hold_s, low), high)
-        if held != dose.hold_s:
-            dose = attrs.evolve(dose, hold_s=held)
-    return dose
+    return profile.starting_dose(exercise)
 
 
 def safe_exercises(

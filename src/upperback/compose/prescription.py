@@ -140,8 +140,9 @@ def prescribe(
        no substitute is dropped;
     2. :func:`~upperback.safety.screen` for the person; each excluded exercise
        is replaced by the closest exercise of the catalog that screening
-       keeps, the kit allows and is at most one level above the person's
-       (any level when it is unknown), of the same family (stretch and
+       keeps (so within the person's level in reach, one above their level,
+       :attr:`Profile.level_in_reach <upperback.safety.profile.Profile.level_in_reach>`),
+       the kit allows, of the same family (stretch and
        mobility, or strength and control) and sharing target muscles or
        regions; with none, it is dropped. Modifications are applied;
     3. with ``minutes``, :func:`~upperback.routine.scale` the doses; when even
@@ -199,15 +200,12 @@ def prescribe(
             )
 
     pool = safe_exercises(catalog, person, kit=kit)
-    level = _reach_of(person)
     unsafe = False
     taken = {b.exercise.id for row in blocks for b in row if b is not None}
     for row in blocks:
         for j, block in enumerate(row):
             if block is not None:
-                row[j] = _make_safe(
-                    block, person=person, pool=pool, level=level, taken=taken, changes=changes
-                )
+                row[j] = _make_safe(block, person=person, pool=pool, taken=taken, changes=changes)
                 unsafe = unsafe or row[j] is None
 
     sections = [
@@ -235,7 +233,6 @@ def _make_safe(
     *,
     person: Profile,
     pool: Catalog,
-    level: int,
     taken: set[str],
     changes: list[Change],
 ) -> Block | None:
@@ -255,9 +252,7 @@ def _make_safe(
     options = [
         (key, e)
         for e in pool
-        if e.id not in taken
-        and e.level <= level
-        and (key := _closeness(block.exercise, e)) is not None
+        if e.id not in taken and (key := _closeness(block.exercise, e)) is not None
     ]
     why = _rule_text(screened, exclude=True)
     if not options:
@@ -290,10 +285,6 @@ def _make_safe(
             )
         )
     return replacement
-
-
-def _reach_of(person: Profile) -> int:
-    return 5 if person.level is None else min(5, int(person.level) + 1)
 
 
 def _kept(section: Section, blocks: list[Block]) -> Section:

@@ -8,10 +8,11 @@ given, and only to an exercise screening allows). A stretch stays at its
 target dose, 60 s per exercise, which is what the sources prescribe [A2].
 
 - Stretches (static and PNF): holds grow by 5 s towards 30 s, the top of
-  the 10–30 s ACSM hold for most adults, or 60 s for older adults (30–60 s)
-  [A1][A2]; then repetitions, 2 to 4 of them, until they add up to 60 s of
-  stretch per exercise [A2][A3]. The 5 s step is derived: ACSM calls the
-  optimal rate of progression unknown [A2], so the step is small.
+  the 10–30 s ACSM hold for most adults, or, for a static stretch, 60 s
+  for older adults (30–60 s) [A1][A2]; then repetitions, 2 to 4 of them,
+  until they add up to 60 s of stretch per exercise [A2][A3]. The 5 s step
+  is derived: ACSM calls the optimal rate of progression unknown [A2], so
+  the step is small.
 - Strengthening: double progression over 8–12 reps, or 10–15 for older
   or novice people [A7][A5], then the next band level or one more set,
   up to 4 (2–4 sets) [A7][P4*][P5*].
@@ -19,6 +20,9 @@ target dose, 60 s per exercise, which is what the sources prescribe [A2].
   then reps from 10 to 15 [E19*][E19c*].
 - Dynamic mobility: reps from 5 to 10 cycles [E1*][E2*][E8b*].
 - Breathing: held as prescribed.
+
+The ranges and who counts as an older adult or a novice are defined once,
+in :mod:`upperback.safety.person`, and read by the composer's doses too.
 """
 
 from __future__ import annotations
@@ -38,24 +42,20 @@ from upperback.progression.rules import (
     SetProgression,
     Then,
 )
+from upperback.safety.person import (
+    STRETCH_TOTAL_S,
+    hold_range_s,
+    rep_range,
+)
+from upperback.safety.profile import Profile
 from upperback.vocab import ExerciseKind
 
 __all__ = ["default_rule"]
 
-_STRETCH_HOLD_S: Final = 30
-"""The top of the ACSM 10–30 s hold for most adults [A1][A2]."""
-_OLDER_STRETCH_HOLD_S: Final = 60
-"""The top of the 30–60 s hold for older adults [A1][A2]."""
-_STRETCH_TOTAL_S: Final = 60
-"""Stretch time per exercise: 60 s in all [A2][A3]."""
 _STRETCH_MAX_SETS: Final = 4
 """2–4 repetitions to reach the 60 s [A2]."""
 _HOLD_STEP_S: Final = 5
 """Derived: a small step, since the optimal rate of progression is unknown [A2]."""
-_STRENGTH_RANGE: Final = (8, 12)
-"""8–12 reps for strength [A7]."""
-_OLDER_STRENGTH_RANGE: Final = (10, 15)
-"""10–15 reps for middle-aged and older starters [A5][A12*], and for novices (derived from [A7])."""
 _STRENGTH_MAX_SETS: Final = 4
 """2–4 sets per muscle group [A7]."""
 _MOTOR_HOLD_S: Final = 10
@@ -67,7 +67,11 @@ _MOBILITY_RANGE: Final = (5, 10)
 
 
 def default_rule(
-    exercise: Exercise, *, older_adult: bool = False, novice: bool = False
+    exercise: Exercise,
+    *,
+    older_adult: bool = False,
+    novice: bool = False,
+    profile: Profile | None = None,
 ) -> ProgressionRule:
     """The default rule for an exercise, by its kind (see the module's notes for the sources).
 
@@ -77,26 +81,34 @@ def default_rule(
 
     Args:
         exercise: The exercise.
-        older_adult: Use the older adults' ranges: holds to 60 s, 10–15 reps.
-            The sources give no age for this, so the caller says.
+        older_adult: Use the older adults' ranges: static stretch holds to
+            60 s, 10–15 reps.
         novice: Use the 10–15 rep range for strengthening.
+        profile: The person: an older adult
+            (:attr:`~upperback.safety.profile.Profile.older_adult`) or a novice
+            (:attr:`~upperback.safety.profile.Profile.novice`) gets those
+            ranges as if ``older_adult`` or ``novice`` were given.
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
     v.instance("exercise", exercise, Exercise)
     v.instance("older_adult", older_adult, bool)
     v.instance("novice", novice, bool)
+    if profile is not None:
+        v.instance("profile", profile, Profile)
+        older_adult = older_adult or profile.older_adult
+        novice = novice or profile.novice
     kind = exercise.kind
     inner: list[ProgressionRule]
     if kind.is_stretch:
-        hold = _OLDER_STRETCH_HOLD_S if older_adult else _STRETCH_HOLD_S
+        hold = hold_range_s(kind, older_adult=older_adult)[1]
         inner = [
             HoldProgression(step_s=_HOLD_STEP_S, max_s=hold),
-            SetProgression(max_sets=_STRETCH_MAX_SETS, max_total_s=_STRETCH_TOTAL_S),
+            SetProgression(max_sets=_STRETCH_MAX_SETS, max_total_s=STRETCH_TOTAL_S),
         ]
         return PainGate(inner=Chain(rules=tuple(inner)))
     if kind is ExerciseKind.STRENGTHENING:
-        low, high = _OLDER_STRENGTH_RANGE if older_adult or novice else _STRENGTH_RANGE
+        low, high = rep_range(older_adult=older_adult, novice=novice)
         inner = [DoubleProgression(low=low, high=high, max_sets=_STRENGTH_MAX_SETS)]
     elif kind is ExerciseKind.MOTOR_CONTROL:
         low, high = _MOTOR_RANGE

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from upperback.catalog.model import Catalog
     from upperback.dose import Dose
+    from upperback.exercise import Exercise
     from upperback.progression.log import Outcome, SessionLog
     from upperback.safety import Profile, SafetyPolicy
 
@@ -216,20 +217,26 @@ def _sentence(head: str, parts: list[str], tail: str) -> str:
 
 
 def harder_block(ctx: Context) -> Block | None:
-    """The harder neighbour at its default dose, when the catalog has one."""
+    """The harder neighbour at its starting dose for the person, when the catalog has one."""
     if ctx.catalog is None:
         return None
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.harder is None:
         return None
-    return Block(exercise=ctx.catalog[exercise.harder])  # a catalog's links always resolve
+    return _starting(ctx.catalog[exercise.harder], ctx.profile)  # a catalog's links resolve
 
 
 def easier_block(ctx: Context) -> Block | None:
-    """The easier neighbour at its default dose, when the catalog has one."""
+    """The easier neighbour at its starting dose for the person, when the catalog has one."""
     if ctx.catalog is None:
         return None
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.easier is None:
         return None
-    return Block(exercise=ctx.catalog[exercise.easier])  # a catalog's links always resolve
+    return _starting(ctx.catalog[exercise.easier], ctx.profile)  # a catalog's links resolve
+
+
+def _starting(exercise: Exercise, profile: Profile | None) -> Block:
+    # The default dose, fitted to an older adult or a novice (Profile.starting_dose).
+    dose = exercise.default_dose if profile is None else profile.starting_dose(exercise)
+    return Block(exercise=exercise, dose=dose)

@@ -111,8 +111,10 @@ class RuleSet:
         v.instance("older_adult", self.older_adult, bool)
         v.instance("novice", self.novice, bool)
 
-    def rule_for(self, at: tuple[int, int], block: Block) -> ProgressionRule:
-        """The rule of the block at ``at``."""
+    def rule_for(
+        self, at: tuple[int, int], block: Block, profile: Profile | None = None
+    ) -> ProgressionRule:
+        """The rule of the block at ``at``; the library's default reads ``profile``'s age, level."""
         for address, rule in self.by_block:
             if address == at:
                 return rule
@@ -121,7 +123,9 @@ class RuleSet:
                 return rule
         if self.default is not None:
             return self.default
-        return default_rule(block.exercise, older_adult=self.older_adult, novice=self.novice)
+        return default_rule(
+            block.exercise, older_adult=self.older_adult, novice=self.novice, profile=profile
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -538,7 +542,7 @@ class _Planner:
             key = (at, block.exercise)
             rule = self.rule_cache.get(key)
             if rule is None:
-                rule = self.rule_cache[key] = self.rules.rule_for(at, block)
+                rule = self.rule_cache[key] = self.rules.rule_for(at, block, self.profile)
             decision = decide(ctx, rule, self.advice, referred=self.referred)
             decisions.append(decision)
             if decision.block != block:

@@ -28,9 +28,41 @@ seen by a healthcare professional.
 
 from __future__ import annotations
 
-from upperback.safety.conditions import PREGNANCY, AgeBand, Condition
+from upperback.safety.conditions import (
+    ONSET_RED_FLAG_BANDS,
+    PREGNANCY,
+    PREGNANCY_WEEKS,
+    TRIMESTER_STARTS,
+    AgeBand,
+    Condition,
+    trimester,
+)
+from upperback.safety.person import (
+    ADULT_HOLD_S,
+    LEVEL_STEP,
+    NOVICE_LEVELS,
+    OLDER_ADULT_BANDS,
+    OLDER_ADULT_HOLD_S,
+    OLDER_OR_NOVICE_REPS,
+    STRENGTH_REPS,
+    STRETCH_TOTAL_S,
+    adjusted_dose,
+    hold_range_s,
+    is_novice,
+    is_older_adult,
+    level_in_reach,
+    rep_range,
+)
 from upperback.safety.profile import Profile
-from upperback.safety.rules import CLINICIAN_RULE_ID, RULES, Action, Modification, Rule
+from upperback.safety.rules import (
+    CLINICIAN_RULE_ID,
+    LEVEL_CAUTION_RULE_ID,
+    LEVEL_EXCLUDE_RULE_ID,
+    RULES,
+    Action,
+    Modification,
+    Rule,
+)
 from upperback.safety.screen import BlockScreen, ScreenReport, Verdict, screen
 from upperback.safety.triage import (
     DEFAULT_POLICY,
@@ -53,12 +85,25 @@ from upperback.safety.triage import (
 )
 
 __all__ = [
+    "ADULT_HOLD_S",
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
     "FINDINGS",
+    "LEVEL_CAUTION_RULE_ID",
+    "LEVEL_EXCLUDE_RULE_ID",
+    "LEVEL_STEP",
+    "NOVICE_LEVELS",
+    "OLDER_ADULT_BANDS",
+    "OLDER_ADULT_HOLD_S",
+    "OLDER_OR_NOVICE_REPS",
+    "ONSET_RED_FLAG_BANDS",
     "PREGNANCY",
+    "PREGNANCY_WEEKS",
     "RULES",
+    "STRENGTH_REPS",
+    "STRETCH_TOTAL_S",
     "SUPPORTS_NOT_REPLACES",
+    "TRIMESTER_STARTS",
     "Action",
     "Advice",
     "AdviceCode",
@@ -77,10 +122,17 @@ __all__ = [
     "SymptomReport",
     "Trend",
     "Verdict",
+    "adjusted_dose",
     "findings",
+    "hold_range_s",
+    "is_novice",
+    "is_older_adult",
+    "level_in_reach",
     "next_morning_ceiling",
     "pain_ceiling",
     "pain_findings",
+    "rep_range",
     "screen",
     "triage",
+    "trimester",
 ]

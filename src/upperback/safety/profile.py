@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -11,8 +11,13 @@ from upperback._convert import to_frozenset
 from upperback.errors import InvalidValue
 from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, Kit
 from upperback.safety.conditions import AgeBand, Condition
+from upperback.safety.person import adjusted_dose, is_novice, is_older_adult, level_in_reach
 from upperback.safety.rules import _RULES_BY_ID, RULES, Rule
 from upperback.vocab import Feature, Level
+
+if TYPE_CHECKING:
+    from upperback.dose import Dose
+    from upperback.exercise import Exercise
 
 __all__ = ["MAX_NOTE", "Profile"]
 
@@ -41,8 +46,14 @@ class Profile:
         clearance_note: Who cleared those rules and when, in their words
             (required with ``cleared_rules``): a clearance that cannot be
             traced is not accepted.
-        level: The level the person works at, if known.
-        age_band: The person's age band, if known.
+        level: The level the person works at, if known. Screening cautions
+            on exercises one level above it and leaves out higher ones
+            (:attr:`level_in_reach`); levels 1 and 2 get the starters'
+            10–15 reps (:attr:`novice`).
+        age_band: The person's age band, if known. ``over_50`` gets the
+            older adults' doses (:attr:`older_adult`); ``under_20`` and
+            ``over_50`` make triage refer back pain to a professional, since
+            new back pain at those ages is a red flag.
         height_cm: Standing height, 100 to 250 cm, for sizing a ball; any
             number :meth:`~upperback.props.SwissBall.for_height` takes.
         kit: The props the person has.
@@ -101,6 +112,44 @@ class Profile:
                 "clearance_note", self.clearance_note, "may only be given with 'cleared_rules'"
             )
 
+    @property
+    def level_in_reach(self) -> int:
+        """The highest exercise level offered, one above the person's, or 5 when it is unknown.
+
+        >>> Profile(level=Level.GENTLE).level_in_reach, Profile().level_in_reach
+        (2, 5)
+        """
+        return level_in_reach(self.level)
+
+    @property
+    def older_adult(self) -> bool:
+        """Whether the person gets the older adults' doses, as ``over_50`` does [A1][A2][A5]."""
+        return is_older_adult(self.age_band)
+
+    @property
+    def novice(self) -> bool:
+        """Whether the person gets the starters' 10–15 reps, as levels 1 and 2 do [A5][A12*]."""
+        return is_novice(self.level)
+
+    def starting_dose(self, exercise: Exercise) -> Dose:
+        """The exercise's default dose, brought within this person's ranges.
+
+        The one place a dose taken from an exercise's default is fitted to
+        the person: see :func:`~upperback.safety.person.adjusted_dose`
+        (an older adult's static stretch held 30–60 s, 10–15 reps for an
+        older adult or a novice). The composer, :func:`prescribe()
+        <upperback.compose.prescription.prescribe>`'s replacements and a
+        progression's move to a harder or easier exercise use it.
+
+        >>> from upperback import default_catalog
+        >>> chair = default_catalog()["seated-thoracic-extension-chair"]
+        >>> Profile(age_band=AgeBand.OVER_50).starting_dose(chair).describe()
+        '2 × 30 s hold'
+        """
+        return adjusted_dose(
+            exercise.kind, exercise.default_dose, older_adult=self.older_adult, novice=self.novice
+        )
+
     def cleared(self) -> tuple[Rule, ...]:
         """Rules that would apply to this person's conditions but a clinician cleared.
 
@@ -117,14 +166,20 @@ class Profile:
         """Every rule that applies to this person.
 
         They come in the order of :data:`~upperback.safety.rules.RULES`.
-        Rules a clinician cleared are left out; the rule made from
-        ``avoid_features`` comes last.
+        Rules a clinician cleared are left out. Then come the rules made
+        from ``level`` (:meth:`Rule.for_level() <upperback.safety.rules.Rule.for_level>`),
+        and last the rule made from ``avoid_features``.
+
+        >>> [rule.id for rule in Profile(level=Level.GENTLE).rules()]
+        ['level-one-above', 'level-above-reach']
         """
         found = tuple(
             rule
             for rule in RULES
             if not rule.conditions.isdisjoint(self.conditions) and rule.id not in self.cleared_rules
         )
+        if self.level is not None:
+            found += Rule.for_level(self.level, self.level_in_reach)
         if self.avoid_features:
             found += (Rule.from_clinician(self.avoid_features, self.avoid_note),)
         return found

@@ -20,17 +20,31 @@ from upperback.dose import MAX_HOLD_S, MAX_PAIN
 from upperback.errors import InvalidValue
 from upperback.props import PropKind
 from upperback.safety.conditions import PREGNANCY, Condition
-from upperback.vocab import STRETCH_KINDS, ExerciseKind, Feature, Position
+from upperback.vocab import STRETCH_KINDS, ExerciseKind, Feature, Level, Position
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from upperback.exercise import Exercise
 
-__all__ = ["CLINICIAN_RULE_ID", "RULES", "Action", "Modification", "Rule"]
+__all__ = [
+    "CLINICIAN_RULE_ID",
+    "LEVEL_CAUTION_RULE_ID",
+    "LEVEL_EXCLUDE_RULE_ID",
+    "RULES",
+    "Action",
+    "Modification",
+    "Rule",
+]
 
 CLINICIAN_RULE_ID: Final = "clinician-avoid"
 """The id of the rule made from a clinician's list of movements to avoid."""
+
+LEVEL_EXCLUDE_RULE_ID: Final = "level-above-reach"
+"""The id of the rule that leaves out exercises above the person's level in reach."""
+
+LEVEL_CAUTION_RULE_ID: Final = "level-one-above"
+"""The id of the rule that cautions on an exercise one level above the person's."""
 
 
 class Action(enum.StrEnum):
@@ -85,19 +99,20 @@ class Rule:
     An exercise matches when it has any of ``features``, starts in any of
     ``positions`` or requires any of ``props`` (each left empty matches
     nothing on its own; all three empty match every exercise), and, when
-    ``kinds`` is given, is of one of those kinds. Only props an exercise
-    *requires* count: one it can be done without is not a reason to leave
-    it out.
+    ``kinds`` is given, is of one of those kinds, and, when ``levels`` is
+    given, is at one of those levels. Only props an exercise *requires*
+    count: one it can be done without is not a reason to leave it out.
 
     Args:
         id: A stable slug, e.g. ``"osteoporosis-flexion-rotation"``.
         conditions: The rule applies to a person with any of these. Empty
-            only for the rule made from a clinician's list
-            (:meth:`from_clinician`).
+            only for the rules made for one person: from a clinician's list
+            (:meth:`from_clinician`) and from their level (:meth:`for_level`).
         features: Exercise features it matches.
         positions: Starting positions it matches.
         props: Required props it matches.
         kinds: Exercise kinds it is limited to.
+        levels: Exercise levels it is limited to.
         action: Exclude, or modify.
         modification: How to modify; given exactly when ``action`` is modify.
         reason: Why, in words a clinician and the person can read.
@@ -115,6 +130,7 @@ class Rule:
     positions: frozenset[Position] = attrs.field(default=frozenset(), converter=to_frozenset)
     props: frozenset[PropKind] = attrs.field(default=frozenset(), converter=to_frozenset)
     kinds: frozenset[ExerciseKind] = attrs.field(default=frozenset(), converter=to_frozenset)
+    levels: frozenset[Level] = attrs.field(default=frozenset(), converter=to_frozenset)
     modification: Modification | None = None
 
     _bound_problems = v.checker()
@@ -130,11 +146,13 @@ class Rule:
         v.collection("positions", self.positions, frozenset, Position)
         v.collection("props", self.props, frozenset, PropKind)
         v.collection("kinds", self.kinds, frozenset, ExerciseKind)
-        if not (self.features or self.positions or self.props or self.kinds):
+        v.collection("levels", self.levels, frozenset, Level)
+        if not (self.features or self.positions or self.props or self.kinds or self.levels):
             raise InvalidValue(
                 "features",
                 self.features,
-                "or 'positions', 'props' or 'kinds' must be given: a rule matches something",
+                "or 'positions', 'props', 'kinds' or 'levels' must be given:"
+                " a rule matches something",
             )
         if self.action is Action.MODIFY:
             v.instance("modification", self.modification, Modification)
@@ -160,9 +178,67 @@ class Rule:
             sources=(),
         )
 
+    @classmethod
+    def for_level(cls, level: Level, reach: int) -> tuple[Rule, ...]:
+        """The rules for a person at ``level`` offered exercises up to level ``reach``.
+
+        One modifies, with a caution, every exercise above ``level`` up to
+        ``reach``; the other leaves out every exercise above ``reach``.
+        Either is left out when it would match no level. ``reach`` comes
+        from :func:`~upperback.safety.person.level_in_reach`, the one
+        definition the composer reads too.
+
+        >>> [rule.id for rule in Rule.for_level(Level.GENTLE, 2)]
+        ['level-one-above', 'level-above-reach']
+        >>> Rule.for_level(Level.ADVANCED, 5)
+        ()
+        """
+        v.instance("level", level, Level)
+        v.int_between("reach", reach, int(level), int(max(Level)))
+        near = frozenset(x for x in Level if level < x <= reach)
+        above = frozenset(x for x in Level if x > reach)
+        why = (
+            "ACSM calls the best rate of progression unknown, so the library moves"
+            " one level at a time (derived)."
+        )
+        found: list[Rule] = []
+        if near:
+            found.append(
+                cls(
+                    id=LEVEL_CAUTION_RULE_ID,
+                    conditions=frozenset(),
+                    levels=near,
+                    action=Action.MODIFY,
+                    modification=Modification(cue=_LEVEL_CUE),
+                    reason=(
+                        f"This exercise is above your level ({int(level)}) but within"
+                        f" reach (up to {reach}): try it with care. {why}"
+                    ),
+                    sources=("A2",),
+                )
+            )
+        if above:
+            found.append(
+                cls(
+                    id=LEVEL_EXCLUDE_RULE_ID,
+                    conditions=frozenset(),
+                    levels=above,
+                    action=Action.EXCLUDE,
+                    reason=(
+                        f"This exercise is above the level in reach for you: your level"
+                        f" is {int(level)}, and exercises above level {reach} are left"
+                        f" out until you have progressed to them. {why}"
+                    ),
+                    sources=("A2",),
+                )
+            )
+        return tuple(found)
+
     def matches(self, exercise: Exercise) -> bool:
         """Whether the rule acts on this exercise (whoever does it)."""
         if self.kinds and exercise.kind not in self.kinds:
+            return False
+        if self.levels and exercise.level not in self.levels:
             return False
         if not (self.features or self.positions or self.props):
             return True
@@ -178,7 +254,9 @@ class Rule:
         >>> print(RULES[0].describe())
         osteoporosis-flexion-rotation: osteoporosis → exclude features end_range_flexion, end_range_rotation, loaded_flexion [C1][C2][C3][C4]
         """  # noqa: E501
-        conditions = ", ".join(sorted(self.conditions)) or "clinician's list"
+        conditions = ", ".join(sorted(self.conditions)) or (
+            "level" if self.levels else "clinician's list"
+        )
         parts = [
             f"{name} {', '.join(sorted(values))}"
             for name, values in (
@@ -195,6 +273,8 @@ class Rule:
             matched = " or ".join(parts) + (f" (only {kinds})" if kinds else "")
         else:
             matched = f"every {kinds or 'exercise'}"
+        if self.levels:
+            matched += f" at level {', '.join(str(int(x)) for x in sorted(self.levels))}"
         action = self.action.value
         if self.modification is not None:
             changes = []
@@ -217,6 +297,10 @@ _PREGNANT_AFTER_FIRST = PREGNANCY - {Condition.PREGNANCY_FIRST_TRIMESTER}
 _RANGE_CUE = (
     "Stretch only to mild tightness, never to the limit, and do not bounce:"
     " joints are looser in pregnancy."
+)
+_LEVEL_CUE = (
+    "This exercise is one step above your level: start at the easy end of its dose,"
+    " keep good form, and go back to an easier one if it feels too hard or pain rises."
 )
 _NERVE_CUE = (
     "Keep pain at 3/10 or less during and after; stop if pain spreads down the arm"

@@ -268,7 +268,9 @@ def screen(item: Routine | Block | Exercise, profile: Profile) -> ScreenReport |
 
     Args:
         item: A :class:`~upperback.routine.Routine`, or one block or exercise
-            (an exercise is screened at its default dose).
+            (an exercise is screened at its default dose fitted to the
+            person, :meth:`Profile.starting_dose()
+            <upperback.safety.profile.Profile.starting_dose>`).
         profile: The person.
 
     Returns:
@@ -286,4 +288,6 @@ def screen(item: Routine | Block | Exercise, profile: Profile) -> ScreenReport |
             blocks=tuple(_screen_block(block, rules) for block in item.blocks),
         )
     v.instance("item", item, (Routine, Block, Exercise))
-    return _screen_block(Block.of(item), rules)
+    if isinstance(item, Exercise):
+        item = Block(exercise=item, dose=profile.starting_dose(item))
+    return _screen_block(item, rules)

@@ -19,7 +19,7 @@ from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
 from upperback.dose import MAX_PAIN
 from upperback.errors import InvalidValue
-from upperback.safety.conditions import Condition
+from upperback.safety.conditions import ONSET_RED_FLAG_BANDS, AgeBand, Condition
 from upperback.safety.profile import Profile
 
 __all__ = [
@@ -293,6 +293,7 @@ class AdviceCode(enum.StrEnum):
     NOT_SETTLED_NEXT_MORNING = "not_settled_next_morning"
     GETTING_WORSE = "getting_worse"
     OSTEOPOROSIS_BACK_PAIN = "osteoporosis_back_pain"
+    ONSET_AGE = "onset_age"
 
 
 @attrs.frozen(kw_only=True)
@@ -519,14 +520,17 @@ class Finding:
         )
 
 
+def _settled(report: SymptomReport) -> bool:
+    # Only a report of no pain now (known to be 0: an unknown pain is not no
+    # pain) and getting better no longer describes back pain.
+    return report.pain_now == 0 and report.trend is Trend.BETTER
+
+
 def _osteoporosis(
     report: SymptomReport, _: SafetyPolicy, conditions: frozenset[Condition]
 ) -> Iterable[str]:
-    # Back pain with osteoporosis goes to a clinician [C1]. Only a report of no
-    # pain now (known to be 0: an unknown pain is not no pain) and getting
-    # better no longer describes back pain.
-    settled = report.pain_now == 0 and report.trend is Trend.BETTER
-    if Condition.OSTEOPOROSIS in conditions and not settled:
+    # Back pain with osteoporosis goes to a clinician [C1].
+    if Condition.OSTEOPOROSIS in conditions and not _settled(report):
         yield "Back pain in someone with osteoporosis should be checked by a clinician."
 
 
@@ -665,6 +669,9 @@ def _policy_for(
     return policy.for_profile(profile), profile.conditions
 
 
+_BAND_WORDS: Final = {AgeBand.UNDER_20: "under 20", AgeBand.OVER_50: "over 50"}
+
+
 def _red_flags(report: SymptomReport) -> list[Reason]:
     return [
         Reason(
@@ -678,6 +685,34 @@ def _red_flags(report: SymptomReport) -> list[Reason]:
     ]
 
 
+def _onset_age(report: SymptomReport, age_band: AgeBand | None) -> list[Reason]:
+    """The onset-age finding from the person's age band, when it holds.
+
+    New back pain that starts before 20 or after 50 is a red flag
+    [R2][R8][R13*]. When the person's band is one of
+    :data:`~upperback.safety.conditions.ONSET_RED_FLAG_BANDS` and the
+    report describes back pain, and the person has not answered the red
+    flag yes, the band gives half of it: whether the pain is new, and began
+    in that band, only the person can say (a person over 50 may have had it
+    begin before turning 50). So it refers them to a professional who can
+    ask, rather than sending them to urgent care on a guess; a yes to the
+    question is urgent as every red flag is. A report of no pain at rest
+    now (known to be 0) that is not getting worse describes no back pain,
+    whatever the discomfort of exercise; an unknown pain is not no pain.
+    """
+    flag = RedFlag.ONSET_UNDER_20_OR_OVER_50
+    if age_band not in ONSET_RED_FLAG_BANDS or flag in report.red_flags:
+        return []
+    if report.pain_now == 0 and report.trend is not Trend.WORSE:
+        return []
+    text = (
+        f"Your profile's age band is {_BAND_WORDS[age_band]}: back pain that starts"
+        " before 20 or after 50 should be checked by a healthcare professional."
+        " If this pain is new, tell them so."
+    )
+    return [Reason(code=AdviceCode.ONSET_AGE, level=_SEE, text=text, sources=flag.sources)]
+
+
 def findings(
     report: SymptomReport,
     policy: SafetyPolicy = DEFAULT_POLICY,
@@ -686,8 +721,10 @@ def findings(
 ) -> tuple[Reason, ...]:
     """Every finding in a report, most pressing first: the reasons :func:`triage` gives.
 
-    Red flags come first (each :class:`RedFlag` answered yes), then the
-    rows of :data:`FINDINGS` that hold, in table order within a level.
+    Red flags come first (each :class:`RedFlag` answered yes), then, given
+    a profile whose age band is under 20 or over 50, the onset-age
+    finding (``onset_age``, see :func:`triage`), then the rows of
+    :data:`FINDINGS` that hold, in table order within a level.
 
     >>> [r.code.value for r in findings(SymptomReport(days_since_onset=3, trend=Trend.WORSE))]
     ['getting_worse']
@@ -700,6 +737,7 @@ def findings(
     v.instance("report", report, SymptomReport)
     policy, conditions = _policy_for(profile, policy)
     found = _red_flags(report)
+    found.extend(_onset_age(report, None if profile is None else profile.age_band))
     for finding in FINDINGS:
         found.extend(finding.find(report, policy, conditions))
     return tuple(sorted(found, key=lambda reason: -reason.level.rank))
@@ -805,7 +843,13 @@ def triage(
     Given the person's ``profile``, the policy is first made stricter for
     their conditions (:meth:`SafetyPolicy.for_profile`), and back pain in
     someone with osteoporosis is referred to a clinician [C1] unless the
-    report says there is no pain now and it is getting better.
+    report says there is no pain now and it is getting better. Back pain
+    in someone whose age band is under 20 or over 50 gives
+    ``see_professional`` (``onset_age``) unless the person answered the
+    onset-age red flag, which is urgent: new back pain that starts before
+    20 or after 50 is a red flag [R2][R8][R13*], and only the person can
+    say whether the pain is new. A report of no pain at rest now that is
+    not getting worse describes no back pain for this finding.
 
     >>> advice = triage(SymptomReport(days_since_onset=16, trend=Trend.SAME))
     >>> advice.level, advice.code

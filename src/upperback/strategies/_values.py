@@ -78,6 +78,7 @@ from upperback.safety import (
     ScreenReport,
     SymptomReport,
     Trend,
+    level_in_reach,
     screen,
     triage,
 )
@@ -609,7 +610,7 @@ def profiles(
 @st.composite
 def _any_rules(draw: st.DrawFn) -> Rule:
     matched = draw(
-        st.sets(st.sampled_from(("features", "positions", "props", "kinds")), min_size=1)
+        st.sets(st.sampled_from(("features", "positions", "props", "kinds", "levels")), min_size=1)
     )
     action = draw(st.sampled_from(Action))
     return Rule(
@@ -622,6 +623,7 @@ def _any_rules(draw: st.DrawFn) -> Rule:
         positions=draw(_some(Position, "positions" in matched)),
         props=draw(_some(PropKind, "props" in matched)),
         kinds=draw(_some(ExerciseKind, "kinds" in matched)),
+        levels=draw(_some(Level, "levels" in matched)),
         modification=draw(modifications()) if action is Action.MODIFY else None,
     )
 
@@ -638,11 +640,11 @@ def _source_keys() -> st.SearchStrategy[str]:
 
 
 def rules() -> st.SearchStrategy[Rule]:
-    """Any valid rule: the library's own, a clinician's, or one made up.
+    """Any valid rule: the library's own, a clinician's, a level's, or one made up.
 
-    Made-up rules match one to four of features, positions, props and kinds, and
-    modify with any :func:`modifications` value. Shrinks towards the first of
-    :data:`~upperback.safety.rules.RULES`.
+    Made-up rules match one to five of features, positions, props, kinds and
+    levels, and modify with any :func:`modifications` value. Shrinks towards
+    the first of :data:`~upperback.safety.rules.RULES`.
     """
     return (
         st.sampled_from(RULES)
@@ -650,6 +652,9 @@ def rules() -> st.SearchStrategy[Rule]:
             Rule.from_clinician,
             st.frozensets(st.sampled_from(Feature), min_size=1, max_size=3),
             st.none() | texts(),
+        )
+        | st.sampled_from(
+            [rule for level in Level for rule in Rule.for_level(level, level_in_reach(level))]
         )
         | _any_rules()
     )
