@@ -19,7 +19,7 @@ from upperback.progression.decide import kit_gap
 
 def _at_most(examples: int) -> int:
     """``examples``, or fewer when the profile asks for fewer (the quick and mutation runs)."""
-    return min(examples, settings.default.max_examples)
+    return min(examples, settings().max_examples)
 
 
 CATALOG = ub.default_catalog()
@@ -1196,7 +1196,7 @@ def _red(b: ub.Block, rule: ub.ProgressionRule) -> ub.Decision:
     ],
 )
 def test_a_red_light_takes_the_inner_rules_step_back(
-    b: ub.Block, rule: ub.ProgressionRule, after: dict[str, int]
+    b: ub.Block, rule: ub.ProgressionRule, after: dict[str, Any]
 ) -> None:
     decision = _red(b, rule)
     assert decision.action is Act.REGRESS
@@ -1326,7 +1326,7 @@ def test_adherence_of_a_per_side_hold_counts_the_seconds_on_one_side() -> None:
         outcomes=[ub.Outcome.as_prescribed(b, at=(0, 0))],
     )
     result = ub.adherence(program, [done])
-    per_session = b.dose.sets * b.dose.hold_s  # on one side
+    per_session = b.dose.sets * (b.dose.hold_s or 0)  # on one side
     block_tally = dict(result.blocks)[(0, 0)]
     assert block_tally == ub.Tally(
         sessions_done=1,
@@ -1570,7 +1570,7 @@ def _gated(*rules: ub.ProgressionRule) -> ub.ProgressionRule:
     ],
 )
 def test_the_default_rule_of_each_kind_is_the_sources_progression(
-    exercise_id: str, who: dict[str, bool], rule: ub.ProgressionRule
+    exercise_id: str, who: dict[str, Any], rule: ub.ProgressionRule
 ) -> None:
     assert ub.default_rule(CATALOG[exercise_id], **who) == rule
     assert ub.RuleSet(**who).rule_for((0, 0), ub.Block(exercise=CATALOG[exercise_id])) == rule
@@ -1841,7 +1841,7 @@ def test_a_program_start_must_be_a_date_and_says_what_it_got() -> None:
     assert (info.value.field, info.value.value) == ("start", "2026-01-05")
     program = ub.plan(_two_a_week(), weeks=1)
     with pytest.raises(ub.InvalidValue) as info:
-        attrs.evolve(program, start="2026-01-05")
+        attrs.evolve(program, start="2026-01-05")  # type: ignore[arg-type]
     assert (info.value.field, info.value.value) == ("start", "2026-01-05")
 
 
