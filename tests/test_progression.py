@@ -2187,3 +2187,110 @@ def test_a_set_progression_with_a_time_cap_says_it() -> None:
     assert ub.SetProgression(max_sets=4, max_total_s=60).describe() == (
         "set progression: +1 set after a session with every set done, up to 4 sets or 60 s in all"
     )
+
+
+# -- wger's percent step and replace, typed -------------------------------------
+
+
+def test_a_percent_step_is_rounded_to_whole_units_and_never_less_than_one() -> None:
+    rule = ub.PercentProgression(field=ub.DoseField.HOLD_S, percent=10)
+    routine = ub.Routine.of("Pec", main=[block("doorway-pec-stretch", sets=2, hold_s=30)])
+    holds = [w.routine.blocks[0].dose.hold_s for w in ub.plan(routine, weeks=5, rules=rule).weeks]
+    assert holds == [30, 33, 36, 40, 44]  # +3, +3.3, +3.6, +4 rounded
+    small = block("doorway-pec-stretch", sets=2, hold_s=4)
+    assert ub.progress(small, [log(small)], rule).block.dose.hold_s == 5  # 0.4 s: one at least
+    half = ub.PercentProgression(field=ub.DoseField.HOLD_S, percent=50)
+    five = block("doorway-pec-stretch", sets=2, hold_s=5)
+    assert ub.progress(five, [log(five)], half).block.dose.hold_s == 8  # 2.5 rounds up
+
+
+def test_a_percent_step_waits_for_its_successes_and_stops_at_its_cap() -> None:
+    rule = ub.PercentProgression(field=ub.DoseField.REPS, percent=20, after_successes=2, maximum=13)
+    b = block("band-pull-apart", sets=2, reps=10)
+    once = ub.progress(b, [log(b)], rule)
+    assert once.action is Act.HOLD
+    assert once.reasons[0].text == (
+        "1 of the 2 successful sessions in a row needed at 2 × 10 reps."
+    )
+    twice = ub.progress(b, [log(b, day=0), log(b, day=2)], rule, window=2)
+    assert twice.action is Act.PROGRESS
+    assert twice.block.dose.reps == 12
+    assert twice.reasons[0].text == (
+        "2 successful sessions in a row, +20%: 2 × 10 reps becomes 2 × 12 reps."
+    )
+    near = block("band-pull-apart", sets=2, reps=12)
+    assert ub.progress(near, [log(near, day=0), log(near, day=2)], rule).block.dose.reps == 13
+    top = block("band-pull-apart", sets=2, reps=13)
+    held = ub.progress(top, [log(top, day=0), log(top, day=2)], ub.Chain(rules=[rule, ub.Hold()]))
+    assert held.reasons[0].rule == "hold"  # at its cap the rule no longer applies
+    hold = block("doorway-pec-stretch", sets=2, hold_s=20)
+    assert ub.progress(hold, [log(hold)], ub.Chain(rules=[rule, ub.Hold()])).reasons[0].rule == (
+        "hold"
+    )  # a dose without reps
+
+
+def test_a_red_light_steps_a_percent_rule_back_by_its_own_step() -> None:
+    gate = ub.PainGate(inner=ub.PercentProgression(field=ub.DoseField.REPS, percent=20))
+    b = block("band-pull-apart", sets=2, reps=10)
+    assert _red(b, gate.inner).block.dose.reps == 8
+    one = block("band-pull-apart", sets=2, reps=1)
+    assert _red(one, gate.inner).action is Act.HOLD  # 1 - 1 would be 0
+
+
+def test_a_value_set_on_a_week_applies_that_week_and_stays() -> None:
+    rule = ub.Chain(rules=[ub.SetOnWeek(week=3, field=ub.DoseField.SETS, value=4), ub.Hold()])
+    routine = ub.Routine.of("Pull", main=[block("band-pull-apart", sets=2, reps=10)])
+    program = ub.plan(routine, weeks=4, rules=rule)
+    assert [w.routine.blocks[0].dose.sets for w in program.weeks] == [2, 2, 4, 4]
+    set_on = program.weeks[2].decisions[0]
+    assert (set_on.action, set_on.reasons[0].rule) == (Act.PROGRESS, "set_on_week")
+    assert set_on.reasons[0].text == "Set for week 3: 2 × 10 reps becomes 4 × 10 reps."
+    assert program.weeks[1].decisions[0].reasons[0].rule == "hold"
+
+
+def test_a_value_set_lower_is_a_regression_and_the_same_value_a_hold() -> None:
+    b = block("band-pull-apart", sets=3, reps=10)
+    lower = ub.progress(b, [], ub.SetOnWeek(week=2, field=ub.DoseField.REPS, value=8), week=2)
+    assert (lower.action, lower.block.dose.reps) == (Act.REGRESS, 8)
+    same = ub.progress(b, [], ub.SetOnWeek(week=2, field=ub.DoseField.SETS, value=3), week=2)
+    assert same.action is Act.HOLD
+    assert same.reasons[0].text == "Week 2 keeps 3 × 10 reps, as set."
+    banded = ub.SetOnWeek(week=2, field=ub.DoseField.BAND_LEVEL, value=3)
+    unbanded = ub.progress(b, [], ub.Chain(rules=[banded, ub.Hold()]), week=2)
+    assert unbanded.reasons[0].rule == "hold"  # the dose has no band level to set
+    assert ub.progress(b, [], ub.PainGate(inner=banded), week=2).block.dose == b.dose
+
+
+def test_a_raised_value_is_screened_for_the_person() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    b = block("seated-thoracic-extension-chair", sets=2, hold_s=20)
+    rule = ub.SetOnWeek(week=2, field=ub.DoseField.HOLD_S, value=60)
+    assert ub.progress(b, [log(b)], rule, week=2, profile=person).block.dose.hold_s == 30
+
+
+def test_the_new_rules_describe_themselves_and_check_their_field() -> None:
+    assert (
+        ub.PercentProgression(
+            field=ub.DoseField.REPS, percent=5, after_successes=3, maximum=15
+        ).describe()
+        == "percent progression: +5% reps after 3 successful sessions in a row, up to 15"
+    )
+    assert ub.SetOnWeek(week=12, field=ub.DoseField.BAND_LEVEL, value=4).describe() == (
+        "set on week 12: band level to 4"
+    )
+    for make in (
+        lambda: ub.SetOnWeek(week=2, field=ub.DoseField.SETS, value=11),
+        lambda: ub.PercentProgression(field=ub.DoseField.SETS, percent=10, maximum=11),
+    ):
+        with pytest.raises(ub.InvalidValue) as info:
+            make()
+        assert info.value.value == 11
+        assert info.value.reason == (
+            "must be an integer between 1 and 10 (the most a dose allows for sets)"
+        )
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.SetOnWeek(week=2, field="sets", value=3)  # type: ignore[arg-type]
+    assert info.value.field == "field"
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.PercentProgression(field="sets", percent=3)  # type: ignore[arg-type]
+    assert info.value.field == "field"

@@ -390,6 +390,21 @@ RANGES: list[tuple[Any, str, int, int]] = [
             ("maximum", 1, 120),
         )
     ],
+    (lambda n: ub.PercentProgression(field=DoseField.HOLD_S, percent=n), "percent", 1, 100),
+    (
+        lambda n: ub.PercentProgression(field=DoseField.HOLD_S, percent=5, after_successes=n),
+        "after_successes",
+        1,
+        20,
+    ),
+    (
+        lambda n: ub.PercentProgression(field=DoseField.HOLD_S, percent=5, maximum=n),
+        "maximum",
+        1,
+        120,
+    ),
+    (lambda n: ub.SetOnWeek(week=n, field=DoseField.SETS, value=2), "week", 1, 520),
+    (lambda n: ub.SetOnWeek(week=1, field=DoseField.HOLD_S, value=n), "value", 1, 120),
     (lambda n: Advance(after_successes=n), "after_successes", 1, 20),
     (lambda n: RegressExercise(after_failures=n), "after_failures", 1, 20),
     (lambda n: Deload(every_weeks=n, percent=50), "every_weeks", 2, 52),

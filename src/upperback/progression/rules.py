@@ -53,8 +53,10 @@ __all__ = [
     "HoldProgression",
     "LinearProgression",
     "PainGate",
+    "PercentProgression",
     "ProgressionRule",
     "RegressExercise",
+    "SetOnWeek",
     "SetProgression",
     "StallDeload",
     "Suppress",
@@ -403,13 +405,7 @@ class LinearProgression:
     def __attrs_post_init__(self) -> None:
         v.instance("field", self.field, DoseField)
         _checked(self)
-        if self.maximum is not None and self.maximum > self.field.maximum:
-            raise InvalidValue(
-                "maximum",
-                self.maximum,
-                f"must be an integer between 1 and {self.field.maximum}"
-                f" (the most a dose allows for {self.field.value})",
-            )
+        _within_field("maximum", self.maximum, self.field)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -469,6 +465,146 @@ class LinearProgression:
         if value is None or value - step < 1:
             return None
         return self.field.set(dose, value - step)
+
+
+def _field_words(field: DoseField) -> str:
+    return field.value.replace("_", " ")
+
+
+@attrs.frozen(kw_only=True)
+class PercentProgression:
+    """Raise one number of the dose by a percentage after N successes in a row (wger's percent).
+
+    The step is ``percent`` of the current value, rounded to the nearest whole
+    unit and never less than one, so that a small number still moves; a
+    success is a session at the current dose with every set done.
+
+    >>> PercentProgression(field=DoseField.HOLD_S, percent=10).describe()
+    'percent progression: +10% hold s after 1 successful session'
+
+    Args:
+        field: The number that changes.
+        percent: The step, 1 to 100 percent of the current value.
+        after_successes: Successes in a row before a step, 1 to 20.
+        maximum: The highest value the field may reach, if lower than the dose allows.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "percent_progression"
+
+    field: DoseField
+    percent: int = attrs.field(metadata=v.between(1, 100, "%"))
+    after_successes: int = attrs.field(default=1, metadata=v.between(1, 20))
+    maximum: int | None = attrs.field(default=None, metadata=v.between(1, _PER_FIELD_MAX))
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("field", self.field, DoseField)
+        _checked(self)
+        _within_field("maximum", self.maximum, self.field)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        sessions = "session" if self.after_successes == 1 else "sessions in a row"
+        text = (
+            f"percent progression: +{self.percent}% {_field_words(self.field)} after"
+            f" {self.after_successes} successful {sessions}"
+        )
+        return text if self.maximum is None else f"{text}, up to {self.maximum}"
+
+    def _change(self, value: int) -> int:
+        return max(1, (value * self.percent + 50) // 100)
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        value = self.field.of(dose)
+        cap = min(self.maximum or self.field.maximum, self.field.maximum)
+        if value is None or value >= cap:
+            return None
+        wins = streak(ctx, _completed, breaks=_done, enough=self.after_successes)
+        if wins < self.after_successes:
+            return _hold(
+                self.TYPE,
+                f"{wins} of the {self.after_successes} successful sessions in a row needed"
+                f" at {dose_text(dose)}.",
+            )
+        new = self.field.set(dose, min(cap, value + self._change(value)))
+        why = f"{wins} successful sessions in a row, +{self.percent}%"
+        return _progress(self.TYPE, dose, new, why, ())
+
+    def _back(self, dose: Dose) -> Dose | None:
+        value = self.field.of(dose)
+        if value is None or value - self._change(value) < 1:
+            return None
+        return self.field.set(dose, value - self._change(value))
+
+
+@attrs.frozen(kw_only=True)
+class SetOnWeek:
+    """Set one number of the dose to a value in a given week, from then on (wger's replace).
+
+    In other weeks the rule does not apply, so that the next rule of a
+    :class:`Chain` decides. A value above the current one is a progression
+    (screened again, as every harder block is), below it a regression.
+
+    >>> SetOnWeek(week=5, field=DoseField.SETS, value=3).describe()
+    'set on week 5: sets to 3'
+
+    Args:
+        week: The week, 1 to 520.
+        field: The number that is set.
+        value: Its value from that week on, 1 to 120 and at most what a dose
+            allows for the field.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "set_on_week"
+
+    week: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
+    field: DoseField
+    value: int = attrs.field(metadata=v.between(1, _PER_FIELD_MAX))
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("field", self.field, DoseField)
+        _checked(self)
+        _within_field("value", self.value, self.field)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        return f"set on week {self.week}: {_field_words(self.field)} to {self.value}"
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        current = self.field.of(dose)
+        if ctx.week != self.week or current is None:
+            return None
+        if current == self.value:
+            return _hold(self.TYPE, f"Week {self.week} keeps {dose_text(dose)}, as set.")
+        new = self.field.set(dose, self.value)
+        return Proposal(
+            action=ProgressAction.PROGRESS if self.value > current else ProgressAction.REGRESS,
+            dose=new,
+            rule=self.TYPE,
+            text=f"Set for week {self.week}: {dose_text(dose)} becomes {dose_text(new)}.",
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+def _within_field(name: str, value: int | None, field: DoseField) -> None:
+    if value is not None and value > field.maximum:
+        raise InvalidValue(
+            name,
+            value,
+            f"must be an integer between 1 and {field.maximum}"
+            f" (the most a dose allows for {field.value})",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -964,6 +1100,8 @@ ProgressionRule = Union[  # noqa: UP007 - a runtime alias cattrs and the schema 
     DoubleProgression,
     SetProgression,
     LinearProgression,
+    PercentProgression,
+    SetOnWeek,
     Advance,
     RegressExercise,
     Deload,
@@ -980,6 +1118,8 @@ RULE_TYPES: Final[tuple[type, ...]] = (
     DoubleProgression,
     SetProgression,
     LinearProgression,
+    PercentProgression,
+    SetOnWeek,
     Advance,
     RegressExercise,
     Deload,

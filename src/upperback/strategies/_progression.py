@@ -25,12 +25,14 @@ from upperback.progression import (
     LinearProgression,
     Outcome,
     PainGate,
+    PercentProgression,
     PlannedSession,
     Program,
     ProgressionRule,
     RegressExercise,
     RuleSet,
     SessionLog,
+    SetOnWeek,
     SetProgression,
     StallDeload,
     Suppress,
@@ -131,6 +133,23 @@ def _leaves() -> dict[type, st.SearchStrategy[Any]]:
             max_total_s=_optional(SetProgression, "max_total_s"),
         ),
         LinearProgression: _linear_progressions(),
+        PercentProgression: st.sampled_from(DoseField).flatmap(
+            lambda field: st.builds(
+                PercentProgression,
+                field=st.just(field),
+                percent=_ints(PercentProgression, "percent"),
+                after_successes=_ints(PercentProgression, "after_successes"),
+                maximum=st.none() | st.integers(1, field.maximum),
+            )
+        ),
+        SetOnWeek: st.sampled_from(DoseField).flatmap(
+            lambda field: st.builds(
+                SetOnWeek,
+                week=_ints(SetOnWeek, "week"),
+                field=st.just(field),
+                value=st.integers(1, field.maximum),
+            )
+        ),
         Advance: st.builds(Advance, after_successes=_ints(Advance, "after_successes")),
         RegressExercise: st.builds(
             RegressExercise, after_failures=_ints(RegressExercise, "after_failures")
