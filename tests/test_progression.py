@@ -2294,3 +2294,65 @@ def test_the_new_rules_describe_themselves_and_check_their_field() -> None:
     with pytest.raises(ub.InvalidValue) as info:
         ub.PercentProgression(field="sets", percent=3)  # type: ignore[arg-type]
     assert info.value.field == "field"
+
+
+# -- the person's age band and level choose the defaults and starting doses ----
+
+OVER_50 = ub.Profile(age_band=ub.AgeBand.OVER_50)
+
+
+def test_the_persons_age_band_and_level_choose_the_default_ranges() -> None:
+    pull = CATALOG["band-pull-apart"]
+    older_rule = ub.default_rule(pull, older_adult=True)
+    assert ub.default_rule(pull, profile=OVER_50) == older_rule
+    assert ub.default_rule(pull, profile=ub.Profile(age_band=ub.AgeBand.FROM_20_TO_50)) == (
+        ub.default_rule(pull)
+    )
+    novice = next(ub.Profile(level=level) for level in ub.Level if ub.Profile(level=level).novice)
+    assert ub.default_rule(pull, profile=novice) == ub.default_rule(pull, novice=True)
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.default_rule(pull, profile="older")  # type: ignore[arg-type]
+    assert (info.value.field, info.value.value) == ("profile", "older")
+
+
+def test_a_plan_for_an_older_person_follows_the_older_defaults() -> None:
+    routine = ub.Routine.of("Pull", main=[block("band-pull-apart", sets=2, reps=10)])
+    program = ub.plan(routine, weeks=2, profile=OVER_50)
+    assert program.weeks[1].decisions[0].reasons[0].rule == "double_progression"
+    reps = [w.routine.blocks[0].dose.reps for w in ub.plan(routine, weeks=8, profile=OVER_50).weeks]
+    assert max(reps) == 15  # the older adults' 10-15 range, not 8-12 [A5][A12*]
+
+
+def test_a_neighbour_starts_at_the_persons_starting_dose() -> None:
+    b = block("childs-pose")
+    harder = CATALOG["kneeling-lat-stretch-swiss-ball"]
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG, profile=OVER_50)
+    assert decision.action is Act.ADVANCE
+    assert decision.block.dose == OVER_50.starting_dose(harder)
+    assert decision.block.dose != harder.default_dose
+    k = ub.Block(exercise=harder, dose=OVER_50.starting_dose(harder))
+    failed = [log(k, (30, 10), day=0), log(k, (30, 10), day=2)]
+    back = ub.progress(k, failed, ub.RegressExercise(), catalog=CATALOG, profile=OVER_50)
+    assert back.action is Act.REGRESS_EXERCISE
+    assert back.block.dose == OVER_50.starting_dose(CATALOG["childs-pose"])
+
+
+def test_the_new_rules_name_the_field_of_a_value_their_field_does_not_allow() -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.SetOnWeek(week=2, field=ub.DoseField.SETS, value=11)
+    assert info.value.field == "value"
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.PercentProgression(field=ub.DoseField.SETS, percent=10, maximum=11)
+    assert info.value.field == "maximum"
+    assert ub.PercentProgression(field=ub.DoseField.SETS, percent=10).describe() == (
+        "percent progression: +10% sets after 1 successful session"
+    )
+
+
+def test_a_percent_step_rounds_half_up_and_steps_back_to_one() -> None:
+    rule = ub.PercentProgression(field=ub.DoseField.REPS, percent=83)
+    b = block("band-pull-apart", sets=2, reps=3)
+    assert ub.progress(b, [log(b)], rule).block.dose.reps == 5  # 2.49 rounds to 2
+    half = ub.PercentProgression(field=ub.DoseField.REPS, percent=50)
+    two = block("band-pull-apart", sets=2, reps=2)
+    assert _red(two, half).block.dose.reps == 1
