@@ -2319,7 +2319,9 @@ def test_a_plan_for_an_older_person_follows_the_older_defaults() -> None:
     routine = ub.Routine.of("Pull", main=[block("band-pull-apart", sets=2, reps=10)])
     program = ub.plan(routine, weeks=2, profile=OVER_50)
     assert program.weeks[1].decisions[0].reasons[0].rule == "double_progression"
-    reps = [w.routine.blocks[0].dose.reps for w in ub.plan(routine, weeks=8, profile=OVER_50).weeks]
+    reps = [
+        w.routine.blocks[0].dose.reps or 0 for w in ub.plan(routine, weeks=8, profile=OVER_50).weeks
+    ]
     assert max(reps) == 15  # the older adults' 10-15 range, not 8-12 [A5][A12*]
 
 
