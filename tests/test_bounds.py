@@ -104,8 +104,9 @@ def test_a_range_in_a_docstring_is_the_declared_one(
     cls: type, name: str, bound: _validate.Bound
 ) -> None:
     # Docstrings say "1 to 10" for people; the bound is declared on the field.
-    for low, high in re.findall(r"(\d+) to (\d+)", _schema._field_docs(cls).get(name, "")):
-        assert (int(low), int(high)) == (bound.low, bound.high)
+    number = r"(\d+(?:\.\d+)?)"
+    for low, high in re.findall(f"{number} to {number}", _schema._field_docs(cls).get(name, "")):
+        assert (float(low), float(high)) == (bound.low, bound.high)
 
 
 BOUNDED_CLASSES = sorted({cls for cls, _, _ in BOUNDED}, key=lambda cls: cls.__name__)

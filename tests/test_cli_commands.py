@@ -364,7 +364,7 @@ def test_prescribe_adapts_a_saved_routine(capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--kit", "trampoline"], "(got 'trampoline')"),
+        (["--kit", "trampoline"], "'trampoline' is not a prop"),
         (["--height", "nan", "--kit", "wall"], "must be a number from 100 to 250 cm"),
         (["--minutes", "-5"], "must be a number from 1 to 240 minutes"),
     ],

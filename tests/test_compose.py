@@ -84,7 +84,8 @@ def check_hard_constraints(result: Composition, goal: Goal, person: Profile, kit
             elif section.role is SectionRole.COOL_DOWN:
                 assert kind.is_stretch
             else:
-                assert kind in {ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL}
+                main = {ExerciseKind.STRENGTHENING, ExerciseKind.MOTOR_CONTROL}
+                assert kind in main | {ExerciseKind.SELF_MASSAGE}
     assert [c.exercise_id for c in result.choices] == ids
     assert result.score == pytest.approx(objective(routine, goal))
     assert routine.sessions_per_week == goal.sessions_per_week
@@ -254,7 +255,7 @@ def random_instance(rng: random.Random) -> tuple[ub.Catalog, Goal]:
     exercises = []
     for i in range(rng.randint(5, 10)):
         kind = rng.choice(list(ExerciseKind))
-        stretch = kind.is_stretch
+        stretch = kind.is_stretch or kind is ExerciseKind.SELF_MASSAGE  # dosed by time
         exercises.append(
             Exercise(
                 id=f"e{i}",

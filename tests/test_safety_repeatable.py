@@ -19,7 +19,7 @@ F = ub.Feature
 STRETCH = ub.ExerciseKind.STATIC_STRETCH
 CATALOG = ub.default_catalog()
 RULE = {rule.id: rule for rule in ub.RULES}
-SAVED = Path(__file__).parent / "documents" / "v1"
+SAVED = Path(__file__).parent / "documents" / f"v{ub.SCHEMA_VERSION}"
 
 # Every condition at once (one trimester), with the one rule that excludes
 # everything cleared by a clinician, so that something is left to screen again.

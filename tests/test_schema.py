@@ -38,7 +38,9 @@ def validator(kind: str) -> jsonschema.Draft202012Validator:
 
 
 def saved(kind: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DOCUMENTS / "v1" / f"{kind}.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads(
+        (DOCUMENTS / f"v{ub.SCHEMA_VERSION}" / f"{kind}.json").read_text("utf-8")
+    )
     return data
 
 
@@ -124,7 +126,11 @@ def test_documents_with_every_default_written_are_valid_and_read(
 ) -> None:
     cls = serialize.DOCUMENT_KINDS[kind]
     value = data.draw(st.from_type(cls))
-    document = {"upperback": 1, "kind": kind, "data": explicit_converter().unstructure(value)}
+    document = {
+        "upperback": ub.SCHEMA_VERSION,
+        "kind": kind,
+        "data": explicit_converter().unstructure(value),
+    }
     assert schema_errors(kind, document) == []
     assert ub.from_dict(document, cls) == value
 
@@ -134,7 +140,7 @@ def test_the_schema_is_a_valid_2020_12_schema(kind: str) -> None:
     schema = ub.json_schema(kind)
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == f"https://upperback.invalid/schema/v1/{kind}.json"
+    assert schema["$id"] == f"https://upperback.invalid/schema/v{ub.SCHEMA_VERSION}/{kind}.json"
     assert schema["properties"]["kind"]["const"] == kind
     assert schema["properties"]["upperback"]["const"] == ub.SCHEMA_VERSION
 
@@ -193,7 +199,7 @@ def _drop(document: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any]:
     return changed
 
 
-DOSE = {"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}
+DOSE = {"upperback": ub.SCHEMA_VERSION, "kind": "dose", "data": {"sets": 2, "reps": 12}}
 
 BAD = {
     "extra key in data": ("dose", _set(DOSE, ("data", "weight_kg"), 5)),
@@ -221,7 +227,7 @@ BAD = {
         _drop(saved("symptom_report"), ("data", "trend")),
     ),
     "missing data": ("dose", _drop(DOSE, ("data",))),
-    "newer schema version": ("dose", _set(DOSE, ("upperback",), 2)),
+    "newer schema version": ("dose", _set(DOSE, ("upperback",), ub.SCHEMA_VERSION + 1)),
     "another kind": ("dose", _set(DOSE, ("kind",), "kit")),
     "a dose above its bound": ("dose", _set(DOSE, ("data", "sets"), 11)),
     "a dose below its bound": ("dose", _set(DOSE, ("data", "rest_s"), -1)),

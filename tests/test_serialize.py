@@ -76,8 +76,8 @@ def test_sets_are_sorted_and_defaults_omitted() -> None:
 
 
 def test_envelope() -> None:
-    assert ub.to_dict(ub.Dose(reps=5)) == {"upperback": 1, "kind": "dose", "data": {"reps": 5}}
-    assert ub.dumps(ub.Dose(reps=5), indent=2).startswith('{\n  "upperback": 1')
+    assert ub.to_dict(ub.Dose(reps=5)) == {"upperback": 2, "kind": "dose", "data": {"reps": 5}}
+    assert ub.dumps(ub.Dose(reps=5), indent=2).startswith('{\n  "upperback": 2')
 
 
 def test_bytes_load() -> None:
@@ -116,7 +116,7 @@ def test_enums_are_read_by_value_only() -> None:
     assert problems(data) == [
         (
             '$.data.kind: must be one of "static_stretch", "dynamic_mobility", "pnf_stretch", '
-            '"strengthening", "motor_control", "breathing" (got "STRENGTHENING")'
+            '"strengthening", "motor_control", "breathing", "self_massage" (got "STRENGTHENING")'
         ),
         "$.data.targets[1]: must be one of "
         + ", ".join(f'"{m.value}"' for m in ub.Muscle)
@@ -222,7 +222,7 @@ def test_bad_props(props: list[Any], expected: str) -> None:
             [
                 (
                     "$.upperback: was written by a newer upperback (schema 99);"
-                    " this one reads up to schema 1"
+                    " this one reads up to schema 2"
                 )
             ],
         ),
@@ -260,19 +260,20 @@ def test_only_document_kinds_serialize() -> None:
 
 
 def test_older_documents_are_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Pretend the library moved to schema 2, where doses renamed nothing but
-    # doubled sets: a schema-1 document must be upgraded on load.
-    monkeypatch.setattr(envelope, "SCHEMA_VERSION", 2)
+    # Pretend the library moved to schema 3, where doses renamed nothing but
+    # doubled sets: a schema-1 or -2 document must be upgraded on load.
+    monkeypatch.setattr(envelope, "SCHEMA_VERSION", 3)
     monkeypatch.setitem(
-        envelope.MIGRATIONS, ("dose", 1), lambda data: {**data, "sets": data.get("sets", 1) * 2}
+        envelope.MIGRATIONS, ("dose", 2), lambda data: {**data, "sets": data.get("sets", 1) * 2}
     )
-    old = {"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 5}}
-    assert ub.from_dict(old) == ub.Dose(sets=4, reps=5)
+    for version in (1, 2):
+        old = {"upperback": version, "kind": "dose", "data": {"sets": 2, "reps": 5}}
+        assert ub.from_dict(old) == ub.Dose(sets=4, reps=5)
     assert ub.from_dict(
-        {"upperback": 2, "kind": "dose", "data": {"sets": 2, "reps": 5}}
+        {"upperback": 3, "kind": "dose", "data": {"sets": 2, "reps": 5}}
     ) == ub.Dose(sets=2, reps=5)
     # Kinds without a migration for a version pass through unchanged.
-    assert ub.from_dict({"upperback": 1, "kind": "kit", "data": {}}) == ub.Kit()
+    assert ub.from_dict({"upperback": 2, "kind": "kit", "data": {}}) == ub.Kit()
 
 
 def test_configure_an_apps_own_converter() -> None:

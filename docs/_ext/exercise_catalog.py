@@ -23,7 +23,7 @@ def _paragraph(*parts: nodes.Node | str) -> nodes.paragraph:
 
 def _exercise(exercise: upperback.Exercise) -> list[nodes.Node]:
     props = ", ".join(
-        need.kind.value + ("" if need.required else " (optional)") for need in exercise.props
+        need.key + ("" if need.required else " (optional)") for need in exercise.props
     )
     features = ", ".join(sorted(feature.value for feature in exercise.features))
     facts = nodes.bullet_list()
@@ -32,6 +32,10 @@ def _exercise(exercise: upperback.Exercise) -> list[nodes.Node]:
         ("Position", exercise.position.value),
         ("Level", str(int(exercise.level))),
         ("Targets", ", ".join(sorted(muscle.value for muscle in exercise.targets))),
+        (
+            "Also works",
+            ", ".join(sorted(m.value for m in exercise.secondary_targets)) or "none given",
+        ),
         ("Props", props or "none"),
         ("Safety features", features or "none"),
         ("Default dose", exercise.default_dose.describe()),

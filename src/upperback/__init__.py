@@ -96,21 +96,40 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "plan",
         "progress",
     ),
+    "upperback.media": (
+        "Media",
+        "MediaKind",
+    ),
     "upperback.props": (
         "THERABAND_COLOURS",
         "BandLevel",
+        "Barbell",
+        "Bench",
+        "CableStation",
         "Chair",
         "Doorway",
+        "Dumbbell",
         "FoamRoller",
+        "Kettlebell",
         "Kit",
+        "Machine",
+        "MassageBall",
         "Mat",
+        "OtherProp",
+        "Pillow",
         "Prop",
         "PropKind",
         "PropNeed",
+        "PullUpBar",
         "ResistanceBand",
+        "Stick",
+        "Strap",
+        "SuspensionTrainer",
         "SwissBall",
         "Towel",
         "Wall",
+        "WeightPlate",
+        "prop_name",
     ),
     "upperback.routine": (
         "SWITCH_SIDES_S",
@@ -231,6 +250,8 @@ if TYPE_CHECKING:
     from upperback.errors import UpperbackError as UpperbackError
     from upperback.exercise import Exercise as Exercise
     from upperback.exercise import Source as Source
+    from upperback.media import Media as Media
+    from upperback.media import MediaKind as MediaKind
     from upperback.progression import Adherence as Adherence
     from upperback.progression import Advance as Advance
     from upperback.progression import Chain as Chain
@@ -266,18 +287,33 @@ if TYPE_CHECKING:
     from upperback.progression import progress as progress
     from upperback.props import THERABAND_COLOURS as THERABAND_COLOURS
     from upperback.props import BandLevel as BandLevel
+    from upperback.props import Barbell as Barbell
+    from upperback.props import Bench as Bench
+    from upperback.props import CableStation as CableStation
     from upperback.props import Chair as Chair
     from upperback.props import Doorway as Doorway
+    from upperback.props import Dumbbell as Dumbbell
     from upperback.props import FoamRoller as FoamRoller
+    from upperback.props import Kettlebell as Kettlebell
     from upperback.props import Kit as Kit
+    from upperback.props import Machine as Machine
+    from upperback.props import MassageBall as MassageBall
     from upperback.props import Mat as Mat
+    from upperback.props import OtherProp as OtherProp
+    from upperback.props import Pillow as Pillow
     from upperback.props import Prop as Prop
     from upperback.props import PropKind as PropKind
     from upperback.props import PropNeed as PropNeed
+    from upperback.props import PullUpBar as PullUpBar
     from upperback.props import ResistanceBand as ResistanceBand
+    from upperback.props import Stick as Stick
+    from upperback.props import Strap as Strap
+    from upperback.props import SuspensionTrainer as SuspensionTrainer
     from upperback.props import SwissBall as SwissBall
     from upperback.props import Towel as Towel
     from upperback.props import Wall as Wall
+    from upperback.props import WeightPlate as WeightPlate
+    from upperback.props import prop_name as prop_name
     from upperback.routine import SWITCH_SIDES_S as SWITCH_SIDES_S
     from upperback.routine import TRANSITION_S as TRANSITION_S
     from upperback.routine import Block as Block
@@ -371,9 +407,12 @@ __all__ = [
     "AdviceLevel",
     "AgeBand",
     "BandLevel",
+    "Barbell",
+    "Bench",
     "Benefit",
     "Block",
     "BlockScreen",
+    "CableStation",
     "Catalog",
     "Caution",
     "Chain",
@@ -392,6 +431,7 @@ __all__ = [
     "DoseChange",
     "DoseField",
     "DoubleProgression",
+    "Dumbbell",
     "Exercise",
     "ExerciseKind",
     "Feature",
@@ -405,21 +445,28 @@ __all__ = [
     "InvalidDocument",
     "InvalidValue",
     "InvalidValues",
+    "Kettlebell",
     "KindFamily",
     "Kit",
     "Laterality",
     "Level",
     "Limits",
     "LinearProgression",
+    "Machine",
+    "MassageBall",
     "Mat",
+    "Media",
+    "MediaKind",
     "Modification",
     "Movement",
     "Muscle",
     "NothingFits",
     "NothingSafe",
+    "OtherProp",
     "Outcome",
     "PainGate",
     "PercentProgression",
+    "Pillow",
     "PlannedSession",
     "Position",
     "Prescription",
@@ -431,6 +478,7 @@ __all__ = [
     "Prop",
     "PropKind",
     "PropNeed",
+    "PullUpBar",
     "Reason",
     "RedFlag",
     "Reference",
@@ -453,10 +501,13 @@ __all__ = [
     "StallDeload",
     "Step",
     "StepKind",
+    "Stick",
+    "Strap",
     "Structure",
     "Substitution",
     "SubstitutionResult",
     "Suppress",
+    "SuspensionTrainer",
     "SwissBall",
     "SymptomReport",
     "Tally",
@@ -470,6 +521,7 @@ __all__ = [
     "Verdict",
     "Wall",
     "Week",
+    "WeightPlate",
     "__version__",
     "addresses",
     "adherence",
@@ -492,6 +544,7 @@ __all__ = [
     "plan",
     "prescribe",
     "progress",
+    "prop_name",
     "reference",
     "references",
     "safe_exercises",

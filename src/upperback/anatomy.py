@@ -22,12 +22,28 @@ class Region(enum.StrEnum):
     SHOULDERS = "shoulders"
     CHEST = "chest"
     SIDES = "sides"
+    ARMS = "arms"
+    """.. versionadded:: 0.2.0"""
+    LOWER_BACK = "lower_back"
+    """.. versionadded:: 0.2.0"""
+    ABDOMEN = "abdomen"
+    """.. versionadded:: 0.2.0"""
 
 
 class Muscle(enum.StrEnum):
     """A muscle (or muscle group) that an exercise stretches or strengthens.
 
+    The deltoid has three heads, each its own member (anterior, lateral,
+    posterior). The muscles below the upper back (biceps, forearms, the
+    lumbar erectors, the abdominals) are here as *secondary* targets, the
+    muscles an upper-back exercise also works (an
+    :class:`~upperback.exercise.Exercise`'s ``secondary_targets``).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``anterior_deltoid``, ``lateral_deltoid``, ``cervical_extensors``,
+       ``sternocleidomastoid``, ``biceps``, ``forearms``,
+       ``lumbar_erector_spinae`` and ``abdominals``.
     """
 
     RHOMBOIDS = "rhomboids"
@@ -46,6 +62,18 @@ class Muscle(enum.StrEnum):
     SCALENES = "scalenes"
     OBLIQUES = "obliques"
     TRICEPS = "triceps"
+    ANTERIOR_DELTOID = "anterior_deltoid"
+    LATERAL_DELTOID = "lateral_deltoid"
+    CERVICAL_EXTENSORS = "cervical_extensors"
+    """The neck extensors (splenius, semispinalis and the suboccipitals)."""
+    STERNOCLEIDOMASTOID = "sternocleidomastoid"
+    BICEPS = "biceps"
+    FOREARMS = "forearms"
+    """The wrist and finger flexors and extensors (the grip)."""
+    LUMBAR_ERECTOR_SPINAE = "lumbar_erector_spinae"
+    """The erector spinae of the lower back."""
+    ABDOMINALS = "abdominals"
+    """Rectus abdominis and transversus abdominis."""
 
     @property
     def region(self) -> Region:
@@ -70,4 +98,12 @@ _REGION_OF: dict[Muscle, Region] = {
     Muscle.SCALENES: Region.NECK,
     Muscle.OBLIQUES: Region.SIDES,
     Muscle.TRICEPS: Region.SHOULDERS,
+    Muscle.ANTERIOR_DELTOID: Region.SHOULDERS,
+    Muscle.LATERAL_DELTOID: Region.SHOULDERS,
+    Muscle.CERVICAL_EXTENSORS: Region.NECK,
+    Muscle.STERNOCLEIDOMASTOID: Region.NECK,
+    Muscle.BICEPS: Region.ARMS,
+    Muscle.FOREARMS: Region.ARMS,
+    Muscle.LUMBAR_ERECTOR_SPINAE: Region.LOWER_BACK,
+    Muscle.ABDOMINALS: Region.ABDOMEN,
 }

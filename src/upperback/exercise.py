@@ -11,6 +11,7 @@ from upperback._convert import to_frozenset, to_tuple
 from upperback.anatomy import Muscle, Region
 from upperback.dose import Dose
 from upperback.errors import InvalidValue
+from upperback.media import Media
 from upperback.props import PropKind, PropNeed
 from upperback.vocab import (
     Benefit,
@@ -82,7 +83,12 @@ class Exercise:
         aliases: Other names it goes by.
         kind: Static stretch, dynamic mobility, strengthening, ...
         position: Where it starts.
-        targets: The muscles it stretches or strengthens (at least one).
+        targets: The muscles it stretches or strengthens (at least one): its
+            primary targets, the ones a routine's coverage counts.
+        secondary_targets: Muscles it also works, less (none of them a
+            primary target). They are shown and searchable
+            (``catalog.where(secondary=...)``) but coverage and the
+            composer's scoring count primary targets only.
         movements: The movements it involves.
         benefits: Which of the six benefits it is done for.
         props: What it needs, each required or optional.
@@ -96,8 +102,15 @@ class Exercise:
         precautions: Plain-language cautions to show the person.
         dose_note: Why the default dose is what it is, where sources disagree.
         sources: Where the facts come from.
+        media: Images and videos of it, with their alt text, author and licence.
+
+    A self-massage exercise (:attr:`~upperback.vocab.ExerciseKind.SELF_MASSAGE`) is dosed by
+    time, so its default dose has a hold and no reps, and it never carries
+    an external load (the feature ``external_load``).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``secondary_targets`` and ``media``.
     """
 
     id: str = attrs.field(metadata=v.slug_id())
@@ -130,6 +143,8 @@ class Exercise:
     )
     dose_note: str | None = attrs.field(default=None, metadata=v.text_up_to())
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    secondary_targets: frozenset[Muscle] = attrs.field(default=frozenset(), converter=to_frozenset)
+    media: tuple[Media, ...] = attrs.field(default=(), converter=to_tuple)
 
     _bound_problems = v.checker()
 
@@ -139,6 +154,14 @@ class Exercise:
         v.instance("kind", self.kind, ExerciseKind)
         v.instance("position", self.position, Position)
         v.collection("targets", self.targets, frozenset, Muscle)
+        v.collection("secondary_targets", self.secondary_targets, frozenset, Muscle)
+        if both := sorted(self.targets & self.secondary_targets):
+            raise InvalidValue(
+                "secondary_targets",
+                both[0],
+                "must not repeat a primary target (a muscle has one role: "
+                f"{', '.join(both)} in both)",
+            )
         v.collection("cues", self.cues, tuple, str)
         v.instance("default_dose", self.default_dose, Dose)
         v.collection("aliases", self.aliases, tuple, str)
@@ -146,7 +169,7 @@ class Exercise:
         v.collection("movements", self.movements, frozenset, Movement)
         v.collection("benefits", self.benefits, frozenset, Benefit)
         v.collection("props", self.props, tuple, PropNeed)
-        _check_unique("props", tuple(need.kind for need in self.props))
+        _check_unique("props", tuple(need.key for need in self.props))
         v.instance("laterality", self.laterality, Laterality)
         v.instance("level", self.level, Level)
         v.collection("features", self.features, frozenset, Feature)
@@ -159,6 +182,10 @@ class Exercise:
         v.collection("precautions", self.precautions, tuple, str)
         v.collection("sources", self.sources, tuple, Source)
         _check_unique("sources", tuple(source.key for source in self.sources))
+        v.collection("media", self.media, tuple, Media)
+        _check_unique("media", tuple(item.url for item in self.media))
+        if self.kind is ExerciseKind.SELF_MASSAGE:
+            _check_self_massage(self)
         if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:
             raise InvalidValue(
                 "default_dose.per_side",
@@ -168,8 +195,16 @@ class Exercise:
 
     @property
     def regions(self) -> frozenset[Region]:
-        """The body regions of its target muscles."""
+        """The body regions of its (primary) target muscles."""
         return frozenset(muscle.region for muscle in self.targets)
+
+    @property
+    def muscles(self) -> frozenset[Muscle]:
+        """Every muscle it works, its primary and its secondary targets together.
+
+        .. versionadded:: 0.2.0
+        """
+        return self.targets | self.secondary_targets
 
     @property
     def required_props(self) -> frozenset[PropKind]:
@@ -177,6 +212,30 @@ class Exercise:
         return frozenset(need.kind for need in self.props if need.required)
 
     @property
+    def required_prop_names(self) -> frozenset[str]:
+        """The names of the props it cannot be done without (``"other:sandbag"`` included).
+
+        .. versionadded:: 0.2.0
+        """
+        return frozenset(need.key for need in self.props if need.required)
+
+    @property
     def is_one_sided(self) -> bool:
         """Whether it works one side at a time (unilateral or alternating)."""
         return self.laterality is not Laterality.BILATERAL
+
+
+def _check_self_massage(exercise: Exercise) -> None:
+    dose = exercise.default_dose
+    if dose.hold_s is None or dose.reps is not None:
+        raise InvalidValue(
+            "default_dose",
+            dose,
+            "must be a time (hold_s, no reps) for a self_massage exercise: it is dosed by time",
+        )
+    if Feature.EXTERNAL_LOAD in exercise.features:
+        raise InvalidValue(
+            "features",
+            Feature.EXTERNAL_LOAD.value,
+            "must not include external_load for a self_massage exercise: it is never loaded",
+        )

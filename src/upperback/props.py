@@ -1,14 +1,19 @@
-"""Props: the Swiss ball above all, and the everyday things exercises use.
+"""Props: the Swiss ball above all, the everyday things exercises use, and gym kit.
 
 Each prop is a small immutable value with a :class:`PropKind`. An exercise
 says which kinds it needs with :class:`PropNeed`; a person's :class:`Kit`
 says which props they have, and :meth:`Kit.satisfies` joins the two.
+
+Every prop has a *name*: its kind's value (``"dumbbell"``), or for
+equipment the library does not know, ``"other:"`` and a slug
+(``"other:sandbag"``, an :class:`OtherProp`). Names are what
+:meth:`Kit.from_names` reads and what :attr:`PropNeed.key` gives.
 """
 
 from __future__ import annotations
 
 import enum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -16,21 +21,40 @@ from upperback import _validate as v
 from upperback._convert import to_frozenset
 from upperback.errors import InvalidValue
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
 __all__ = [
+    "OTHER_PREFIX",
     "THERABAND_COLOURS",
     "BandLevel",
+    "Barbell",
+    "Bench",
+    "CableStation",
     "Chair",
     "Doorway",
+    "Dumbbell",
     "FoamRoller",
+    "Kettlebell",
     "Kit",
+    "Machine",
+    "MassageBall",
     "Mat",
+    "OtherProp",
+    "Pillow",
     "Prop",
     "PropKind",
     "PropNeed",
+    "PullUpBar",
     "ResistanceBand",
+    "Stick",
+    "Strap",
+    "SuspensionTrainer",
     "SwissBall",
     "Towel",
     "Wall",
+    "WeightPlate",
+    "prop_name",
 ]
 
 
@@ -38,6 +62,9 @@ class PropKind(enum.StrEnum):
     """The kinds of prop an exercise can need.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The equipment people own and meet in clinics and gyms (``dumbbell``
+       to ``machine``), and ``other`` for equipment the library does not know.
     """
 
     SWISS_BALL = "swiss_ball"
@@ -48,6 +75,26 @@ class PropKind(enum.StrEnum):
     WALL = "wall"
     DOORWAY = "doorway"
     MAT = "mat"
+    DUMBBELL = "dumbbell"
+    KETTLEBELL = "kettlebell"
+    WEIGHT_PLATE = "weight_plate"
+    BARBELL = "barbell"
+    PULL_UP_BAR = "pull_up_bar"
+    BENCH = "bench"
+    STICK = "stick"
+    """A stick, dowel or broomstick."""
+    STRAP = "strap"
+    """A strap or belt."""
+    PILLOW = "pillow"
+    MASSAGE_BALL = "massage_ball"
+    """A firm small ball for self-massage (a massage, lacrosse or tennis ball)."""
+    SUSPENSION_TRAINER = "suspension_trainer"
+    """Suspension straps or rings."""
+    CABLE_STATION = "cable_station"
+    MACHINE = "machine"
+    """A gym resistance machine."""
+    OTHER = "other"
+    """Equipment the library does not know, named by an :class:`OtherProp`."""
 
 
 class BandLevel(enum.IntEnum):
@@ -108,6 +155,12 @@ MIN_ROLLER_CM = 15
 """The shortest foam roller length accepted."""
 MAX_ROLLER_CM = 120
 """The longest foam roller length accepted."""
+MIN_MASS_KG = 0.1
+"""The lightest free weight accepted, in kg."""
+MAX_MASS_KG = 250
+"""The heaviest free weight accepted, in kg: a bound that catches nonsense."""
+OTHER_PREFIX = "other:"
+"""How the name of an :class:`OtherProp` starts: ``"other:sandbag"``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -287,7 +340,226 @@ class Mat:
     kind: ClassVar[PropKind] = PropKind.MAT
 
 
-Prop = SwissBall | FoamRoller | ResistanceBand | Towel | Chair | Wall | Doorway | Mat
+def _mass_field() -> Any:
+    return attrs.field(default=None, metadata=v.number_in(MIN_MASS_KG, MAX_MASS_KG, " kg"))
+
+
+@attrs.frozen(kw_only=True)
+class Dumbbell:
+    """A dumbbell (or a pair).
+
+    Args:
+        mass_kg: The mass of one dumbbell, 0.1 to 250 kg, if known.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.DUMBBELL
+
+    mass_kg: float | None = _mass_field()
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        if problems := self._bound_problems():
+            v.report(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Kettlebell:
+    """A kettlebell.
+
+    Args:
+        mass_kg: Its mass, 0.1 to 250 kg, if known.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.KETTLEBELL
+
+    mass_kg: float | None = _mass_field()
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        if problems := self._bound_problems():
+            v.report(problems)
+
+
+@attrs.frozen(kw_only=True)
+class WeightPlate:
+    """A weight plate, held in the hands (plate raises, loaded neck work).
+
+    Args:
+        mass_kg: Its mass, 0.1 to 250 kg, if known.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.WEIGHT_PLATE
+
+    mass_kg: float | None = _mass_field()
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        if problems := self._bound_problems():
+            v.report(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Barbell:
+    """A barbell, with or without plates.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.BARBELL
+
+
+@attrs.frozen(kw_only=True)
+class PullUpBar:
+    """A bar to hang or pull up from (a doorway bar, a rack, a frame).
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.PULL_UP_BAR
+
+
+@attrs.frozen(kw_only=True)
+class Bench:
+    """A flat or adjustable exercise bench.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.BENCH
+
+
+@attrs.frozen(kw_only=True)
+class Stick:
+    """A stick, dowel or broomstick, for shoulder and thoracic mobility.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.STICK
+
+
+@attrs.frozen(kw_only=True)
+class Strap:
+    """A stretching strap or belt.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.STRAP
+
+
+@attrs.frozen(kw_only=True)
+class Pillow:
+    """A pillow or cushion, under the head or the chest.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.PILLOW
+
+
+@attrs.frozen(kw_only=True)
+class MassageBall:
+    """A firm small ball for self-massage: a massage, lacrosse or tennis ball.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.MASSAGE_BALL
+
+
+@attrs.frozen(kw_only=True)
+class SuspensionTrainer:
+    """Suspension straps or gymnastic rings, anchored overhead.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.SUSPENSION_TRAINER
+
+
+@attrs.frozen(kw_only=True)
+class CableStation:
+    """A cable (pulley) station with a handle, rope or bar.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.CABLE_STATION
+
+
+@attrs.frozen(kw_only=True)
+class Machine:
+    """A gym resistance machine (a row, a pulldown, a reverse fly machine).
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.MACHINE
+
+
+@attrs.frozen(kw_only=True)
+class OtherProp:
+    """Equipment the library does not know, named by a stable slug.
+
+    An exercise that needs it says ``PropNeed(kind=PropKind.OTHER, name="sandbag")``
+    (or ``PropNeed.named("other:sandbag")``), and a kit that holds
+    ``OtherProp(name="sandbag")`` satisfies it; no other prop does.
+
+    >>> Kit.of(OtherProp(name="sandbag")).satisfies(PropNeed.named("other:sandbag"))
+    True
+
+    Args:
+        name: A slug of lower-case letters and digits joined by hyphens,
+            such as ``"sandbag"`` or ``"rowing-machine"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    kind: ClassVar[PropKind] = PropKind.OTHER
+
+    name: str = attrs.field(metadata=v.slug_id())
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        if problems := self._bound_problems():
+            v.report(problems)
+
+
+Prop = (
+    SwissBall
+    | FoamRoller
+    | ResistanceBand
+    | Towel
+    | Chair
+    | Wall
+    | Doorway
+    | Mat
+    | Dumbbell
+    | Kettlebell
+    | WeightPlate
+    | Barbell
+    | PullUpBar
+    | Bench
+    | Stick
+    | Strap
+    | Pillow
+    | MassageBall
+    | SuspensionTrainer
+    | CableStation
+    | Machine
+    | OtherProp
+)
 """Any prop. Serialized as a tagged union on its :class:`PropKind`."""
 
 PROP_TYPES: dict[PropKind, type[Prop]] = {
@@ -299,7 +571,50 @@ PROP_TYPES: dict[PropKind, type[Prop]] = {
     PropKind.WALL: Wall,
     PropKind.DOORWAY: Doorway,
     PropKind.MAT: Mat,
+    PropKind.DUMBBELL: Dumbbell,
+    PropKind.KETTLEBELL: Kettlebell,
+    PropKind.WEIGHT_PLATE: WeightPlate,
+    PropKind.BARBELL: Barbell,
+    PropKind.PULL_UP_BAR: PullUpBar,
+    PropKind.BENCH: Bench,
+    PropKind.STICK: Stick,
+    PropKind.STRAP: Strap,
+    PropKind.PILLOW: Pillow,
+    PropKind.MASSAGE_BALL: MassageBall,
+    PropKind.SUSPENSION_TRAINER: SuspensionTrainer,
+    PropKind.CABLE_STATION: CableStation,
+    PropKind.MACHINE: Machine,
+    PropKind.OTHER: OtherProp,
 }
+
+
+def prop_name(prop: Prop) -> str:
+    """A prop's name: its kind's value, or ``"other:<name>"`` for an :class:`OtherProp`.
+
+    >>> prop_name(Dumbbell(mass_kg=2)), prop_name(OtherProp(name="sandbag"))
+    ('dumbbell', 'other:sandbag')
+
+    .. versionadded:: 0.2.0
+    """
+    if isinstance(prop, OtherProp):
+        return OTHER_PREFIX + prop.name
+    return prop.kind.value
+
+
+def _split_name(field: str, name: Any) -> tuple[PropKind, str | None]:
+    """The kind and (for ``other:``) the slug a prop name gives, or an error listing the names."""
+    if isinstance(name, PropKind) and name is not PropKind.OTHER:
+        return name, None
+    if type(name) is str and name.startswith(OTHER_PREFIX):
+        slug = name.removeprefix(OTHER_PREFIX)
+        v.slug(field, slug)
+        return PropKind.OTHER, slug
+    if type(name) is str and name in _NAMED_KINDS:
+        return PropKind(name), None
+    known = ", ".join(kind.value for kind in PropKind if kind is not PropKind.OTHER)
+    raise InvalidValue(
+        field, name, f"must be a prop name, one of {known}, or other:<slug> (e.g. other:sandbag)"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -311,8 +626,12 @@ class PropNeed:
         required: ``False`` for a prop that helps but can be done without.
         diameter_cm: For a Swiss ball only: a required diameter. ``None``
             means the person's own ball (sized for them) will do.
+        name: For :attr:`PropKind.OTHER` only, and required there: the slug
+            of the :class:`OtherProp` that meets the need.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``name``, for equipment the library does not know.
     """
 
     kind: PropKind
@@ -320,6 +639,7 @@ class PropNeed:
     diameter_cm: int | None = attrs.field(
         default=None, metadata=v.between(MIN_BALL_CM, MAX_BALL_CM, " cm")
     )
+    name: str | None = attrs.field(default=None, metadata=v.slug_id(optional=True))
 
     _bound_problems = v.checker()
 
@@ -332,11 +652,37 @@ class PropNeed:
             )
         if problems := self._bound_problems():
             v.report(problems)
+        if self.kind is PropKind.OTHER and self.name is None:
+            raise InvalidValue("name", None, "is required for an 'other' prop (e.g. sandbag)")
+        if self.kind is not PropKind.OTHER and self.name is not None:
+            raise InvalidValue("name", self.name, "may only be given for an 'other' prop")
+
+    @classmethod
+    def named(cls, name: str, *, required: bool = True) -> PropNeed:
+        """The need for the prop of a name, such as ``"dumbbell"`` or ``"other:sandbag"``.
+
+        Raises:
+            InvalidValue: The name is not a prop name; the message lists them.
+
+        .. versionadded:: 0.2.0
+        """
+        kind, slug = _split_name("name", name)
+        return cls(kind=kind, required=required, name=slug)
+
+    @property
+    def key(self) -> str:
+        """The name of the prop this need is for, such as ``"swiss_ball"`` or ``"other:sandbag"``.
+
+        .. versionadded:: 0.2.0
+        """
+        return self.kind.value if self.name is None else OTHER_PREFIX + self.name
 
     def is_met_by(self, prop: Prop) -> bool:
         """Whether this one prop meets the need (ignoring whether it is required)."""
         if prop.kind is not self.kind:
             return False
+        if self.name is not None:
+            return isinstance(prop, OtherProp) and prop.name == self.name
         if self.diameter_cm is not None:
             return isinstance(prop, SwissBall) and prop.diameter_cm == self.diameter_cm
         return True
@@ -375,6 +721,59 @@ class Kit:
         return cls(props=frozenset(props))
 
     @classmethod
+    def from_names(
+        cls,
+        names: Iterable[str | PropKind],
+        *,
+        height_cm: float | None = None,
+        band_level: BandLevel = BandLevel.MEDIUM,
+    ) -> Kit:
+        """A kit of the props named, each made with its defaults.
+
+        Props with a size or a level get one: the Swiss ball is sized for
+        ``height_cm`` by :meth:`SwissBall.for_height` (55 cm, the middle
+        common size, when no height is given); the band is ``band_level``
+        (red, Thera-Band's medium, by default: red or green suit starting
+        strengthening [D1]). Free weights have no mass (unknown); give the
+        props themselves to :meth:`of` to say more.
+
+        >>> sorted(Kit.from_names(["swiss_ball", "dumbbell", "other:sandbag"]).names)
+        ['dumbbell', 'other:sandbag', 'swiss_ball']
+        >>> Kit.from_names(["swiss_ball"], height_cm=178).props
+        frozenset({SwissBall(diameter_cm=65, burst_resistant_kg=None)})
+
+        Args:
+            names: Prop names: a :class:`PropKind` or its value (except ``other``),
+                or ``"other:"`` and a slug for equipment the library does not know.
+            height_cm: The person's height, for the ball's size.
+            band_level: The resistance band's level.
+
+        Raises:
+            InvalidValue: A name is not a prop name (the message lists every
+                valid one), or ``height_cm`` is not from 100 to 250.
+
+        .. versionadded:: 0.2.0
+        """
+        v.instance("band_level", band_level, BandLevel)
+        if isinstance(names, str) or not hasattr(names, "__iter__"):
+            raise InvalidValue("names", names, "must be a list of prop names")
+        ball = (
+            SwissBall.for_height(height_cm) if height_cm is not None else SwissBall(diameter_cm=55)
+        )
+        props: list[Prop] = []
+        for i, name in enumerate(names):
+            kind, slug = _split_name(f"names[{i}]", name)
+            if kind is PropKind.SWISS_BALL:
+                props.append(ball)
+            elif kind is PropKind.RESISTANCE_BAND:
+                props.append(ResistanceBand(level=band_level))
+            elif slug is not None:
+                props.append(OtherProp(name=slug))
+            else:
+                props.append(_PLAIN_TYPES[kind]())
+        return cls(props=frozenset(props))
+
+    @classmethod
     def everyday(cls) -> Kit:
         """What almost every home has: a chair, a wall, a doorway and a towel."""
         return cls.of(Chair(), Wall(), Doorway(), Towel())
@@ -383,6 +782,14 @@ class Kit:
     def kinds(self) -> frozenset[PropKind]:
         """The kinds of prop in the kit."""
         return frozenset(prop.kind for prop in self.props)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The names of the props in the kit (see :func:`prop_name`).
+
+        .. versionadded:: 0.2.0
+        """
+        return frozenset(prop_name(prop) for prop in self.props)
 
     def has(self, kind: PropKind) -> bool:
         """Whether the kit holds a prop of this kind."""
@@ -399,3 +806,13 @@ class Kit:
     def with_props(self, *props: Prop) -> Kit:
         """A new kit with these props added."""
         return Kit(props=self.props | frozenset(props))
+
+
+_PLAIN_TYPES: dict[PropKind, Callable[[], Prop]] = {
+    kind: cls
+    for kind, cls in PROP_TYPES.items()
+    if kind not in (PropKind.SWISS_BALL, PropKind.RESISTANCE_BAND, PropKind.OTHER)
+}
+"""The props a name alone makes (every field has a default)."""
+
+_NAMED_KINDS: frozenset[str] = frozenset(k.value for k in PropKind if k is not PropKind.OTHER)

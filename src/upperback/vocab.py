@@ -83,6 +83,11 @@ class KindFamily(enum.StrEnum):
     """Strengthening and motor control."""
     BREATHE = "breathe"
     """Breathing exercises."""
+    RELEASE = "release"
+    """Self-massage, rolling a muscle over a foam roller or a ball.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 class ExerciseKind(enum.StrEnum):
@@ -93,14 +98,28 @@ class ExerciseKind(enum.StrEnum):
     the kinds that safety rules cap and that scaling shortens by their hold).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``self_massage``.
     """
 
     STATIC_STRETCH = "static_stretch"
     DYNAMIC_MOBILITY = "dynamic_mobility"
+    """Controlled, repeated movement through a range that grows with each
+    repetition: the dynamic stretch as ACSM lists it [A2][A14*]. It is the
+    library's dynamic stretch; there is no separate kind for it."""
     PNF_STRETCH = "pnf_stretch"
     STRENGTHENING = "strengthening"
     MOTOR_CONTROL = "motor_control"
     BREATHING = "breathing"
+    SELF_MASSAGE = "self_massage"
+    """Rolling a muscle over a foam roller or a massage ball (family :attr:`KindFamily.RELEASE`).
+
+    It is dosed by time (a hold of rolling, never reps) and never under an
+    external load; the library's sources give no dose for it, so its default
+    progression holds the dose as it is.
+
+    .. versionadded:: 0.2.0
+    """
 
     @property
     def family(self) -> KindFamily:
@@ -124,6 +143,7 @@ _FAMILIES: Final = {
     ExerciseKind.STRENGTHENING: KindFamily.STRENGTHEN,
     ExerciseKind.MOTOR_CONTROL: KindFamily.STRENGTHEN,
     ExerciseKind.BREATHING: KindFamily.BREATHE,
+    ExerciseKind.SELF_MASSAGE: KindFamily.RELEASE,
 }
 
 STRETCH_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH, ExerciseKind.PNF_STRETCH})

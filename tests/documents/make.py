@@ -1,8 +1,11 @@
-"""Builds the values whose saved documents are kept in ``tests/documents/v1/``.
+"""Builds the values whose saved documents are kept in ``tests/documents/v<N>/``.
 
-The files there are what schema 1 wrote; a later schema must still load them
-(through a migration) into these same values. Regenerate them only when
-adding a document kind, for that kind only: ``python tests/documents/make.py KIND``.
+``v1/`` holds what schema 1 wrote and is never rewritten: a later schema must
+still load those files (through its migrations) into these same values.
+``v2/`` holds the same values as schema 2 writes them, and besides them the
+vocabulary schema 2 added (:func:`additions`). Regenerate the current
+version's files only when adding a document kind or changing a value,
+for those names only: ``python tests/documents/make.py NAME``.
 """
 
 from __future__ import annotations
@@ -124,14 +127,70 @@ def values() -> dict[str, object]:
     }
 
 
-def main(kinds: list[str]) -> None:
-    """Write one file per kind under ``v{SCHEMA_VERSION}/`` (only ``kinds``, if given)."""
+def additions() -> dict[str, object]:
+    """Values only schema 2 can write: its equipment, muscles with roles, kinds and media."""
+    kit = ub.Kit.from_names(
+        [kind for kind in ub.PropKind if kind is not ub.PropKind.OTHER], height_cm=178
+    ).with_props(
+        ub.Dumbbell(mass_kg=2),
+        ub.Kettlebell(mass_kg=8),
+        ub.WeightPlate(mass_kg=2.5),
+        ub.OtherProp(name="sandbag"),
+    )
+    row = ub.Exercise(
+        id="prone-dumbbell-row",
+        name="Prone dumbbell row",
+        kind=ub.ExerciseKind.STRENGTHENING,
+        position=ub.Position.PRONE,
+        targets={ub.Muscle.RHOMBOIDS, ub.Muscle.MIDDLE_TRAPEZIUS},
+        secondary_targets={ub.Muscle.BICEPS, ub.Muscle.POSTERIOR_DELTOID, ub.Muscle.FOREARMS},
+        cues=["Lie face down on a bench, a light dumbbell in each hand.", "Row to the ribs."],
+        default_dose=ub.Dose(sets=2, reps=10, rest_s=60),
+        props=[
+            ub.PropNeed(kind=ub.PropKind.BENCH),
+            ub.PropNeed(kind=ub.PropKind.DUMBBELL),
+            ub.PropNeed.named("other:sandbag", required=False),
+        ],
+        features={ub.Feature.PRONE, ub.Feature.EXTERNAL_LOAD},
+        media=[
+            ub.Media(
+                url="https://example.org/prone-row-0.jpg",
+                kind=ub.MediaKind.IMAGE,
+                alt="Lying face down on a bench, pulling two dumbbells up to the ribs",
+                author="Example Studio",
+                licence="CC-BY-SA-4.0",
+                source_url="https://example.org/prone-row",
+            ),
+            ub.Media(url="videos/prone-row.mp4", kind=ub.MediaKind.VIDEO, alt="The row, slowly"),
+        ],
+    )
+    release = ub.Exercise(
+        id="upper-back-ball-release",
+        name="Upper-back ball release",
+        kind=ub.ExerciseKind.SELF_MASSAGE,
+        position=ub.Position.STANDING,
+        targets={ub.Muscle.RHOMBOIDS},
+        secondary_targets={ub.Muscle.MIDDLE_TRAPEZIUS},
+        cues=["Lean a massage ball between the shoulder blade and a wall.", "Roll slowly."],
+        default_dose=ub.Dose(sets=1, hold_s=60, per_side=True),
+        laterality=ub.Laterality.UNILATERAL,
+        props=[ub.PropNeed(kind=ub.PropKind.MASSAGE_BALL), ub.PropNeed(kind=ub.PropKind.WALL)],
+    )
+    return {
+        "kit-equipment": kit,
+        "exercise-dumbbell-row": row,
+        "catalog-new-vocabulary": ub.Catalog(exercises=[row, release]),
+    }
+
+
+def main(names: list[str]) -> None:
+    """Write one file per value under ``v{SCHEMA_VERSION}/`` (only ``names``, if given)."""
     folder = HERE / f"v{ub.SCHEMA_VERSION}"
     folder.mkdir(exist_ok=True)
-    for kind, value in values().items():
-        if kinds and kind not in kinds:
+    for name, value in {**values(), **additions()}.items():
+        if names and name not in names:
             continue
-        (folder / f"{kind}.json").write_text(ub.dumps(value, indent=2) + "\n", encoding="utf-8")
+        (folder / f"{name}.json").write_text(ub.dumps(value, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

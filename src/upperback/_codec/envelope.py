@@ -19,8 +19,13 @@ from upperback.errors import InvalidDocument, Problem
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "read"]
 
-SCHEMA_VERSION: Final = 1
-"""The schema version this library writes. It reads every version up to it."""
+SCHEMA_VERSION: Final = 2
+"""The schema version this library writes. It reads every version up to it.
+
+Schema 2 (upperback 0.2.0) added equipment props and ``other`` props, a
+prop need's ``name``, muscles, regions, the ``self_massage`` kind and its
+``release`` family, and an exercise's ``secondary_targets`` and ``media``.
+"""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -28,8 +33,43 @@ MIGRATIONS: dict[tuple[str, int], Migration] = {}
 """(kind, version) -> a function that turns that version's data into the next version's.
 
 A change to the schema bumps :data:`SCHEMA_VERSION` and adds one entry per
-kind it touches; tests load a saved document of every older version.
+kind; tests load a saved document of every older version.
 """
+
+SCHEMA_1_KINDS: Final = (
+    "advice",
+    "catalog",
+    "composition",
+    "dose",
+    "exercise",
+    "goal",
+    "kit",
+    "prescription",
+    "profile",
+    "program",
+    "routine",
+    "safety_policy",
+    "screen_report",
+    "session_log",
+    "symptom_report",
+)
+"""The document kinds schema 1 had."""
+
+
+def _from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 data as schema 2 data: the same data.
+
+    Schema 2 only added (new props, a prop need's optional ``name``, new
+    muscles, regions and a kind, an exercise's optional ``secondary_targets``
+    and ``media``, each defaulting to what schema 1 meant: no name, no
+    secondary targets, no media). It renamed and removed nothing, and no
+    schema-1 value changes meaning: ``posterior_deltoid`` is still the
+    posterior deltoid and ``dynamic_mobility`` still the dynamic stretch.
+    """
+    return data
+
+
+MIGRATIONS.update({(kind, 1): _from_schema_1 for kind in SCHEMA_1_KINDS})
 
 
 def read(

@@ -179,6 +179,8 @@ class Catalog:
         self,
         *,
         target: Muscle | Iterable[Muscle] | None = None,
+        secondary: Muscle | Iterable[Muscle] | None = None,
+        works: Muscle | Iterable[Muscle] | None = None,
         region: Region | Iterable[Region] | None = None,
         movement: Movement | Iterable[Movement] | None = None,
         position: Position | Iterable[Position] | None = None,
@@ -206,7 +208,9 @@ class Catalog:
         the original chains that remain.
 
         Args:
-            target: Targets any of these muscles.
+            target: Targets any of these muscles (as a primary target).
+            secondary: Works any of these muscles as a secondary target.
+            works: Works any of these muscles, in either role.
             region: Targets a muscle in any of these regions.
             movement: Involves any of these movements.
             position: Starts in any of these positions.
@@ -223,6 +227,9 @@ class Catalog:
         Raises:
             InvalidValue: A criterion has a value of the wrong type, naming it.
 
+        .. versionchanged:: 0.2.0
+           ``secondary`` and ``works``.
+
         >>> balls = default_catalog().where(requires=PropKind.SWISS_BALL)
         >>> all(PropKind.SWISS_BALL in e.required_props for e in balls)
         True
@@ -230,6 +237,8 @@ class Catalog:
         tests = []
         for name, value, enum_type, attribute, want_all in (
             ("target", target, Muscle, "targets", False),
+            ("secondary", secondary, Muscle, "secondary_targets", False),
+            ("works", works, Muscle, "muscles", False),
             ("region", region, Region, "regions", False),
             ("movement", movement, Movement, "movements", False),
             ("benefit", benefit, Benefit, "benefits", False),

@@ -6,7 +6,8 @@ import argparse
 import math
 from typing import TYPE_CHECKING
 
-from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, PropKind
+from upperback.errors import InvalidValue
+from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, Kit, PropKind
 from upperback.routine.scaling import MAX_MINUTES, MIN_MINUTES
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ __all__ = [
     "kit_option",
     "member",
     "members",
+    "prop_name",
+    "prop_names",
 ]
 
 DISCLAIMER = (
@@ -91,10 +94,37 @@ def enum_option(
     )
 
 
+PROP_CHOICES = ", ".join(kind.value for kind in PropKind if kind is not PropKind.OTHER)
+"""The prop names an option takes, besides ``other:<slug>``."""
+
+
+def prop_name(text: str) -> str:
+    """An option's type: a prop name (as :meth:`Kit.from_names` reads), or an error listing them."""
+    try:
+        Kit.from_names([text])
+    except InvalidValue:
+        message = f"{text!r} is not a prop; choose from {PROP_CHOICES}, or other:<slug>"
+        raise argparse.ArgumentTypeError(message) from None
+    return text
+
+
+prop_name.__name__ = "prop"
+
+
+def prop_names(text: str) -> list[str]:
+    """An option's type: a comma-separated list of prop names."""
+    return [prop_name(item.strip()) for item in text.split(",") if item.strip()]
+
+
+prop_names.__name__ = "prop list"
+
+
 def kit_option(parser: argparse.ArgumentParser, default: str) -> None:
+    """The ``--kit`` option: prop names, comma-separated."""
     parser.add_argument(
         "--kit",
-        type=members(PropKind, "prop"),
+        type=prop_names,
         metavar="PROPS",
-        help=f"the props to hand, comma-separated (default: {default}); from {', '.join(PropKind)}",
+        help=f"the props to hand, comma-separated (default: {default}); "
+        f"from {PROP_CHOICES}, or other:<slug> for other equipment",
     )

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from upperback.cli._options import DISCLAIMER
 from upperback.compose import Change, ChangeKind
-from upperback.props import PROP_TYPES, Kit, Prop, PropKind, ResistanceBand, SwissBall
+from upperback.props import Kit
 from upperback.routine import SectionRole
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     from upperback.routine import Routine
     from upperback.safety import Profile
@@ -29,15 +29,9 @@ def minutes(seconds: float) -> str:
     return f"{whole // 60} min {whole % 60:02d} s"
 
 
-def kit_for(kinds: Sequence[PropKind], height_cm: float) -> Kit:
-    # A ball sized for the person, and a red band: red or green to start
-    # strengthening [D1]. Props without settings are made as they are.
-    makers: dict[PropKind, Callable[[], Prop]] = {
-        **PROP_TYPES,
-        PropKind.SWISS_BALL: lambda: SwissBall.for_height(height_cm),
-        PropKind.RESISTANCE_BAND: lambda: ResistanceBand.from_colour("red"),
-    }
-    return Kit(props=frozenset(makers[kind]() for kind in kinds))
+def kit_for(names: Sequence[str], height_cm: float) -> Kit:
+    """The props named, by :meth:`Kit.from_names`: a ball sized for the height, a red band [D1]."""
+    return Kit.from_names(names, height_cm=height_cm)
 
 
 def change_note(change: Change) -> str:

@@ -14,39 +14,24 @@ from upperback.cli._common import (
     repeatable,
     shown,
 )
+from upperback.cli._options import PROP_CHOICES, prop_name
 from upperback.compose import prescribe
 from upperback.errors import InvalidValue
-from upperback.props import (
-    MAX_HEIGHT_CM,
-    MIN_HEIGHT_CM,
-    PROP_TYPES,
-    Kit,
-    PropKind,
-    ResistanceBand,
-    SwissBall,
-)
+from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, Kit
 from upperback.routine import Routine
 from upperback.safety import Condition, Profile
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
-
-    from upperback.props import Prop
 
 __all__ = ["add", "kit_of", "run"]
 
 
-def kit_of(kinds: list[PropKind] | None, height_cm: float) -> Kit:
+def kit_of(names: list[str] | None, height_cm: float) -> Kit:
     """The props named, a ball sized for the height and a red band [D1]; everyday props if none."""
-    if kinds is None:
+    if names is None:
         return Kit.everyday()
-    makers: dict[PropKind, Callable[[], Prop]] = {
-        **PROP_TYPES,
-        PropKind.SWISS_BALL: lambda: SwissBall.for_height(height_cm),
-        PropKind.RESISTANCE_BAND: lambda: ResistanceBand.from_colour("red"),
-    }
-    return Kit(props=frozenset(makers[kind]() for kind in kinds))
+    return Kit.from_names(names, height_cm=height_cm)
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +41,14 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="adapt a saved routine to a kit, conditions and a time budget, with every change",
     )
     parser.add_argument("routine", help="a routine document, a JSON file (- for standard input)")
-    repeatable(parser, "--kit", PropKind, "a prop to hand (default: the everyday props)")
+    parser.add_argument(
+        "--kit",
+        action="append",
+        type=prop_name,
+        metavar="KIT",
+        help="a prop to hand (default: the everyday props); repeatable; one of "
+        f"{PROP_CHOICES}, or other:<slug>",
+    )
     repeatable(parser, "--condition", Condition, "a condition to screen for")
     parser.add_argument(
         "--height",

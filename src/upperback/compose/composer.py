@@ -58,7 +58,8 @@ def role_of(exercise: Exercise) -> SectionRole:
     """Where an exercise goes in a composed session, by its kind.
 
     Dynamic mobility and breathing warm up; static and PNF stretches cool
-    down, when the muscles are warm [A2][A12]; the rest is the main work.
+    down, when the muscles are warm [A2][A12]; the rest is the main work,
+    self-massage included (the sources give it no place in a session).
     """
     if exercise.kind in _WARM_UP_KINDS:
         return SectionRole.WARM_UP
@@ -364,7 +365,7 @@ def _select(items: list[_Item], weights: list[float], budget: int, seed: int) ->
 
 def _exclusion(exercise: Exercise, goal: Goal, kit: Kit, level: int) -> str | None:
     if not kit.satisfies_all(exercise.props):
-        missing = sorted(n.kind.value for n in exercise.props if not kit.satisfies(n))
+        missing = sorted(n.key for n in exercise.props if not kit.satisfies(n))
         return f"needs {', '.join(missing)}"
     if goal.positions and exercise.position not in goal.positions:
         return f"starts {exercise.position.value.replace('_', ' ')}, a position not allowed"

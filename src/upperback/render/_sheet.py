@@ -139,7 +139,7 @@ def card(number: int, block: Block) -> Card:
         detail=_detail(block),
         cues=exercise.cues,
         props=tuple(
-            need.kind.value.replace("_", " ") + ("" if need.required else " (optional)")
+            need.key.replace("_", " ") + ("" if need.required else " (optional)")
             for need in exercise.props
         ),
         precautions=exercise.precautions,

@@ -126,9 +126,7 @@ def substitute(routine: Routine, kit: Kit, catalog: Iterable[Exercise]) -> Subst
         original = block.exercise
         if kit.satisfies_all(original.props):
             return block
-        missing = ", ".join(
-            sorted(need.kind.value for need in original.props if not kit.satisfies(need))
-        )
+        missing = ", ".join(sorted(need.key for need in original.props if not kit.satisfies(need)))
         ranked = [
             (rank, exercise.id, exercise)
             for exercise in allowed

@@ -139,7 +139,7 @@ def dumps(value: object, *, indent: int | None = None) -> str:
 
     >>> from upperback import Dose
     >>> dumps(Dose(sets=2, reps=12))
-    '{"upperback": 1, "kind": "dose", "data": {"sets": 2, "reps": 12}}'
+    '{"upperback": 2, "kind": "dose", "data": {"sets": 2, "reps": 12}}'
     """
     # A document is a tree: the encoder need not look for cycles.
     return json.dumps(to_dict(value), indent=indent, ensure_ascii=False, check_circular=False)
@@ -162,7 +162,7 @@ def json_schema(kind: str | type) -> dict[str, Any]:
 
     >>> schema = json_schema("dose")
     >>> schema["$id"], schema["properties"]["data"]
-    ('https://upperback.invalid/schema/v1/dose.json', {'$ref': '#/$defs/Dose'})
+    ('https://upperback.invalid/schema/v2/dose.json', {'$ref': '#/$defs/Dose'})
 
     Args:
         kind: A kind from :data:`~upperback.serialization.documents.DOCUMENT_KINDS`, or its class.

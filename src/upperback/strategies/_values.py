@@ -28,21 +28,24 @@ from upperback.compose import (
 from upperback.dose import MAX_HOLD_S, Dose
 from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
+from upperback.media import Media, MediaKind
 from upperback.props import (
+    MAX_MASS_KG,
+    MIN_MASS_KG,
     PROP_TYPES,
     BandLevel,
     Chair,
-    Doorway,
+    Dumbbell,
     FoamRoller,
+    Kettlebell,
     Kit,
-    Mat,
+    OtherProp,
     Prop,
     PropKind,
     PropNeed,
     ResistanceBand,
     SwissBall,
-    Towel,
-    Wall,
+    WeightPlate,
 )
 from upperback.routine import (
     Block,
@@ -114,6 +117,7 @@ __all__ = [
     "gaps",
     "goals",
     "kits",
+    "media_items",
     "modifications",
     "prescriptions",
     "profiles",
@@ -181,13 +185,14 @@ def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def doses(draw: st.DrawFn, *, per_side: bool | None = None) -> Dose:
+def doses(draw: st.DrawFn, *, per_side: bool | None = None, timed_only: bool = False) -> Dose:
     """Valid doses: reps, a hold, or both; shrinks towards ``Dose(reps=1)``.
 
     Args:
         per_side: Force ``per_side`` to this value; any when ``None``.
+        timed_only: Only holds, no reps (a self-massage dose).
     """
-    shape = draw(st.sampled_from(("reps", "hold", "both")))
+    shape = "hold" if timed_only else draw(st.sampled_from(("reps", "hold", "both")))
     # Every shape draws the same choices, so that the shortest draw, the one examples
     # shrink to, is the first shape: reps.
     reps: int | None = draw(_ints(Dose, "reps"))
@@ -217,6 +222,7 @@ def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[P
     choose (a towel, with every kind), or else the smallest of the first kind,
     such as a 30 cm Swiss ball.
     """
+    masses = st.none() | st.integers(1, MAX_MASS_KG) | st.floats(MIN_MASS_KG, MAX_MASS_KG)
     by_kind: dict[PropKind, st.SearchStrategy[Any]] = {
         PropKind.SWISS_BALL: st.builds(
             SwissBall,
@@ -227,13 +233,21 @@ def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[P
             FoamRoller, length_cm=_ints_or(None, FoamRoller, "length_cm")
         ),
         PropKind.RESISTANCE_BAND: st.builds(ResistanceBand, level=st.sampled_from(BandLevel)),
-        PropKind.TOWEL: st.builds(Towel),
         PropKind.CHAIR: st.builds(Chair, armless=st.booleans()),
-        PropKind.WALL: st.builds(Wall),
-        PropKind.DOORWAY: st.builds(Doorway),
-        PropKind.MAT: st.builds(Mat),
+        PropKind.DUMBBELL: st.builds(Dumbbell, mass_kg=masses),
+        PropKind.KETTLEBELL: st.builds(Kettlebell, mass_kg=masses),
+        PropKind.WEIGHT_PLATE: st.builds(WeightPlate, mass_kg=masses),
+        PropKind.OTHER: st.builds(OtherProp, name=slugs()),
     }
-    return st.one_of([by_kind[kind] for kind in kinds])
+    # Kinds with nothing to choose come first, as one choice in PropKind order,
+    # so that shrinking reaches the first of them: a towel, with every kind.
+    plain: list[Callable[[], Prop]] = [
+        PROP_TYPES[kind] for kind in kinds if not attrs.fields(PROP_TYPES[kind])
+    ]
+    chosen = [by_kind[kind] for kind in kinds if attrs.fields(PROP_TYPES[kind])]
+    if plain:
+        chosen.insert(0, st.sampled_from(plain).map(lambda cls: cls()))
+    return st.one_of(chosen)
 
 
 def kits(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Kit]:
@@ -245,16 +259,33 @@ def kits(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Kit]:
 
 @st.composite
 def prop_needs(draw: st.DrawFn, *, kinds: Sequence[PropKind] = tuple(PropKind)) -> PropNeed:
-    """A need for one of ``kinds``; a ball need may name a diameter.
+    """A need for one of ``kinds``; a ball need may name a diameter, an ``other`` need names a slug.
 
     Shrinks towards a required need of the first kind given, of any size.
     """
     kind = draw(st.sampled_from(kinds))
     diameter = draw(_ints_or(None, PropNeed, "diameter_cm"))  # drawn for every kind, to shrink
+    name = draw(slugs())
     return PropNeed(
         kind=kind,
         required=draw(st.sampled_from((True, False))),
         diameter_cm=diameter if kind is PropKind.SWISS_BALL else None,
+        name=name if kind is PropKind.OTHER else None,
+    )
+
+
+def media_items() -> st.SearchStrategy[Media]:
+    """Images and videos, at an https address or a package path, some with author and licence."""
+    return st.builds(
+        Media,
+        url=slugs().flatmap(
+            lambda path: st.sampled_from((f"https://example.org/{path}.jpg", f"media/{path}.jpg"))
+        ),
+        kind=st.sampled_from(MediaKind),
+        alt=texts(),
+        author=st.none() | texts(),
+        licence=st.none() | st.sampled_from(("CC-BY-SA-4.0", "CC0-1.0", "Unlicense")),
+        source_url=st.none() | slugs().map(lambda path: f"https://example.org/{path}"),
     )
 
 
@@ -285,15 +316,25 @@ def exercises(
     """
     laterality = draw(st.sampled_from(Laterality))
     need_kinds = draw(st.lists(st.sampled_from(prop_kinds), unique=True, max_size=3))
+    kind = draw(kinds if kinds is not None else st.sampled_from(ExerciseKind))
+    massage = kind is ExerciseKind.SELF_MASSAGE
+    targets = draw(st.frozensets(st.sampled_from(Muscle), min_size=1, max_size=4))
+    drawn_features = draw(
+        features if features is not None else st.frozensets(st.sampled_from(Feature), max_size=4)
+    )
     return Exercise(
         id=draw(ids if ids is not None else slugs()),
         name=draw(texts()),
-        kind=draw(kinds if kinds is not None else st.sampled_from(ExerciseKind)),
+        kind=kind,
         position=draw(st.sampled_from(Position)),
-        targets=draw(st.frozensets(st.sampled_from(Muscle), min_size=1, max_size=4)),
+        targets=targets,
+        secondary_targets=draw(st.frozensets(st.sampled_from(Muscle), max_size=3)) - targets,
         cues=draw(st.lists(texts(), min_size=1, max_size=2)),
         default_dose=draw(
-            doses(per_side=None if laterality is not Laterality.BILATERAL else False)
+            doses(
+                per_side=None if laterality is not Laterality.BILATERAL else False,
+                timed_only=massage,
+            )
         ),
         aliases=draw(st.lists(texts(), unique=True, max_size=1)),
         movements=draw(st.frozensets(st.sampled_from(Movement), max_size=3)),
@@ -301,14 +342,11 @@ def exercises(
         props=[draw(prop_needs(kinds=[kind])) for kind in need_kinds],
         laterality=laterality,
         level=draw(levels if levels is not None else st.sampled_from(Level)),
-        features=draw(
-            features
-            if features is not None
-            else st.frozensets(st.sampled_from(Feature), max_size=4)
-        ),
+        features=drawn_features - {Feature.EXTERNAL_LOAD} if massage else drawn_features,
         precautions=draw(st.lists(texts(), max_size=1)),
         dose_note=draw(st.none() | texts()),
         sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2)),
+        media=draw(st.lists(media_items(), unique_by=lambda m: m.url, max_size=1)),
     )
 
 
@@ -885,6 +923,7 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Exercise: exercises,
     Source: sources,
     PropNeed: prop_needs,
+    Media: media_items,
     Kit: kits,
     Block: blocks,
     Caution: cautions,
