@@ -225,6 +225,12 @@ def items(*, item: Bound | None = None, min_items: int = 0, empty: str = "") -> 
     return {BOUND: Bound(kind=ITEMS, low=min_items, item=item, reason=empty)}
 
 
+def slug(field: str, value: Any) -> None:
+    """Check a stable identifier inline, by the rule of :data:`SLUG_BOUND` (for part of a value)."""
+    if _fails(SLUG_BOUND, value):
+        raise InvalidValue(field, value, SLUG_BOUND.reason)
+
+
 def bound_of(cls: type, name: str) -> Bound:
     """The bound declared on field ``name`` of attrs class ``cls``."""
     return dict(bounds(cls))[name]
