@@ -1219,6 +1219,7 @@ def test_a_red_light_takes_the_inner_rules_step_back(
             ub.LinearProgression(field=ub.DoseField.REPS, step=1),
         ),
         (block("band-pull-apart", sets=2, reps=10), ub.Chain(rules=[ub.Hold(), ub.Advance()])),
+        (block("band-pull-apart", sets=2, reps=10), ub.StallDeload(after_sessions=3, percent=50)),
     ],
 )
 def test_a_red_light_with_no_smaller_dose_keeps_the_dose_and_says_so(
