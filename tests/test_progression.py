@@ -1220,6 +1220,10 @@ def test_a_red_light_takes_the_inner_rules_step_back(
         ),
         (block("band-pull-apart", sets=2, reps=10), ub.Chain(rules=[ub.Hold(), ub.Advance()])),
         (block("band-pull-apart", sets=2, reps=10), ub.StallDeload(after_sessions=3, percent=50)),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.SetOnWeek(week=5, field=ub.DoseField.SETS, value=3),
+        ),
     ],
 )
 def test_a_red_light_with_no_smaller_dose_keeps_the_dose_and_says_so(
