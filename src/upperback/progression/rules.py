@@ -891,6 +891,12 @@ class Hold:
         return None
 
 
+def _check_weeks(rule: Any, _: object, weeks: Any) -> None:
+    # A validator, not __attrs_post_init__: the document reader builds the rule field by field.
+    v.collection("weeks", weeks, frozenset, int)
+    _checked(rule)
+
+
 @attrs.frozen(kw_only=True)
 class Suppress:
     """Skip progression in the given weeks only (a one-off suppress); other weeks pass on.
@@ -910,16 +916,13 @@ class Suppress:
 
     weeks: frozenset[int] = attrs.field(
         converter=to_frozenset,
+        validator=_check_weeks,
         metadata=v.items(
             item=v.between(1, MAX_WEEKS)[v.BOUND], min_items=1, empty="must name at least one week"
         ),
     )
 
     _bound_problems = v.checker()
-
-    def __attrs_post_init__(self) -> None:
-        v.collection("weeks", self.weeks, frozenset, int)
-        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -935,11 +938,12 @@ class Suppress:
         return None
 
 
-def _check_chain(_: object, __: object, rules: Any) -> None:
+def _check_chain(chain: Any, _: object, rules: Any) -> None:
     if not isinstance(rules, tuple):
         raise InvalidValue("rules", rules, "must be a collection of progression rules")
     for i, rule in enumerate(rules):
         v.instance(f"rules[{i}]", rule, RULE_TYPES)
+    _checked(chain)
 
 
 @attrs.frozen(kw_only=True)
@@ -964,9 +968,6 @@ class Chain:
     )
 
     _bound_problems = v.checker()
-
-    def __attrs_post_init__(self) -> None:
-        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
