@@ -261,10 +261,10 @@ def items(
 ) -> dict[str, Bound]:
     """The metadata of a tuple or frozenset field of at least ``min_items`` items.
 
-    Each item is within ``item`` when it is given; ``empty`` is the message when
-    there are too few items. A frozenset's items are checked in sorted order and
-    named by that index. With ``unique``, a tuple's items must all differ (a
-    frozenset's always do).
+    Each item is within ``item`` (an integer, text, slug or web-address bound) when it
+    is given; ``empty`` is the message when there are too few items. A frozenset's
+    items are checked in sorted order and named by that index. With ``unique``, a
+    tuple's items must all differ (a frozenset's always do).
     """
     return {BOUND: Bound(kind=ITEMS, low=min_items, item=item, unique=unique, reason=empty)}
 
@@ -273,29 +273,10 @@ REPEATED: Final = "must not repeat an entry"
 """The message of a repeated item in a tuple whose items must all differ."""
 
 
-def text(field: str, value: Any, *, max_len: int = 2000) -> None:
-    """Check a text inline, by the rule of :func:`text_bound` (for values whose bound varies)."""
-    bound = text_bound(max_len)
-    if _fails(TEXT, value, bound.high):
-        raise InvalidValue(field, value, bound.reason)
-
-
-def texts(field: str, values: Iterable[Any], *, max_len: int = 2000) -> None:
-    """Apply :func:`text` to every item, naming its index."""
-    for i, value in enumerate(values):
-        text(f"{field}[{i}]", value, max_len=max_len)
-
-
 def slug(field: str, value: Any) -> None:
-    """Check a stable identifier inline, by the rule of :data:`SLUG_BOUND`."""
-    if _fails(SLUG_KIND, value, SLUG_BOUND.high):
+    """Check a stable identifier inline, by the rule of :data:`SLUG_BOUND` (for part of a value)."""
+    if _fails(SLUG_BOUND, value):
         raise InvalidValue(field, value, SLUG_BOUND.reason)
-
-
-def optional_int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
-    """Like :func:`int_between`, but ``None`` is allowed."""
-    if value is not None:
-        int_between(field, value, low, high, unit)
 
 
 def bound_of(cls: type, name: str) -> Bound:
@@ -321,10 +302,14 @@ def bounds(cls: type) -> tuple[tuple[str, Bound], ...]:
 _CHECKS: dict[type, Callable[[Any], list[InvalidValue] | None]] = {}
 
 
-def _fails(kind: str, value: Any, high: Any) -> bool:
-    if kind is TEXT:
+def _fails(bound: Bound, value: Any) -> bool:
+    """Whether one item of a collection breaks its bound (an integer, a text or a slug)."""
+    high: Any = bound.high
+    if bound.kind is INTEGER:
+        return type(value) is not int or not bound.low <= value <= high
+    if bound.kind is TEXT:
         return type(value) is not str or not value or value.strip() != value or len(value) > high
-    if kind is URL:
+    if bound.kind is URL:
         return (
             type(value) is not str
             or not value.startswith(WEB)
@@ -349,7 +334,7 @@ def _item_problems(name: str, value: Any, bound: Bound) -> list[InvalidValue]:
                 return _repeats(name, value, problems) if bound.unique else problems
         ordered = value if isinstance(value, tuple) else sorted(value, key=str)
         for i, each in enumerate(ordered):
-            if _fails(item.kind, each, item.high):
+            if _fails(item, each):
                 problems.append(InvalidValue(f"{name}[{i}]", each, item.reason))
     return _repeats(name, value, problems) if bound.unique else problems
 
