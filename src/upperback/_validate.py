@@ -89,10 +89,11 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
     else:
         return
     if isinstance(values, tuple):
-        for i, value in enumerate(values):
-            instance(f"{field}[{i}]", value, item)
-    else:
-        members(field, values, item)  # type: ignore[arg-type] # a frozenset is iterable
+        i = 0
+        while values[i] is not value:  # the index of the first wrong item
+            i += 1
+        raise _not_a(f"{field}[{i}]", value, item)
+    members(field, values, item)  # type: ignore[arg-type] # a frozenset is iterable
 
 
 def instance(field: str, value: Any, cls: type | tuple[type, ...]) -> None:
