@@ -318,7 +318,10 @@ _REQUIRED = ("id", "name", "level", "equipment", "primaryMuscles", "instructions
 # no safety data, so its words are read conservatively: a phrase that may
 # mean a flagged movement sets the feature.
 _POSITION_WORDS: Final = (  # first match wins
-    (Position.PRONE, re.compile(r"face ?down|prone|on your (stomach|belly)")),
+    (
+        Position.PRONE,
+        re.compile(r"face ?down|prone|on your (stomach|belly)|chest down|chest and stomach"),
+    ),
     (
         Position.SUPINE,
         re.compile(
@@ -327,7 +330,10 @@ _POSITION_WORDS: Final = (  # first match wins
     ),
     (Position.QUADRUPED, re.compile(r"all fours|hands and knees")),
     (Position.KNEELING, re.compile(r"\bkneel")),
-    (Position.SIDE_LYING, re.compile(r"on your (left |right )?side|side[- ]lying")),
+    (
+        Position.SIDE_LYING,
+        re.compile(r"on your (left |right )?side|side[- ]lying|(lie|lay|lying) sideways"),
+    ),
     (Position.SEATED, re.compile(r"\bseated\b|\bsit\b|\bsitting\b")),
 )
 _POSITION_FEATURES: Final[Mapping[Position, frozenset[Feature]]] = {
@@ -389,7 +395,8 @@ _SMR: Final = re.compile(r"-smr\b")
 _DYNAMIC: Final = re.compile(r"circles|swing|dynamic")
 _ALTERNATING: Final = re.compile(r"\balternat(e|ing)\b")
 _ONE_SIDED: Final = re.compile(
-    r"one[- ]arm|single[- ]arm|one[- ]handed|other side|each side|other arm|opposite arm"
+    r"one[- ]arm|single[- ]arm|one[- ]handed|other side|(on|for|to) each side|other arm"
+    r"|opposite arm"
     r"|switch sides|each arm"
 )
 _IMAGE_PATH: Final = re.compile(r"[A-Za-z0-9_()'.,-]+(/[A-Za-z0-9_()'.,-]+)*")
