@@ -275,12 +275,12 @@ class Feature(enum.StrEnum):
     .. versionadded:: 0.2.0
     """
     LOADED_NECK = "loaded_neck"
-    """The neck working against a load: a plate, a harness or the hands.
+    """The neck working against a load, such as a plate, a harness or the hands.
 
     .. versionadded:: 0.2.0
     """
     BALLISTIC = "ballistic"
-    """Bouncing, swinging or kipping: momentum rather than control.
+    """Bouncing, swinging or kipping, moving by momentum rather than control.
 
     .. versionadded:: 0.2.0
     """

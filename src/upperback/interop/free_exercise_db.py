@@ -85,7 +85,7 @@ How an entry is mapped:
 - **Precautions.** The dataset has no safety data, so every imported
   exercise carries :data:`NOT_REVIEWED`.
 - **Default dose** by kind (:data:`DEFAULT_DOSES`; the dataset gives none),
-  the plain adult defaults; :meth:`~upperback.safety.Profile.starting_dose`
+  the plain adult defaults; :meth:`~upperback.safety.profile.Profile.starting_dose`
   fits them to a person (older adults, novices) from the same sources:
 
   - static stretch: 2 × 30 s, the top of ACSM's 10–30 s adult hold, 60 s
@@ -131,11 +131,20 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
 __all__ = [
+    "CATEGORIES",
     "DATASET_URL",
     "DEFAULT_DOSES",
+    "DOSE_NOTES",
+    "EQUIPMENT",
+    "FEATURE_WORDS",
     "IMAGE_BASE_URL",
     "IMAGE_LICENCE",
+    "LEVELS",
     "NOT_REVIEWED",
+    "OTHER_MUSCLES",
+    "PROP_WORDS",
+    "REAR_SHOULDER_WORDS",
+    "UPPER_BACK_MUSCLES",
     "ImportResult",
     "SkipCode",
     "Skipped",
@@ -208,7 +217,7 @@ EQUIPMENT: Final[Mapping[str | None, PropNeed | None]] = {
 }
 """The prop the dataset's equipment needs (``None``: none, or for ``other`` what the words name)."""
 
-PROP_WORDS: Final[tuple[tuple[PropNeed, re.Pattern[str]], ...]] = (
+PROP_WORDS: Final = (
     (
         PropNeed(kind=PropKind.PULL_UP_BAR),
         re.compile(
@@ -342,7 +351,7 @@ _POSITION_FEATURES: Final[Mapping[Position, frozenset[Feature]]] = {
     Position.QUADRUPED: frozenset({Feature.KNEELING, Feature.HANDS_WEIGHT_BEARING}),
     Position.KNEELING: frozenset({Feature.KNEELING}),
 }
-FEATURE_WORDS: Final[tuple[tuple[frozenset[Feature], re.Pattern[str]], ...]] = (
+FEATURE_WORDS: Final = (
     (frozenset({Feature.OVERHEAD}), re.compile(r"overhead|over your head|above your head")),
     (frozenset({Feature.END_RANGE_ROTATION}), re.compile(r"\btwist")),
     (
@@ -413,8 +422,8 @@ class SkipCode(enum.StrEnum):
     CATEGORY = "category"
     """Cardio, plyometrics, an Olympic lift, powerlifting or strongman."""
     NOT_UPPER_BACK = "not_upper_back"
-    """Outside the line drawn: no upper-back primary muscle, not rear-shoulder
-    or rotator-cuff strengthening, not a chest, shoulder or back stretch."""
+    """Outside the line drawn, with no upper-back primary muscle, not rear-shoulder
+    or rotator-cuff strengthening, and not a chest, shoulder or back stretch."""
     NO_MUSCLE = "no_muscle"
     """Its primary muscle is one upperback does not name."""
     NO_EQUIPMENT = "no_equipment"
