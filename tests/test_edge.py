@@ -185,7 +185,14 @@ def test_a_lone_surrogate_is_refused() -> None:
         "$.data.sections: is required",
     ]
     raw = '{"upperback": 1, "kind": "routine", "data": {"id": "a", "title": "\ud800"}}'
-    assert problems_of_text(raw) == ["$: holds a lone surrogate (U+D800), not text"]
+    assert problems_of_text(raw) == [
+        '$.data.title: must be text without lone surrogates (got "\\ud800")',
+        "$.data.sections: is required",
+    ]
+    # Bytes cannot hold one: they are not UTF-8.
+    assert problems_of_text(raw.encode("utf-8", "surrogatepass")) == [
+        "$: is not UTF-8 text (a byte 0xed at offset 66)"
+    ]
     routine = saved("routine")
     routine["data"]["title"] = "Desk \udfff"
     assert problems_of(routine) == [

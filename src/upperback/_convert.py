@@ -13,6 +13,8 @@ from typing import Any
 
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """Turn any iterable but a string into a frozenset."""
+    if type(value) is frozenset:  # the common case, tested first: this runs on every construction
+        return value
     if isinstance(value, frozenset | str | bytes):
         return value  # type: ignore[return-value]
     if not isinstance(value, Iterable):
@@ -22,6 +24,8 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Turn any iterable but a string into a tuple, keeping its order."""
+    if type(value) is tuple:  # the common case, tested first: this runs on every construction
+        return value
     if isinstance(value, tuple | str | bytes):
         return value  # type: ignore[return-value]
     if not isinstance(value, Iterable):

@@ -9,6 +9,12 @@ more on the hot path of every construction and load, STYLE.md); the JSON Schema
 walker and the Hypothesis strategies read the same metadata. Every broken bound of
 a value is reported at once: one as :class:`~upperback.errors.InvalidValue`,
 several as :class:`~upperback.errors.InvalidValues`, in the house message shape.
+
+The document reader writes the same checks into its own generated code
+(:func:`bound_test`, :func:`field_checks`), so that a bound has one definition
+however it is checked. A class whose rules across fields live apart, in a
+``_rules`` method (:data:`RULES`), lets the reader make a valid object without
+repeating the type checks of its ``__attrs_post_init__``.
 """
 
 from __future__ import annotations
@@ -75,6 +81,12 @@ def collection(field: str, values: Any, container: type, item: type) -> None:
     """
     if not isinstance(values, container):
         raise InvalidValue(field, values, f"must be a collection of {item.__name__} values")
+    # The common case first: no name is made for a good item.
+    for value in values:  # type: ignore[attr-defined] # a container is iterable
+        if not isinstance(value, item):
+            break
+    else:
+        return
     if isinstance(values, tuple):
         for i, value in enumerate(values):
             instance(f"{field}[{i}]", value, item)
@@ -285,11 +297,26 @@ def _item_problems(name: str, value: Any, bound: Bound) -> list[InvalidValue]:
         problems.append(InvalidValue(name, value, bound.reason))
     item = bound.item
     if item is not None:
+        kind, high = item.kind, item.high or 0
+        if kind is TEXT:
+            for each in value:  # the common case first, with no call per item
+                if type(each) is not str or not each or len(each) > high or each.strip() != each:
+                    break
+            else:
+                return problems
         ordered = value if isinstance(value, tuple) else sorted(value, key=str)
         for i, each in enumerate(ordered):
             if _fails(item.kind, each, item.high):
                 problems.append(InvalidValue(f"{name}[{i}]", each, item.reason))
     return problems
+
+
+_SCOPE: Final[dict[str, Any]] = {
+    "InvalidValue": InvalidValue,
+    "_item_problems": _item_problems,
+    "_slug": SLUG.fullmatch,
+    "_finite": math.isfinite,
+}
 
 
 def _test(bound: Bound, i: int) -> str:
@@ -320,6 +347,18 @@ def _test(bound: Bound, i: int) -> str:
     return f"value is not None and ({test})" if bound.optional else test
 
 
+def bound_test(bound: Bound, i: int, scope: dict[str, Any]) -> str:
+    """The inline test, on ``value``, that is true when ``value`` breaks ``bound``.
+
+    For code generated elsewhere (the document reader) from the same declarations:
+    ``scope`` receives the names the test needs.
+    """
+    scope.update(_SCOPE)
+    scope[f"b{i}"] = bound
+    scope[f"name{i}"] = f"field {i}"
+    return _test(bound, i)
+
+
 def _compile(cls: type) -> Callable[[Any], list[InvalidValue] | None]:
     """Write ``cls``'s bounds as one function of inline checks, as attrs writes ``__init__``.
 
@@ -328,12 +367,7 @@ def _compile(cls: type) -> Callable[[Any], list[InvalidValue] | None]:
     when every bound holds, so that the common case builds no list.
     """
     lines = ["def check(obj):", "    problems = None"]
-    scope: dict[str, Any] = {
-        "InvalidValue": InvalidValue,
-        "_item_problems": _item_problems,
-        "_slug": SLUG.fullmatch,
-        "_finite": math.isfinite,
-    }
+    scope: dict[str, Any] = dict(_SCOPE)
     for i, (name, bound) in enumerate(bounds(cls)):
         scope[f"b{i}"] = bound
         scope[f"name{i}"] = name
@@ -349,6 +383,67 @@ def _compile(cls: type) -> Callable[[Any], list[InvalidValue] | None]:
     function: Callable[[Any], list[InvalidValue] | None] = scope["check"]
     _CHECKS[cls] = function
     return function
+
+
+def bound_check(cls: type) -> Callable[[Any], list[InvalidValue] | None]:
+    """The compiled check of ``cls``'s declared bounds: what ``_bound_problems`` runs."""
+    return _CHECKS.get(cls) or _compile(cls)
+
+
+_FIELD_CHECKS: dict[type, dict[str, Callable[[Any], list[InvalidValue] | None]]] = {}
+
+
+def field_checks(cls: type) -> dict[str, Callable[[Any], list[InvalidValue] | None]]:
+    """One compiled check per bounded field of ``cls``, on the field's value alone.
+
+    Written from the same declarations and by the same code as :func:`bound_check`,
+    so that a reader can name the bounds a field breaks even when a sibling field
+    could not be read and there is no instance to check.
+    """
+    found = _FIELD_CHECKS.get(cls)
+    if found is not None:
+        return found
+    scope: dict[str, Any] = dict(_SCOPE)
+    lines = []
+    names = []
+    for i, (name, bound) in enumerate(bounds(cls)):
+        scope[f"b{i}"] = bound
+        scope[f"name{i}"] = name
+        names.append(name)
+        lines.append(f"def check{i}(value):")
+        lines.append(f"    if {_test(bound, i)}:")
+        if bound.kind is ITEMS:
+            lines.append("        return found")
+        else:
+            lines.append(f"        return [InvalidValue(name{i}, value, b{i}.reason)]")
+        lines.append("    return None")
+    exec("\n".join(lines), scope)  # noqa: S102 - the source is built above from declared bounds
+    found = {name: scope[f"check{i}"] for i, name in enumerate(names)}
+    _FIELD_CHECKS[cls] = found
+    return found
+
+
+RULES: Final = "_rules"
+"""The method of a value class that holds its rules across fields, and nothing else.
+
+A class that has one, ``def _rules(self) -> list[InvalidValue]``, keeps in its
+``__attrs_post_init__`` only checks of its fields' types, its declared bounds
+(``_bound_problems``) and a call to :func:`rules_report`. The document reader, which
+has already read every field as its declared type and checks the declared bounds
+with :func:`bound_check`, then runs only ``_rules``: a rule that relates fields (or
+any rule the types and the bounds do not state) must live there, or the reader
+would not run it. A rule returns its problems instead of raising, so that all of
+them are reported together.
+"""
+
+
+def rules_report(obj: Any, problems: list[InvalidValue] | None) -> None:
+    """Raise the bound ``problems`` and those of ``obj``'s rules together, if any."""
+    found = obj._rules()  # noqa: SLF001 - the protocol named by RULES
+    if found:
+        report([*(problems or ()), *found])
+    elif problems:
+        report(problems)
 
 
 def checker() -> Callable[[Any], list[InvalidValue] | None]:

@@ -88,10 +88,6 @@ class Dose:
 
     def __attrs_post_init__(self) -> None:
         problems = self._bound_problems() or []
-        if self.reps is None and self.hold_s is None:
-            problems.append(InvalidValue("reps", None, "or 'hold_s' must be given"))
-        if self.tempo_s is not None and self.reps is None:
-            problems.append(InvalidValue("tempo_s", self.tempo_s, "may only be given with 'reps'"))
         for problem in (
             v.wrong_type("per_side", self.per_side, bool),
             None
@@ -100,8 +96,15 @@ class Dose:
         ):
             if problem is not None:
                 problems.append(problem)
-        if problems:
-            v.report(problems)
+        v.rules_report(self, problems)
+
+    def _rules(self) -> list[InvalidValue]:
+        problems = []
+        if self.reps is None and self.hold_s is None:
+            problems.append(InvalidValue("reps", None, "or 'hold_s' must be given"))
+        if self.tempo_s is not None and self.reps is None:
+            problems.append(InvalidValue("tempo_s", self.tempo_s, "may only be given with 'reps'"))
+        return problems
 
     @property
     def set_work_s(self) -> int:

@@ -49,11 +49,12 @@ class Source:
     _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        problems = self._bound_problems() or []
+        v.rules_report(self, self._bound_problems())
+
+    def _rules(self) -> list[InvalidValue]:
         if type(self.url) is str and not self.url.startswith(("https://", "http://")):
-            problems.append(InvalidValue("url", self.url, "must be an http(s) address"))
-        if problems:
-            v.report(problems)
+            return [InvalidValue("url", self.url, "must be an http(s) address")]
+        return []
 
     @property
     def is_secondary(self) -> bool:
@@ -61,12 +62,13 @@ class Source:
         return self.key.endswith("*")
 
 
-def _check_unique(field: str, values: tuple[Any, ...]) -> None:
+def _repeat(field: str, values: Any) -> InvalidValue | None:
     seen: set[Any] = set()
     for value in values:
         if value in seen:
-            raise InvalidValue(field, value, "must not repeat an entry")
+            return InvalidValue(field, value, "must not repeat an entry")
         seen.add(value)
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -155,43 +157,55 @@ class Exercise:
         v.instance("position", self.position, Position)
         v.collection("targets", self.targets, frozenset, Muscle)
         v.collection("secondary_targets", self.secondary_targets, frozenset, Muscle)
-        if both := sorted(self.targets & self.secondary_targets):
-            raise InvalidValue(
-                "secondary_targets",
-                both[0],
-                "must not repeat a primary target (a muscle has one role: "
-                f"{', '.join(both)} in both)",
-            )
         v.collection("cues", self.cues, tuple, str)
         v.instance("default_dose", self.default_dose, Dose)
         v.collection("aliases", self.aliases, tuple, str)
-        _check_unique("aliases", self.aliases)
         v.collection("movements", self.movements, frozenset, Movement)
         v.collection("benefits", self.benefits, frozenset, Benefit)
         v.collection("props", self.props, tuple, PropNeed)
-        _check_unique("props", tuple(need.key for need in self.props))
         v.instance("laterality", self.laterality, Laterality)
         v.instance("level", self.level, Level)
         v.collection("features", self.features, frozenset, Feature)
+        v.collection("precautions", self.precautions, tuple, str)
+        v.collection("sources", self.sources, tuple, Source)
+        v.collection("media", self.media, tuple, Media)
+        v.rules_report(self, None)
+
+    def _rules(self) -> list[InvalidValue]:
+        found = [
+            _repeat("aliases", self.aliases),
+            _repeat("props", [need.key for need in self.props]),
+            _repeat("sources", [source.key for source in self.sources]),
+            _repeat("media", [item.url for item in self.media]),
+        ]
+        if both := sorted(self.targets & self.secondary_targets):
+            found.append(
+                InvalidValue(
+                    "secondary_targets",
+                    both[0],
+                    "must not repeat a primary target (a muscle has one role: "
+                    f"{', '.join(both)} in both)",
+                )
+            )
         for field in ("easier", "harder"):
             value = getattr(self, field)
             if value is not None and value == self.id:
-                raise InvalidValue(field, value, "must not be the exercise's own id")
+                found.append(InvalidValue(field, value, "must not be the exercise's own id"))
         if self.easier is not None and self.easier == self.harder:
-            raise InvalidValue("harder", self.harder, "must differ from 'easier'")
-        v.collection("precautions", self.precautions, tuple, str)
-        v.collection("sources", self.sources, tuple, Source)
-        _check_unique("sources", tuple(source.key for source in self.sources))
-        v.collection("media", self.media, tuple, Media)
-        _check_unique("media", tuple(item.url for item in self.media))
-        if self.kind is ExerciseKind.SELF_MASSAGE:
-            _check_self_massage(self)
+            found.append(InvalidValue("harder", self.harder, "must differ from 'easier'"))
         if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:
-            raise InvalidValue(
-                "default_dose.per_side",
-                self.default_dose.per_side,
-                "must be false for a bilateral exercise",
+            found.append(
+                InvalidValue(
+                    "default_dose.per_side",
+                    self.default_dose.per_side,
+                    "must be false for a bilateral exercise",
+                )
             )
+        # The reader runs these rules on what it could read of a bad document; a kind
+        # it could not read must not hide the problems found above.
+        if getattr(self, "kind", None) is ExerciseKind.SELF_MASSAGE:
+            found.extend(_self_massage_problems(self))
+        return [problem for problem in found if problem is not None]
 
     @property
     def regions(self) -> frozenset[Region]:
@@ -225,17 +239,23 @@ class Exercise:
         return self.laterality is not Laterality.BILATERAL
 
 
-def _check_self_massage(exercise: Exercise) -> None:
+def _self_massage_problems(exercise: Exercise) -> list[InvalidValue]:
+    found = []
     dose = exercise.default_dose
     if dose.hold_s is None or dose.reps is not None:
-        raise InvalidValue(
-            "default_dose",
-            dose,
-            "must be a time (hold_s, no reps) for a self_massage exercise: it is dosed by time",
+        found.append(
+            InvalidValue(
+                "default_dose",
+                dose,
+                "must be a time (hold_s, no reps) for a self_massage exercise: it is dosed by time",
+            )
         )
     if Feature.EXTERNAL_LOAD in exercise.features:
-        raise InvalidValue(
-            "features",
-            Feature.EXTERNAL_LOAD.value,
-            "must not include external_load for a self_massage exercise: it is never loaded",
+        found.append(
+            InvalidValue(
+                "features",
+                Feature.EXTERNAL_LOAD.value,
+                "must not include external_load for a self_massage exercise: it is never loaded",
+            )
         )
+    return found

@@ -646,16 +646,21 @@ class PropNeed:
     def __attrs_post_init__(self) -> None:
         v.instance("kind", self.kind, PropKind)
         v.instance("required", self.required, bool)
+        v.rules_report(self, self._bound_problems())
+
+    def _rules(self) -> list[InvalidValue]:
+        found = []
         if self.diameter_cm is not None and self.kind is not PropKind.SWISS_BALL:
-            raise InvalidValue(
-                "diameter_cm", self.diameter_cm, "may only be given for a swiss_ball"
+            found.append(
+                InvalidValue("diameter_cm", self.diameter_cm, "may only be given for a swiss_ball")
             )
-        if problems := self._bound_problems():
-            v.report(problems)
         if self.kind is PropKind.OTHER and self.name is None:
-            raise InvalidValue("name", None, "is required for an 'other' prop (e.g. sandbag)")
+            found.append(
+                InvalidValue("name", None, "is required for an 'other' prop (e.g. sandbag)")
+            )
         if self.kind is not PropKind.OTHER and self.name is not None:
-            raise InvalidValue("name", self.name, "may only be given for an 'other' prop")
+            found.append(InvalidValue("name", self.name, "may only be given for an 'other' prop"))
+        return found
 
     @classmethod
     def named(cls, name: str, *, required: bool = True) -> PropNeed:

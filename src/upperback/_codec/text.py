@@ -24,7 +24,7 @@ from typing import Any, Final
 from upperback._codec.limits import DEFAULT_LIMITS, Limits
 from upperback.errors import InvalidDocument, Problem
 
-__all__ = ["excerpt", "has_lone_surrogate", "parse"]
+__all__ = ["SURROGATE", "excerpt", "has_lone_surrogate", "parse"]
 
 _EXCERPT_CHARS: Final = 40
 _EXCERPT_ITEMS: Final = 4
@@ -55,15 +55,13 @@ class _Refused(Exception):  # noqa: N818 - internal control flow, never escapes
         self.message = message
 
 
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""A surrogate code point: in a decoded string, always a lone one, which UTF-8 cannot encode."""
+
+
 def has_lone_surrogate(text: str) -> bool:
     """Whether ``text`` holds a code point that UTF-8 cannot encode."""
-    if text.isascii():
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    return not text.isascii() and SURROGATE.search(text) is not None
 
 
 def parse(
@@ -71,10 +69,10 @@ def parse(
 ) -> Any:
     """Read JSON text (``str`` or UTF-8 ``bytes``) into plain data, within ``limits``.
 
-    A lone surrogate written as a raw character is always refused. One
-    written as an escape (a backslash, ``ud800``) is refused here when ``strings`` is
-    true; documents leave it to the codec, which checks every string it
-    keeps and names the field that holds it.
+    A lone surrogate, raw or written as an escape (a backslash, ``ud800``),
+    is refused here when ``strings`` is true; documents leave it to the
+    codec, which checks every string it keeps and names the field that
+    holds it. (Bytes cannot hold a raw one: they would not be UTF-8.)
 
     Raises:
         InvalidDocument: The text is too large, not UTF-8, not JSON, repeats
@@ -86,7 +84,7 @@ def parse(
         raise InvalidDocument([Problem(path="$", message=refused.message)], what=what) from None
 
 
-def _decode(text: Any, limits: Limits) -> str:
+def _decode(text: Any, limits: Limits, *, strings: bool = True) -> str:
     """The text as ``str``, once its size and encoding are checked."""
     if isinstance(text, bytes | bytearray | memoryview):
         raw = bytes(text)
@@ -101,7 +99,10 @@ def _decode(text: Any, limits: Limits) -> str:
         raise _Refused(f"must be JSON text (got {excerpt(text)})")
     if len(text) > limits.max_bytes:
         raise _Refused(_too_big(limits, len(text)))
-    if not text.isascii():
+    if not text.isascii() and (strings or len(text) * 4 > limits.max_bytes):
+        # A document's strings are each checked by the codec, which names the field
+        # of a lone surrogate; its size in bytes needs counting only when it could
+        # be too big (UTF-8 takes at most four bytes a character).
         try:
             size = len(text.encode("utf-8"))
         except UnicodeEncodeError as exc:
@@ -113,24 +114,12 @@ def _decode(text: Any, limits: Limits) -> str:
 
 
 def _parse(text: Any, limits: Limits, *, strings: bool) -> Any:
-    text = _decode(text, limits)
+    text = _decode(text, limits, strings=strings)
     if text.startswith("\ufeff"):
         raise _Refused("must not start with a byte-order mark")
 
-    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result = dict(pairs)
-        if len(result) != len(pairs):
-            # The key whose second appearance comes first: where the object goes wrong.
-            first = {key: i for i, (key, _) in reversed(list(enumerate(pairs)))}
-            repeated = next(key for i, (key, _) in enumerate(pairs) if first[key] != i)
-            raise _Refused(f"repeats the key {excerpt(repeated)} in one object")
-        return result
-
-    def constant(name: str) -> Any:
-        raise _Refused(f"holds {name}, which is not a JSON number")
-
     try:
-        data = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=constant)
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         words = next((ours for theirs, ours in _JSON_WORDS if exc.msg.startswith(theirs)), None)
         message = f"is not valid JSON: {words or 'it breaks the JSON grammar'}"
@@ -146,6 +135,24 @@ def _parse(text: Any, limits: Limits, *, strings: bool) -> Any:
     if limits.max_depth < DEFAULT_LIMITS.max_depth and _deeper_than(data, limits.max_depth):
         raise _Refused(f"nests more than {limits.max_depth} levels deep")
     return data
+
+
+def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        # The key whose second appearance comes first: where the object goes wrong.
+        first = {key: i for i, (key, _) in reversed(list(enumerate(pairs)))}
+        repeated = next(key for i, (key, _) in enumerate(pairs) if first[key] != i)
+        raise _Refused(f"repeats the key {excerpt(repeated)} in one object")
+    return result
+
+
+def _constant(name: str) -> Any:
+    raise _Refused(f"holds {name}, which is not a JSON number")
+
+
+# Made once: json.loads with hooks would make a decoder and its scanner on every call.
+_DECODER: Final = json.JSONDecoder(object_pairs_hook=_pairs_to_dict, parse_constant=_constant)
 
 
 def _too_big(limits: Limits, size: int) -> str:

@@ -24,6 +24,7 @@ reverse, so that the happy path builds no path strings at all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
@@ -37,7 +38,9 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from upperback._codec.limits import DEFAULT_LIMITS, Limits
-from upperback._codec.text import excerpt, has_lone_surrogate
+from upperback._codec.text import SURROGATE, excerpt, has_lone_surrogate
+from upperback._convert import to_frozenset, to_tuple
+from upperback._validate import RULES, bound_check, bound_test, bounds, field_checks
 from upperback.errors import (
     InvalidCatalog,
     InvalidDocument,
@@ -309,7 +312,7 @@ class _Codec:
             try:
                 items = read(value)
             except Bad:
-                raise _item_problems(item, value) from None
+                raise _item_problems(item, value, unique=unique) from None
             if not unique:
                 return items
             result = frozenset(items)
@@ -392,8 +395,12 @@ class _Codec:
         known = ", ".join(order)
         # An object of a class may hold its fields (and a tag) whatever the limit says.
         max_keys = max(self.limits.max_items, len(table) + 1)
+        aliases = {field.alias: field.name for field in fields}
+        # A class with rules across fields, made field by field, has them all checked
+        # here before its __init__ (which stops at the first kind of problem) is asked.
+        rules = hasattr(cl, RULES) and _buildable(cl, hints)
 
-        def structure(data: Any) -> Any:  # noqa: C901
+        def structure(data: Any) -> Any:  # noqa: C901, PLR0912
             if type(data) is not dict and not isinstance(data, dict):
                 raise _bad(f"must be an object of {name} fields (got {excerpt(data)})")
             if len(data) > max_keys:
@@ -416,10 +423,21 @@ class _Codec:
                     kwargs[entry[0]] = entry[1](value)
                 except Bad as bad:
                     problems = _under(key, bad, problems)
-            if len(kwargs) < len(required) or problems:
+            if len(kwargs) < len(required) or problems or rules:
                 missing = [field for field in order if field in required and field not in data]
-                # Fewer fields than required means one is missing: there is a problem.
-                raise Bad([*(problems or ()), *(([field], "is required") for field in missing)])
+                # Every problem of the object, not only the first kind found: a field
+                # that was read is still checked against its bounds, and the rules
+                # across fields run on the fields that were read, when they can.
+                problems = [
+                    *(problems or ()),
+                    *(([field], "is required") for field in missing),
+                    *self._more_problems(cl, kwargs, aliases, data),
+                ]
+                if problems:
+                    # In the order of the document's keys, each field's problems together.
+                    at = {key: i for i, key in enumerate(data)}
+                    problems.sort(key=lambda problem: at.get(_first(problem), len(at)))
+                    raise Bad(problems)
             try:
                 return cl(**kwargs)
             except InvalidCatalog as exc:
@@ -431,6 +449,42 @@ class _Codec:
 
         return self._fast(cl, tag, fields, hints, structure)
 
+    @staticmethod
+    def _more_problems(
+        cl: type, kwargs: dict[str, Any], aliases: dict[str, str], present: Any
+    ) -> list[tuple[list[Segment], str]]:
+        """The bound, validator and rule problems of the fields that could be read.
+
+        Bounds come from the fields' declarations (one compiled check per field);
+        attrs validators and ``_rules`` run on an instance holding only the fields
+        that were read, and the defaults of the others; a rule that needs a field
+        that could not be read is not evaluated (it fails on the missing slot).
+        """
+        checks = field_checks(cl)
+        found: list[InvalidValue] = []
+        values = {aliases[alias]: value for alias, value in kwargs.items()}
+        for name, value in values.items():
+            check = checks.get(name)
+            if check is not None:
+                found += check(value) or ()
+        hints = typing.get_type_hints(cl)
+        if _buildable(cl, hints):
+            obj: Any = object.__new__(cl)
+            read = _partial(cl, obj, values, present)
+            for field in attrs.fields(cl):
+                if field.validator is not None and field.name in read:
+                    try:
+                        field.validator(obj, field, read[field.name])
+                    except InvalidValue as exc:
+                        found.append(exc)
+                    except STRAY_ERRORS:
+                        pass
+            if hasattr(cl, RULES):
+                # A rule that needs a field that could not be read is not evaluated.
+                with contextlib.suppress(*STRAY_ERRORS):
+                    found += getattr(obj, RULES)()
+        return [problem for exc in found for problem in _value_problems(exc)]
+
     def _fast(
         self, cl: type, tag: str | None, fields: list[Any], hints: dict[str, Any], slow: Structure
     ) -> Structure:
@@ -440,36 +494,88 @@ class _Codec:
         inline; anything unusual (a wrong type, a missing or unknown key, a value
         the class refuses) hands the object to ``slow``, the loop above, which
         finds and names every problem. So the fast path decides nothing alone.
+
+        When the class can be built field by field (:func:`_buildable`), it is:
+        every field has been read as its declared type, so the type checks of
+        ``__attrs_post_init__`` would only repeat the reader's. What they do not
+        guarantee still runs: the declared bounds (the class's own compiled
+        check, :func:`upperback._validate.bound_check`), the fields' attrs
+        validators and the class's rules across fields (``_rules``, see
+        :data:`upperback._validate.RULES`); a class without ``_rules`` runs its
+        whole ``__attrs_post_init__``. Any problem sends the object to ``slow``,
+        which builds it through the class itself and names every problem.
         """
+        build = _buildable(cl, hints)
+        declared = dict(bounds(cl)) if build else {}
+        checked_later = False
         namespace: dict[str, Any] = {
             "cl": cl,
             "slow": slow,
             "MISSING": _MISSING,
             "max_str": self.limits.max_str_length,
             "bound": self.int_bound,
+            "new": object.__new__,
+            "surrogate": SURROGATE.search,
         }
         lines = [
             "def structure(data):",
             "    if type(data) is not dict:",
             "        return slow(data)",
             "    try:",
-            "        kwargs = {}",
             "        seen = 0",
         ]
+        if not build:
+            lines.append("        kwargs = {}")
         for i, field in enumerate(fields):
+            target = f"f{i}" if build else f"kwargs[{field.alias!r}]"
+            default = field.default
+            bound = declared.get(field.name)
+            test = (
+                []
+                if bound is None
+                else [
+                    # The class's declared bound, as its own check states it (one definition).
+                    f"value = {target}",
+                    f"if {bound_test(bound, i, namespace)}:",
+                    "    return slow(data)",
+                ]
+            )
             lines += [
                 f"        v = data.get({field.name!r}, MISSING)",
                 "        if v is not MISSING:",
                 "            seen += 1",
-                *self._read(hints[field.name], f"kwargs[{field.alias!r}]", i, namespace),
+                *self._read(hints[field.name], target, i, namespace),
             ]
-            if field.default is attrs.NOTHING:
-                lines += ["        else:", "            return slow(data)"]
+            if default is attrs.NOTHING or not build:
+                lines += [f"            {line}" for line in test]
+                if default is attrs.NOTHING:
+                    lines += ["        else:", "            return slow(data)"]
+            elif _takes_self(default):
+                lines += [f"            {line}" for line in test]
+                lines += [
+                    "        else:",
+                    f"            {target} = {_default(field, i, namespace)}",
+                ]
+                checked_later = checked_later or bound is not None
+            elif isinstance(default, attrs.Factory) or not _holds(cl, field.name, default):  # type: ignore[arg-type]
+                lines += [
+                    "        else:",
+                    f"            {target} = {_default(field, i, namespace)}",
+                ]
+                lines += [f"        {line}" for line in test]
+            else:  # a default within its bound (checked here, once) needs no check
+                lines += [f"            {line}" for line in test]
+                lines += [
+                    "        else:",
+                    f"            {target} = {_default(field, i, namespace)}",
+                ]
         extra = f" - ({tag!r} in data)" if tag else ""
+        lines += [f"        if seen != len(data){extra}:", "            return slow(data)"]
+        if build:
+            lines += self._build_lines(cl, fields, namespace, bounds_after=checked_later)
+        else:
+            lines.append("        return cl(**kwargs)")
         lines += [
-            f"        if seen != len(data){extra}:",
-            "            return slow(data)",
-            "        return cl(**kwargs)",
             "    except Exception:  # noqa: BLE001 - the slow path names every problem",
             "        return slow(data)",
         ]
@@ -477,6 +583,42 @@ class _Codec:
         exec(compile(source, f"<upperback read {cl.__name__}>", "exec"), namespace)  # noqa: S102 - built from attrs fields
         fast: Structure = namespace["structure"]
         return fast
+
+    @staticmethod
+    def _build_lines(
+        cl: type, fields: list[Any], namespace: dict[str, Any], *, bounds_after: bool
+    ) -> list[str]:
+        """Lines that make ``obj`` from the locals ``f0``, ``f1``... as ``cl.__init__`` would."""
+        index = {field.name: i for i, field in enumerate(fields)}
+        lines = ["        obj = new(cl)"]
+        validators: list[str] = []
+        for j, field in enumerate(attrs.fields(cl)):
+            i: int | str | None = index.get(field.name)
+            if i is None:  # not an argument of __init__: it takes its default, if any
+                if field.default is attrs.NOTHING:
+                    continue
+                i = f"_own{j}"
+                lines.append(f"        f{i} = {_default(field, i, namespace)}")
+            if _takes_self(field.default):
+                lines.append(f"        if f{i} is MISSING:")
+                lines.append(f"            f{i} = factory_{i}(obj)")
+            namespace[f"set_{i}"] = _setter(cl, field.name)
+            lines.append(f"        set_{i}(obj, f{i})")
+            if field.validator is not None:
+                namespace[f"validator_{i}"] = field.validator
+                namespace[f"field_{i}"] = field
+                validators.append(f"        validator_{i}(obj, field_{i}, f{i})")
+        lines += validators
+        if hasattr(cl, RULES):
+            test = "obj._rules()"
+            if bounds_after:  # a bound on a default made from the instance
+                namespace["bound_problems"] = bound_check(cl)
+                test = f"bound_problems(obj) or {test}"
+            lines += [f"        if {test}:", "            return slow(data)"]
+        elif hasattr(cl, "__attrs_post_init__"):
+            lines.append("        obj.__attrs_post_init__()")
+        lines.append("        return obj")
+        return lines
 
     def _read(self, tp: Any, target: str, i: int, namespace: dict[str, Any]) -> list[str]:
         """Lines that read ``v`` as ``tp`` into ``target``, checking leaves inline."""
@@ -488,7 +630,7 @@ class _Codec:
         )
         inner = next(arg for arg in args if arg is not type(None)) if optional and args else tp
         tests = {
-            str: "type(v) is str and len(v) <= max_str and v.isascii()",
+            str: "type(v) is str and len(v) <= max_str and (v.isascii() or surrogate(v) is None)",
             int: "type(v) is int and -bound < v < bound",
             bool: "type(v) is bool",
         }
@@ -510,7 +652,143 @@ class _Codec:
                 f"{pad}m = {member}",
                 f"{pad}{target} = m if m is not None else read_{i}(v)",
             ]
+        origin = typing.get_origin(tp)
+        if origin in (tuple, frozenset) and not optional:
+            return self._read_array(tp, origin, target, i, namespace)
         return [f"{pad}{target} = read_{i}(v)"]
+
+    def _read_array(
+        self, tp: Any, origin: Any, target: str, i: int, namespace: dict[str, Any]
+    ) -> list[str]:
+        """Lines that read a JSON array ``v`` as a tuple or a set, the common items inline."""
+        args = typing.get_args(tp)
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            return [f"{' ' * 12}{target} = read_{i}(v)"]
+        item = args[0]
+        namespace["max_items"] = self.limits.max_items
+        head = "            if type(v) is list and len(v) <= max_items:"
+        tail = ["            else:", f"                {target} = read_{i}(v)"]
+        if item is str:
+            made = "tuple(v)" if origin is tuple else "frozenset(v)"
+            lines = [
+                head,
+                "                for t in v:",
+                (
+                    "                    if type(t) is not str or len(t) > max_str"
+                    " or not t.isascii() and surrogate(t) is not None:"
+                ),
+                f"                        {target} = read_{i}(v)",
+                "                        break",
+                "                else:",
+                f"                    {target} = {made}",
+            ]
+            if origin is frozenset:
+                lines.append(f"                    if len({target}) != len(v):")
+                lines.append(f"                        {target} = read_{i}(v)")
+            return lines + tail
+        if is_our_enum(item) and not issubclass(item, int) and origin is frozenset:
+            # A str-valued member's key equals only a str: no type test is needed.
+            namespace[f"get_{i}"] = {member.value: member for member in item}.get
+            return [
+                head,
+                f"                s = frozenset(map(get_{i}, v))",
+                (
+                    f"                {target} = s if len(s) == len(v) and None not in s"
+                    f" else read_{i}(v)"
+                ),
+                *tail,
+            ]
+        if is_ours(item) and origin is tuple:
+            namespace[f"item_{i}"] = self.get(item)
+            return [head, f"                {target} = tuple(map(item_{i}, v))", *tail]
+        return [f"{' ' * 12}{target} = read_{i}(v)"]
+
+
+_IDENTITY: Final = {to_tuple: tuple, to_frozenset: frozenset}
+"""Converters that return a value of their container type unchanged, by that type."""
+
+
+def _buildable(cl: type, hints: dict[str, Any]) -> bool:
+    """Whether the reader may make ``cl`` field by field, exactly as its ``__init__`` would.
+
+    Only a slotted class with no ``__attrs_pre_init__`` or cached hash, whose
+    converters (if any) return what the reader makes unchanged.
+    """
+    slots = [name for klass in cl.__mro__ for name in getattr(klass, "__slots__", ())]
+    if "__dict__" in slots or "_attrs_cached_hash" in slots or hasattr(cl, "__attrs_pre_init__"):
+        return False
+    if "__slots__" not in cl.__dict__:
+        return False
+    for field in attrs.fields(cl):
+        if field.converter is None:
+            continue
+        container = _IDENTITY.get(field.converter)
+        if container is None or typing.get_origin(hints.get(field.name)) is not container:
+            return False
+    return True
+
+
+def _setter(cl: type, name: str) -> Callable[[Any, Any], None]:
+    """The slot's own ``__set__`` (which a frozen class's ``__setattr__`` would refuse)."""
+    for klass in cl.__mro__:
+        slot = klass.__dict__.get(name)
+        if isinstance(slot, types.MemberDescriptorType):
+            setter: Callable[[Any, Any], None] = slot.__set__
+            return setter
+
+    def set_field(obj: Any, value: Any) -> None:
+        object.__setattr__(obj, name, value)
+
+    return set_field
+
+
+def _first(problem: tuple[list[Segment], str]) -> Segment | None:
+    """The first segment of a problem's path (held in reverse), if it has one."""
+    return problem[0][-1] if problem[0] else None
+
+
+def _partial(cl: type, obj: Any, values: dict[str, Any], present: Any) -> dict[str, Any]:
+    """Set on ``obj`` the fields that were read and the defaults of the absent ones.
+
+    A field that was sent but could not be read is left unset, never defaulted.
+    """
+    read = {}
+    for field in attrs.fields(cl):
+        default = field.default
+        if field.name in values:
+            value = values[field.name]
+        elif field.name in present or default is attrs.NOTHING:
+            continue
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            try:
+                value = default.factory(obj) if default.takes_self else default.factory()
+            except STRAY_ERRORS:
+                continue  # a default made from a field that could not be read
+        else:
+            value = default
+        _setter(cl, field.name)(obj, value)
+        read[field.name] = value
+    return read
+
+
+def _holds(cl: type, name: str, default: Any) -> bool:
+    """Whether a field's plain default is within the field's declared bound."""
+    check = field_checks(cl).get(name)
+    return check is None or not check(default)
+
+
+def _takes_self(default: Any) -> bool:
+    return isinstance(default, attrs.Factory) and default.takes_self  # type: ignore[arg-type]
+
+
+def _default(field: Any, i: int | str, namespace: dict[str, Any]) -> str:
+    """The expression of ``field``'s default (``MISSING`` when it needs the instance)."""
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        namespace[f"factory_{i}"] = default.factory
+        return "MISSING" if default.takes_self else f"factory_{i}()"
+    namespace[f"default_{i}"] = default
+    return f"default_{i}"
 
 
 def _items(count: int) -> str:
@@ -545,13 +823,20 @@ def _optional(inner: Structure) -> Structure:
     return structure
 
 
-def _item_problems(item: Structure, values: Any) -> Bad:
+def _item_problems(item: Structure, values: Any, *, unique: bool = False) -> Bad:
+    """Every item's problems; in a set, also the repeats among the items that could be read."""
     problems: list[tuple[list[Segment], str]] = []
+    seen: set[Any] = set()
     for i, value in enumerate(values):
         try:
-            item(value)
+            read = item(value)
         except Bad as bad:
             _under(i, bad, problems)
+            continue
+        if unique:
+            if read in seen:
+                problems.append(([i], f"must not repeat an earlier item (got {excerpt(value)})"))
+            seen.add(read)
     return Bad(problems)
 
 
@@ -737,8 +1022,11 @@ def _omit_test(field: Any, i: int, namespace: dict[str, Any]) -> str:
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         if default.takes_self:
             namespace[f"default_{i}"] = default.factory
-            return f"if item != default_{i}(value): "
+            # The same object (a block's dose that is its exercise's) needs no comparing.
+            return f"if item is not (made := default_{i}(value)) and item != made: "
         default = default.factory()
+    if type(default) in (tuple, frozenset) and not default:
+        return "if item: "  # the field always holds its container type: empty is the default
     if default is None or isinstance(default, bool | enum.Enum):
         namespace[f"default_{i}"] = default
         return f"if item is not default_{i}: "

@@ -129,16 +129,22 @@ class Block:
     def __attrs_post_init__(self) -> None:
         v.instance("exercise", self.exercise, Exercise)
         v.instance("dose", self.dose, Dose)
-        if problems := self._bound_problems():
-            v.report(problems)
+        v.rules_report(self, self._bound_problems())
+
+    def _rules(self) -> list[InvalidValue]:
+        problems = []
         if self.dose.per_side and self.exercise.laterality is Laterality.BILATERAL:
-            raise InvalidValue(
-                "dose.per_side", self.dose.per_side, "must be false for a bilateral exercise"
+            problems.append(
+                InvalidValue(
+                    "dose.per_side", self.dose.per_side, "must be false for a bilateral exercise"
+                )
             )
         if self.cautions:
-            self._check_caps()
+            problems += self._cap_problems()
+        return problems
 
-    def _check_caps(self) -> None:
+    def _cap_problems(self) -> list[InvalidValue]:
+        problems = []
         hold_s, max_pain = self.dose.hold_s, self.dose.max_pain
         for caution in self.cautions:
             if (
@@ -146,18 +152,23 @@ class Block:
                 and hold_s is not None
                 and hold_s > caution.max_hold_s
             ):
-                raise InvalidValue(
-                    "dose.hold_s",
-                    hold_s,
-                    f"must be at most {caution.max_hold_s} seconds, the cap of rule"
-                    f" {caution.rule!r}",
+                problems.append(
+                    InvalidValue(
+                        "dose.hold_s",
+                        hold_s,
+                        f"must be at most {caution.max_hold_s} seconds, the cap of rule"
+                        f" {caution.rule!r}",
+                    )
                 )
             if caution.max_pain is not None and (max_pain is None or max_pain > caution.max_pain):
-                raise InvalidValue(
-                    "dose.max_pain",
-                    max_pain,
-                    f"must be at most {caution.max_pain}, the cap of rule {caution.rule!r}",
+                problems.append(
+                    InvalidValue(
+                        "dose.max_pain",
+                        max_pain,
+                        f"must be at most {caution.max_pain}, the cap of rule {caution.rule!r}",
+                    )
                 )
+        return problems
 
     @property
     def max_hold_s(self) -> int | None:

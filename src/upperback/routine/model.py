@@ -69,21 +69,30 @@ class Section:
             v.report(problems)
         v.instance("role", self.role, SectionRole)
         v.instance("structure", self.structure, Structure)
+        v.rules_report(self, None)
+
+    def _rules(self) -> list[InvalidValue]:
+        problems = []
         if self.structure is not Structure.CIRCUIT:
             if self.rounds != 1:
-                raise InvalidValue(
-                    "rounds", self.rounds, "must be 1 unless the section is a circuit"
+                problems.append(
+                    InvalidValue("rounds", self.rounds, "must be 1 unless the section is a circuit")
                 )
             if self.rest_between_rounds_s:
-                raise InvalidValue(
-                    "rest_between_rounds_s",
-                    self.rest_between_rounds_s,
-                    "must be 0 unless the section is a circuit",
+                problems.append(
+                    InvalidValue(
+                        "rest_between_rounds_s",
+                        self.rest_between_rounds_s,
+                        "must be 0 unless the section is a circuit",
+                    )
                 )
         if self.structure is Structure.SUPERSET and len(self.blocks) < 2:
-            raise InvalidValue(
-                "blocks", len(self.blocks), "must hold at least two blocks in a superset"
+            problems.append(
+                InvalidValue(
+                    "blocks", len(self.blocks), "must hold at least two blocks in a superset"
+                )
             )
+        return problems
 
     def keeping(self, blocks: Iterable[Block]) -> Section | None:
         """This section with only ``blocks``, or ``None`` when none are left.
@@ -180,6 +189,10 @@ class Routine:
             v.report(problems)
         if not isinstance(self.tags, frozenset):
             raise InvalidValue("tags", self.tags, "must be a collection of text labels")
+        v.rules_report(self, None)
+
+    def _rules(self) -> list[InvalidValue]:
+        return []  # the order of the sections' roles is the validator of ``sections``
 
     @classmethod
     def of(

@@ -271,7 +271,8 @@ def from_data(data: Any, kind: type[T] | str, *, limits: Limits | None = None) -
     ...     from_data({"sets": 0, "reps": "12"}, Dose)
     ... except InvalidDocument as error:
     ...     error.to_list()
-    [{'path': '$.reps', 'message': 'must be an integer (got "12")'}]
+    [{'path': '$.sets', 'message': 'must be an integer between 1 and 10 (got 0)'},
+     {'path': '$.reps', 'message': 'must be an integer (got "12")'}]
 
     Args:
         data: The value's data, as plain JSON data.
