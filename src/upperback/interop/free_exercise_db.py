@@ -474,10 +474,10 @@ class Skipped:
 
         .. versionadded:: 0.2.0
         """
-        for prefix, code in _CODE_OF_PREFIX:
-            if self.reason.startswith(prefix):
-                return code
-        return SkipCode.INVALID
+        return next(
+            (code for prefix, code in _CODE_OF_PREFIX if self.reason.startswith(prefix)),
+            SkipCode.INVALID,  # a reason this module did not write
+        )
 
 
 @attrs.frozen(kw_only=True)
