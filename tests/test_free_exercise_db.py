@@ -263,6 +263,12 @@ def test_imported_catalog_merges_with_the_built_in_one() -> None:
     assert ub.loads(ub.dumps(imported)) == imported
 
 
+@pytest.mark.parametrize("prefix", ["Fedb-", "fedb--", "-", 3, "x" * 200])
+def test_a_prefix_that_makes_no_id_is_refused(prefix: Any) -> None:
+    with pytest.raises(ub.InvalidValue, match="id_prefix"):
+        fedb.load([entry()], id_prefix=prefix)
+
+
 def test_slugify() -> None:
     assert fedb.slugify("3_4_Sit-Up") == "3-4-sit-up"
     assert fedb.slugify("Dumbbell__Row  (One Arm)") == "dumbbell-row-one-arm"
@@ -341,6 +347,10 @@ def test_the_whole_shared_dataset_is_imported_or_reported(
     with pytest.raises(ub.InvalidCatalog) as raised:
         built_in.merge(result.catalog)
     assert [p.path for p in raised.value.problems] == [f"exercises['{i}']" for i in shared_ids]
+    # With a prefix the whole import merges.
+    prefixed = fedb.load(SHARED_COPY, id_prefix="fedb-").catalog
+    assert prefixed.ids == tuple(f"fedb-{i}" for i in result.catalog.ids)
+    assert len(built_in.merge(prefixed)) == len(built_in) + len(result.catalog)
 
 
 SAMPLE = (

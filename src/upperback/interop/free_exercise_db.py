@@ -117,6 +117,7 @@ import attrs
 
 from upperback._codec.text import excerpt, has_lone_surrogate
 from upperback._convert import to_tuple
+from upperback._validate import slug as validate_slug
 from upperback._validate import slugify
 from upperback.anatomy import Muscle
 from upperback.catalog import Catalog
@@ -500,12 +501,16 @@ class ImportResult:
         return iter((self.catalog, self.skipped))
 
 
-def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
+def load(source: str | os.PathLike[str] | list[Any], *, id_prefix: str = "") -> ImportResult:
     """Import free-exercise-db entries as upperback exercises.
 
     Args:
         source: The path of the dataset's ``exercises.json``, or its
             already-parsed list of entries.
+        id_prefix: Put before every id (``"fedb-"`` gives
+            ``"fedb-band-pull-apart"``), so that the import merges with a
+            catalog that has an exercise of the same id, as the built-in one
+            has ``band-pull-apart`` and ``childs-pose``.
 
     Returns:
         The catalog of imported exercises and every skipped entry with
@@ -535,6 +540,8 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
     >>> [(s.id, s.code.value) for s in skipped]
     [('Squat', 'not_upper_back')]
     """  # noqa: E501
+    if type(id_prefix) is not str or (id_prefix and _fails_as_slug(id_prefix + "x")):
+        raise InvalidValue("id_prefix", id_prefix, "must be the start of an id, such as 'fedb-'")
     entries = _read(source) if isinstance(source, str | os.PathLike) else source
     if not isinstance(entries, list):
         raise InvalidDocument(
@@ -548,7 +555,7 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
         raw_id = entry.get("id") if isinstance(entry, dict) else None
         shown_id = raw_id if isinstance(raw_id, str) else None
         try:
-            exercise = _exercise(entry)
+            exercise = _exercise(entry, id_prefix)
         except _Skip as skip:
             skipped.append(Skipped(index=index, id=shown_id, reason=skip.reason))
             continue
@@ -563,6 +570,14 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
         seen[exercise.id] = index
         exercises.append(exercise)
     return ImportResult(catalog=Catalog(exercises=exercises), skipped=skipped)
+
+
+def _fails_as_slug(text: str) -> bool:
+    try:
+        validate_slug("id", text)
+    except InvalidValue:
+        return True
+    return False
 
 
 def _read(path: str | os.PathLike[str]) -> Any:
@@ -599,7 +614,7 @@ def _strings(entry: dict[str, Any], key: str) -> list[str]:
     return values
 
 
-def _exercise(entry: Any) -> Exercise:
+def _exercise(entry: Any, id_prefix: str) -> Exercise:
     if not isinstance(entry, dict):
         raise _Skip(f"malformed: must be an object (got {type(entry).__name__})")
     missing = [key for key in _REQUIRED if key not in entry]
@@ -645,7 +660,7 @@ def _exercise(entry: Any) -> Exercise:
     if unnamed or unnamed_secondary:
         note += f"; muscles upperback does not name: {', '.join(unnamed + unnamed_secondary)}"
     return Exercise(
-        id=slugify(entry_id),
+        id=id_prefix + slugify(entry_id),
         name=name,
         kind=kind,
         position=position,
