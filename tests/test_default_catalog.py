@@ -140,6 +140,19 @@ def test_self_massage_is_dosed_by_time_no_longer_than_one_stretch_hold(
     assert "never under your lower back" in " ".join(exercise.cues)
 
 
+def test_secondary_targets_are_the_ones_the_fact_sheet_names() -> None:
+    named = {
+        "seated-thoracic-extension-chair": ({ub.Muscle.ANTERIOR_DELTOID}, "E10*"),  # §7 #9
+        "thoracic-extension-swiss-ball": ({ub.Muscle.ABDOMINALS}, "E11*"),  # §7 #10
+        "prone-i-y-t-w-swiss-ball": ({ub.Muscle.ABDOMINALS}, "B6"),  # §7 #22 [E15]
+    }
+    assert {e.id for e in EXERCISES if e.secondary_targets} == set(named)
+    for exercise_id, (muscles, key) in named.items():
+        exercise = CATALOG[exercise_id]
+        assert exercise.secondary_targets == muscles
+        assert key in {source.key for source in exercise.sources}
+
+
 def test_the_equipment_exercises_need_their_equipment() -> None:
     loaded = CATALOG["prone-y-light-weight"]
     assert ub.PropKind.DUMBBELL in loaded.required_props
