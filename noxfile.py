@@ -105,22 +105,45 @@ def fuzz(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
-def mutate(session: nox.Session) -> None:
-    """Mutation testing of the safety package, on demand: python -m nox -s mutate.
+def schema_clients(session: nox.Session) -> None:
+    """The JSON Schemas through ajv, json-schema-to-typescript + tsc and jsonschema-rs.
 
-    Two runs against the behavioural safety tests (never the docs): mutmut
-    over the code of ``src/upperback/safety/`` (configured in pyproject.toml's
-    ``[tool.mutmut]``), then ``tools/mutate_data.py`` over its data (the
-    rules table, the policy thresholds, the findings table, the sets), which
-    mutmut does not mutate. Both use the derandomized ``mutate`` Hypothesis
-    profile. ``mutmut results`` lists survivors afterwards; pass ``data`` or
-    ``code`` to run one half only.
+    On demand (``python -m nox -s schema_clients``): it needs Node and npm, and
+    installs the npm packages into a cache directory outside the checkout.
+    """
+    _install(session, "schema-clients")
+    session.run("python", "tools/check_schema_clients.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def mutate(session: nox.Session) -> None:
+    """Mutation testing of the safety and progression packages, on demand.
+
+    ``python -m nox -s mutate`` runs, for each package, two runs against that
+    package's own behavioural tests (never the docs): mutmut over its code
+    (``tools/mutate_code.py``: safety's configuration is pyproject.toml's
+    ``[tool.mutmut]``, progression's ``[tool.upperback.mutate.progression]``),
+    then ``tools/mutate_data.py`` over its module-level data (rules tables,
+    thresholds, sets, the rules' default parameters), which mutmut does not
+    mutate. Both use the derandomized ``mutate`` Hypothesis profile.
+    ``python tools/mutate_code.py PACKAGE results`` lists survivors afterwards.
+    Pass ``safety`` or ``progression`` to run one package only, ``code`` or
+    ``data`` to run one half only (``-- progression code``).
     """
     _install(session, "mutate")
     session.env["HYPOTHESIS_PROFILE"] = "mutate"
-    halves = set(session.posargs) or {"code", "data"}
-    if "code" in halves:
-        session.run("mutmut", "run", "--max-children", "2")
-        session.run("mutmut", "results")
-    if "data" in halves:
-        session.run("python", "tools/mutate_data.py", env={"PYTHONPATH": "src"})
+    arguments = set(session.posargs)
+    halves = arguments & {"code", "data"} or {"code", "data"}
+    packages = arguments & {"safety", "progression"} or {"safety", "progression"}
+    for package in sorted(packages, key=["safety", "progression"].index):
+        if "code" in halves:
+            session.run("python", "tools/mutate_code.py", package, "run", "--max-children", "2")
+            session.run("python", "tools/mutate_code.py", package, "results")
+        if "data" in halves:
+            session.run(
+                "python",
+                "tools/mutate_data.py",
+                "--package",
+                package,
+                env={"PYTHONPATH": "src"},
+            )

@@ -59,12 +59,14 @@ def _expected(bound: _validate.Bound) -> dict[str, Any]:
     if bound.kind == _validate.INTEGER:
         return {"type": "integer", "minimum": bound.low, "maximum": bound.high}
     if bound.kind == _validate.NUMBER:
-        return {"type": "number", "minimum": bound.low, "maximum": bound.high}
-    if bound.kind == _validate.TEXT:
+        low = "exclusiveMinimum" if bound.above else "minimum"
+        return {"type": "number", low: bound.low, "maximum": bound.high}
+    if bound.kind in (_validate.TEXT, _validate.URL):
         return {"type": "string", "minLength": 1, "maxLength": bound.high}
     if bound.kind == _validate.SLUG_KIND:
         return {"type": "string", "maxLength": 80}
-    return {"type": "array", **({"minItems": bound.low} if bound.low else {})}
+    unique = {"uniqueItems": True} if bound.unique else {}
+    return {"type": "array", **({"minItems": bound.low} if bound.low else {}), **unique}
 
 
 @pytest.mark.parametrize(
@@ -89,9 +91,13 @@ def _within(bound: _validate.Bound, value: Any) -> bool:
     if bound.kind == _validate.INTEGER:
         return type(value) is int and bound.low <= value <= (bound.high or 0)
     if bound.kind == _validate.NUMBER:
-        return type(value) in (int, float) and bound.low <= value <= (bound.high or 0)
-    if bound.kind in (_validate.TEXT, _validate.SLUG_KIND):
-        return 1 <= len(value) <= (bound.high or 0) and value.strip() == value
+        above = bound.low < value if bound.above else bound.low <= value
+        return type(value) in (int, float) and above and value <= (bound.high or 0)
+    if bound.kind in (_validate.TEXT, _validate.SLUG_KIND, _validate.URL):
+        web = value.startswith(("https://", "http://")) or bound.kind != _validate.URL
+        return web and 1 <= len(value) <= (bound.high or 0) and value.strip() == value
+    if bound.unique and len(set(value)) != len(value):
+        return False
     return len(value) >= bound.low and all(
         _within(bound.item, each) for each in value if bound.item is not None
     )

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 import upperback as ub
 from upperback import strategies as ubst
+from upperback.progression import EFFORT_SCALE
 from upperback.progression import ProgressAction as Act
+from upperback.progression.decide import kit_gap
+
+
+def _at_most(examples: int) -> int:
+    """``examples``, or fewer when the profile asks for fewer (the quick and mutation runs)."""
+    return min(examples, settings().max_examples)
+
 
 CATALOG = ub.default_catalog()
 MONDAY = dt.date(2026, 1, 5)
@@ -695,7 +703,7 @@ def _plan_or_none(routine: ub.Routine, **kwargs: Any) -> ub.Program | None:
         return None
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=_at_most(40), deadline=None)
 @given(routine=catalog_routines(), rule=_rules, profile=_profiles, weeks=st.integers(2, 10))
 @example(routine=desk_routine(), rule=None, profile=None, weeks=10)
 @example(routine=ladder(), rule=None, profile=NERVE, weeks=10)
@@ -744,7 +752,7 @@ def test_with_perfect_outcomes_no_dose_falls_except_on_deload_weeks_and_no_cap_i
 _pains = st.integers(0, 10)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=_at_most(60), deadline=None)
 @given(
     b=ubst.blocks(exercises=_catalog_exercises),
     rule=ubst.progression_rules(max_leaves=3),
@@ -783,7 +791,7 @@ def test_pain_above_the_ceiling_never_yields_progress(
     assert decision.reasons
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=_at_most(30), deadline=None)
 @given(
     routine=catalog_routines(),
     rule=_rules,
@@ -828,13 +836,13 @@ def test_a_red_flag_or_referral_level_triage_refers_and_nothing_after_progresses
         assert not any(d.action is Act.REFER for w in later for d in w.decisions)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=_at_most(20), deadline=None)
 @given(program=ubst.programs())
 def test_plan_is_deterministic_and_programs_round_trip(program: ub.Program) -> None:
     assert ub.loads(ub.dumps(program), ub.Program) == program
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=_at_most(15), deadline=None)
 @given(
     routine=catalog_routines(), rule=_rules, profile=_profiles, start=st.none() | st.just(MONDAY)
 )
@@ -852,7 +860,7 @@ def test_plan_is_deterministic(
         assert ub.dumps(one) == ub.dumps(two)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=_at_most(50), deadline=None)
 @given(decision=ubst.decisions())
 def test_every_decision_has_a_reason_naming_its_rule(decision: ub.Decision) -> None:
     assert decision.reasons
@@ -860,7 +868,7 @@ def test_every_decision_has_a_reason_naming_its_rule(decision: ub.Decision) -> N
     assert decision.action.value.replace("_", " ") in decision.describe()
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=_at_most(30), deadline=None)
 @given(log_=ubst.session_logs())
 def test_session_logs_round_trip(log_: ub.SessionLog) -> None:
     assert ub.loads(ub.dumps(log_), ub.SessionLog) == log_
@@ -1012,3 +1020,1346 @@ def test_addresses_and_decisions_are_checked() -> None:
     ub.Outcome.as_prescribed(b, at=(100, 100))
     with pytest.raises(ub.InvalidValue, match="'section' must be an integer between 0 and 100"):
         ub.Outcome.as_prescribed(b, at=(101, 0))
+
+
+# -- each rule says what it does, in words a person reads ---------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (
+            ub.HoldProgression(step_s=10, max_s=45),
+            "hold progression: +10 s a hold after a session with every hold done, up to 45 s",
+        ),
+        (
+            ub.DoubleProgression(low=8, high=12, step=2, then=ub.Then.SET, max_sets=5),
+            (
+                "double progression over 8–12 reps: +2 reps until every set reaches 12,"
+                " then one more set, up to 5, back to 8 reps"
+            ),
+        ),
+        (
+            ub.DoubleProgression(low=10, high=15, then=ub.Then.BAND),
+            (
+                "double progression over 10–15 reps: +1 rep until every set reaches 15,"
+                " then the next band level, back to 10 reps"
+            ),
+        ),
+        (
+            ub.DoubleProgression(low=5, high=10, then=ub.Then.NOTHING),
+            "double progression over 5–10 reps: +1 rep until every set reaches 10",
+        ),
+        (
+            ub.SetProgression(max_sets=5, step=2),
+            "set progression: +2 sets after a session with every set done, up to 5 sets",
+        ),
+        (
+            ub.LinearProgression(field=ub.DoseField.HOLD_S, step=5),
+            "linear progression: +5 s after 1 successful session",
+        ),
+        (
+            ub.LinearProgression(
+                field=ub.DoseField.BAND_LEVEL,
+                step=1,
+                after_successes=2,
+                beyond_last_set=2,
+                maximum=6,
+                drop=1,
+                after_failures=3,
+            ),
+            (
+                "linear progression: +1 band levels after 2 successful sessions in a row with 2"
+                " over the target in the last set, up to 6; -1 after 3 failed sessions in a row"
+            ),
+        ),
+        (
+            ub.Advance(after_successes=2),
+            (
+                "advance to the catalog's harder exercise after 2 successful sessions in a row"
+                " at the dose's limit"
+            ),
+        ),
+        (
+            ub.RegressExercise(after_failures=3),
+            "regress to the catalog's easier exercise after 3 failed sessions in a row",
+        ),
+        (
+            ub.Deload(
+                every_weeks=6,
+                percent=60,
+                fields={ub.DoseField.SETS, ub.DoseField.HOLD_S, ub.DoseField.BAND_LEVEL},
+            ),
+            "planned deload: every 6th week, band level, hold s, sets at 60%",
+        ),
+        (
+            ub.StallDeload(after_sessions=2, percent=70, fields={ub.DoseField.REPS}),
+            "reactive deload: after 2 failed sessions in a row at one dose, reps at 70% for a week",
+        ),
+        (ub.Hold(), "hold: the dose stays as it is"),
+        (ub.Suppress(weeks={12, 3}), "suppress: no progression in weeks 3, 12"),
+        (ub.Suppress(weeks={5}), "suppress: no progression in week 5"),
+        (
+            ub.Chain(rules=[ub.Suppress(weeks={2}), ub.Hold()]),
+            "first of: suppress: no progression in week 2; then hold: the dose stays as it is",
+        ),
+        (
+            ub.PainGate(inner=ub.Hold()),
+            (
+                "pain-gated (progress only when pain stays in the safe zone):"
+                " hold: the dose stays as it is"
+            ),
+        ),
+    ],
+)
+def test_each_rule_describes_its_own_numbers(rule: ub.ProgressionRule, text: str) -> None:
+    assert rule.describe() == text
+
+
+@pytest.mark.parametrize(
+    ("every", "ordinal"),
+    [
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (10, "10th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (20, "20th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (31, "31st"),
+        (52, "52nd"),
+    ],
+)
+def test_a_deload_names_its_week_as_an_english_ordinal(every: int, ordinal: str) -> None:
+    assert (
+        ub.Deload(every_weeks=every, percent=50)
+        .describe()
+        .startswith(f"planned deload: every {ordinal} week")
+    )
+
+
+# -- a red light steps back by the rule's own step -----------------------------
+
+
+def _red(b: ub.Block, rule: ub.ProgressionRule) -> ub.Decision:
+    return ub.progress(b, [log(b, pain=7)], ub.PainGate(inner=rule))
+
+
+@pytest.mark.parametrize(
+    ("b", "rule", "after"),
+    [
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=30),
+            ub.HoldProgression(step_s=5),
+            {"hold_s": 25},
+        ),
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=6),
+            ub.HoldProgression(step_s=5),
+            {"hold_s": 1},
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=3),
+            ub.DoubleProgression(low=8, high=12, step=2),
+            {"reps": 1},
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.DoubleProgression(low=8, high=12),
+            {"reps": 9},
+        ),
+        (block("band-pull-apart", sets=2, reps=10), ub.SetProgression(max_sets=4), {"sets": 1}),
+        (
+            block("band-pull-apart", sets=4, reps=10),
+            ub.SetProgression(max_sets=4, step=2),
+            {"sets": 3},
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.LinearProgression(field=ub.DoseField.SETS, step=1),
+            {"sets": 1},
+        ),
+        (
+            block("band-pull-apart", sets=3, reps=10),
+            ub.LinearProgression(field=ub.DoseField.REPS, step=5, drop=2),
+            {"reps": 8},
+        ),
+        (
+            block("band-pull-apart", sets=3, reps=10),
+            ub.Chain(rules=[ub.Hold(), ub.Advance(), ub.SetProgression(max_sets=4)]),
+            {"sets": 2},
+        ),
+    ],
+)
+def test_a_red_light_takes_the_inner_rules_step_back(
+    b: ub.Block, rule: ub.ProgressionRule, after: dict[str, Any]
+) -> None:
+    decision = _red(b, rule)
+    assert decision.action is Act.REGRESS
+    assert decision.block.dose == attrs.evolve(b.dose, **after)
+
+
+@pytest.mark.parametrize(
+    ("b", "rule"),
+    [
+        (block("doorway-pec-stretch", sets=2, hold_s=5), ub.HoldProgression(step_s=5)),
+        (block("band-pull-apart", sets=2, reps=2), ub.DoubleProgression(low=8, high=12, step=2)),
+        (block("doorway-pec-stretch", sets=2, hold_s=20), ub.DoubleProgression(low=8, high=12)),
+        (block("band-pull-apart", sets=1, reps=10), ub.SetProgression(max_sets=4)),
+        (
+            block("band-pull-apart", sets=1, reps=10),
+            ub.LinearProgression(field=ub.DoseField.SETS, step=1),
+        ),
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=20),
+            ub.LinearProgression(field=ub.DoseField.REPS, step=1),
+        ),
+        (block("band-pull-apart", sets=2, reps=10), ub.Chain(rules=[ub.Hold(), ub.Advance()])),
+        (block("band-pull-apart", sets=2, reps=10), ub.StallDeload(after_sessions=3, percent=50)),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.SetOnWeek(week=5, field=ub.DoseField.SETS, value=3),
+        ),
+    ],
+)
+def test_a_red_light_with_no_smaller_dose_keeps_the_dose_and_says_so(
+    b: ub.Block, rule: ub.ProgressionRule
+) -> None:
+    decision = _red(b, rule)
+    assert decision.action is Act.HOLD
+    assert decision.block.dose == b.dose
+    assert decision.reasons[-1].text.endswith(
+        "There is no smaller dose or easier exercise to go back to: it stays as it is;"
+        " ease off within it."
+    )
+
+
+# -- what a program and a decision say ----------------------------------------
+
+
+def _two_a_week() -> ub.Routine:
+    return ub.Routine.of("Desk", main=[CATALOG["doorway-pec-stretch"]], sessions_per_week=2)
+
+
+def _prescribed(routine: ub.Routine, day: int, pain: int) -> ub.SessionLog:
+    b = routine.blocks[0]
+    outcome = ub.Outcome.as_prescribed(b, at=(0, 0), pain_during=pain, pain_next_morning=0)
+    return ub.SessionLog(
+        date=MONDAY + dt.timedelta(days=day),
+        routine_id=routine.id,
+        outcomes=[outcome],
+        pain_before=0,
+    )
+
+
+def test_a_program_reads_week_by_week_with_dates_advice_and_each_change() -> None:
+    routine = _two_a_week()
+    painful = [_prescribed(routine, 0, 7), _prescribed(routine, 3, 1)]
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=30))
+    program = ub.plan(routine, weeks=3, start=MONDAY, logs=painful, rules=rule)
+    assert program.describe().splitlines() == [
+        "Desk: 3 weeks, 2 sessions a week, from 2026-01-05",
+        "Week 1: sessions Mon 05 Jan, Thu 08 Jan",
+        "  Doorway pec stretch: 2 × 30 s hold",
+        "Week 2: sessions Mon 12 Jan, Thu 15 Jan",
+        "  Advice: continue with care",
+        "  Doorway pec stretch: 2 × 25 s hold (regress)",
+        "Week 3: sessions Mon 19 Jan, Thu 22 Jan",
+        "  Doorway pec stretch: 2 × 30 s hold (progress)",
+    ]
+    regress, back = program.decisions
+    assert regress.describe() == (
+        "Doorway pec stretch: regress 2 × 30 s hold → 2 × 25 s hold. Pain-monitoring red:"
+        " pain was 7/10, above the 5/10 ceiling; reduce the load. 2 × 30 s hold becomes"
+        " 2 × 25 s hold."
+    )
+    assert back.describe() == (
+        "Doorway pec stretch: progress 2 × 25 s hold → 2 × 30 s hold. Every hold was done:"
+        " 2 × 25 s hold becomes 2 × 30 s hold."
+    )
+
+
+def test_an_undated_program_numbers_its_sessions_and_labels_a_deload_week() -> None:
+    program = ub.plan(_two_a_week(), weeks=2, rules=ub.Deload(every_weeks=2, percent=50))
+    assert program.describe().splitlines() == [
+        "Desk: 2 weeks, 2 sessions a week",
+        "Week 1: sessions 1, 2",
+        "  Doorway pec stretch: 2 × 30 s hold",
+        "Week 2 (deload): sessions 1, 2",
+        "  Doorway pec stretch: 1 × 30 s hold (deload)",
+    ]
+
+
+def test_a_decision_that_changes_the_exercise_reads_from_the_old_to_the_new() -> None:
+    b = block("kneeling-push-up-plus", sets=1, reps=1)
+    rule = ub.PainGate(inner=ub.SetProgression(max_sets=3))
+    decision = ub.progress(b, [log(b, pain=7)], rule, catalog=CATALOG)
+    assert decision.describe() == (
+        "Wall push-up plus: regress exercise kneeling-push-up-plus at 1 × 1 reps → 3 × 10 reps."
+        " Pain-monitoring red: pain was 7/10, above the 5/10 ceiling; reduce the load."
+        " Back to the easier Wall push-up plus."
+    )
+
+
+def test_a_program_keeps_the_person_it_was_planned_for() -> None:
+    person = ub.Profile(kit=ub.Kit.of(ub.Towel()))
+    assert ub.plan(_two_a_week(), weeks=1, profile=person).profile == person
+    assert ub.plan(_two_a_week(), weeks=1).profile is None
+
+
+# -- adherence, to the number --------------------------------------------------
+
+
+def test_adherence_without_logs_has_no_weeks_and_counts_nothing() -> None:
+    result = ub.adherence(ub.plan(_two_a_week(), weeks=3), [])
+    assert result.weeks == ()
+    assert result.total == ub.Tally()
+    assert (result.total.sessions, result.total.sets, result.total.time) == (1.0, 1.0, 1.0)
+
+
+def test_adherence_of_a_per_side_hold_counts_the_seconds_on_one_side() -> None:
+    routine = ub.Routine.of("Neck", main=[CATALOG["upper-trapezius-stretch"]], sessions_per_week=2)
+    b = routine.blocks[0]  # 2 × 30 s hold, each side
+    program = ub.plan(routine, weeks=1, start=MONDAY)
+    done = ub.SessionLog(
+        date=MONDAY,
+        routine_id=routine.id,
+        outcomes=[ub.Outcome.as_prescribed(b, at=(0, 0))],
+    )
+    result = ub.adherence(program, [done])
+    per_session = b.dose.sets * (b.dose.hold_s or 0)  # on one side
+    block_tally = dict(result.blocks)[(0, 0)]
+    assert block_tally == ub.Tally(
+        sessions_done=1,
+        sessions_planned=2,
+        sets_done=2,
+        sets_prescribed=4,
+        seconds_done=per_session,
+        seconds_prescribed=2 * per_session,
+    )
+    assert result.total == block_tally
+    assert block_tally.time == 0.5
+
+
+# -- linear progression at its edges ------------------------------------------
+
+
+def _reps_log(b: ub.Block, done: tuple[int, ...], day: int) -> ub.SessionLog:
+    return log(b, done, day=day)
+
+
+def test_a_linear_drop_goes_to_one_but_never_below_and_not_from_one() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.SETS, step=1, drop=2, after_failures=1)
+    three = block("band-pull-apart", sets=3, reps=12)
+    short = (12, 12, 8)
+    decision = ub.progress(three, [_reps_log(three, short, 0)], rule)
+    assert (decision.action, decision.block.dose.sets) == (Act.REGRESS, 1)
+    assert decision.sources == ("P1*",)
+    two = block("band-pull-apart", sets=2, reps=12)
+    decision = ub.progress(two, [_reps_log(two, (12, 8), 0)], rule)
+    assert (decision.action, decision.block.dose.sets) == (Act.REGRESS, 1)
+    one = block("band-pull-apart", sets=1, reps=12)
+    decision = ub.progress(one, [_reps_log(one, (8,), 0)], rule)
+    assert decision.action is Act.HOLD
+    assert decision.sources == ("P1*",)
+
+
+def test_a_linear_step_names_its_sources() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1)
+    b = block("band-pull-apart", sets=2, reps=10)
+    decision = ub.progress(b, [_reps_log(b, (10, 10), 0)], rule)
+    assert (decision.action, decision.block.dose.reps) == (Act.PROGRESS, 11)
+    assert decision.sources == ("P1*", "A9")
+
+
+def test_regress_exercise_needs_both_an_easier_exercise_and_the_failures() -> None:
+    rule = ub.RegressExercise(after_failures=2)
+    b = block("kneeling-push-up-plus", sets=2, reps=10)
+    once = [_reps_log(b, (10, 5), 0)]
+    assert ub.progress(b, once, rule, catalog=CATALOG).action is Act.HOLD
+    top = block("wall-push-up-plus", sets=2, reps=10)  # nothing easier in the catalog
+    twice = [_reps_log(top, (10, 5), 0), _reps_log(top, (10, 5), 2)]
+    assert ub.progress(top, twice, rule, catalog=CATALOG).action is Act.HOLD
+
+
+def test_a_deload_rounds_down_but_never_below_one() -> None:
+    b = block("band-pull-apart", sets=3, reps=12)
+    deload = ub.Deload(every_weeks=2, percent=50, fields={ub.DoseField.SETS, ub.DoseField.REPS})
+    decision = ub.progress(b, [], deload, week=2)
+    assert decision.block.dose.sets == 1  # 3 × 50% = 1.5, rounded down
+    assert decision.block.dose.reps == 6
+    small = block("band-pull-apart", sets=1, reps=3)
+    tenth = ub.Deload(every_weeks=2, percent=10, fields={ub.DoseField.SETS, ub.DoseField.REPS})
+    assert ub.progress(small, [], tenth, week=2).block.dose == attrs.evolve(small.dose, reps=1)
+
+
+# -- triage reads what the log says -------------------------------------------
+
+OSTEOPOROSIS = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+CHECK_IN = ub.SymptomReport(days_since_onset=3, trend=ub.Trend.SAME)
+
+
+def _stretch_log(**kw: Any) -> tuple[ub.Block, ub.SessionLog]:
+    b = block("doorway-pec-stretch")
+    return b, log(b, **kw)
+
+
+def test_pain_before_the_session_is_pain_at_rest_unless_the_check_in_gives_it() -> None:
+    for symptoms in (None, CHECK_IN):
+        b, at_rest = _stretch_log(before=7, symptoms=symptoms)
+        advice = ub.progress(b, [at_rest], ub.HoldProgression()).advice
+        assert advice is not None
+        assert [r.text for r in advice.reasons] == ["Pain at rest is 7/10, above 5/10."]
+    b, told = _stretch_log(before=7, symptoms=attrs.evolve(CHECK_IN, pain_now=1))
+    advice = ub.progress(b, [told], ub.HoldProgression()).advice
+    assert advice is not None
+    assert advice.level is ub.AdviceLevel.CONTINUE
+
+
+@pytest.mark.parametrize(
+    ("logged", "check_in", "text"),
+    [
+        ({"pain": 7}, {}, "Pain with exercise is 7/10, above 5/10."),
+        ({"pain": 2}, {"pain_after_exercise": 7}, "Pain with exercise is 7/10, above 5/10."),
+        (
+            {"morning": 7, "before": None},
+            {},
+            "Pain the next morning is 7/10, above 3/10: it has not settled.",
+        ),
+        (
+            {"morning": 0, "before": None},
+            {"pain_next_morning": 7},
+            "Pain the next morning is 7/10, above 3/10: it has not settled.",
+        ),
+    ],
+)
+def test_triage_takes_the_worse_of_the_check_in_and_the_logged_pain(
+    logged: dict[str, Any], check_in: dict[str, Any], text: str
+) -> None:
+    b, session = _stretch_log(symptoms=attrs.evolve(CHECK_IN, **check_in), **logged)
+    advice = ub.progress(b, [session], ub.HoldProgression()).advice
+    assert advice is not None
+    assert advice.level is ub.AdviceLevel.CONTINUE_WITH_CARE
+    assert text in [r.text for r in advice.reasons]
+
+
+def test_triage_in_progress_uses_the_persons_stricter_ceiling() -> None:
+    b, session = _stretch_log(pain=4)
+    assert ub.progress(b, [session], ub.HoldProgression()).advice.level is (  # type: ignore[union-attr]
+        ub.AdviceLevel.CONTINUE
+    )
+    advice = ub.progress(b, [session], ub.HoldProgression(), profile=NERVE).advice
+    assert advice is not None
+    assert [r.text for r in advice.reasons] == ["Pain with exercise is 4/10, above 3/10."]
+
+
+def test_a_referral_gives_the_triage_finding_as_its_reason_with_its_source() -> None:
+    b, session = _stretch_log()
+    decision = ub.progress(b, [session], ub.HoldProgression(), profile=OSTEOPOROSIS)
+    assert decision.action is Act.REFER
+    assert [(r.rule, r.text, r.sources) for r in decision.reasons] == [
+        (
+            "triage",
+            (
+                "Stop progressing and see a healthcare professional: Back pain in someone with"
+                " osteoporosis should be checked by a clinician."
+            ),
+            ("C1",),
+        )
+    ]
+
+
+def test_days_worse_after_exercise_from_the_check_in_count_too() -> None:
+    b, session = _stretch_log(symptoms=attrs.evolve(CHECK_IN, days_worse_after_exercise=30))
+    assert ub.progress(b, [session], ub.HoldProgression()).action is Act.REFER
+
+
+# -- the kit and screening, in the decision's words ----------------------------
+
+
+def test_the_kit_gap_names_every_missing_prop_and_a_band_heavier_than_the_heaviest() -> None:
+    towel = ub.Profile(kit=ub.Kit.of(ub.Towel()))
+    row = ub.Block(exercise=CATALOG["band-row-seated"])
+    assert kit_gap(towel, row) == (
+        "Seated band row needs a resistance band, chair, which the person's kit does not hold."
+    )
+    assert kit_gap(ub.Profile(), row) is None  # the kit is not known
+    kit = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.LIGHT), ub.Chair())
+    banded = ub.Profile(kit=kit)
+    light = attrs.evolve(row, dose=attrs.evolve(row.dose, band_level=ub.BandLevel.LIGHT))
+    assert kit_gap(banded, light) is None
+    heavier = attrs.evolve(row, dose=attrs.evolve(row.dose, band_level=ub.BandLevel.MEDIUM))
+    assert kit_gap(banded, heavier) == (
+        f"{heavier.dose.describe()}, band level 3 needs a band of level 3; the heaviest in the"
+        " person's kit is level 2."
+    )
+
+
+def test_an_excluded_harder_exercise_gives_screenings_reasons_and_sources() -> None:
+    person = ub.Profile(avoid_features={ub.Feature.KNEELING}, avoid_note="Knee replacement.")
+    b = block("wall-push-up-plus")
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG, profile=person)
+    screened = ub.screen(ub.Block(exercise=CATALOG["kneeling-push-up-plus"]), person)
+    (reason,) = [r for r in decision.reasons if r.rule == "screen"]
+    assert reason.sources == screened.sources
+    assert reason.text == (
+        "Kneeling push-up plus is excluded for this person, so Wall push-up plus stays at"
+        f" {b.dose.describe()}: " + " ".join(screened.reasons)
+    )
+
+
+# -- the defaults by kind, from the sources ------------------------------------
+
+
+def _gated(*rules: ub.ProgressionRule) -> ub.ProgressionRule:
+    return ub.PainGate(inner=ub.Chain(rules=rules))
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "who", "rule"),
+    [
+        # Stretches: holds by 5 s to the ACSM 30 s, 60 s for older adults, then
+        # repetitions (2-4) to about 60 s per exercise [A1][A2].
+        (
+            "childs-pose",
+            {},
+            _gated(
+                ub.HoldProgression(step_s=5, max_s=30),
+                ub.SetProgression(max_sets=4, max_total_s=60),
+            ),
+        ),
+        (
+            "childs-pose",
+            {"older_adult": True},
+            _gated(
+                ub.HoldProgression(step_s=5, max_s=60),
+                ub.SetProgression(max_sets=4, max_total_s=60),
+            ),
+        ),
+        # Strengthening: 8-12 reps, 10-15 for older or novice people, up to 4 sets [A7][A5].
+        (
+            "band-pull-apart",
+            {},
+            _gated(ub.DoubleProgression(low=8, high=12, max_sets=4), ub.Advance()),
+        ),
+        (
+            "band-pull-apart",
+            {"older_adult": True},
+            _gated(ub.DoubleProgression(low=10, high=15, max_sets=4), ub.Advance()),
+        ),
+        (
+            "band-pull-apart",
+            {"novice": True},
+            _gated(ub.DoubleProgression(low=10, high=15, max_sets=4), ub.Advance()),
+        ),
+        # Motor control: holds to 10 s a second at a time, then 10-15 reps [E19*][E19c*].
+        (
+            "chin-tuck",
+            {},
+            _gated(
+                ub.HoldProgression(step_s=1, max_s=10),
+                ub.DoubleProgression(low=10, high=15, then=ub.Then.NOTHING),
+                ub.Advance(),
+            ),
+        ),
+        # Mobility: 5-10 cycles [E1*][E2*][E8b*].
+        (
+            "cat-camel",
+            {"novice": True},
+            _gated(ub.DoubleProgression(low=5, high=10, then=ub.Then.NOTHING), ub.Advance()),
+        ),
+    ],
+)
+def test_the_default_rule_of_each_kind_is_the_sources_progression(
+    exercise_id: str, who: dict[str, Any], rule: ub.ProgressionRule
+) -> None:
+    assert ub.default_rule(CATALOG[exercise_id], **who) == rule
+    assert ub.RuleSet(**who).rule_for((0, 0), ub.Block(exercise=CATALOG[exercise_id])) == rule
+
+
+def test_an_exercise_of_no_progressing_kind_holds_behind_the_pain_gate() -> None:
+    breathing = attrs.evolve(CATALOG["chin-tuck"], kind=ub.ExerciseKind.BREATHING)
+    assert ub.default_rule(breathing) == ub.PainGate(inner=ub.Hold())
+
+
+def test_a_rule_set_reads_its_mappings_in_a_fixed_order_and_a_block_by_its_own_address() -> None:
+    suppress = ub.Suppress(weeks={1})
+    rules = ub.RuleSet(
+        by_kind={
+            ub.ExerciseKind.STRENGTHENING: ub.Hold(),
+            ub.ExerciseKind.DYNAMIC_MOBILITY: suppress,
+        }
+    )
+    assert rules.by_kind == (
+        (ub.ExerciseKind.DYNAMIC_MOBILITY, suppress),
+        (ub.ExerciseKind.STRENGTHENING, ub.Hold()),
+    )
+    by_block = ub.RuleSet(by_block={(1, 0): ub.Hold(), (0, 1): suppress})
+    assert by_block.by_block == (((0, 1), suppress), ((1, 0), ub.Hold()))
+    pull = ub.Block(exercise=CATALOG["band-pull-apart"])
+    assert by_block.rule_for((0, 1), pull) == suppress
+    assert by_block.rule_for((1, 0), pull) == ub.Hold()
+    assert by_block.rule_for((0, 0), pull) == ub.default_rule(pull.exercise)
+    listed = ub.RuleSet(by_kind=[[ub.ExerciseKind.STRENGTHENING, ub.Hold()]])
+    assert listed.by_kind == ((ub.ExerciseKind.STRENGTHENING, ub.Hold()),)
+
+
+# -- double progression's load step, sources and edges -------------------------
+
+
+def _at_top(**dose: Any) -> tuple[ub.Block, list[ub.SessionLog]]:
+    b = block("band-pull-apart", **dose)
+    return b, [log(b)]
+
+
+def test_the_band_step_cites_the_band_source_and_the_set_step_the_set_source() -> None:
+    rule = ub.DoubleProgression(low=8, high=12)
+    b, done = _at_top(sets=2, reps=12, band_level=ub.BandLevel.LIGHT)
+    banded = ub.progress(b, done, rule)
+    assert banded.block.dose == attrs.evolve(b.dose, band_level=ub.BandLevel.MEDIUM, reps=8)
+    assert banded.sources == ("P4*", "P5*", "D1")
+    assert banded.reasons[0].text.startswith("Every set reached the top of the 8–12 range: ")
+    b, done = _at_top(sets=2, reps=12)
+    one_more = ub.progress(b, done, rule)
+    assert one_more.block.dose == attrs.evolve(b.dose, sets=3, reps=8)
+    assert one_more.sources == ("P4*", "P5*", "A7")
+
+
+def test_at_the_heaviest_band_double_progression_adds_a_set_and_at_the_most_sets_stops() -> None:
+    rule = ub.DoubleProgression(low=8, high=12, max_sets=3)
+    b, done = _at_top(sets=2, reps=12, band_level=max(ub.BandLevel))
+    assert ub.progress(b, done, rule).block.dose == attrs.evolve(b.dose, sets=3, reps=8)
+    b, done = _at_top(sets=3, reps=12, band_level=max(ub.BandLevel))
+    stays = ub.progress(b, done, rule)
+    assert (stays.action, stays.block.dose) == (Act.HOLD, b.dose)
+
+
+def test_an_advance_cites_the_first_three_sources_of_the_harder_exercise() -> None:
+    b = block("wall-push-up-plus")
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG)
+    keys = [source.key for source in CATALOG["kneeling-push-up-plus"].sources]
+    assert len(keys) > 3
+    assert decision.sources == tuple(keys[:3])
+
+
+# -- what a rule says when it waits --------------------------------------------
+
+
+def test_a_short_session_names_the_numbers_done_against_the_target() -> None:
+    b = block("band-pull-apart", sets=3, reps=12)
+    decision = ub.progress(b, [log(b, (12, 10, 8))], ub.DoubleProgression(low=8, high=14))
+    assert decision.reasons[0].text == (
+        "Not every set reached its target (12, 10, 8 against 12 a set): the dose stays."
+    )
+
+
+def test_a_run_of_successes_is_counted_only_as_far_as_the_rule_needs() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1, after_successes=2)
+    b = block("band-pull-apart", sets=2, reps=10)
+    three = [log(b, day=day) for day in (0, 2, 4)]
+    decision = ub.progress(b, three, rule)
+    assert decision.reasons[0].text.startswith(
+        "2 successful sessions in a row (the rule needs 2): "
+    )
+
+
+def test_a_red_light_with_two_causes_names_both() -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    decision = _red_both(b)
+    assert decision.reasons[0].text.startswith(
+        "Pain-monitoring red: pain was 7/10, above the 5/10 ceiling; next-morning pain was"
+        " 4/10, worse than the 0/10 before the session; reduce the load."
+    )
+
+
+def _red_both(b: ub.Block) -> ub.Decision:
+    return ub.progress(b, [log(b, pain=7, morning=4)], ub.PainGate(inner=ub.HoldProgression()))
+
+
+# -- plans: the profile, the history across weeks, referral and placing logs --
+
+
+def test_a_plan_reads_the_persons_stricter_ceiling_and_triages_with_their_conditions() -> None:
+    routine = _two_a_week()
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=45))
+    anyone = ub.plan(routine, weeks=2, start=MONDAY, logs=[_prescribed(routine, 0, 4)], rules=rule)
+    assert anyone.weeks[1].decisions[0].action is Act.HOLD  # amber: 4/10 within 5/10
+    screened = ub.plan(routine, weeks=1, profile=NERVE).routine  # the nerve-pain caps
+    logged = [_prescribed(screened, 0, 4)]
+    nerve = ub.plan(routine, weeks=2, start=MONDAY, logs=logged, rules=rule, profile=NERVE)
+    assert nerve.weeks[1].decisions[0].action is Act.REGRESS  # above 3/10 [C11*]
+    assert nerve.weeks[1].advice is not None
+    assert [r.text for r in nerve.weeks[1].advice.reasons] == [
+        "Pain with exercise is 4/10, above 3/10."
+    ]
+
+
+def test_the_latest_session_of_a_week_is_triaged_with_its_own_check_in() -> None:
+    routine = _two_a_week()
+    flagged = attrs.evolve(
+        _prescribed(routine, 3, 0),
+        symptoms=ub.SymptomReport(
+            days_since_onset=2, trend=ub.Trend.SAME, red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}
+        ),
+    )
+    program = ub.plan(routine, weeks=2, start=MONDAY, logs=[_prescribed(routine, 0, 0), flagged])
+    assert program.weeks[1].decisions[0].action is Act.REFER
+
+
+def test_week_1_has_no_decisions_and_sessions_count_from_1() -> None:
+    program = ub.plan(_two_a_week(), weeks=2)
+    assert program.weeks[0].decisions == ()
+    assert [s.number for s in program.weeks[1].sessions] == [1, 2]
+
+
+def test_a_block_keeps_its_history_across_weeks() -> None:
+    rule = ub.LinearProgression(field=ub.DoseField.REPS, step=1, after_successes=4)
+    routine = ub.Routine.of("Pull", main=[block("band-pull-apart", sets=2, reps=10)])
+    reps = [w.routine.blocks[0].dose.reps for w in ub.plan(routine, weeks=4, rules=rule).weeks]
+    assert reps == [10, 10, 11, 11]  # 3 sessions a week: four successes by week 2's end
+
+
+def test_a_rule_set_by_address_is_followed_in_a_plan() -> None:
+    routine = ub.Routine.of(
+        "Two", main=[CATALOG["band-pull-apart"], CATALOG["band-pull-apart"]], sessions_per_week=2
+    )
+    rules = ub.RuleSet(default=ub.Hold(), by_block={(0, 1): ub.SetProgression(max_sets=4)})
+    week_2 = ub.plan(routine, weeks=2, rules=rules).weeks[1]
+    assert [d.action for d in week_2.decisions] == [Act.HOLD, Act.PROGRESS]
+
+
+def test_after_a_referral_every_later_week_says_why_nothing_progresses() -> None:
+    routine = _two_a_week()
+    flagged = attrs.evolve(
+        _prescribed(routine, 0, 0),
+        symptoms=ub.SymptomReport(
+            days_since_onset=2, trend=ub.Trend.SAME, red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}
+        ),
+    )
+    program = ub.plan(routine, weeks=3, start=MONDAY, logs=[flagged])
+    later = program.weeks[2].decisions[0]
+    assert later.action is Act.REFER
+    assert any(
+        r.text
+        == "Referred in week 2: progression stays stopped until a healthcare professional has"
+        " seen the person; plan again from their advice."
+        for r in later.reasons
+    )
+
+
+def _dated(routine: ub.Routine, day: int, **kw: Any) -> ub.SessionLog:
+    return attrs.evolve(_prescribed(routine, day, 0), **kw)
+
+
+@pytest.mark.parametrize(
+    ("logs", "start", "field", "value", "words"),
+    [
+        (
+            lambda r: [_dated(r, 4), _dated(r, 0), _dated(r, 2)],
+            MONDAY,
+            "logs[0]",
+            "2026-01-09",
+            "must not be more than the 2 sessions planned in week 1",
+        ),
+        (
+            lambda r: [_dated(r, -1)],
+            MONDAY,
+            "logs[0].date",
+            "2026-01-04",
+            "must not be before the program starts (2026-01-05)",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=2)],
+            MONDAY,
+            "logs[0].week",
+            2,
+            "must be the week its date falls in (1)",
+        ),
+        (
+            lambda r: [_dated(r, 0)],
+            None,
+            "logs[0].week",
+            None,
+            "must be given when the program has no start date",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=3)],
+            None,
+            "logs[0].week",
+            3,
+            "must fall within the program's 2 weeks",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=1), _dated(r, 2, week=1, session=3)],
+            None,
+            "logs[1].session",
+            3,
+            "must be one of the 2 sessions of week 1, each logged once",
+        ),
+        (
+            lambda r: [_dated(r, 0, week=1, session=3)],
+            None,
+            "logs[0].session",
+            3,
+            "must be one of the 2 sessions of week 1, each logged once",
+        ),
+        (
+            lambda r: [
+                _dated(r, 0, outcomes=[ub.Outcome.as_prescribed(block("chin-tuck"), at=(0, 0))])
+            ],
+            MONDAY,
+            "logs[0].outcomes[0].exercise_id",
+            "chin-tuck",
+            "must be the exercise of the block at [0, 0]",
+        ),
+    ],
+)
+def test_a_log_that_does_not_fit_the_plan_is_refused_naming_it(
+    logs: Any, start: dt.date | None, field: str, value: Any, words: str
+) -> None:
+    routine = _two_a_week()
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.plan(routine, weeks=2, start=start, logs=logs(routine))
+    assert (info.value.field, info.value.value) == (field, value)
+    assert info.value.reason.startswith("must ")
+    assert words in info.value.reason
+
+
+def test_strengthening_more_than_3_times_a_week_is_refused_with_its_sources() -> None:
+    routine = ub.Routine.of("Pull", main=[CATALOG["band-pull-apart"]], sessions_per_week=4)
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.plan(routine)
+    assert (info.value.field, info.value.value) == ("routine.sessions_per_week", 4)
+    assert (
+        "must be at most 3 for a routine with strengthening: 2–3 sessions a week, 48–72 h apart"
+        " [A6*][A7]"
+    ) in str(info.value)
+
+
+def test_a_program_start_must_be_a_date_and_says_what_it_got() -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.plan(_two_a_week(), start="2026-01-05")  # type: ignore[arg-type]
+    assert (info.value.field, info.value.value) == ("start", "2026-01-05")
+    program = ub.plan(_two_a_week(), weeks=1)
+    with pytest.raises(ub.InvalidValue) as info:
+        attrs.evolve(program, start="2026-01-05")  # type: ignore[arg-type]
+    assert (info.value.field, info.value.value) == ("start", "2026-01-05")
+
+
+def test_a_block_not_done_since_the_last_decision_is_not_made_harder_and_says_why() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    decision = ub.progress(b, [log(b, (10, 4))], ub.SetProgression(max_sets=4), profile=NERVE)
+    assert decision.action is Act.HOLD
+    assert [(r.rule, r.text) for r in decision.reasons] == [
+        (
+            "set_progression",
+            "Not every set reached its target (10, 4 against 10 a set): the dose stays.",
+        ),
+    ]
+    wall = block("wall-push-up-plus")
+    ready = ub.progress(wall, [log(wall)], ub.Advance(), catalog=CATALOG, window=0)
+    assert (ready.reasons[1].rule, ready.reasons[1].text) == (
+        "progress",
+        (
+            "No session since the last decision did every set: a missed or incomplete session"
+            " is not a success."
+        ),
+    )
+    missed = ub.progress(b, [log(b)], ub.SetProgression(max_sets=4), window=0)
+    assert missed.reasons[0].text == (
+        "No session of this block was logged since the last decision: a missed session is not"
+        " a success, so the dose stays."
+    )
+
+
+def test_care_from_triage_names_every_finding_and_keeps_the_dose() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    decision = ub.progress(
+        b, [log(b, pain=6, before=6)], ub.SetProgression(max_sets=4), profile=NERVE
+    )
+    (care,) = [r for r in decision.reasons if r.rule == "triage"]
+    assert care.text == (
+        "Triage advises care (Pain at rest is 6/10, above 3/10. Pain with exercise is 6/10,"
+        " above 3/10.), so nothing is made harder."
+    )
+    assert care.sources
+
+
+def test_set_progression_at_its_most_sets_or_its_total_time_does_not_apply() -> None:
+    done = ub.SetProgression(max_sets=3)
+    b = block("band-pull-apart", sets=3, reps=10)
+    assert ub.progress(b, [log(b)], ub.Chain(rules=[done, ub.Hold()])).reasons[0].rule == "hold"
+    hold = block("doorway-pec-stretch", sets=2, hold_s=30)
+    timed = ub.SetProgression(max_sets=4, max_total_s=2 * hold.dose.set_work_s)
+    chain = ub.Chain(rules=[timed, ub.Hold()])
+    assert ub.progress(hold, [log(hold)], chain).reasons[0].rule == "hold"
+    more = ub.SetProgression(max_sets=4, max_total_s=2 * hold.dose.set_work_s + 1)
+    assert ub.progress(hold, [log(hold)], more).block.dose.sets == 3
+
+
+def test_the_nominal_plan_assumes_no_pain_at_all_so_even_a_zero_safe_zone_progresses() -> None:
+    strict = ub.SafetyPolicy(pain_ceiling=0, settled_pain=0)
+    routine = ub.Routine.of("Desk", main=[block("doorway-pec-stretch", sets=2, hold_s=20)])
+    rule = ub.PainGate(inner=ub.HoldProgression(step_s=5, max_s=30))
+    program = ub.plan(routine, weeks=3, rules=rule, policy=strict)
+    assert [w.routine.blocks[0].dose.hold_s for w in program.weeks] == [20, 25, 30]
+
+
+# -- the documented defaults ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "same"),
+    [
+        (ub.HoldProgression(), ub.HoldProgression(step_s=5, max_s=30)),
+        (
+            ub.DoubleProgression(low=8, high=12),
+            ub.DoubleProgression(low=8, high=12, step=1, then=ub.Then.BAND_OR_SET, max_sets=4),
+        ),
+        (ub.SetProgression(max_sets=4), ub.SetProgression(max_sets=4, step=1, max_total_s=None)),
+        (
+            ub.LinearProgression(field=ub.DoseField.REPS, step=1),
+            ub.LinearProgression(
+                field=ub.DoseField.REPS,
+                step=1,
+                after_successes=1,
+                drop=0,
+                after_failures=2,
+                beyond_last_set=0,
+                maximum=None,
+            ),
+        ),
+        (ub.Advance(), ub.Advance(after_successes=1)),
+        (ub.RegressExercise(), ub.RegressExercise(after_failures=2)),
+        (
+            ub.Deload(every_weeks=4, percent=50),
+            ub.Deload(every_weeks=4, percent=50, fields={ub.DoseField.SETS}),
+        ),
+        (
+            ub.StallDeload(after_sessions=3, percent=50),
+            ub.StallDeload(after_sessions=3, percent=50, fields={ub.DoseField.SETS}),
+        ),
+        (ub.PainGate(inner=ub.Hold()), ub.PainGate(inner=ub.Hold(), easier_first=False)),
+    ],
+)
+def test_a_rule_left_to_its_defaults_says_the_documented_numbers(
+    rule: ub.ProgressionRule, same: ub.ProgressionRule
+) -> None:
+    assert rule.describe() == same.describe()
+    assert rule == same
+
+
+@pytest.mark.parametrize(
+    ("field", "unit"),
+    [
+        (ub.DoseField.SETS, " sets"),
+        (ub.DoseField.REPS, " reps"),
+        (ub.DoseField.HOLD_S, " s"),
+        (ub.DoseField.BAND_LEVEL, " band levels"),
+    ],
+)
+def test_a_linear_rule_names_its_fields_unit(field: ub.DoseField, unit: str) -> None:
+    rule = ub.LinearProgression(field=field, step=2)
+    assert rule.describe() == f"linear progression: +2{unit} after 1 successful session"
+
+
+def test_the_most_a_rule_may_ask_of_each_field_is_the_most_a_dose_allows() -> None:
+    assert [field.maximum for field in ub.DoseField] == [10, 50, 120, 8]
+
+
+def test_an_amber_light_still_lets_a_step_back_or_an_easier_exercise_through() -> None:
+    b = block("kneeling-push-up-plus", sets=2, reps=10)
+    failed = [log(b, (10, 5), pain=4, day=0), log(b, (10, 5), pain=4, day=2)]
+    drop = ub.LinearProgression(field=ub.DoseField.REPS, step=1, drop=2, after_failures=2)
+    assert ub.progress(b, failed, ub.PainGate(inner=drop), window=2).action is Act.REGRESS
+    down = ub.PainGate(inner=ub.RegressExercise(after_failures=2))
+    decision = ub.progress(b, failed, down, catalog=CATALOG, window=2)
+    assert decision.action is Act.REGRESS_EXERCISE
+    up = ub.PainGate(inner=ub.SetProgression(max_sets=4))
+    assert ub.progress(b, [log(b, pain=4)], up).action is Act.HOLD
+
+
+def test_the_effort_scale_runs_from_no_effort_at_0_to_the_hardest_at_10() -> None:
+    anchors = [value for value, _ in EFFORT_SCALE]
+    assert anchors == sorted(anchors)
+    assert (anchors[0], anchors[-1]) == (0, 10)
+
+
+# -- every reason, source and message in full ----------------------------------
+
+PAIN_SOURCES = ("P8*", "P9*", "P10*", "P11*")
+
+
+def test_a_held_back_advance_says_what_it_was_ready_for_and_then_why_not() -> None:
+    b = block("wall-push-up-plus")
+    missed = ub.progress(b, [log(b, day=0)], ub.Advance(), catalog=CATALOG, window=0)
+    assert missed.describe() == (
+        "Wall push-up plus: hold at 3 × 10 reps. Ready to advance (Wall push-up plus went well"
+        " at 3 × 10 reps: on to the harder Kneeling push-up plus at 3 × 10 reps, 3 s hold"
+        " each), but held back. No session since the last decision did every set: a missed or"
+        " incomplete session is not a success."
+    )
+
+
+def test_a_hold_reads_at_its_dose() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    assert ub.progress(b, [], ub.Hold()).describe() == (
+        "Band pull-apart: hold at 2 × 10 reps. Band pull-apart is set to stay at its dose."
+    )
+
+
+@pytest.mark.parametrize(
+    ("b", "rule", "sources", "text"),
+    [
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=20),
+            ub.HoldProgression(),
+            ("A1", "A2"),
+            "Every hold was done: 2 × 20 s hold becomes 2 × 25 s hold.",
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.DoubleProgression(low=8, high=12),
+            ("P4*", "P5*"),
+            "Every set reached its reps: 2 × 10 reps becomes 2 × 11 reps.",
+        ),
+        (
+            block("band-pull-apart", sets=2, reps=10),
+            ub.SetProgression(max_sets=4),
+            ("A7",),
+            "Every set was done: 2 × 10 reps becomes 3 × 10 reps.",
+        ),
+        (
+            block("doorway-pec-stretch", sets=2, hold_s=20),
+            ub.SetProgression(max_sets=4, max_total_s=100),
+            ("A2",),
+            "Every set was done: 2 × 20 s hold becomes 3 × 20 s hold.",
+        ),
+    ],
+)
+def test_each_step_up_gives_its_reason_and_its_sources(
+    b: ub.Block, rule: ub.ProgressionRule, sources: tuple[str, ...], text: str
+) -> None:
+    decision = ub.progress(b, [log(b)], rule)
+    assert decision.action is Act.PROGRESS
+    assert (decision.reasons[0].text, decision.sources) == (text, sources)
+
+
+@pytest.mark.parametrize(
+    ("logged", "text"),
+    [
+        (
+            {"pain": 4},
+            (
+                "Pain-monitoring amber: pain was 4/10: acceptable (up to 5/10) but above the 3/10"
+                " safe zone; hold."
+            ),
+        ),
+        (
+            {"pain": None},
+            (
+                "No pain rating was logged, so the pain gate cannot tell that pain stayed in"
+                " the safe zone: the dose stays."
+            ),
+        ),
+        (
+            {"pain": 1, "morning": 4, "before": 4},
+            (
+                "Pain-monitoring amber: next-morning pain was 4/10, above 3/10: not settled,"
+                " though no worse than before; hold."
+            ),
+        ),
+    ],
+)
+def test_an_amber_light_says_why_and_cites_the_pain_monitoring_sources(
+    logged: dict[str, Any], text: str
+) -> None:
+    b = block("doorway-pec-stretch", sets=2, hold_s=20)
+    decision = ub.progress(b, [log(b, **logged)], ub.PainGate(inner=ub.HoldProgression()))
+    assert decision.action is Act.HOLD
+    assert (decision.reasons[0].text, decision.sources) == (text, PAIN_SOURCES)
+
+
+def test_a_red_light_cites_the_pain_monitoring_sources_whatever_it_does() -> None:
+    gate = ub.PainGate(inner=ub.SetProgression(max_sets=3))
+    kneeling = block("kneeling-push-up-plus", sets=1, reps=1)
+    easier = ub.progress(kneeling, [log(kneeling, pain=7)], gate, catalog=CATALOG)
+    assert (easier.action, easier.sources) == (Act.REGRESS_EXERCISE, PAIN_SOURCES)
+    wall = block("wall-push-up-plus", sets=1, reps=1)
+    stays = ub.progress(wall, [log(wall, pain=7)], gate, catalog=CATALOG)
+    assert (stays.action, stays.sources) == (Act.HOLD, PAIN_SOURCES)
+
+
+def test_a_capped_step_gives_screenings_reason_and_sources() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    b = block("seated-thoracic-extension-chair", sets=2, hold_s=30)
+    decision = ub.progress(b, [log(b)], ub.HoldProgression(max_s=60), profile=person)
+    (capped,) = [r for r in decision.reasons if r.rule == "screen"]
+    screened = ub.screen(attrs.evolve(b, dose=attrs.evolve(b.dose, hold_s=35)), person)
+    assert capped.sources == screened.sources
+    assert capped.sources
+    assert capped.text == (
+        "Screened for this person, it becomes 2 × 30 s hold: " + " ".join(screened.reasons)
+    )
+
+
+def test_triage_in_progress_reads_the_policy_given() -> None:
+    b = block("band-pull-apart", sets=2, reps=10)
+    strict = ub.SafetyPolicy(pain_ceiling=2, settled_pain=2)
+    advice = ub.progress(b, [log(b, pain=3)], ub.SetProgression(max_sets=4), policy=strict).advice
+    assert advice is not None
+    assert [r.text for r in advice.reasons] == ["Pain with exercise is 3/10, above 2/10."]
+
+
+def test_days_worse_counted_from_the_logs_add_to_a_check_in_that_gives_none() -> None:
+    b = block("band-pull-apart")
+    check_in = ub.SymptomReport(days_since_onset=3, trend=ub.Trend.SAME)
+    worse = [log(b, pain=2, morning=3, before=1, day=day, symptoms=check_in) for day in (0, 2, 4)]
+    assert ub.progress(b, worse, ub.Hold()).action is Act.REFER
+
+
+def test_after_a_referral_the_stop_is_triages() -> None:
+    routine = _two_a_week()
+    flagged = attrs.evolve(
+        _prescribed(routine, 0, 0),
+        symptoms=ub.SymptomReport(
+            days_since_onset=2, trend=ub.Trend.SAME, red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}
+        ),
+    )
+    program = ub.plan(routine, weeks=3, start=MONDAY, logs=[flagged])
+    assert {r.rule for r in program.weeks[2].decisions[0].reasons} == {"triage"}
+
+
+def test_a_program_labels_a_change_of_exercise_in_words() -> None:
+    routine = ub.Routine.of(
+        "Serratus",
+        main=[ub.Block(exercise=CATALOG["kneeling-push-up-plus"], dose=ub.Dose(sets=1, reps=1))],
+        sessions_per_week=2,
+    )
+    b = routine.blocks[0]
+    painful = ub.SessionLog(
+        date=MONDAY,
+        routine_id=routine.id,
+        outcomes=[ub.Outcome.as_prescribed(b, at=(0, 0), pain_during=7)],
+    )
+    rule = ub.PainGate(inner=ub.SetProgression(max_sets=3))
+    program = ub.plan(routine, weeks=2, start=MONDAY, logs=[painful], rules=rule, catalog=CATALOG)
+    assert "  Wall push-up plus: 3 × 10 reps (regress exercise)" in program.describe().splitlines()
+
+
+def test_describing_rules_in_the_singular_and_with_two_fields() -> None:
+    assert ub.SetProgression(max_sets=3).describe() == (
+        "set progression: +1 set after a session with every set done, up to 3 sets"
+    )
+    assert ub.Advance().describe() == (
+        "advance to the catalog's harder exercise after 1 successful session at the dose's limit"
+    )
+    two = {ub.DoseField.SETS, ub.DoseField.HOLD_S}
+    assert ub.StallDeload(after_sessions=3, percent=50, fields=two).describe() == (
+        "reactive deload: after 3 failed sessions in a row at one dose, hold s, sets at 50% for"
+        " a week"
+    )
+
+
+def test_an_excluded_harder_exercise_gives_every_reason_of_screening_and_its_sources() -> None:
+    person = ub.Profile(conditions={ub.Condition.PREGNANCY_SECOND_TRIMESTER})
+    b = block("prone-y-t-w")
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG, profile=person)
+    screened = ub.screen(ub.Block(exercise=CATALOG["prone-i-y-t-w-swiss-ball"]), person)
+    assert len(screened.reasons) > 1
+    (reason,) = [r for r in decision.reasons if r.rule == "screen"]
+    assert reason.sources == screened.sources
+    assert reason.text.endswith(": " + " ".join(screened.reasons))
+
+
+def test_a_modified_step_gives_every_reason_of_screening() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    b = ub.Block(exercise=CATALOG["thread-the-needle"])
+    decision = ub.progress(b, [log(b)], ub.SetProgression(max_sets=10), profile=person)
+    more = attrs.evolve(b, dose=attrs.evolve(b.dose, sets=b.dose.sets + 1))
+    screened = ub.screen(more, person)
+    assert len(screened.reasons) > 1
+    (reason,) = [r for r in decision.reasons if r.rule == "screen"]
+    assert reason.text.endswith(": " + " ".join(screened.reasons))
+    assert reason.sources == screened.sources
+
+
+def test_a_set_progression_with_a_time_cap_says_it() -> None:
+    assert ub.SetProgression(max_sets=4, max_total_s=60).describe() == (
+        "set progression: +1 set after a session with every set done, up to 4 sets or 60 s in all"
+    )
+
+
+# -- wger's percent step and replace, typed -------------------------------------
+
+
+def test_a_percent_step_is_rounded_to_whole_units_and_never_less_than_one() -> None:
+    rule = ub.PercentProgression(field=ub.DoseField.HOLD_S, percent=10)
+    routine = ub.Routine.of("Pec", main=[block("doorway-pec-stretch", sets=2, hold_s=30)])
+    holds = [w.routine.blocks[0].dose.hold_s for w in ub.plan(routine, weeks=5, rules=rule).weeks]
+    assert holds == [30, 33, 36, 40, 44]  # +3, +3.3, +3.6, +4 rounded
+    small = block("doorway-pec-stretch", sets=2, hold_s=4)
+    assert ub.progress(small, [log(small)], rule).block.dose.hold_s == 5  # 0.4 s: one at least
+    half = ub.PercentProgression(field=ub.DoseField.HOLD_S, percent=50)
+    five = block("doorway-pec-stretch", sets=2, hold_s=5)
+    assert ub.progress(five, [log(five)], half).block.dose.hold_s == 8  # 2.5 rounds up
+
+
+def test_a_percent_step_waits_for_its_successes_and_stops_at_its_cap() -> None:
+    rule = ub.PercentProgression(field=ub.DoseField.REPS, percent=20, after_successes=2, maximum=13)
+    b = block("band-pull-apart", sets=2, reps=10)
+    once = ub.progress(b, [log(b)], rule)
+    assert once.action is Act.HOLD
+    assert once.reasons[0].text == (
+        "1 of the 2 successful sessions in a row needed at 2 × 10 reps."
+    )
+    twice = ub.progress(b, [log(b, day=0), log(b, day=2)], rule, window=2)
+    assert twice.action is Act.PROGRESS
+    assert twice.block.dose.reps == 12
+    assert twice.reasons[0].text == (
+        "2 successful sessions in a row, +20%: 2 × 10 reps becomes 2 × 12 reps."
+    )
+    near = block("band-pull-apart", sets=2, reps=12)
+    assert ub.progress(near, [log(near, day=0), log(near, day=2)], rule).block.dose.reps == 13
+    top = block("band-pull-apart", sets=2, reps=13)
+    held = ub.progress(top, [log(top, day=0), log(top, day=2)], ub.Chain(rules=[rule, ub.Hold()]))
+    assert held.reasons[0].rule == "hold"  # at its cap the rule no longer applies
+    hold = block("doorway-pec-stretch", sets=2, hold_s=20)
+    assert ub.progress(hold, [log(hold)], ub.Chain(rules=[rule, ub.Hold()])).reasons[0].rule == (
+        "hold"
+    )  # a dose without reps
+
+
+def test_a_red_light_steps_a_percent_rule_back_by_its_own_step() -> None:
+    gate = ub.PainGate(inner=ub.PercentProgression(field=ub.DoseField.REPS, percent=20))
+    b = block("band-pull-apart", sets=2, reps=10)
+    assert _red(b, gate.inner).block.dose.reps == 8
+    one = block("band-pull-apart", sets=2, reps=1)
+    assert _red(one, gate.inner).action is Act.HOLD  # 1 - 1 would be 0
+
+
+def test_a_value_set_on_a_week_applies_that_week_and_stays() -> None:
+    rule = ub.Chain(rules=[ub.SetOnWeek(week=3, field=ub.DoseField.SETS, value=4), ub.Hold()])
+    routine = ub.Routine.of("Pull", main=[block("band-pull-apart", sets=2, reps=10)])
+    program = ub.plan(routine, weeks=4, rules=rule)
+    assert [w.routine.blocks[0].dose.sets for w in program.weeks] == [2, 2, 4, 4]
+    set_on = program.weeks[2].decisions[0]
+    assert (set_on.action, set_on.reasons[0].rule) == (Act.PROGRESS, "set_on_week")
+    assert set_on.reasons[0].text == "Set for week 3: 2 × 10 reps becomes 4 × 10 reps."
+    assert program.weeks[1].decisions[0].reasons[0].rule == "hold"
+
+
+def test_a_value_set_lower_is_a_regression_and_the_same_value_a_hold() -> None:
+    b = block("band-pull-apart", sets=3, reps=10)
+    lower = ub.progress(b, [], ub.SetOnWeek(week=2, field=ub.DoseField.REPS, value=8), week=2)
+    assert (lower.action, lower.block.dose.reps) == (Act.REGRESS, 8)
+    same = ub.progress(b, [], ub.SetOnWeek(week=2, field=ub.DoseField.SETS, value=3), week=2)
+    assert same.action is Act.HOLD
+    assert same.reasons[0].text == "Week 2 keeps 3 × 10 reps, as set."
+    banded = ub.SetOnWeek(week=2, field=ub.DoseField.BAND_LEVEL, value=3)
+    unbanded = ub.progress(b, [], ub.Chain(rules=[banded, ub.Hold()]), week=2)
+    assert unbanded.reasons[0].rule == "hold"  # the dose has no band level to set
+    assert ub.progress(b, [], ub.PainGate(inner=banded), week=2).block.dose == b.dose
+
+
+def test_a_raised_value_is_screened_for_the_person() -> None:
+    person = ub.Profile(conditions={ub.Condition.HYPERMOBILITY})
+    b = block("seated-thoracic-extension-chair", sets=2, hold_s=20)
+    rule = ub.SetOnWeek(week=2, field=ub.DoseField.HOLD_S, value=60)
+    assert ub.progress(b, [log(b)], rule, week=2, profile=person).block.dose.hold_s == 30
+
+
+def test_the_new_rules_describe_themselves_and_check_their_field() -> None:
+    assert (
+        ub.PercentProgression(
+            field=ub.DoseField.REPS, percent=5, after_successes=3, maximum=15
+        ).describe()
+        == "percent progression: +5% reps after 3 successful sessions in a row, up to 15"
+    )
+    assert ub.SetOnWeek(week=12, field=ub.DoseField.BAND_LEVEL, value=4).describe() == (
+        "set on week 12: band level to 4"
+    )
+    for make in (
+        lambda: ub.SetOnWeek(week=2, field=ub.DoseField.SETS, value=11),
+        lambda: ub.PercentProgression(field=ub.DoseField.SETS, percent=10, maximum=11),
+    ):
+        with pytest.raises(ub.InvalidValue) as info:
+            make()
+        assert info.value.value == 11
+        assert info.value.reason == (
+            "must be an integer between 1 and 10 (the most a dose allows for sets)"
+        )
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.SetOnWeek(week=2, field="sets", value=3)  # type: ignore[arg-type]
+    assert info.value.field == "field"
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.PercentProgression(field="sets", percent=3)  # type: ignore[arg-type]
+    assert info.value.field == "field"
+
+
+# -- the person's age band and level choose the defaults and starting doses ----
+
+OVER_50 = ub.Profile(age_band=ub.AgeBand.OVER_50)
+
+
+def test_the_persons_age_band_and_level_choose_the_default_ranges() -> None:
+    pull = CATALOG["band-pull-apart"]
+    older_rule = ub.default_rule(pull, older_adult=True)
+    assert ub.default_rule(pull, profile=OVER_50) == older_rule
+    assert ub.default_rule(pull, profile=ub.Profile(age_band=ub.AgeBand.FROM_20_TO_50)) == (
+        ub.default_rule(pull)
+    )
+    novice = next(ub.Profile(level=level) for level in ub.Level if ub.Profile(level=level).novice)
+    assert ub.default_rule(pull, profile=novice) == ub.default_rule(pull, novice=True)
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.default_rule(pull, profile="older")  # type: ignore[arg-type]
+    assert (info.value.field, info.value.value) == ("profile", "older")
+
+
+def test_a_plan_for_an_older_person_follows_the_older_defaults() -> None:
+    routine = ub.Routine.of("Pull", main=[block("band-pull-apart", sets=2, reps=10)])
+    program = ub.plan(routine, weeks=2, profile=OVER_50)
+    assert program.weeks[1].decisions[0].reasons[0].rule == "double_progression"
+    reps = [
+        w.routine.blocks[0].dose.reps or 0 for w in ub.plan(routine, weeks=8, profile=OVER_50).weeks
+    ]
+    assert max(reps) == 15  # the older adults' 10-15 range, not 8-12 [A5][A12*]
+
+
+def test_a_neighbour_starts_at_the_persons_starting_dose() -> None:
+    b = block("childs-pose")
+    harder = CATALOG["kneeling-lat-stretch-swiss-ball"]
+    decision = ub.progress(b, [log(b)], ub.Advance(), catalog=CATALOG, profile=OVER_50)
+    assert decision.action is Act.ADVANCE
+    assert decision.block.dose == OVER_50.starting_dose(harder)
+    assert decision.block.dose != harder.default_dose
+    k = ub.Block(exercise=harder, dose=OVER_50.starting_dose(harder))
+    failed = [log(k, (30, 10), day=0), log(k, (30, 10), day=2)]
+    back = ub.progress(k, failed, ub.RegressExercise(), catalog=CATALOG, profile=OVER_50)
+    assert back.action is Act.REGRESS_EXERCISE
+    assert back.block.dose == OVER_50.starting_dose(CATALOG["childs-pose"])
+
+
+def test_the_new_rules_name_the_field_of_a_value_their_field_does_not_allow() -> None:
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.SetOnWeek(week=2, field=ub.DoseField.SETS, value=11)
+    assert info.value.field == "value"
+    with pytest.raises(ub.InvalidValue) as info:
+        ub.PercentProgression(field=ub.DoseField.SETS, percent=10, maximum=11)
+    assert info.value.field == "maximum"
+    assert ub.PercentProgression(field=ub.DoseField.SETS, percent=10).describe() == (
+        "percent progression: +10% sets after 1 successful session"
+    )
+
+
+def test_a_percent_step_rounds_half_up_and_steps_back_to_one() -> None:
+    rule = ub.PercentProgression(field=ub.DoseField.REPS, percent=83)
+    b = block("band-pull-apart", sets=2, reps=3)
+    assert ub.progress(b, [log(b)], rule).block.dose.reps == 5  # 2.49 rounds to 2
+    half = ub.PercentProgression(field=ub.DoseField.REPS, percent=50)
+    two = block("band-pull-apart", sets=2, reps=2)
+    assert _red(two, half).block.dose.reps == 1

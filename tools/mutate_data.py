@@ -1,10 +1,12 @@
-"""Mutation testing of the safety *data*: the rules table, thresholds and sets.
+"""Mutation testing of a package's *data*: rules tables, thresholds, sets, defaults.
 
 mutmut mutates code inside functions; the safety package's decisions live as
 much in its module-level data (``RULES``, the ``SafetyPolicy`` defaults,
-``FINDINGS``, ``_RANK``, the sets of conditions and features). This runner
-makes one mutant per change of that data and runs the behavioural safety
-tests (never the docs) against each:
+``FINDINGS``, ``_RANK``, the sets of conditions and features), and the
+progression package's in its defaults by exercise kind and its rules'
+default parameters. This runner makes one mutant per change of that data
+and runs the package's behavioural tests (never the docs; the same selection
+as its mutmut run, from pyproject.toml) against each:
 
 - an integer becomes one more and one less (a threshold, a cap, a rank);
 - ``True`` and ``False`` swap;
@@ -19,7 +21,8 @@ aliases excepted.
 
 Usage::
 
-    python tools/mutate_data.py [--list] [--only SUBSTRING] [pytest arguments...]
+    python tools/mutate_data.py [--package safety|progression] [--list]
+        [--only SUBSTRING] [pytest arguments...]
 
 It prints each surviving mutant and a summary line; the exit code is 1 if any
 mutant survived. A mutant that cannot even be imported (the library refuses
@@ -36,20 +39,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = sorted((ROOT / "src" / "upperback" / "safety").glob("*.py"))
-TESTS = [
-    "tests/test_safety.py",
-    "tests/test_safety_gaps.py",
-    "tests/test_safety_repeatable.py",
-    "tests/test_catalog_safety.py",
-    "tests/test_triage.py",
-    "tests/test_safety_serialize.py",
-    "tests/test_safety_messages.py",
-]
+PACKAGES = ("safety", "progression")
 ENUMS = {
     "Condition",
     "Feature",
@@ -60,6 +55,10 @@ ENUMS = {
     "AdviceCode",
     "Action",
     "Trend",
+    "ProgressAction",
+    "DoseField",
+    "Then",
+    "BandLevel",
 }
 CALLS = {"Rule", "Modification", "Finding"}
 REQUIRED = {"id", "conditions", "action", "reason", "sources", "code", "level", "check"}
@@ -85,6 +84,19 @@ class Mutant:
         begin = offsets[self.start[0] - 1] + self.start[1]
         finish = offsets[self.end[0] - 1] + self.end[1]
         return source[:begin] + self.replacement + source[finish:]
+
+
+def targets(package: str) -> list[Path]:
+    """The modules of a package whose data is mutated."""
+    return sorted((ROOT / "src" / "upperback" / package).glob("*.py"))
+
+
+def tests(package: str) -> list[str]:
+    """The package's behavioural tests: the selection of its mutmut run in pyproject.toml."""
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    table = tool["mutmut"] if package == "safety" else tool["upperback"]["mutate"][package]
+    selection: list[str] = table["pytest_add_cli_args_test_selection"]
+    return selection
 
 
 def _members(enum_name: str) -> list[str]:
@@ -192,11 +204,11 @@ def mutants(path: Path) -> list[Mutant]:
     return collector.found
 
 
-def run(tree: Path, pytest_args: list[str]) -> int:
-    """Run the safety tests against the copy at ``tree``; pytest's exit code."""
+def run(tree: Path, selection: list[str], pytest_args: list[str]) -> int:
+    """Run the tests of ``selection`` against the copy at ``tree``; pytest's exit code."""
     env = {**os.environ, "PYTHONPATH": str(tree / "src"), "HYPOTHESIS_PROFILE": "mutate"}
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
-    command += [*TESTS, *pytest_args]
+    command += [*selection, *pytest_args]
     return subprocess.run(  # noqa: S603 - our own interpreter
         command, cwd=ROOT, env=env, capture_output=True, check=False
     ).returncode
@@ -205,7 +217,7 @@ def run(tree: Path, pytest_args: list[str]) -> int:
 def imports(tree: Path) -> bool:
     """Whether the mutated library can be imported at all."""
     env = {**os.environ, "PYTHONPATH": str(tree / "src")}
-    code = "import upperback.safety, upperback.strategies"
+    code = "import upperback.safety, upperback.progression, upperback.strategies"
     return (
         subprocess.run(  # noqa: S603 - our own interpreter
             [sys.executable, "-c", code], env=env, capture_output=True, check=False
@@ -217,13 +229,20 @@ def imports(tree: Path) -> bool:
 def main(argv: list[str]) -> int:
     """Make every mutant, run the tests against each, and report the survivors."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--package", choices=PACKAGES, default="safety", help="whose data")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--only", default="", help="only mutants whose description has this")
     parser.add_argument(
         "--rerun", type=Path, help="only the mutants a previous run's output lists as survived"
     )
     options, pytest_args = parser.parse_known_args(argv)
-    every = [m for path in TARGETS for m in mutants(path) if options.only in m.description]
+    selection = tests(options.package)
+    every = [
+        m
+        for path in targets(options.package)
+        for m in mutants(path)
+        if options.only in m.description
+    ]
     if options.rerun is not None:
         survived = {
             line.removeprefix("survived: ").strip()
@@ -249,7 +268,7 @@ def main(argv: list[str]) -> int:
                 if not imports(tree):
                     invalid += 1
                     outcome = "invalid"
-                elif run(tree, pytest_args) != 0:
+                elif run(tree, selection, pytest_args) != 0:
                     killed += 1
                     outcome = "killed"
                 else:

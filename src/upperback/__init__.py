@@ -75,6 +75,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "LinearProgression",
         "Outcome",
         "PainGate",
+        "PercentProgression",
         "PlannedSession",
         "Program",
         "ProgressAction",
@@ -82,6 +83,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "RegressExercise",
         "RuleSet",
         "SessionLog",
+        "SetOnWeek",
         "SetProgression",
         "StallDeload",
         "Suppress",
@@ -263,6 +265,7 @@ if TYPE_CHECKING:
     from upperback.progression import LinearProgression as LinearProgression
     from upperback.progression import Outcome as Outcome
     from upperback.progression import PainGate as PainGate
+    from upperback.progression import PercentProgression as PercentProgression
     from upperback.progression import PlannedSession as PlannedSession
     from upperback.progression import Program as Program
     from upperback.progression import ProgressAction as ProgressAction
@@ -270,6 +273,7 @@ if TYPE_CHECKING:
     from upperback.progression import RegressExercise as RegressExercise
     from upperback.progression import RuleSet as RuleSet
     from upperback.progression import SessionLog as SessionLog
+    from upperback.progression import SetOnWeek as SetOnWeek
     from upperback.progression import SetProgression as SetProgression
     from upperback.progression import StallDeload as StallDeload
     from upperback.progression import Suppress as Suppress
@@ -461,6 +465,7 @@ __all__ = [
     "OtherProp",
     "Outcome",
     "PainGate",
+    "PercentProgression",
     "Pillow",
     "PlannedSession",
     "Position",
@@ -489,6 +494,7 @@ __all__ = [
     "Section",
     "SectionRole",
     "SessionLog",
+    "SetOnWeek",
     "SetProgression",
     "Side",
     "Source",

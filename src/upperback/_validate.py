@@ -2,7 +2,8 @@
 
 A field's bound (an integer range, a text's length, a slug, a collection's least
 size and its items' bounds) is declared once, as attrs metadata, with
-:func:`between`, :func:`text_up_to`, :func:`slug_id` or :func:`items`. The class
+:func:`between`, :func:`number_in`, :func:`text_up_to`, :func:`web_address`,
+:func:`slug_id` or :func:`items`. The class
 checks it through ``_bound_problems = checker()``, compiled on first use into one
 function of inline checks (attrs' stock ``ge``/``le`` validators cost several times
 more on the hot path of every construction and load, STYLE.md); the JSON Schema
@@ -125,7 +126,10 @@ INTEGER: Final = "integer"
 NUMBER: Final = "number"
 TEXT: Final = "text"
 SLUG_KIND: Final = "slug"
+URL: Final = "url"
 ITEMS: Final = "items"
+WEB: Final = ("https://", "http://")
+"""How a web address starts."""
 
 
 @attrs.frozen(kw_only=True)
@@ -133,23 +137,28 @@ class Bound:
     """What values a field may hold, declared once where the field is.
 
     Attributes:
-        kind: ``"integer"`` (``low`` to ``high``), ``"text"`` (1 to
-            ``high`` characters, no surrounding spaces), ``"slug"``, or ``"items"`` (a
-            collection of at least ``low`` items, each within ``item`` if given).
+        kind: ``"integer"`` or ``"number"`` (``low`` to ``high``), ``"text"`` (1 to
+            ``high`` characters, no surrounding spaces), ``"url"`` (such a text that is
+            an http(s) address), ``"slug"``, or ``"items"`` (a collection of at least
+            ``low`` items, each within ``item`` if given).
         low: The least value, length or number of items.
+        above: Whether a number must be above ``low`` rather than at least ``low``.
         high: The greatest value or length; ``None`` for a collection.
         unit: Shown after the range in messages, e.g. ``" seconds"``.
         optional: Whether ``None`` is allowed (the field defaults to ``None``).
         item: The bound of each item of a collection.
+        unique: Whether a tuple's items must all differ.
         reason: The message when the value is out of bounds.
     """
 
     kind: str
     low: int | float = 0
+    above: bool = False
     high: int | float | None = None
     unit: str = ""
     optional: bool = False
     item: Bound | None = None
+    unique: bool = False
     reason: str = ""
 
 
@@ -167,14 +176,20 @@ def between(
 
 
 def number_in(
-    low: float, high: float, unit: str = "", *, optional: bool = False
+    low: float, high: float, unit: str = "", *, above: bool = False, optional: bool = False
 ) -> dict[str, Bound]:
     """The metadata of a number field (an ``int`` or a finite ``float``) from ``low`` to ``high``.
 
+    With ``above``, the number must be greater than ``low`` (a weight above 0).
     ``optional`` as for :func:`between`.
     """
-    message = f"must be a number between {low:g} and {high:g}{unit}"
-    bound = Bound(kind=NUMBER, low=low, high=high, unit=unit, optional=optional, reason=message)
+    if above:
+        message = f"must be a number above {low:g} and at most {high:g}{unit}"
+    else:
+        message = f"must be a number between {low:g} and {high:g}{unit}"
+    bound = Bound(
+        kind=NUMBER, low=low, above=above, high=high, unit=unit, optional=optional, reason=message
+    )
     return {BOUND: bound}
 
 
@@ -187,6 +202,20 @@ def text_bound(max_len: int = 2000) -> Bound:
         reason=f"must be non-empty text of at most {max_len} characters"
         " without leading or trailing spaces",
     )
+
+
+URL_BOUND: Final = Bound(
+    kind=URL,
+    low=1,
+    high=2000,
+    reason="must be an http(s) address of at most 2000 characters without surrounding spaces",
+)
+"""The bound of a web address: a text (:func:`text_bound`) that starts ``https://`` or ``http://``."""
+
+
+def web_address() -> dict[str, Bound]:
+    """The metadata of a web address field (:data:`URL_BOUND`)."""
+    return {BOUND: URL_BOUND}
 
 
 SLUG_BOUND: Final = Bound(
@@ -227,39 +256,27 @@ def slugify(text: str) -> str:
     return "-".join(words)[: int(SLUG_BOUND.high or 0)].strip("-")
 
 
-def items(*, item: Bound | None = None, min_items: int = 0, empty: str = "") -> dict[str, Bound]:
+def items(
+    *, item: Bound | None = None, min_items: int = 0, empty: str = "", unique: bool = False
+) -> dict[str, Bound]:
     """The metadata of a tuple or frozenset field of at least ``min_items`` items.
 
-    Each item is within ``item`` when it is given; ``empty`` is the message when
-    there are too few items. A frozenset's items are checked in sorted order and
-    named by that index.
+    Each item is within ``item`` (an integer, text, slug or web-address bound) when it
+    is given; ``empty`` is the message when there are too few items. A frozenset's
+    items are checked in sorted order and named by that index. With ``unique``, a
+    tuple's items must all differ (a frozenset's always do).
     """
-    return {BOUND: Bound(kind=ITEMS, low=min_items, item=item, reason=empty)}
+    return {BOUND: Bound(kind=ITEMS, low=min_items, item=item, unique=unique, reason=empty)}
 
 
-def text(field: str, value: Any, *, max_len: int = 2000) -> None:
-    """Check a text inline, by the rule of :func:`text_bound` (for values whose bound varies)."""
-    bound = text_bound(max_len)
-    if _fails(TEXT, value, bound.high):
-        raise InvalidValue(field, value, bound.reason)
-
-
-def texts(field: str, values: Iterable[Any], *, max_len: int = 2000) -> None:
-    """Apply :func:`text` to every item, naming its index."""
-    for i, value in enumerate(values):
-        text(f"{field}[{i}]", value, max_len=max_len)
+REPEATED: Final = "must not repeat an entry"
+"""The message of a repeated item in a tuple whose items must all differ."""
 
 
 def slug(field: str, value: Any) -> None:
-    """Check a stable identifier inline, by the rule of :data:`SLUG_BOUND`."""
-    if _fails(SLUG_KIND, value, SLUG_BOUND.high):
+    """Check a stable identifier inline, by the rule of :data:`SLUG_BOUND` (for part of a value)."""
+    if _fails(SLUG_BOUND, value):
         raise InvalidValue(field, value, SLUG_BOUND.reason)
-
-
-def optional_int_between(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
-    """Like :func:`int_between`, but ``None`` is allowed."""
-    if value is not None:
-        int_between(field, value, low, high, unit)
 
 
 def bound_of(cls: type, name: str) -> Bound:
@@ -285,9 +302,20 @@ def bounds(cls: type) -> tuple[tuple[str, Bound], ...]:
 _CHECKS: dict[type, Callable[[Any], list[InvalidValue] | None]] = {}
 
 
-def _fails(kind: str, value: Any, high: Any) -> bool:
-    if kind is TEXT:
+def _fails(bound: Bound, value: Any) -> bool:
+    """Whether one item of a collection breaks its bound (an integer, a text or a slug)."""
+    high: Any = bound.high
+    if bound.kind is INTEGER:
+        return type(value) is not int or not bound.low <= value <= high
+    if bound.kind is TEXT:
         return type(value) is not str or not value or value.strip() != value or len(value) > high
+    if bound.kind is URL:
+        return (
+            type(value) is not str
+            or not value.startswith(WEB)
+            or value.strip() != value
+            or len(value) > high
+        )
     return type(value) is not str or len(value) > high or SLUG.fullmatch(value) is None
 
 
@@ -303,11 +331,22 @@ def _item_problems(name: str, value: Any, bound: Bound) -> list[InvalidValue]:
                 if type(each) is not str or not each or len(each) > high or each.strip() != each:
                     break
             else:
-                return problems
+                return _repeats(name, value, problems) if bound.unique else problems
         ordered = value if isinstance(value, tuple) else sorted(value, key=str)
         for i, each in enumerate(ordered):
-            if _fails(item.kind, each, item.high):
+            if _fails(item, each):
                 problems.append(InvalidValue(f"{name}[{i}]", each, item.reason))
+    return _repeats(name, value, problems) if bound.unique else problems
+
+
+def _repeats(name: str, value: Any, problems: list[InvalidValue]) -> list[InvalidValue]:
+    """``problems`` and the first item of ``value`` that repeats an earlier one, if any."""
+    seen: list[Any] = []
+    for each in value:
+        if each in seen:  # a list, not a set: an item may be unhashable
+            problems.append(InvalidValue(name, each, REPEATED))
+            break
+        seen.append(each)
     return problems
 
 
@@ -316,6 +355,7 @@ _SCOPE: Final[dict[str, Any]] = {
     "_item_problems": _item_problems,
     "_slug": SLUG.fullmatch,
     "_finite": math.isfinite,
+    "_web": WEB,
 }
 
 
@@ -326,7 +366,7 @@ def _test(bound: Bound, i: int) -> str:
     elif bound.kind is NUMBER:
         test = (
             "type(value) not in (int, float) or not _finite(value)"
-            f" or not {bound.low!r} <= value <= {bound.high!r}"
+            f" or not {bound.low!r} {'<' if bound.above else '<='} value <= {bound.high!r}"
         )
     elif bound.kind is TEXT:
         test = (
@@ -335,11 +375,16 @@ def _test(bound: Bound, i: int) -> str:
         )
     elif bound.kind is SLUG_KIND:
         test = f"type(value) is not str or len(value) > {bound.high!r} or _slug(value) is None"
+    elif bound.kind is URL:
+        test = (
+            f"type(value) is not str or len(value) > {bound.high!r}"
+            " or not value.startswith(_web) or value.strip() != value"
+        )
     else:
         # A collection's own type is checked by the class; each item only when there is a
         # bound on items, so a short collection costs one len().
         shape = "type(value) in (tuple, frozenset)"
-        if bound.item is None:
+        if bound.item is None and not bound.unique:
             inner = f"len(value) < {bound.low!r}"
         else:
             inner = "True" if bound.low else "value"  # an empty collection has no items

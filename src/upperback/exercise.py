@@ -43,7 +43,7 @@ class Source:
     """
 
     key: str = attrs.field(metadata=v.text_up_to(v.MAX_KEY))
-    url: str = attrs.field(metadata=v.text_up_to())
+    url: str = attrs.field(metadata=v.web_address())
     note: str | None = attrs.field(default=None, metadata=v.text_up_to())
 
     _bound_problems = v.checker()
@@ -52,9 +52,7 @@ class Source:
         v.rules_report(self, self._bound_problems())
 
     def _rules(self) -> list[InvalidValue]:
-        if type(self.url) is str and not self.url.startswith(("https://", "http://")):
-            return [InvalidValue("url", self.url, "must be an http(s) address")]
-        return []
+        return []  # every check of a source is a declared bound
 
     @property
     def is_secondary(self) -> bool:
@@ -130,7 +128,7 @@ class Exercise:
     )
     default_dose: Dose
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, metadata=v.items(item=v.text_bound(MAX_NAME))
+        default=(), converter=to_tuple, metadata=v.items(item=v.text_bound(MAX_NAME), unique=True)
     )
     movements: frozenset[Movement] = attrs.field(default=frozenset(), converter=to_frozenset)
     benefits: frozenset[Benefit] = attrs.field(default=frozenset(), converter=to_frozenset)
@@ -173,7 +171,6 @@ class Exercise:
 
     def _rules(self) -> list[InvalidValue]:
         found = [
-            _repeat("aliases", self.aliases),
             _repeat("props", [need.key for need in self.props]),
             _repeat("sources", [source.key for source in self.sources]),
             _repeat("media", [item.url for item in self.media]),

@@ -43,7 +43,7 @@ class Reference:
     title: str | None = attrs.field(default=None, metadata=v.text_up_to())
     urls: tuple[str, ...] = attrs.field(
         converter=to_tuple,
-        metadata=v.items(item=v.text_bound(), min_items=1, empty="must hold at least one address"),
+        metadata=v.items(item=v.URL_BOUND, min_items=1, empty="must hold at least one address"),
     )
 
     _bound_problems = v.checker()
@@ -54,9 +54,6 @@ class Reference:
             raise InvalidValue("urls", urls, "must hold at least one address")
         if problems := self._bound_problems():
             v.report(problems)
-        for i, url in enumerate(urls):
-            if not url.startswith(("https://", "http://")):
-                raise InvalidValue(f"urls[{i}]", url, "must be an http(s) address")
 
     @property
     def is_secondary(self) -> bool:

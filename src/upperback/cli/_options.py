@@ -22,7 +22,6 @@ __all__ = [
     "enum_option",
     "kit_option",
     "member",
-    "members",
     "prop_name",
     "prop_names",
 ]
@@ -45,17 +44,6 @@ def member(values: type[enum.StrEnum], what: str) -> Callable[[str], enum.StrEnu
             raise argparse.ArgumentTypeError(message) from None
 
     parse.__name__ = what  # argparse names the type in some messages
-    return parse
-
-
-def members(values: type[enum.StrEnum], what: str) -> Callable[[str], list[enum.StrEnum]]:
-    """An option's type: a comma-separated list of an enum's values."""
-    one = member(values, what)
-
-    def parse(text: str) -> list[enum.StrEnum]:
-        return [one(item.strip()) for item in text.split(",") if item.strip()]
-
-    parse.__name__ = f"{what} list"
     return parse
 
 

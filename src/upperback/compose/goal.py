@@ -50,7 +50,11 @@ class Target:
     benefit: Benefit | None = None
     region: Region | None = None
     muscle: Muscle | None = None
-    weight: float = attrs.field(default=1.0, converter=_to_float)
+    weight: float = attrs.field(
+        default=1.0, converter=_to_float, metadata=v.number_in(0, MAX_WEIGHT, above=True)
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         if self.benefit is not None:
@@ -64,10 +68,7 @@ class Target:
             raise InvalidValue(
                 "benefit", [aim.value for aim in given], "or 'region' or 'muscle': give exactly one"
             )
-        if isinstance(self.weight, bool) or not isinstance(self.weight, int | float):
-            raise InvalidValue("weight", self.weight, "must be a number above 0 and at most 100")
-        if not 0 < self.weight <= MAX_WEIGHT:
-            raise InvalidValue("weight", self.weight, "must be a number above 0 and at most 100")
+        v.report(self._bound_problems())
 
     @classmethod
     def of(cls, aim: Benefit | Region | Muscle, weight: float = 1.0) -> Target:

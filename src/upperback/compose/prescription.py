@@ -91,17 +91,20 @@ class Prescription:
 
     routine: Routine
     changes: tuple[Change, ...] = attrs.field(default=(), converter=to_tuple)
-    budget_s: int | None = None
+    budget_s: int | None = attrs.field(
+        default=None, metadata=v.between(MIN_MINUTES * 60, MAX_MINUTES * 60, optional=True)
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("routine", self.routine, Routine)
         v.collection("changes", self.changes, tuple, Change)
-        if self.budget_s is not None:
-            v.int_between("budget_s", self.budget_s, MIN_MINUTES * 60, MAX_MINUTES * 60)
-            if self.routine.duration().total_seconds() > self.budget_s:
-                raise InvalidValue(
-                    "budget_s", self.budget_s, "must not be below the routine's duration"
-                )
+        v.report(self._bound_problems())
+        if self.budget_s is not None and self.routine.duration().total_seconds() > self.budget_s:
+            raise InvalidValue(
+                "budget_s", self.budget_s, "must not be below the routine's duration"
+            )
 
 
 def _closeness(original: Exercise, candidate: Exercise) -> tuple[int, int, int, str] | None:

@@ -7,8 +7,9 @@ From the bottom up:
 - ``engine``: :class:`~upperback.progression.engine.ProgressAction` and
   what rules read;
 - ``rules``: the tagged union
-  :data:`~upperback.progression.rules.ProgressionRule` (hold, double, set
-  and linear progression, advance and regress along the catalog's chains,
+  :data:`~upperback.progression.rules.ProgressionRule` (hold, double, set,
+  linear and percent progression, a value set on a week, advance and
+  regress along the catalog's chains,
   planned and reactive deloads, hold and suppress,
   :class:`~upperback.progression.rules.Chain` and
   :class:`~upperback.progression.rules.PainGate`);
@@ -44,8 +45,10 @@ from upperback.progression.rules import (
     HoldProgression,
     LinearProgression,
     PainGate,
+    PercentProgression,
     ProgressionRule,
     RegressExercise,
+    SetOnWeek,
     SetProgression,
     StallDeload,
     Suppress,
@@ -71,6 +74,7 @@ __all__ = [
     "LinearProgression",
     "Outcome",
     "PainGate",
+    "PercentProgression",
     "PlannedSession",
     "Program",
     "ProgressAction",
@@ -78,6 +82,7 @@ __all__ = [
     "RegressExercise",
     "RuleSet",
     "SessionLog",
+    "SetOnWeek",
     "SetProgression",
     "StallDeload",
     "Suppress",

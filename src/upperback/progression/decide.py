@@ -51,15 +51,18 @@ class DecisionReason:
     .. versionadded:: 0.1.0
     """
 
-    rule: str
-    text: str
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    rule: str = attrs.field(metadata=v.text_up_to(60))
+    text: str = attrs.field(metadata=v.text_up_to())
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=v.items(item=v.SOURCE_KEY)
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.text("rule", self.rule, max_len=60)
-        v.text("text", self.text)
         v.collection("sources", self.sources, tuple, str)
-        v.texts("sources", self.sources, max_len=20)
+        if problems := self._bound_problems():
+            v.report(problems)
 
 
 def _check_reasons(_: object, __: object, reasons: Any) -> None:
@@ -95,15 +98,18 @@ class Decision:
     action: ProgressAction
     block: Block
     previous_dose: Dose
-    previous_exercise_id: str
+    previous_exercise_id: str = attrs.field(metadata=v.slug_id())
     reasons: tuple[DecisionReason, ...] = attrs.field(converter=to_tuple, validator=_check_reasons)
     advice: Advice | None = None
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("action", self.action, ProgressAction)
         v.instance("block", self.block, Block)
         v.instance("previous_dose", self.previous_dose, Dose)
-        v.slug("previous_exercise_id", self.previous_exercise_id)
+        if problems := self._bound_problems():
+            v.report(problems)
         if self.advice is not None:
             v.instance("advice", self.advice, Advice)
 
@@ -236,9 +242,10 @@ def decide(
 
     def held_back() -> Decision:
         # The rule's proposal did not happen: say so, then why (the later reasons).
-        action = step.action.value.replace("_", " ")
+        # Only a step that makes the block harder is held back: to progress or to advance.
         reasons[0] = attrs.evolve(
-            reasons[0], text=f"Ready to {action} ({step.text.rstrip('.')}), but held back."
+            reasons[0],
+            text=f"Ready to {step.action.value} ({step.text.rstrip('.')}), but held back.",
         )
         return made(ProgressAction.HOLD, before, reasons)
 
@@ -339,9 +346,7 @@ def _screened(
         reasons.append(
             DecisionReason(
                 rule="screen",
-                text=f"Screened for this person, it becomes {dose_text(safe.dose)}"
-                + (f" ({safe.notes})" if safe.notes and safe.notes != new.notes else "")
-                + ": "
+                text=f"Screened for this person, it becomes {dose_text(safe.dose)}: "
                 + " ".join(screened.reasons),
                 sources=screened.sources,
             )

@@ -100,25 +100,22 @@ def dose_text(dose: Dose) -> str:
     return text if dose.band_level is None else f"{text}, band level {int(dose.band_level)}"
 
 
-Status = Literal["none", "done", "short"]
-
-
-def recent_status(ctx: Context) -> tuple[Status, str]:
-    """Whether the sessions since the last decision did the block in full."""
+def not_done(ctx: Context) -> str | None:
+    """Why the sessions since the last decision did not do the block in full, or ``None``."""
     done = [outcome for _, outcome in ctx.recent if not outcome.skipped]
     if not done:
-        return "none", (
+        return (
             "No session of this block was logged since the last decision:"
             " a missed session is not a success, so the dose stays."
         )
     short = [outcome for outcome in done if not outcome.completed]
     if short:
         outcome = short[-1]
-        return "short", (
+        return (
             f"Not every set reached its target ({_numbers(outcome)} against"
             f" {outcome.target} a set): the dose stays."
         )
-    return "done", "Every set was done."
+    return None
 
 
 def _numbers(outcome: Outcome) -> str:
@@ -226,8 +223,7 @@ def harder_block(ctx: Context) -> Block | None:
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.harder is None:
         return None
-    harder = ctx.catalog.get(exercise.harder)
-    return None if harder is None else _starting(harder, ctx.profile)
+    return _starting(ctx.catalog[exercise.harder], ctx.profile)  # a catalog's links resolve
 
 
 def easier_block(ctx: Context) -> Block | None:
@@ -237,8 +233,7 @@ def easier_block(ctx: Context) -> Block | None:
     exercise = ctx.catalog.get(ctx.block.exercise.id)
     if exercise is None or exercise.easier is None:
         return None
-    easier = ctx.catalog.get(exercise.easier)
-    return None if easier is None else _starting(easier, ctx.profile)
+    return _starting(ctx.catalog[exercise.easier], ctx.profile)  # a catalog's links resolve
 
 
 def _starting(exercise: Exercise, profile: Profile | None) -> Block:

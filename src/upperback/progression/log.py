@@ -16,7 +16,7 @@ import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_tuple
-from upperback.dose import MAX_HOLD_S, MAX_REPS, Dose
+from upperback.dose import MAX_EFFORT, MAX_HOLD_S, MAX_PAIN, MAX_REPS, Dose
 from upperback.errors import InvalidValue
 from upperback.safety.triage import SymptomReport
 
@@ -25,10 +25,16 @@ if TYPE_CHECKING:
 
     from upperback.routine import Block, Routine
 
-__all__ = ["EFFORT_SCALE", "MAX_BLOCKS", "Outcome", "SessionLog", "addresses"]
+__all__ = ["EFFORT_SCALE", "MAX_BLOCKS", "MAX_WEEKS", "Outcome", "SessionLog", "addresses"]
 
 MAX_BLOCKS: Final = 100
 """The highest section or block index an address may hold (a bound that catches nonsense)."""
+
+MAX_WEEKS: Final = 520
+"""The longest program, in weeks (ten years)."""
+
+_PAIN: Final = v.between(0, MAX_PAIN)
+"""A 0–10 pain rating; ``None`` when it was not given."""
 
 EFFORT_SCALE: Final = (
     (0, "no effort at all"),
@@ -43,10 +49,6 @@ EFFORT_SCALE: Final = (
 Effort is the person's own rating of how hard the exercise felt. The
 wording is not a published scale: the Borg CR10 anchors are licensed [P16].
 """
-
-
-def _pain(field: str, value: Any) -> None:
-    v.optional_int_between(field, value, 0, 10)
 
 
 @attrs.frozen(kw_only=True)
@@ -77,32 +79,33 @@ class Outcome:
     .. versionadded:: 0.1.0
     """
 
-    section: int
-    block: int
-    exercise_id: str
+    section: int = attrs.field(metadata=v.between(0, MAX_BLOCKS))
+    block: int = attrs.field(metadata=v.between(0, MAX_BLOCKS))
+    exercise_id: str = attrs.field(metadata=v.slug_id())
     dose: Dose
-    done: tuple[int, ...] = attrs.field(default=(), converter=to_tuple)
-    pain_during: int | None = None
-    pain_after: int | None = None
-    pain_next_morning: int | None = None
-    effort: int | None = None
-    skip_reason: str | None = None
+    done: tuple[int, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        metadata=v.items(item=v.between(0, MAX_HOLD_S, " seconds")[v.BOUND]),
+    )
+    pain_during: int | None = attrs.field(default=None, metadata=_PAIN)
+    pain_after: int | None = attrs.field(default=None, metadata=_PAIN)
+    pain_next_morning: int | None = attrs.field(default=None, metadata=_PAIN)
+    effort: int | None = attrs.field(default=None, metadata=v.between(0, MAX_EFFORT))
+    skip_reason: str | None = attrs.field(default=None, metadata=v.text_up_to(500))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        v.int_between("section", self.section, 0, MAX_BLOCKS)
-        v.int_between("block", self.block, 0, MAX_BLOCKS)
-        v.slug("exercise_id", self.exercise_id)
         v.instance("dose", self.dose, Dose)
         v.collection("done", self.done, tuple, int)
-        high, unit = (MAX_REPS, " reps") if self.dose.reps is not None else (MAX_HOLD_S, " seconds")
-        for i, value in enumerate(self.done):
-            v.int_between(f"done[{i}]", value, 0, high, unit)
-        _pain("pain_during", self.pain_during)
-        _pain("pain_after", self.pain_after)
-        _pain("pain_next_morning", self.pain_next_morning)
-        v.optional_int_between("effort", self.effort, 0, 10)
+        if self.dose.reps is not None:
+            # Each number's declared bound is the longest hold; reps stop lower.
+            for i, value in enumerate(self.done):
+                v.int_between(f"done[{i}]", value, 0, MAX_REPS, " reps")
+        if problems := self._bound_problems():
+            v.report(problems)
         if self.skip_reason is not None:
-            v.text("skip_reason", self.skip_reason, max_len=500)
             if self.done:
                 raise InvalidValue("done", list(self.done), "must be empty for a skipped block")
             return
@@ -225,27 +228,25 @@ class SessionLog:
     """
 
     date: dt.date
-    routine_id: str
+    routine_id: str = attrs.field(metadata=v.slug_id())
     outcomes: tuple[Outcome, ...] = attrs.field(converter=to_tuple, validator=_check_outcomes)
-    week: int | None = None
-    session: int | None = None
-    pain_before: int | None = None
+    week: int | None = attrs.field(default=None, metadata=v.between(1, MAX_WEEKS))
+    session: int | None = attrs.field(default=None, metadata=v.between(1, 7))
+    pain_before: int | None = attrs.field(default=None, metadata=_PAIN)
     symptoms: SymptomReport | None = None
-    notes: str | None = None
+    notes: str | None = attrs.field(default=None, metadata=v.text_up_to())
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         if type(self.date) is not dt.date:
             raise InvalidValue("date", self.date, "must be a date")
-        v.slug("routine_id", self.routine_id)
-        v.optional_int_between("week", self.week, 1, 520)
-        v.optional_int_between("session", self.session, 1, 7)
-        if self.session is not None and self.week is None:
-            raise InvalidValue("session", self.session, "may only be given with 'week'")
-        _pain("pain_before", self.pain_before)
         if self.symptoms is not None:
             v.instance("symptoms", self.symptoms, SymptomReport)
-        if self.notes is not None:
-            v.text("notes", self.notes)
+        if problems := self._bound_problems():
+            v.report(problems)
+        if self.session is not None and self.week is None:
+            raise InvalidValue("session", self.session, "may only be given with 'week'")
 
     def outcome(self, at: tuple[int, int]) -> Outcome | None:
         """The outcome of the block at an address, or ``None`` when it was not logged."""

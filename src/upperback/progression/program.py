@@ -26,10 +26,10 @@ from upperback.progression.decide import (
 )
 from upperback.progression.defaults import default_rule
 from upperback.progression.engine import Context, ProgressAction, dose_text
-from upperback.progression.log import Outcome, SessionLog, addresses
+from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block, Routine
-from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy, SymptomReport, Trend
+from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy
 from upperback.safety import screen as screen_item
 from upperback.vocab import ExerciseKind
 
@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from upperback.exercise import Exercise
 
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
-
-MAX_WEEKS: Final = 520
-"""The longest program, in weeks (ten years)."""
 
 _MAX_STRENGTH_SESSIONS: Final = 3
 """Strengthening: 2–3 sessions a week, 48–72 h apart [A6*][A7]."""
@@ -66,7 +63,7 @@ def _to_pairs(value: Any) -> Any:
         value = sorted(value.items(), key=lambda item: str(item[0]))
     value = to_tuple(value)
     if isinstance(value, tuple):
-        return tuple(to_tuple(pair) if isinstance(pair, list) else pair for pair in value)
+        return tuple(to_tuple(pair) for pair in value)
     return value
 
 
@@ -143,22 +140,23 @@ class PlannedSession:
     .. versionadded:: 0.1.0
     """
 
-    number: int
+    number: int = attrs.field(metadata=v.between(1, 7))
     date: dt.date | None = None
     logged: bool = False
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("number", self.number, 1, 7)
+        if problems := self._bound_problems():
+            v.report(problems)
         if self.date is not None and type(self.date) is not dt.date:
             raise InvalidValue("date", self.date, "must be a date")
         v.instance("logged", self.logged, bool)
 
 
-def _check_tuple_of(cls: type) -> Any:
-    def check(_: object, attribute: Any, values: Any) -> None:
-        v.collection(attribute.name, values, tuple, cls)
-
-    return check
+def _check_items(_: object, attribute: Any, values: Any) -> None:
+    """A tuple field's items are all of the field's class (:data:`_ITEM_TYPES`)."""
+    v.collection(attribute.name, values, tuple, _ITEM_TYPES[attribute.name])
 
 
 @attrs.frozen(kw_only=True)
@@ -177,19 +175,20 @@ class Week:
     .. versionadded:: 0.1.0
     """
 
-    number: int
+    number: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
     routine: Routine
-    sessions: tuple[PlannedSession, ...] = attrs.field(
-        converter=to_tuple, validator=_check_tuple_of(PlannedSession)
-    )
+    sessions: tuple[PlannedSession, ...] = attrs.field(converter=to_tuple, validator=_check_items)
     decisions: tuple[Decision, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=_check_tuple_of(Decision)
+        default=(), converter=to_tuple, validator=_check_items
     )
     deload: bool = False
     advice: Advice | None = None
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        v.int_between("number", self.number, 1, MAX_WEEKS)
+        if problems := self._bound_problems():
+            v.report(problems)
         v.instance("routine", self.routine, Routine)
         v.instance("deload", self.deload, bool)
         if self.advice is not None:
@@ -216,15 +215,21 @@ class Program:
     """
 
     routine: Routine
-    weeks: tuple[Week, ...] = attrs.field(converter=to_tuple, validator=_check_tuple_of(Week))
+    weeks: tuple[Week, ...] = attrs.field(
+        converter=to_tuple,
+        validator=_check_items,
+        metadata=v.items(min_items=1, empty="must hold at least one week"),
+    )
     rules: RuleSet = attrs.field(factory=RuleSet)
     profile: Profile | None = None
     start: dt.date | None = None
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
         v.instance("routine", self.routine, Routine)
-        if not self.weeks:
-            raise InvalidValue("weeks", self.weeks, "must hold at least one week")
+        if problems := self._bound_problems():
+            v.report(problems)
         for i, week in enumerate(self.weeks):
             if week.number != i + 1:
                 raise InvalidValue(f"weeks[{i}].number", week.number, f"must be {i + 1}")
@@ -274,6 +279,13 @@ class Program:
         return "\n".join(lines)
 
 
+_ITEM_TYPES: Final[dict[str, type]] = {
+    "sessions": PlannedSession,
+    "decisions": Decision,
+    "weeks": Week,
+}
+
+
 def _offsets(sessions: int) -> tuple[int, ...]:
     # Evenly spread over the week: 3 a week is days 0, 2 and 4, so that
     # strengthening keeps 48-72 h between sessions [A6*][A7].
@@ -301,27 +313,10 @@ def _to_rules(rules: Any) -> RuleSet:
     raise InvalidValue("rules", rules, "must be a RuleSet or a progression rule")
 
 
-_NOMINAL_CHECK_IN: Final = SymptomReport(days_since_onset=0, trend=Trend.BETTER, pain_now=0)
-
-
 def _nominal_outcomes(routine: Routine) -> tuple[Outcome, ...]:
+    """A session that went well: every set done, no pain during (nothing else is read)."""
     return tuple(
-        Outcome.as_prescribed(block, at=at, pain_during=0, pain_after=0, pain_next_morning=0)
-        for at, block in addresses(routine)
-    )
-
-
-def _nominal(
-    routine: Routine, outcomes: tuple[Outcome, ...], date: dt.date, week: int, number: int
-) -> SessionLog:
-    return SessionLog(
-        date=date,
-        routine_id=routine.id,
-        week=week,
-        session=number,
-        outcomes=outcomes,
-        pain_before=0,
-        symptoms=_NOMINAL_CHECK_IN,
+        Outcome.as_prescribed(block, at=at, pain_during=0) for at, block in addresses(routine)
     )
 
 
@@ -521,9 +516,10 @@ class _Planner:
         else:
             outcomes = _nominal_outcomes(week.routine)  # the same for every session
             for session in sessions:
-                date = session.date or dt.date.min
-                log = _nominal(week.routine, outcomes, date, number, session.number)
-                self.logs.append(log)
+                # Not triaged, and never followed by a logged week: only the rules read it.
+                log = SessionLog(
+                    date=session.date or dt.date.min, routine_id=week.routine.id, outcomes=outcomes
+                )
                 self._record(log, week.routine)
             self.advice = None
         return week

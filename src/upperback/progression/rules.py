@@ -31,9 +31,10 @@ from upperback.progression.engine import (
     easier_block,
     harder_block,
     light,
-    recent_status,
+    not_done,
     streak,
 )
+from upperback.progression.log import MAX_WEEKS
 from upperback.props import BandLevel
 
 if TYPE_CHECKING:
@@ -52,8 +53,10 @@ __all__ = [
     "HoldProgression",
     "LinearProgression",
     "PainGate",
+    "PercentProgression",
     "ProgressionRule",
     "RegressExercise",
+    "SetOnWeek",
     "SetProgression",
     "StallDeload",
     "Suppress",
@@ -137,8 +140,14 @@ def _short(outcome: Outcome) -> bool:
     return not outcome.completed
 
 
-def _int(field: str, value: Any, low: int, high: int, unit: str = "") -> None:
-    v.int_between(field, value, low, high, unit)
+_PER_FIELD_MAX: Final = max(_MAXIMA.values())
+"""The largest value any dose field allows (a rule's own cap is checked against its field)."""
+
+
+def _checked(rule: Any) -> None:
+    """Raise the problems of a rule's declared bounds, all at once."""
+    if problems := rule._bound_problems():  # noqa: SLF001 - the classes of this module
+        v.report(problems)
 
 
 def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ...]) -> Proposal:
@@ -153,11 +162,6 @@ def _progress(rule: str, dose: Dose, new: Dose, why: str, sources: tuple[str, ..
 
 def _hold(rule: str, text: str, sources: tuple[str, ...] = ()) -> Proposal:
     return Proposal(action=ProgressAction.HOLD, rule=rule, text=text, sources=sources)
-
-
-def _not_yet(rule: str, ctx: Context) -> Proposal:
-    _, text = recent_status(ctx)
-    return _hold(rule, text)
 
 
 @attrs.frozen(kw_only=True)
@@ -177,12 +181,13 @@ class HoldProgression:
 
     TYPE: ClassVar[str] = "hold_progression"
 
-    step_s: int = 5
-    max_s: int = 30
+    step_s: int = attrs.field(default=5, metadata=v.between(1, 60, " seconds"))
+    max_s: int = attrs.field(default=30, metadata=v.between(1, MAX_HOLD_S, " seconds"))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("step_s", self.step_s, 1, 60, " seconds")
-        _int("max_s", self.max_s, 1, MAX_HOLD_S, " seconds")
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -195,9 +200,8 @@ class HoldProgression:
         dose = ctx.block.dose
         if dose.hold_s is None or dose.hold_s >= self.max_s:
             return None
-        status, _ = recent_status(ctx)
-        if status != "done":
-            return _not_yet(self.TYPE, ctx)
+        if (why := not_done(ctx)) is not None:
+            return _hold(self.TYPE, why)
         new = attrs.evolve(dose, hold_s=min(dose.hold_s + self.step_s, self.max_s))
         return _progress(self.TYPE, dose, new, "Every hold was done", ("A1", "A2"))
 
@@ -223,8 +227,8 @@ class DoubleProgression:
     'double progression over 8–12 reps: +1 rep until every set reaches 12, then the next band level (or one more set, up to 4), back to 8 reps'
 
     Args:
-        low: The bottom of the rep range, 1 to 50.
-        high: The top of the range, above ``low``.
+        low: The bottom of the rep range, 1 to 49.
+        high: The top of the range, 2 to 50 and above ``low``.
         step: Reps added, 1 to 10.
         then: What comes once every set reaches ``high``.
         max_sets: The most sets a ``set`` step may reach, 1 to 10.
@@ -234,18 +238,23 @@ class DoubleProgression:
 
     TYPE: ClassVar[str] = "double_progression"
 
-    low: int
-    high: int
-    step: int = 1
+    low: int = attrs.field(metadata=v.between(1, MAX_REPS - 1, " reps"))
+    high: int = attrs.field(metadata=v.between(2, MAX_REPS, " reps"))
+    step: int = attrs.field(default=1, metadata=v.between(1, 10, " reps"))
     then: Then = Then.BAND_OR_SET
-    max_sets: int = 4
+    max_sets: int = attrs.field(default=4, metadata=v.between(1, MAX_SETS, " sets"))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("low", self.low, 1, MAX_REPS, " reps")
-        _int("high", self.high, self.low + 1 if type(self.low) is int else 2, MAX_REPS, " reps")
-        _int("step", self.step, 1, 10, " reps")
         v.instance("then", self.then, Then)
-        _int("max_sets", self.max_sets, 1, MAX_SETS, " sets")
+        _checked(self)
+        if self.high <= self.low:
+            raise InvalidValue(
+                "high",
+                self.high,
+                f"must be an integer between {self.low + 1} and {MAX_REPS} reps (above 'low')",
+            )
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -262,31 +271,32 @@ class DoubleProgression:
         )
         return f"{text}, then {then}, back to {self.low} reps" if then else text
 
-    def _loaded(self, dose: Dose) -> tuple[Dose, str] | None:
+    def _loaded(self, dose: Dose) -> tuple[Dose, tuple[str, ...]] | None:
+        """The dose one load step up, reps back to ``low``, with the step's sources."""
         band = dose.band_level
         if self.then in (Then.BAND, Then.BAND_OR_SET) and band is not None and band < _MAX_BAND:
-            return attrs.evolve(dose, band_level=BandLevel(band + 1), reps=self.low), "band"
+            new = attrs.evolve(dose, band_level=BandLevel(band + 1), reps=self.low)
+            return new, ("P4*", "P5*", "D1")
         if self.then in (Then.SET, Then.BAND_OR_SET) and dose.sets < self.max_sets:
-            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), "set"
+            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), ("P4*", "P5*", "A7")
         return None
 
     def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         if dose.reps is None:
             return None
-        status, _ = recent_status(ctx)
+        unfinished = not_done(ctx)
         if dose.reps >= self.high:
             loaded = self._loaded(dose)
             if loaded is None:
                 return None
-            if status != "done":
-                return _not_yet(self.TYPE, ctx)
-            new, how = loaded
+            if unfinished is not None:
+                return _hold(self.TYPE, unfinished)
+            new, sources = loaded
             why = f"Every set reached the top of the {self.low}–{self.high} range"
-            sources = ("P4*", "P5*", "D1") if how == "band" else ("P4*", "P5*", "A7")
             return _progress(self.TYPE, dose, new, why, sources)
-        if status != "done":
-            return _not_yet(self.TYPE, ctx)
+        if unfinished is not None:
+            return _hold(self.TYPE, unfinished)
         fewest = min(min(outcome.per_set) for _, outcome in ctx.recent if not outcome.skipped)
         reps = min(self.high, max(dose.reps + self.step, fewest))
         new = attrs.evolve(dose, reps=reps)
@@ -316,16 +326,16 @@ class SetProgression:
 
     TYPE: ClassVar[str] = "set_progression"
 
-    max_sets: int
-    step: int = 1
-    max_total_s: int | None = None
+    max_sets: int = attrs.field(metadata=v.between(1, MAX_SETS, " sets"))
+    step: int = attrs.field(default=1, metadata=v.between(1, 5, " sets"))
+    max_total_s: int | None = attrs.field(
+        default=None, metadata=v.between(1, MAX_SETS * MAX_HOLD_S, " seconds")
+    )
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("max_sets", self.max_sets, 1, MAX_SETS, " sets")
-        _int("step", self.step, 1, 5, " sets")
-        v.optional_int_between(
-            "max_total_s", self.max_total_s, 1, MAX_SETS * MAX_HOLD_S, " seconds"
-        )
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -342,9 +352,8 @@ class SetProgression:
             return None
         if self.max_total_s is not None and dose.sets * dose.set_work_s >= self.max_total_s:
             return None
-        status, _ = recent_status(ctx)
-        if status != "done":
-            return _not_yet(self.TYPE, ctx)
+        if (why := not_done(ctx)) is not None:
+            return _hold(self.TYPE, why)
         new = attrs.evolve(dose, sets=min(dose.sets + self.step, self.max_sets))
         sources = ("A2",) if self.max_total_s is not None else ("A7",)
         return _progress(self.TYPE, dose, new, "Every set was done", sources)
@@ -384,21 +393,19 @@ class LinearProgression:
     TYPE: ClassVar[str] = "linear_progression"
 
     field: DoseField
-    step: int
-    after_successes: int = 1
-    drop: int = 0
-    after_failures: int = 2
-    beyond_last_set: int = 0
-    maximum: int | None = None
+    step: int = attrs.field(metadata=v.between(1, 60))
+    after_successes: int = attrs.field(default=1, metadata=v.between(1, 20))
+    drop: int = attrs.field(default=0, metadata=v.between(0, 60))
+    after_failures: int = attrs.field(default=2, metadata=v.between(1, 20))
+    beyond_last_set: int = attrs.field(default=0, metadata=v.between(0, 20))
+    maximum: int | None = attrs.field(default=None, metadata=v.between(1, _PER_FIELD_MAX))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.instance("field", self.field, DoseField)
-        _int("step", self.step, 1, 60)
-        _int("after_successes", self.after_successes, 1, 20)
-        _int("drop", self.drop, 0, 60)
-        _int("after_failures", self.after_failures, 1, 20)
-        _int("beyond_last_set", self.beyond_last_set, 0, 20)
-        v.optional_int_between("maximum", self.maximum, 1, self.field.maximum)
+        _checked(self)
+        _within_field("maximum", self.maximum, self.field)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -460,6 +467,146 @@ class LinearProgression:
         return self.field.set(dose, value - step)
 
 
+def _field_words(field: DoseField) -> str:
+    return field.value.replace("_", " ")
+
+
+@attrs.frozen(kw_only=True)
+class PercentProgression:
+    """Raise one number of the dose by a percentage after N successes in a row (wger's percent).
+
+    The step is ``percent`` of the current value, rounded to the nearest whole
+    unit and never less than one, so that a small number still moves; a
+    success is a session at the current dose with every set done.
+
+    >>> PercentProgression(field=DoseField.HOLD_S, percent=10).describe()
+    'percent progression: +10% hold s after 1 successful session'
+
+    Args:
+        field: The number that changes.
+        percent: The step, 1 to 100 percent of the current value.
+        after_successes: Successes in a row before a step, 1 to 20.
+        maximum: The highest value the field may reach, if lower than the dose allows.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "percent_progression"
+
+    field: DoseField
+    percent: int = attrs.field(metadata=v.between(1, 100, "%"))
+    after_successes: int = attrs.field(default=1, metadata=v.between(1, 20))
+    maximum: int | None = attrs.field(default=None, metadata=v.between(1, _PER_FIELD_MAX))
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("field", self.field, DoseField)
+        _checked(self)
+        _within_field("maximum", self.maximum, self.field)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        sessions = "session" if self.after_successes == 1 else "sessions in a row"
+        text = (
+            f"percent progression: +{self.percent}% {_field_words(self.field)} after"
+            f" {self.after_successes} successful {sessions}"
+        )
+        return text if self.maximum is None else f"{text}, up to {self.maximum}"
+
+    def _change(self, value: int) -> int:
+        return max(1, (value * self.percent + 50) // 100)
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        value = self.field.of(dose)
+        cap = min(self.maximum or self.field.maximum, self.field.maximum)
+        if value is None or value >= cap:
+            return None
+        wins = streak(ctx, _completed, breaks=_done, enough=self.after_successes)
+        if wins < self.after_successes:
+            return _hold(
+                self.TYPE,
+                f"{wins} of the {self.after_successes} successful sessions in a row needed"
+                f" at {dose_text(dose)}.",
+            )
+        new = self.field.set(dose, min(cap, value + self._change(value)))
+        why = f"{wins} successful sessions in a row, +{self.percent}%"
+        return _progress(self.TYPE, dose, new, why, ())
+
+    def _back(self, dose: Dose) -> Dose | None:
+        value = self.field.of(dose)
+        if value is None or value - self._change(value) < 1:
+            return None
+        return self.field.set(dose, value - self._change(value))
+
+
+@attrs.frozen(kw_only=True)
+class SetOnWeek:
+    """Set one number of the dose to a value in a given week, from then on (wger's replace).
+
+    In other weeks the rule does not apply, so that the next rule of a
+    :class:`Chain` decides. A value above the current one is a progression
+    (screened again, as every harder block is), below it a regression.
+
+    >>> SetOnWeek(week=5, field=DoseField.SETS, value=3).describe()
+    'set on week 5: sets to 3'
+
+    Args:
+        week: The week, 1 to 520.
+        field: The number that is set.
+        value: Its value from that week on, 1 to 120 and at most what a dose
+            allows for the field.
+
+    .. versionadded:: 0.1.0
+    """
+
+    TYPE: ClassVar[str] = "set_on_week"
+
+    week: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
+    field: DoseField
+    value: int = attrs.field(metadata=v.between(1, _PER_FIELD_MAX))
+
+    _bound_problems = v.checker()
+
+    def __attrs_post_init__(self) -> None:
+        v.instance("field", self.field, DoseField)
+        _checked(self)
+        _within_field("value", self.value, self.field)
+
+    def describe(self) -> str:
+        """What the rule does, in plain words."""
+        return f"set on week {self.week}: {_field_words(self.field)} to {self.value}"
+
+    def _step(self, ctx: Context) -> Proposal | None:
+        dose = ctx.block.dose
+        current = self.field.of(dose)
+        if ctx.week != self.week or current is None:
+            return None
+        if current == self.value:
+            return _hold(self.TYPE, f"Week {self.week} keeps {dose_text(dose)}, as set.")
+        new = self.field.set(dose, self.value)
+        return Proposal(
+            action=ProgressAction.PROGRESS if self.value > current else ProgressAction.REGRESS,
+            dose=new,
+            rule=self.TYPE,
+            text=f"Set for week {self.week}: {dose_text(dose)} becomes {dose_text(new)}.",
+        )
+
+    def _back(self, dose: Dose) -> Dose | None:  # noqa: ARG002 - the rule interface
+        return None
+
+
+def _within_field(name: str, value: int | None, field: DoseField) -> None:
+    if value is not None and value > field.maximum:
+        raise InvalidValue(
+            name,
+            value,
+            f"must be an integer between 1 and {field.maximum}"
+            f" (the most a dose allows for {field.value})",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Advance:
     """Move to the harder exercise of the catalog's chain, at its starting dose.
@@ -481,10 +628,12 @@ class Advance:
 
     TYPE: ClassVar[str] = "advance"
 
-    after_successes: int = 1
+    after_successes: int = attrs.field(default=1, metadata=v.between(1, 20))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("after_successes", self.after_successes, 1, 20)
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -535,10 +684,12 @@ class RegressExercise:
 
     TYPE: ClassVar[str] = "regress_exercise"
 
-    after_failures: int = 2
+    after_failures: int = attrs.field(default=2, metadata=v.between(1, 20))
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        _int("after_failures", self.after_failures, 1, 20)
+        _checked(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -575,14 +726,16 @@ def _scale(dose: Dose, fields: frozenset[DoseField], percent: int) -> Dose:
     return new
 
 
-def _check_scaled(fields: Any) -> None:
-    v.collection("fields", fields, frozenset, DoseField)
-    if not fields:
-        raise InvalidValue("fields", fields, "must name at least one dose field to scale")
-
-
 DELOAD_PERCENT: Final = (10, 90)
 """What a deload may leave of each scaled number, in percent: one bound for both deloads."""
+
+_PERCENT: Final = v.between(*DELOAD_PERCENT, "%")
+_SCALED: Final = v.items(min_items=1, empty="must name at least one dose field to scale")
+
+
+def _check_deload(rule: Deload | StallDeload) -> None:
+    v.collection("fields", rule.fields, frozenset, DoseField)
+    _checked(rule)
 
 
 @attrs.frozen(kw_only=True)
@@ -607,16 +760,16 @@ class Deload:
 
     TYPE: ClassVar[str] = "deload"
 
-    every_weeks: int
-    percent: int
+    every_weeks: int = attrs.field(metadata=v.between(2, 52, " weeks"))
+    percent: int = attrs.field(metadata=_PERCENT)
     fields: frozenset[DoseField] = attrs.field(
-        default=frozenset({DoseField.SETS}), converter=to_frozenset
+        default=frozenset({DoseField.SETS}), converter=to_frozenset, metadata=_SCALED
     )
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        _int("every_weeks", self.every_weeks, 2, 52, " weeks")
-        _int("percent", self.percent, *DELOAD_PERCENT, "%")
-        _check_scaled(self.fields)
+        _check_deload(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -677,16 +830,16 @@ class StallDeload:
 
     TYPE: ClassVar[str] = "stall_deload"
 
-    after_sessions: int
-    percent: int
+    after_sessions: int = attrs.field(metadata=v.between(1, 20))
+    percent: int = attrs.field(metadata=_PERCENT)
     fields: frozenset[DoseField] = attrs.field(
-        default=frozenset({DoseField.SETS}), converter=to_frozenset
+        default=frozenset({DoseField.SETS}), converter=to_frozenset, metadata=_SCALED
     )
 
+    _bound_problems = v.checker()
+
     def __attrs_post_init__(self) -> None:
-        _int("after_sessions", self.after_sessions, 1, 20)
-        _int("percent", self.percent, *DELOAD_PERCENT, "%")
-        _check_scaled(self.fields)
+        _check_deload(self)
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -738,12 +891,10 @@ class Hold:
         return None
 
 
-def _check_weeks(_: object, __: object, weeks: Any) -> None:
+def _check_weeks(rule: Any, _: object, weeks: Any) -> None:
+    # A validator, not __attrs_post_init__: the document reader builds the rule field by field.
     v.collection("weeks", weeks, frozenset, int)
-    if not weeks:
-        raise InvalidValue("weeks", weeks, "must name at least one week")
-    for week in sorted(weeks):
-        _int("weeks", week, 1, 520)
+    _checked(rule)
 
 
 @attrs.frozen(kw_only=True)
@@ -763,7 +914,15 @@ class Suppress:
 
     TYPE: ClassVar[str] = "suppress"
 
-    weeks: frozenset[int] = attrs.field(converter=to_frozenset, validator=_check_weeks)
+    weeks: frozenset[int] = attrs.field(
+        converter=to_frozenset,
+        validator=_check_weeks,
+        metadata=v.items(
+            item=v.between(1, MAX_WEEKS)[v.BOUND], min_items=1, empty="must name at least one week"
+        ),
+    )
+
+    _bound_problems = v.checker()
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -779,13 +938,12 @@ class Suppress:
         return None
 
 
-def _check_chain(_: object, __: object, rules: Any) -> None:
+def _check_chain(chain: Any, _: object, rules: Any) -> None:
     if not isinstance(rules, tuple):
         raise InvalidValue("rules", rules, "must be a collection of progression rules")
     for i, rule in enumerate(rules):
         v.instance(f"rules[{i}]", rule, RULE_TYPES)
-    if not rules:
-        raise InvalidValue("rules", rules, "must hold at least one rule")
+    _checked(chain)
 
 
 @attrs.frozen(kw_only=True)
@@ -803,7 +961,13 @@ class Chain:
 
     TYPE: ClassVar[str] = "chain"
 
-    rules: tuple[ProgressionRule, ...] = attrs.field(converter=to_tuple, validator=_check_chain)
+    rules: tuple[ProgressionRule, ...] = attrs.field(
+        converter=to_tuple,
+        validator=_check_chain,
+        metadata=v.items(min_items=1, empty="must hold at least one rule"),
+    )
+
+    _bound_problems = v.checker()
 
     def describe(self) -> str:
         """What the rule does, in plain words."""
@@ -937,6 +1101,8 @@ ProgressionRule = Union[  # noqa: UP007 - a runtime alias cattrs and the schema 
     DoubleProgression,
     SetProgression,
     LinearProgression,
+    PercentProgression,
+    SetOnWeek,
     Advance,
     RegressExercise,
     Deload,
@@ -953,6 +1119,8 @@ RULE_TYPES: Final[tuple[type, ...]] = (
     DoubleProgression,
     SetProgression,
     LinearProgression,
+    PercentProgression,
+    SetOnWeek,
     Advance,
     RegressExercise,
     Deload,

@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["Adherence", "Tally", "adherence"]
 
 
-def _count(field: str, value: object) -> None:
-    v.int_between(field, value, 0, 10**9)
+_COUNT = v.between(0, 10**9)
 
 
 @attrs.frozen(kw_only=True)
@@ -36,16 +35,18 @@ class Tally:
     .. versionadded:: 0.1.0
     """
 
-    sessions_done: int = 0
-    sessions_planned: int = 0
-    sets_done: int = 0
-    sets_prescribed: int = 0
-    seconds_done: int = 0
-    seconds_prescribed: int = 0
+    sessions_done: int = attrs.field(default=0, metadata=_COUNT)
+    sessions_planned: int = attrs.field(default=0, metadata=_COUNT)
+    sets_done: int = attrs.field(default=0, metadata=_COUNT)
+    sets_prescribed: int = attrs.field(default=0, metadata=_COUNT)
+    seconds_done: int = attrs.field(default=0, metadata=_COUNT)
+    seconds_prescribed: int = attrs.field(default=0, metadata=_COUNT)
+
+    _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
-        for field in attrs.fields(Tally):
-            _count(field.name, getattr(self, field.name))
+        if problems := self._bound_problems():
+            v.report(problems)
 
     def __add__(self, other: object) -> Tally:
         if not isinstance(other, Tally):
@@ -135,9 +136,7 @@ def adherence(program: Program, logs: Iterable[SessionLog]) -> Adherence:
         tally = Tally(sessions_planned=planned)
         for at, block in addresses(week.routine):
             sets = block.dose.sets * planned
-            seconds = block.dose.work_s(block.exercise.laterality) // block.dose.sides(
-                block.exercise.laterality
-            )
+            seconds = block.dose.sets * block.dose.set_work_s  # on one side
             planned_tally = Tally(
                 sessions_planned=planned, sets_prescribed=sets, seconds_prescribed=seconds * planned
             )

@@ -11,7 +11,8 @@ The walker mirrors what :mod:`upperback._codec.converter` writes and accepts:
   ``None``, though ``None`` defaults are never written);
 - a ``StrEnum`` or ``IntEnum`` is the ``enum`` of its values;
 - ``tuple[T, ...]`` and ``frozenset[T]`` are arrays (a set's items unique), a fixed tuple such as
-  ``tuple[Muscle, int]`` an array of exactly those items;
+  ``tuple[Muscle, int]`` an array of exactly those items (``prefixItems`` and as many
+  ``minItems`` and ``maxItems``);
 - the prop union is a ``oneOf`` of objects tagged by ``"type"``.
 
 Sets carry ``uniqueItems``: the converter refuses a repeated item in a set
@@ -61,17 +62,23 @@ TAG: Final = "type"
 
 # A text has no leading or trailing white space; newlines inside are allowed.
 _TRIMMED: Final = r"^\S(?:[\s\S]*\S)?$"
+# A web address starts with its scheme and has no trailing white space either.
+_WEB: Final = r"^https?://(?:[\s\S]*\S)?$"
 
 
 def bound_keywords(bound: v.Bound) -> dict[str, Any]:
     """The JSON Schema keywords of a field's declared bound (of its items, for a collection)."""
     if bound.kind in (v.INTEGER, v.NUMBER):
-        return {"minimum": bound.low, "maximum": bound.high}
+        low = "exclusiveMinimum" if bound.above else "minimum"
+        return {low: bound.low, "maximum": bound.high}
     if bound.kind == v.TEXT:
         return {"minLength": bound.low, "maxLength": bound.high, "pattern": _TRIMMED}
+    if bound.kind == v.URL:
+        return {"minLength": bound.low, "maxLength": bound.high, "pattern": _WEB}
     if bound.kind == v.SLUG_KIND:
         return {"pattern": f"^{v.SLUG.pattern}$", "maxLength": bound.high}
-    return {"minItems": bound.low} if bound.low else {}
+    size: dict[str, Any] = {"minItems": bound.low} if bound.low else {}
+    return {**size, "uniqueItems": True} if bound.unique else size
 
 
 _SCALARS: Final[Mapping[type, str]] = {
@@ -90,7 +97,40 @@ class SchemaError(TypeError):
 
 def _first_line(cls: type) -> str:
     doc = inspect.getdoc(cls) or ""
-    return _plain(doc.strip().split("\n\n", 1)[0].replace("\n", " "))
+    return json_words(_plain(doc.strip().split("\n\n", 1)[0].replace("\n", " ")), cls)
+
+
+# Phrases of the docstrings that point into the Python API, as a JSON client reads them.
+_PHRASES: Final[Mapping[str, str]] = {
+    "rules in upperback.safety.rules.RULES": "the library's safety rules",
+    "; any number upperback.props.SwissBall.for_height takes": "",
+    ", read by upperback.safety.triage.triage": "",
+    "The upperback.compose.scoring.objective of the routine": "The composer's score of the routine",
+}
+_SEE: Final = re.compile(r"\s*\(see [^()]*\)")
+_CONSTANT: Final = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+_JSON_WORDS: Final = {"None": "null", "True": "true", "False": "false"}
+_PYTHON_WORD: Final = re.compile(r"\b(?:None|True|False)\b")
+
+
+def json_words(text: str, owner: type) -> str:
+    """A docstring's text in the words of a JSON client (a TypeScript app, a tool-calling model).
+
+    ``None``, ``True`` and ``False`` read ``null``, ``true`` and ``false``; a "(see ...)"
+    pointer into the Python API is dropped; a module constant of ``owner``'s module, such
+    as ``DEFAULT_TEMPO_S``, reads as its value.
+    """
+    for phrase, words in _PHRASES.items():
+        text = text.replace(phrase, words)
+    text = _SEE.sub("", text)
+    module = inspect.getmodule(owner)
+
+    def value_of(match: re.Match[str]) -> str:
+        value = getattr(module, match[0], None)
+        return str(value) if type(value) in (int, float, str) else match[0]
+
+    text = _CONSTANT.sub(value_of, text)
+    return _PYTHON_WORD.sub(lambda match: _JSON_WORDS[match[0]], text)
 
 
 _ARG = re.compile(r"^(\w+): (.*)$")
@@ -120,7 +160,7 @@ def _field_docs(cls: type) -> dict[str, str]:
             docs[name] = match[2]
         elif name is not None:
             docs[name] += " " + line.strip()
-    return {key: _plain(value) for key, value in docs.items()}
+    return {key: json_words(_plain(value), cls) for key, value in docs.items()}
 
 
 def _union_args(tp: Any) -> tuple[Any, ...] | None:
@@ -182,10 +222,11 @@ class _Walker:
             message = f"Cannot apply {bound!r} to the fixed tuple {where}."
             raise SchemaError(message)
         items = [self.type_schema(arg, f"{where}[{i}]") for i, arg in enumerate(args)]
+        # maxItems, not "items": false, ends the tuple: json-schema-to-typescript reads
+        # "items": false as never[], and both satisfy ajv's strict tuples.
         return {
             "type": "array",
             "prefixItems": items,
-            "items": False,
             "minItems": len(items),
             "maxItems": len(items),
         }
@@ -254,7 +295,7 @@ class _Walker:
             where = f"{cls.__name__}.{field.name}"
             schema = self.type_schema(hints[field.name], where, field.metadata.get(v.BOUND))
             if field.name in docs:
-                schema = {**schema, "description": docs[field.name]}
+                schema = _described(schema, docs[field.name])
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -268,6 +309,18 @@ class _Walker:
         if required:
             schema["required"] = required
         return schema
+
+
+def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    """A field's schema with the field's own description, where generators keep it.
+
+    A ``description`` beside a bare ``$ref`` is read by json-schema-to-typescript as a
+    new type (``Dose1``) and by others as the shared type's text, so the reference is
+    wrapped as ``allOf: [{"$ref": ...}]`` with the field's text beside it.
+    """
+    if schema.keys() == {"$ref"}:
+        return {"allOf": [schema], "description": description}
+    return {**schema, "description": description}
 
 
 def document_schema(kind: str, cls: type, version: int) -> dict[str, Any]:

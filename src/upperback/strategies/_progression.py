@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from hypothesis import strategies as st
 
+from upperback import _validate
+from upperback.dose import MAX_HOLD_S, MAX_REPS
 from upperback.errors import NothingSafe
 from upperback.progression import (
     Adherence,
@@ -23,12 +25,14 @@ from upperback.progression import (
     LinearProgression,
     Outcome,
     PainGate,
+    PercentProgression,
     PlannedSession,
     Program,
     ProgressionRule,
     RegressExercise,
     RuleSet,
     SessionLog,
+    SetOnWeek,
     SetProgression,
     StallDeload,
     Suppress,
@@ -62,58 +66,109 @@ __all__ = [
     "weeks",
 ]
 
-_PAIN = st.none() | st.integers(0, 10)
 _DATES = st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))
 
 
+def _within(bound: _validate.Bound) -> st.SearchStrategy[int]:
+    return st.integers(int(bound.low), int(bound.high or 0))
+
+
+def _ints(cls: type, name: str) -> st.SearchStrategy[int]:
+    """Every integer the field's declared bound allows; shrinks towards its least."""
+    return _within(_validate.bound_of(cls, name))
+
+
+def _optional(cls: type, name: str) -> st.SearchStrategy[int | None]:
+    """``None`` (the field's default), then any integer its declared bound allows."""
+    return st.none() | _ints(cls, name)
+
+
+def _fields(cls: type) -> st.SearchStrategy[frozenset[DoseField]]:
+    least = int(_validate.bound_of(cls, "fields").low)
+    return st.frozensets(st.sampled_from(DoseField), min_size=least, max_size=max(least, 2))
+
+
+def _double_progressions() -> st.SearchStrategy[DoubleProgression]:
+    def above(low: int) -> st.SearchStrategy[DoubleProgression]:
+        top = int(_validate.bound_of(DoubleProgression, "high").high or 0)
+        return st.builds(
+            DoubleProgression,
+            low=st.just(low),
+            high=st.integers(low + 1, top),
+            step=_ints(DoubleProgression, "step"),
+            then=st.sampled_from(Then),
+            max_sets=_ints(DoubleProgression, "max_sets"),
+        )
+
+    return _ints(DoubleProgression, "low").flatmap(above)
+
+
+def _linear_progressions() -> st.SearchStrategy[LinearProgression]:
+    def of(field: DoseField) -> st.SearchStrategy[LinearProgression]:
+        names = ("step", "after_successes", "drop", "after_failures", "beyond_last_set")
+        return st.builds(
+            LinearProgression,
+            field=st.just(field),
+            **{name: _ints(LinearProgression, name) for name in names},
+            maximum=st.none() | st.integers(1, field.maximum),
+        )
+
+    return st.sampled_from(DoseField).flatmap(of)
+
+
 def _leaves() -> dict[type, st.SearchStrategy[Any]]:
-    fields = st.frozensets(st.sampled_from(DoseField), min_size=1, max_size=2)
+    weeks = _validate.bound_of(Suppress, "weeks")
     return {
         Hold: st.builds(Hold),
         HoldProgression: st.builds(
-            HoldProgression, step_s=st.integers(1, 60), max_s=st.integers(1, 120)
+            HoldProgression,
+            step_s=_ints(HoldProgression, "step_s"),
+            max_s=_ints(HoldProgression, "max_s"),
         ),
-        DoubleProgression: st.integers(1, 49).flatmap(
-            lambda low: st.builds(
-                DoubleProgression,
-                low=st.just(low),
-                high=st.integers(low + 1, 50),
-                step=st.integers(1, 10),
-                then=st.sampled_from(Then),
-                max_sets=st.integers(1, 10),
-            )
-        ),
+        DoubleProgression: _double_progressions(),
         SetProgression: st.builds(
             SetProgression,
-            max_sets=st.integers(1, 10),
-            step=st.integers(1, 5),
-            max_total_s=st.none() | st.integers(1, 1200),
+            max_sets=_ints(SetProgression, "max_sets"),
+            step=_ints(SetProgression, "step"),
+            max_total_s=_optional(SetProgression, "max_total_s"),
         ),
-        LinearProgression: st.sampled_from(DoseField).flatmap(
+        LinearProgression: _linear_progressions(),
+        PercentProgression: st.sampled_from(DoseField).flatmap(
             lambda field: st.builds(
-                LinearProgression,
+                PercentProgression,
                 field=st.just(field),
-                step=st.integers(1, 60),
-                after_successes=st.integers(1, 20),
-                drop=st.integers(0, 60),
-                after_failures=st.integers(1, 20),
-                beyond_last_set=st.integers(0, 20),
+                percent=_ints(PercentProgression, "percent"),
+                after_successes=_ints(PercentProgression, "after_successes"),
                 maximum=st.none() | st.integers(1, field.maximum),
             )
         ),
-        Advance: st.builds(Advance, after_successes=st.integers(1, 20)),
-        RegressExercise: st.builds(RegressExercise, after_failures=st.integers(1, 20)),
+        SetOnWeek: st.sampled_from(DoseField).flatmap(
+            lambda field: st.builds(
+                SetOnWeek,
+                week=_ints(SetOnWeek, "week"),
+                field=st.just(field),
+                value=st.integers(1, field.maximum),
+            )
+        ),
+        Advance: st.builds(Advance, after_successes=_ints(Advance, "after_successes")),
+        RegressExercise: st.builds(
+            RegressExercise, after_failures=_ints(RegressExercise, "after_failures")
+        ),
         Deload: st.builds(
-            Deload, every_weeks=st.integers(2, 52), percent=st.integers(10, 90), fields=fields
+            Deload,
+            every_weeks=_ints(Deload, "every_weeks"),
+            percent=_ints(Deload, "percent"),
+            fields=_fields(Deload),
         ),
         StallDeload: st.builds(
             StallDeload,
-            after_sessions=st.integers(1, 20),
-            percent=st.integers(10, 90),
-            fields=fields,
+            after_sessions=_ints(StallDeload, "after_sessions"),
+            percent=_ints(StallDeload, "percent"),
+            fields=_fields(StallDeload),
         ),
         Suppress: st.builds(
-            Suppress, weeks=st.frozensets(st.integers(1, 520), min_size=1, max_size=3)
+            Suppress,
+            weeks=st.frozensets(_within(weeks.item or weeks), min_size=int(weeks.low), max_size=3),
         ),
     }
 
@@ -148,12 +203,8 @@ def outcomes(
         block = draw(blocks())
     where = at if at is not None else (draw(st.integers(0, 5)), draw(st.integers(0, 5)))
     dose = block.dose
-    ratings: dict[str, Any] = {
-        "pain_during": draw(_PAIN),
-        "pain_after": draw(_PAIN),
-        "pain_next_morning": draw(_PAIN),
-        "effort": draw(_PAIN),
-    }
+    names = ("pain_during", "pain_after", "pain_next_morning", "effort")
+    ratings: dict[str, Any] = {name: draw(_optional(Outcome, name)) for name in names}
     if draw(st.integers(0, 9)) == 0:
         return Outcome(
             section=where[0],
@@ -163,7 +214,8 @@ def outcomes(
             skip_reason="Too tired today.",
             **ratings,
         )
-    high = 50 if dose.reps is not None else 120
+    each = _validate.bound_of(Outcome, "done").item
+    high = MAX_REPS if dose.reps is not None else int(each.high or 0) if each else MAX_HOLD_S
     count = dose.sets * (2 if dose.per_side else 1)
     done = draw(st.lists(st.integers(0, high), min_size=count, max_size=count))
     return Outcome(
@@ -188,14 +240,14 @@ def session_logs(draw: st.DrawFn, *, routine: Routine | None = None) -> SessionL
     chosen = draw(
         st.lists(st.sampled_from(addresses(routine)), unique_by=lambda p: p[0], max_size=4)
     )
-    week = draw(st.none() | st.integers(1, 520))
+    week = draw(_optional(SessionLog, "week"))
     return SessionLog(
         date=draw(_DATES),
         routine_id=routine.id,
         outcomes=[draw(outcomes(block=block, at=at)) for at, block in chosen],
         week=week,
-        session=None if week is None else draw(st.none() | st.integers(1, 7)),
-        pain_before=draw(_PAIN),
+        session=None if week is None else draw(_optional(SessionLog, "session")),
+        pain_before=draw(_optional(SessionLog, "pain_before")),
         symptoms=draw(st.none() | symptom_reports()),
         notes=draw(st.none() | st.just("Felt fine.")),
     )
@@ -263,7 +315,7 @@ def programs(
                     routine_id=first.routine.id,
                     week=1,
                     outcomes=outcomes_,
-                    pain_before=draw(_PAIN),
+                    pain_before=draw(_optional(SessionLog, "pain_before")),
                 )
             )
     return plan(routine, weeks=weeks, rules=rules, profile=profile, start=start, logs=logs)
@@ -277,7 +329,10 @@ def weeks() -> st.SearchStrategy[Week]:
 def planned_sessions() -> st.SearchStrategy[PlannedSession]:
     """Planned sessions, dated or not; shrinks towards an undated first session."""
     return st.builds(
-        PlannedSession, number=st.integers(1, 7), date=st.none() | _DATES, logged=st.booleans()
+        PlannedSession,
+        number=_ints(PlannedSession, "number"),
+        date=st.none() | _DATES,
+        logged=st.booleans(),
     )
 
 
@@ -292,7 +347,7 @@ def decisions(draw: st.DrawFn) -> Decision:
             date=draw(_DATES),
             routine_id="drawn",
             outcomes=[draw(outcomes(block=block, at=(0, 0)))],
-            pain_before=draw(_PAIN),
+            pain_before=draw(_optional(SessionLog, "pain_before")),
         )
         for _ in range(draw(st.integers(0, 3)))
     ]
