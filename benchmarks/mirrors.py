@@ -19,6 +19,7 @@ import pydantic
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
 
 from upperback.anatomy import Muscle
+from upperback.media import MediaKind
 from upperback.props import BandLevel, PropKind
 from upperback.routine import SectionRole, Structure
 from upperback.vocab import Benefit, ExerciseKind, Feature, Laterality, Level, Movement, Position
@@ -90,6 +91,17 @@ class PPropNeed(BaseModel):
     kind: PropKind
     required: bool = True
     diameter_cm: Annotated[int, Field(ge=30, le=100)] | None = None
+    name: Slug | None = None
+
+
+class PMedia(BaseModel):
+    model_config = STRICT
+    url: Text
+    kind: MediaKind
+    alt: Annotated[str, Field(min_length=1, max_length=500, pattern=TEXT)]
+    author: Text | None = None
+    licence: Annotated[str, Field(min_length=1, max_length=200, pattern=TEXT)] | None = None
+    source_url: Text | None = None
 
 
 class PExercise(BaseModel):
@@ -113,6 +125,8 @@ class PExercise(BaseModel):
     precautions: tuple[Text, ...] = ()
     dose_note: Text | None = None
     sources: tuple[PSource, ...] = ()
+    secondary_targets: MuscleSet = ()
+    media: tuple[PMedia, ...] = ()
 
     @pydantic.model_validator(mode="after")
     def _sides(self) -> Self:
@@ -152,7 +166,7 @@ class PRoutine(BaseModel):
 
 class PDocument(BaseModel):
     model_config = STRICT
-    upperback: Literal[1]
+    upperback: Literal[2]
     kind: Literal["routine"]
     data: PRoutine
 
@@ -205,6 +219,16 @@ class MPropNeed(Options, frozen=True):
     kind: PropKind
     required: bool = True
     diameter_cm: Annotated[int, msgspec.Meta(ge=30, le=100)] | None = None
+    name: MSlug | None = None
+
+
+class MMedia(Options, frozen=True):
+    url: MText
+    kind: MediaKind
+    alt: Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=TEXT)]
+    author: MText | None = None
+    licence: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=TEXT)] | None = None
+    source_url: MText | None = None
 
 
 class MExercise(Options, frozen=True):
@@ -227,10 +251,14 @@ class MExercise(Options, frozen=True):
     precautions: tuple[MText, ...] = ()
     dose_note: MText | None = None
     sources: tuple[MSource, ...] = ()
+    secondary_targets: tuple[Muscle, ...] = ()
+    media: tuple[MMedia, ...] = ()
 
     def __post_init__(self) -> None:
         # Sets are held as tuples (msgspec would drop a repeat from a frozenset).
-        _check_unique(self.targets, self.movements, self.benefits, self.features)
+        _check_unique(
+            self.targets, self.movements, self.benefits, self.features, self.secondary_targets
+        )
         if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:
             message = "default_dose.per_side must be false for a bilateral exercise"
             raise ValueError(message)
@@ -263,7 +291,7 @@ class MRoutine(Options, frozen=True):
 
 
 class MDocument(Options, frozen=True):
-    upperback: Literal[1]
+    upperback: Literal[2]
     kind: Literal["routine"]
     data: MRoutine
 

@@ -77,6 +77,11 @@ FEATURES: dict[str, frozenset[ub.Feature]] = {
     "wall-push-up-plus": frozenset({F.HANDS_WEIGHT_BEARING}),  # 26
     "kneeling-push-up-plus": frozenset({F.HANDS_WEIGHT_BEARING, F.KNEELING}),  # 26
     "push-up-plus": frozenset({F.HANDS_WEIGHT_BEARING}),  # 26
+    # Added with schema 2's vocabulary
+    "prone-row": frozenset({F.PRONE}),  # 23's regression [E27*]
+    "prone-y-light-weight": frozenset({F.PRONE, F.OVERHEAD, F.EXTERNAL_LOAD}),  # 21 loaded [E14]
+    "band-row-single-arm": frozenset(),  # 25, one arm [E17]
+    "foam-roller-upper-back-release": frozenset({F.SUPINE}),  # §6 foam roller [E12b*]
 }
 
 
@@ -101,9 +106,12 @@ SUPINE = frozenset(
         "thoracic-extension-swiss-ball",
         "chin-tuck-supine-head-lift",
         "thoracic-extension-towel-roll",
+        "foam-roller-upper-back-release",
     }
 )
-PRONE = frozenset({"prone-y-t-w", "prone-i-y-t-w-swiss-ball", "prone-cobra"})
+PRONE = frozenset(
+    {"prone-y-t-w", "prone-i-y-t-w-swiss-ball", "prone-cobra", "prone-row", "prone-y-light-weight"}
+)
 
 
 def verdicts(*conditions: ub.Condition) -> dict[str, ub.BlockScreen]:
@@ -296,7 +304,11 @@ PRECAUTION_SOURCES = [
         {"D1c"},
     ),
     (frozenset({"levator-scapulae-stretch"}), "dizzy", {"E21c*"}),
-    (frozenset({"thoracic-extension-foam-roller"}), "never under the lower back", {"E12b*"}),
+    (
+        frozenset({"thoracic-extension-foam-roller", "foam-roller-upper-back-release"}),
+        "never under the lower back",
+        {"E12b*"},
+    ),
     (frozenset({"towel-shoulder-stretch"}), "shoulder problems", {"E23"}),
     (frozenset({"doorway-pec-stretch"}), "dislocated", {"E6e*"}),
 ]

@@ -115,10 +115,57 @@ def test_swiss_ball_exercises() -> None:
         ub.ExerciseKind.DYNAMIC_MOBILITY,
         ub.ExerciseKind.STRENGTHENING,
         ub.ExerciseKind.MOTOR_CONTROL,
+        ub.ExerciseKind.SELF_MASSAGE,
     ],
 )
 def test_kinds_present(kind: ub.ExerciseKind) -> None:
     assert CATALOG.where(kind=kind)
+
+
+MASSAGE = [e for e in EXERCISES if e.kind is ub.ExerciseKind.SELF_MASSAGE]
+
+
+@pytest.mark.parametrize("exercise", MASSAGE, ids=ids(MASSAGE))
+def test_self_massage_is_dosed_by_time_no_longer_than_one_stretch_hold(
+    exercise: ub.Exercise,
+) -> None:
+    dose = exercise.default_dose
+    assert dose.reps is None
+    assert dose.hold_s is not None
+    assert dose.hold_s <= 30  # no source doses rolling: one ACSM hold at most [A2]
+    assert "A2" in {source.key for source in exercise.sources}
+    assert ub.Feature.EXTERNAL_LOAD not in exercise.features
+    # Rolling stays on the thoracic region [E12b*].
+    assert exercise.targets <= {ub.Muscle.THORACIC_ERECTOR_SPINAE, ub.Muscle.RHOMBOIDS}
+    assert "never under your lower back" in " ".join(exercise.cues)
+
+
+def test_secondary_targets_are_the_ones_the_fact_sheet_names() -> None:
+    named = {
+        "seated-thoracic-extension-chair": ({ub.Muscle.ANTERIOR_DELTOID}, "E10*"),  # §7 #9
+        "thoracic-extension-swiss-ball": ({ub.Muscle.ABDOMINALS}, "E11*"),  # §7 #10
+        "prone-i-y-t-w-swiss-ball": ({ub.Muscle.ABDOMINALS}, "B6"),  # §7 #22 [E15]
+    }
+    assert {e.id for e in EXERCISES if e.secondary_targets} == set(named)
+    for exercise_id, (muscles, key) in named.items():
+        exercise = CATALOG[exercise_id]
+        assert exercise.secondary_targets == muscles
+        assert key in {source.key for source in exercise.sources}
+
+
+def test_the_equipment_exercises_need_their_equipment() -> None:
+    loaded = CATALOG["prone-y-light-weight"]
+    assert ub.PropKind.DUMBBELL in loaded.required_props
+    assert ub.Feature.EXTERNAL_LOAD in loaded.features
+    assert not ub.Kit.from_names([]).satisfies_all(loaded.props)
+    assert ub.Kit.from_names(["dumbbell"]).satisfies_all(loaded.props)
+    # Its 1 lb to 2–3 lb progression is in the cues [E14].
+    assert any("1 lb" in cue and "2–3 lb" in cue for cue in loaded.cues)
+    one_arm = CATALOG["band-row-single-arm"]
+    both = CATALOG["band-row-seated"]
+    assert one_arm.laterality is ub.Laterality.UNILATERAL
+    assert one_arm.targets == both.targets  # the same row, one arm at a time [E17]
+    assert one_arm.default_dose.per_side
 
 
 # -- doses (DOMAIN §1.1, §2, §7) -----------------------------------------------
@@ -257,7 +304,7 @@ def test_no_weights_on_the_ball() -> None:
         ("open-book", "quadruped-thoracic-rotation", "thread-the-needle"),
         ("childs-pose", "kneeling-lat-stretch-swiss-ball"),
         ("chin-tuck", "chin-tuck-supine-head-lift"),
-        ("prone-cobra", "prone-y-t-w", "prone-i-y-t-w-swiss-ball"),
+        ("prone-row", "prone-cobra", "prone-y-t-w", "prone-i-y-t-w-swiss-ball"),
         ("band-row-seated", "seated-band-row-swiss-ball"),
         ("wall-push-up-plus", "kneeling-push-up-plus", "push-up-plus"),
     ],

@@ -1488,6 +1488,14 @@ def test_the_kit_gap_names_every_missing_prop_and_a_band_heavier_than_the_heavie
         "Seated band row needs a resistance band, chair, which the person's kit does not hold."
     )
     assert kit_gap(ub.Profile(), row) is None  # the kit is not known
+    sandbag = attrs.evolve(
+        row, exercise=attrs.evolve(row.exercise, props=(ub.PropNeed.named("other:sandbag"),))
+    )
+    assert kit_gap(towel, sandbag) == (
+        "Seated band row needs a other:sandbag, which the person's kit does not hold."
+    )
+    with_sandbag = ub.Profile(kit=ub.Kit.of(ub.Towel(), ub.OtherProp(name="sandbag")))
+    assert kit_gap(with_sandbag, sandbag) is None
     kit = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.LIGHT), ub.Chair())
     banded = ub.Profile(kit=kit)
     light = attrs.evolve(row, dose=attrs.evolve(row.dose, band_level=ub.BandLevel.LIGHT))

@@ -285,6 +285,34 @@ CASES = [
         "shoulder-instability-end-range",
         id="shoulder-end-range",
     ),
+    pytest.param(
+        C.PREGNANCY_FIRST_TRIMESTER,
+        exercise(features={F.BALLISTIC}),
+        ub.Verdict.EXCLUDE,
+        "pregnancy-ballistic",
+        id="pregnancy-kipping",
+    ),
+    pytest.param(
+        C.PREGNANCY_THIRD_TRIMESTER,
+        exercise(features={F.HANGING}),
+        ub.Verdict.EXCLUDE,
+        "pregnancy-hanging",
+        id="pregnancy-pull-up",
+    ),
+    pytest.param(
+        C.HYPERMOBILITY,
+        exercise(kind=ub.ExerciseKind.DYNAMIC_MOBILITY, features={F.BALLISTIC}),
+        ub.Verdict.EXCLUDE,
+        "hypermobility-ballistic",
+        id="hypermobility-arm-swings",
+    ),
+    pytest.param(
+        C.CERVICAL_RADICULOPATHY,
+        exercise(features={F.LOADED_NECK}),
+        ub.Verdict.EXCLUDE,
+        "radiculopathy-loaded-neck",
+        id="radiculopathy-plate-neck-resistance",
+    ),
 ]
 
 

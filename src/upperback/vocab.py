@@ -238,6 +238,8 @@ class Feature(enum.StrEnum):
     not judgements; :mod:`upperback.safety` maps conditions to them.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``hanging``, ``upright_row``, ``behind_neck``, ``loaded_neck`` and ``ballistic``.
     """
 
     LOADED_FLEXION = "loaded_flexion"
@@ -255,3 +257,30 @@ class Feature(enum.StrEnum):
     SHOULDER_END_RANGE = "shoulder_end_range"
     EXTERNAL_LOAD = "external_load"
     KNEELING = "kneeling"
+    HANGING = "hanging"
+    """Hanging from a bar, rings or straps by the hands (pull-ups, chin-ups, a dead hang).
+
+    .. versionadded:: 0.2.0
+    """
+    UPRIGHT_ROW = "upright_row"
+    """Pulling a load up the front of the body to the chest or chin, elbows high
+    (an upright row or a high pull).
+
+    .. versionadded:: 0.2.0
+    """
+    BEHIND_NECK = "behind_neck"
+    """A bar, a load or the hands behind the neck or head (a behind-the-neck press or
+    pulldown, a behind-head stretch).
+
+    .. versionadded:: 0.2.0
+    """
+    LOADED_NECK = "loaded_neck"
+    """The neck working against a load, such as a plate, a harness or the hands.
+
+    .. versionadded:: 0.2.0
+    """
+    BALLISTIC = "ballistic"
+    """Bouncing, swinging or kipping, moving by momentum rather than control.
+
+    .. versionadded:: 0.2.0
+    """

@@ -1,84 +1,167 @@
 """Import the public free-exercise-db catalog (yuhonas/free-exercise-db).
 
-That dataset lists about 870 exercises of every kind, each with a name,
-primary and secondary muscles, equipment, a category, a level and
-instructions, but no doses, sides or safety data. :func:`load` keeps the
-entries that fit an upper-back library and reports every other entry with
-the reason it was left out; nothing is dropped silently.
+That dataset lists 873 exercises of every kind, each with a name, one
+primary and often several secondary muscles, equipment, a category, a level,
+instructions and two images, but no doses, sides or safety data. :func:`load`
+keeps the entries that belong in an upper-back catalog and reports every
+other entry with the reason it was left out (:attr:`Skipped.code` groups
+them); nothing is dropped silently.
+
+**The line drawn.** An entry of the ``strength`` or ``stretching`` category
+is imported when
+
+1. its primary muscle is an upper-back one: ``middle back``, ``lats``,
+   ``traps`` or ``neck`` (:data:`UPPER_BACK_MUSCLES`); or
+2. it is strengthening for the back of the shoulder or the rotator cuff,
+   which the dataset files under ``shoulders``: its name says reverse fly,
+   rear delt, rear lateral, back fly, face pull, pull-apart, external or
+   internal rotation, Cuban press, or a bent-over lateral raise
+   (:data:`REAR_SHOULDER_WORDS`); or
+3. it is a stretch of the chest or shoulders (primary ``chest`` or
+   ``shoulders``), or a whole-back stretch with an upper-back secondary
+   muscle (the cat stretch, child's pose).
+
+Presses, front and side raises, chest and arm work are left out even though
+they work the shoulder: they are not upper-back exercises. The other
+categories (cardio, plyometrics, Olympic lifts, powerlifting, strongman) are
+left out, four of them with a traps or lats primary among them. Of the
+dataset's 873 entries the line admits 133; :func:`load` imports those it can
+map faithfully (one, whose primary muscle is the hamstrings, cannot be).
 
 How an entry is mapped:
 
-- **Muscles.** An entry is kept only if one of its *primary* muscles is an
-  upper-back muscle: ``lats`` (latissimus dorsi), ``middle back``
-  (rhomboids and middle trapezius), ``traps`` (upper trapezius) or
-  ``neck`` (upper trapezius and levator scapulae). Other muscles are added
-  as targets when they fit: ``chest`` (pectoralis major), ``shoulders``
-  (posterior deltoid: in the pulling and stretching entries that pass the
-  test above, "shoulders" is mostly the back of the shoulder), ``triceps``.
-- **Equipment.** ``exercise ball`` → Swiss ball, ``bands`` → resistance
-  band, ``foam roll`` → foam roller, ``body only`` or none → no prop.
-  Free weights, cables, machines and ``other`` have no upperback prop, so
-  those entries are reported.
-- **Category.** ``stretching`` → static stretch, ``strength`` →
-  strengthening; the others (cardio, plyometrics, olympic weightlifting,
-  powerlifting, strongman) are reported.
-- **Level.** ``beginner`` → ``Level.EASY`` (2),
-  ``intermediate`` → ``Level.MODERATE`` (3),
-  ``expert`` → ``Level.HARD`` (4). Level 1 is kept for
-  the gentlest built-in exercises, which a foreign catalog cannot vouch for.
-- **Apparatus.** An entry whose instructions need something upperback has
-  no prop for (a pull-up bar, a rack, a bench, a cable, free weights) is
-  reported, even when its equipment says ``body only``.
-- **Position** is read from the name's and instructions' words (lying face
-  down, on your back, kneeling, on all fours, on your side, seated),
-  standing otherwise. **Features** follow from the position, the equipment
-  (a ball is an unstable surface and needs balance) and, conservatively,
-  from words: "overhead", "twist" (end-range rotation), "lean forward" or
-  "round your back" (end-range flexion), "tilt your head" (neck side-bend),
-  "turn your head", "push-up", a pull into a stretch or "as far as you
-  can" (end-range stretch). Every entry is **bilateral**. The dataset has
-  no safety data, so each imported exercise also carries a precaution
-  saying it was not reviewed.
-- **Props** are the equipment's, plus a wall (or else a doorway), a chair
-  or a towel when the instructions name one.
-- **Ids** are the dataset's ids, lower-cased and slugified
-  (``"Band_Pull_Apart"`` → ``"band-pull-apart"``); **cues** are the
-  instructions, in order.
-- **Default dose** (the dataset has none): the ACSM defaults [A2][A7] —
-  a static stretch 2 × 30 s hold (60 s in all); strengthening
-  2 × 10 reps with 60 s rest, the conservative end of 2–4 sets of 8–12
-  (10–15 for older or novice exercisers).
+- **Muscles with roles.** The primary muscles become ``targets`` and the
+  secondary ones ``secondary_targets`` (a muscle never has both roles).
+  ``middle back`` is the rhomboids and middle trapezius; ``traps`` is the
+  upper trapezius unless the name says middle or lower; ``shoulders`` is
+  split into the deltoid heads (and the rotator cuff) by the name's words,
+  then the instructions', then the dataset's force (a pull works the back of
+  the shoulder, a push the front; a chest stretch stretches the front), see
+  :func:`shoulder_muscles`; ``neck`` is the neck extensors for face-down or
+  harness work, the deep neck flexors and sternocleidomastoid for face-up
+  work, and the upper trapezius and levator scapulae otherwise. Muscles
+  upperback does not name (glutes, hamstrings, ...) are listed in the
+  source note.
+- **Equipment** maps to props (:data:`EQUIPMENT`): ``bands`` a resistance
+  band, ``dumbbell``, ``kettlebells``, ``barbell``, ``cable`` a cable
+  station, ``machine``, ``exercise ball`` a Swiss ball, ``foam roll``; and
+  ``medicine ball`` and ``e-z curl bar`` as :class:`~upperback.props.OtherProp`.
+  The instructions' words add the props they name (:data:`PROP_WORDS`): a
+  bench, a pull-up bar, a stick or broomstick, suspension straps or rings,
+  a weight plate, a wall, doorway, chair or towel, and, as other props, a
+  rack, a partner, a sled, a rope, a head harness or a massage roller. An
+  entry whose equipment is ``other`` and whose words name none of them is
+  reported.
+- **Kind.** ``strength`` is strengthening; a ``stretching`` entry is
+  self-massage when its name ends in ``-SMR``, dynamic mobility when its name
+  or words say circles, swings or dynamic, and a static stretch otherwise.
+- **Laterality** follows the name and the words: "alternating" is
+  alternating; one-arm, single-arm, "other side", "each side", "other arm"
+  or "opposite arm" is unilateral (its dose is per side); bilateral
+  otherwise.
+- **Level.** ``beginner`` → 2, ``intermediate`` → 3, ``expert`` → 4
+  (:data:`LEVELS`); level 1 is kept for the gentlest built-in exercises,
+  which a foreign catalog cannot vouch for.
+- **Position** from the words (face down, on your back, on all fours,
+  kneeling, on your side, seated), standing otherwise.
+- **Safety features**, read conservatively from the words and the props: a
+  phrase that may mean a flagged movement sets the feature
+  (:data:`FEATURE_WORDS`). Free weights, cables, machines, plates, a sled or
+  a medicine ball are an external load; a pull-up bar or hanging is
+  ``hanging`` (and overhead); upright rows and high pulls are
+  ``upright_row``; a bar or hands behind the neck or head is
+  ``behind_neck`` and takes the shoulder to end range; neck work against a
+  plate, a harness or the hands is ``loaded_neck``; kipping, explosive or
+  bouncing work and swinging the arms is ``ballistic``; a Swiss ball or
+  suspension straps are an unstable surface.
+- **Cues** are the instructions, in order; **ids** the dataset's ids,
+  slugified (``"Band_Pull_Apart"`` → ``"band-pull-apart"``).
+- **Media.** Each image becomes a :class:`~upperback.media.Media` at the
+  dataset's public raw address (:data:`IMAGE_BASE_URL` plus the entry's
+  path), so an app can show it without shipping the files (the library
+  never downloads them); its alt text is the exercise's name and the
+  picture's number, its licence ``"Unlicense"`` (the dataset's licence
+  file) and its author and source the dataset's public address.
+- **Precautions.** The dataset has no safety data, so every imported
+  exercise carries :data:`NOT_REVIEWED`.
+- **Default dose** by kind (:data:`DEFAULT_DOSES`; the dataset gives none),
+  the plain adult defaults; :meth:`~upperback.safety.profile.Profile.starting_dose`
+  fits them to a person (older adults, novices) from the same sources:
+
+  - static stretch: 2 × 30 s, the top of ACSM's 10–30 s adult hold, 60 s
+    in all [A2];
+  - strengthening: 2 × 10 reps, 60 s rest, the conservative end of ACSM's
+    2–4 sets of 8–12 [A7];
+  - dynamic mobility: 2 × 5 slow reps, the low end of the 5–10 slow
+    repetitions the sources give for dynamic moves [E1*][E2*][E8b*];
+  - self-massage: one 30 s bout. No source gives a dose for rolling, so it
+    is kept no longer than one ACSM stretch hold [A2] (the cautious
+    reading).
 
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0
+   The line above (133 entries, from 14), equipment, secondary muscles,
+   kinds, laterality, media and :attr:`Skipped.code`.
 """
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import quote
 
 import attrs
 
 from upperback._codec.text import excerpt, has_lone_surrogate
 from upperback._convert import to_tuple
+from upperback._validate import slug as validate_slug
 from upperback._validate import slugify
 from upperback.anatomy import Muscle
 from upperback.catalog import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidDocument, InvalidValue, Problem
 from upperback.exercise import Exercise, Source
+from upperback.media import Media, MediaKind
 from upperback.props import PropKind, PropNeed
-from upperback.vocab import ExerciseKind, Feature, Level, Position
+from upperback.vocab import ExerciseKind, Feature, Laterality, Level, Position
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["DATASET_URL", "ImportResult", "Skipped", "load", "slugify"]
+__all__ = [
+    "CATEGORIES",
+    "DATASET_URL",
+    "DEFAULT_DOSES",
+    "DOSE_NOTES",
+    "EQUIPMENT",
+    "FEATURE_WORDS",
+    "IMAGE_BASE_URL",
+    "IMAGE_LICENCE",
+    "LEVELS",
+    "NOT_REVIEWED",
+    "OTHER_MUSCLES",
+    "PROP_WORDS",
+    "REAR_SHOULDER_WORDS",
+    "UPPER_BACK_MUSCLES",
+    "ImportResult",
+    "SkipCode",
+    "Skipped",
+    "load",
+    "shoulder_muscles",
+    "slugify",
+]
 
 DATASET_URL: Final = "https://github.com/yuhonas/free-exercise-db"
 """Where the dataset is published (public domain)."""
+
+IMAGE_BASE_URL: Final = "https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/"
+"""The public address an entry's image paths are relative to."""
+
+IMAGE_LICENCE: Final = "Unlicense"
+"""The dataset's licence (its licence file), given on every imported image."""
 
 UPPER_BACK_MUSCLES: Final[Mapping[str, frozenset[Muscle]]] = {
     "lats": frozenset({Muscle.LATISSIMUS_DORSI}),
@@ -86,29 +169,110 @@ UPPER_BACK_MUSCLES: Final[Mapping[str, frozenset[Muscle]]] = {
     "traps": frozenset({Muscle.UPPER_TRAPEZIUS}),
     "neck": frozenset({Muscle.UPPER_TRAPEZIUS, Muscle.LEVATOR_SCAPULAE}),
 }
-"""The dataset's muscles that make an entry an upper-back exercise."""
+"""The dataset's muscles that make an entry an upper-back exercise (their plain mapping)."""
 
 OTHER_MUSCLES: Final[Mapping[str, frozenset[Muscle]]] = {
     "chest": frozenset({Muscle.PECTORALIS_MAJOR}),
     "shoulders": frozenset({Muscle.POSTERIOR_DELTOID}),
     "triceps": frozenset({Muscle.TRICEPS}),
+    "biceps": frozenset({Muscle.BICEPS}),
+    "forearms": frozenset({Muscle.FOREARMS}),
+    "lower back": frozenset({Muscle.LUMBAR_ERECTOR_SPINAE}),
+    "abdominals": frozenset({Muscle.ABDOMINALS}),
 }
-"""The dataset's muscles added as targets of an entry kept for another reason."""
+"""The dataset's other muscles upperback names (see :func:`shoulder_muscles` for ``shoulders``)."""
 
-EQUIPMENT: Final[Mapping[str | None, PropKind | None]] = {
-    "exercise ball": PropKind.SWISS_BALL,
-    "bands": PropKind.RESISTANCE_BAND,
-    "foam roll": PropKind.FOAM_ROLLER,
+REAR_SHOULDER_WORDS: Final = re.compile(
+    r"rear[- ]delt|rear lateral|reverse fly|reverse flye|back fly|face pull|pull[- ]apart"
+    r"|external rotation|internal rotation|cuban press|bent[- ]over.*lateral",
+    re.IGNORECASE,
+)
+"""The names of the rear-shoulder and rotator-cuff strengthening entries (primary ``shoulders``)."""
+
+_STRETCHED_HERE: Final = frozenset({"chest", "shoulders"})
+
+_SHOULDER_HEADS: Final = (  # in the name first, then the words; all that match
+    (
+        Muscle.POSTERIOR_DELTOID,
+        re.compile(r"rear|reverse fl|back fl|face pull|pull[- ]apart|bent[- ]over|posterior"),
+    ),
+    (Muscle.LATERAL_DELTOID, re.compile(r"lateral|side raise|deltoid raise|upright row")),
+    (Muscle.ANTERIOR_DELTOID, re.compile(r"front|anterior|\bpress")),
+    (Muscle.ROTATOR_CUFF, re.compile(r"external rotation|internal rotation|cuban|rotator")),
+)
+
+EQUIPMENT: Final[Mapping[str | None, PropNeed | None]] = {
+    "bands": PropNeed(kind=PropKind.RESISTANCE_BAND),
+    "dumbbell": PropNeed(kind=PropKind.DUMBBELL),
+    "kettlebells": PropNeed(kind=PropKind.KETTLEBELL),
+    "barbell": PropNeed(kind=PropKind.BARBELL),
+    "cable": PropNeed(kind=PropKind.CABLE_STATION),
+    "machine": PropNeed(kind=PropKind.MACHINE),
+    "exercise ball": PropNeed(kind=PropKind.SWISS_BALL),
+    "foam roll": PropNeed(kind=PropKind.FOAM_ROLLER),
+    "medicine ball": PropNeed(kind=PropKind.OTHER, name="medicine-ball"),
+    "e-z curl bar": PropNeed(kind=PropKind.OTHER, name="ez-curl-bar"),
+    "other": None,
     "body only": None,
     None: None,
 }
-"""The dataset's equipment that upperback has a prop for (``None``: no prop)."""
+"""The prop the dataset's equipment needs (``None``: none, or for ``other`` what the words name)."""
+
+PROP_WORDS: Final = (
+    (
+        PropNeed(kind=PropKind.PULL_UP_BAR),
+        re.compile(
+            r"(pull|chin)-?up (bar|apparatus)|chinning bar|hang(ing)? (from|onto|on) (a|the) bar"
+        ),
+    ),
+    (PropNeed(kind=PropKind.BENCH), re.compile(r"\bbench\b")),
+    (PropNeed(kind=PropKind.DUMBBELL), re.compile(r"dumbbell")),
+    (PropNeed(kind=PropKind.KETTLEBELL), re.compile(r"kettlebell")),
+    (PropNeed(kind=PropKind.BARBELL), re.compile(r"barbell")),
+    (PropNeed(kind=PropKind.CABLE_STATION), re.compile(r"\bcable|pulley")),
+    (PropNeed(kind=PropKind.MACHINE), re.compile(r"machine")),
+    (PropNeed(kind=PropKind.STICK), re.compile(r"broom ?stick|\bdowel|\bpvc\b")),
+    (
+        PropNeed(kind=PropKind.SUSPENSION_TRAINER),
+        re.compile(r"suspension|\brings\b|\btrx\b|\bstraps\b"),
+    ),
+    (PropNeed(kind=PropKind.WEIGHT_PLATE), re.compile(r"\bplate\b")),
+    (PropNeed(kind=PropKind.OTHER, name="rack"), re.compile(r"\brack\b")),
+    (PropNeed(kind=PropKind.OTHER, name="partner"), re.compile(r"\bpartner")),
+    (PropNeed(kind=PropKind.OTHER, name="sled"), re.compile(r"\bsled\b")),
+    (PropNeed(kind=PropKind.OTHER, name="rope"), re.compile(r"climbing rope|rope climb")),
+    (PropNeed(kind=PropKind.OTHER, name="head-harness"), re.compile(r"harness|neck strap")),
+    (
+        PropNeed(kind=PropKind.OTHER, name="massage-roller"),
+        re.compile(r"rolling pin|muscle roller"),
+    ),
+    (PropNeed(kind=PropKind.WALL), re.compile(r"\bwall\b")),
+    (PropNeed(kind=PropKind.DOORWAY), re.compile(r"doorway")),
+    (PropNeed(kind=PropKind.CHAIR), re.compile(r"\bchair\b")),
+    (PropNeed(kind=PropKind.TOWEL), re.compile(r"\btowel\b")),
+)
+"""Props the words of an entry name (checked against its lower-cased name and instructions).
+
+A wall and a doorway named together ("a wall or doorway") need the wall only.
+"""
+
+_LOADS: Final = frozenset(
+    {
+        PropKind.DUMBBELL,
+        PropKind.KETTLEBELL,
+        PropKind.BARBELL,
+        PropKind.CABLE_STATION,
+        PropKind.MACHINE,
+        PropKind.WEIGHT_PLATE,
+    }
+)
+_LOADING_OTHERS: Final = frozenset({"medicine-ball", "ez-curl-bar", "sled", "head-harness"})
 
 CATEGORIES: Final[Mapping[str, ExerciseKind]] = {
     "stretching": ExerciseKind.STATIC_STRETCH,
     "strength": ExerciseKind.STRENGTHENING,
 }
-"""The dataset's categories that upperback imports."""
+"""The dataset's categories that upperback imports (a stretch may become another kind)."""
 
 LEVELS: Final[Mapping[str, Level]] = {
     "beginner": Level.EASY,
@@ -120,29 +284,66 @@ LEVELS: Final[Mapping[str, Level]] = {
 DEFAULT_DOSES: Final[Mapping[ExerciseKind, Dose]] = {
     ExerciseKind.STATIC_STRETCH: Dose(sets=2, hold_s=30),
     ExerciseKind.STRENGTHENING: Dose(sets=2, reps=10, rest_s=60),
+    ExerciseKind.DYNAMIC_MOBILITY: Dose(sets=2, reps=5),
+    ExerciseKind.SELF_MASSAGE: Dose(sets=1, hold_s=30),
 }
-"""The dose each imported kind gets: ACSM defaults [A2][A7], conservative end."""
+"""The plain adult dose each imported kind gets (a one-sided exercise's is per side)."""
+
+DOSE_NOTES: Final[Mapping[ExerciseKind, str]] = {
+    ExerciseKind.STATIC_STRETCH: (
+        "The dataset gives no dose: ACSM's adult stretch, 2 × 30 s (10–30 s holds,"
+        " about 60 s in all) [A2]."
+    ),
+    ExerciseKind.STRENGTHENING: (
+        "The dataset gives no dose: the conservative end of ACSM's 2–4 sets of 8–12 reps [A7]."
+    ),
+    ExerciseKind.DYNAMIC_MOBILITY: (
+        "The dataset gives no dose: the low end of the 5–10 slow repetitions the"
+        " sources give for dynamic moves [E1*][E2*][E8b*]."
+    ),
+    ExerciseKind.SELF_MASSAGE: (
+        "The dataset gives no dose and no source gives one for rolling: one bout"
+        " no longer than one ACSM stretch hold, 30 s [A2] (the cautious reading)."
+    ),
+}
+"""Why each kind's default dose is what it is, with the source keys."""
+
+_DOSE_KEYS: Final[Mapping[ExerciseKind, tuple[str, ...]]] = {
+    ExerciseKind.STATIC_STRETCH: ("A2",),
+    ExerciseKind.STRENGTHENING: ("A7",),
+    ExerciseKind.DYNAMIC_MOBILITY: ("E1*", "E2*", "E8b*"),
+    ExerciseKind.SELF_MASSAGE: ("A2",),
+}
 
 NOT_REVIEWED: Final = (
     "Imported from free-exercise-db, which has no safety data: "
     "not reviewed for conditions, so check with a professional if unsure."
 )
+"""The precaution every imported exercise carries."""
 
-_SOURCE_NOTE = "Imported entry {id!r} (public domain); dose from ACSM defaults"
+_SOURCE_NOTE = "Imported entry {id!r} (public domain)"
 _REQUIRED = ("id", "name", "level", "equipment", "primaryMuscles", "instructions", "category")
 
 # All checked against the lower-cased name and instructions. The dataset has
 # no safety data, so its words are read conservatively: a phrase that may
 # mean a flagged movement sets the feature.
 _POSITION_WORDS: Final = (  # first match wins
-    (Position.PRONE, re.compile(r"face down|prone|on your (stomach|belly)")),
+    (
+        Position.PRONE,
+        re.compile(r"face ?down|prone|on your (stomach|belly)|chest down|chest and stomach"),
+    ),
     (
         Position.SUPINE,
-        re.compile(r"on your back|supine|back on the floor|(lie|lay|lying) (down )?on the floor"),
+        re.compile(
+            r"on your back|supine|face ?up|back on the floor|(lie|lay|lying) (down )?on the floor"
+        ),
     ),
     (Position.QUADRUPED, re.compile(r"all fours|hands and knees")),
     (Position.KNEELING, re.compile(r"\bkneel")),
-    (Position.SIDE_LYING, re.compile(r"on your (left |right )?side|side[- ]lying")),
+    (
+        Position.SIDE_LYING,
+        re.compile(r"on your (left |right )?side|side[- ]lying|(lie|lay|lying) sideways"),
+    ),
     (Position.SEATED, re.compile(r"\bseated\b|\bsit\b|\bsitting\b")),
 )
 _POSITION_FEATURES: Final[Mapping[Position, frozenset[Feature]]] = {
@@ -151,36 +352,100 @@ _POSITION_FEATURES: Final[Mapping[Position, frozenset[Feature]]] = {
     Position.QUADRUPED: frozenset({Feature.KNEELING, Feature.HANDS_WEIGHT_BEARING}),
     Position.KNEELING: frozenset({Feature.KNEELING}),
 }
-_FEATURE_WORDS: Final = (
-    (Feature.OVERHEAD, re.compile(r"overhead|over your head|above your head")),
-    (Feature.END_RANGE_ROTATION, re.compile(r"\btwist")),
+FEATURE_WORDS: Final = (
+    (frozenset({Feature.OVERHEAD}), re.compile(r"overhead|over your head|above your head")),
+    (frozenset({Feature.END_RANGE_ROTATION}), re.compile(r"\btwist")),
     (
-        Feature.END_RANGE_FLEXION,
+        frozenset({Feature.END_RANGE_FLEXION}),
         re.compile(r"(lean|bend) forward|round your (back|shoulders)|to your chest"),
     ),
     (
-        Feature.NECK_SIDE_BEND,
+        frozenset({Feature.NECK_SIDE_BEND}),
         re.compile(r"tilt your head|head towards? your shoulder|ear towards? your shoulder"),
     ),
-    (Feature.NECK_ROTATION, re.compile(r"(turn|rotate) your head")),
-    (Feature.HANDS_WEIGHT_BEARING, re.compile(r"push-?ups?\b|plank|all fours|hands and knees")),
+    (frozenset({Feature.NECK_ROTATION}), re.compile(r"(turn|rotate) your head")),
     (
-        Feature.END_RANGE_STRETCH,
+        frozenset({Feature.HANDS_WEIGHT_BEARING}),
+        re.compile(r"push-?ups?\b|plank|all fours|hands and knees"),
+    ),
+    (
+        frozenset({Feature.END_RANGE_STRETCH}),
         re.compile(r"\bpull\b.*\bstretch|\bstretch\b.*\bpull\b|as far as you can"),
     ),
+    (
+        frozenset({Feature.HANGING, Feature.OVERHEAD}),
+        re.compile(
+            r"\bhang(ing)? (from|onto) (a|the|your) (bar|pull-up|chin-up|rings)"
+            r"|hanging position|muscle[- ]ups?\b"
+        ),
+    ),
+    (
+        frozenset({Feature.UPRIGHT_ROW}),
+        re.compile(r"upright (cable |barbell |dumbbell )?row|high pull\b"),
+    ),
+    (
+        frozenset({Feature.BEHIND_NECK, Feature.SHOULDER_END_RANGE}),
+        re.compile(r"behind (the|your) (neck|head)|behind neck"),
+    ),
+    (
+        frozenset({Feature.BALLISTIC}),
+        re.compile(r"\bkip(ping)?\b|explosive|\bbounc|ballistic|\bswing (your|them|the|both)\b"),
+    ),
+    (
+        frozenset({Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE}),
+        re.compile(r"bosu|balance board|wobble board"),
+    ),
+    (frozenset({Feature.EXTERNAL_LOAD}), re.compile(r"\bweighted\b|weight belt|dip belt")),
 )
-# Everyday props named in the instructions; the first that matches of a
-# group of alternatives ("a wall or doorway") is the one needed.
-_PROP_WORDS: Final = (
-    ((PropKind.WALL, re.compile(r"\bwall\b")), (PropKind.DOORWAY, re.compile(r"doorway"))),
-    ((PropKind.CHAIR, re.compile(r"\bchair\b")),),
-    ((PropKind.TOWEL, re.compile(r"\btowel\b")),),
+"""The features an entry's words set (checked against its lower-cased name and instructions)."""
+
+_PULL_UP: Final = re.compile(r"pull-?ups?\b|chin-?ups?\b|\bchins\b|muscle[- ]ups?\b")
+_NECK_LOAD: Final = re.compile(r"resist|isometric|press your head|plate|harness|neck strap")
+_SMR: Final = re.compile(r"-smr\b")
+_DYNAMIC: Final = re.compile(r"circles|swing|dynamic")
+_ALTERNATING: Final = re.compile(r"\balternat(e|ing)\b")
+_ONE_SIDED: Final = re.compile(
+    r"one[- ]arm|single[- ]arm|one[- ]handed|other side|(on|for|to) each side|other arm"
+    r"|opposite arm"
+    r"|switch sides|each arm"
 )
-# Apparatus upperback has no prop for, named in instructions even when the
-# dataset's equipment is "body only" (pull-ups need a bar).
-_APPARATUS: Final = re.compile(
-    r"pull-up bar|chin-up bar|\bv-bar\b|\bbar\b|\brack\b|smith machine|\bbench\b"
-    r"|\bcable\b|dumbbell|barbell|kettlebell|\bmachine\b"
+_IMAGE_PATH: Final = re.compile(r"[A-Za-z0-9_()'.,-]+(/[A-Za-z0-9_()'.,-]+)*")
+
+
+class SkipCode(enum.StrEnum):
+    """Why an entry was not imported, in one word (:attr:`Skipped.code`).
+
+    .. versionadded:: 0.2.0
+    """
+
+    MALFORMED = "malformed"
+    """A field is missing or of the wrong type."""
+    CATEGORY = "category"
+    """Cardio, plyometrics, an Olympic lift, powerlifting or strongman."""
+    NOT_UPPER_BACK = "not_upper_back"
+    """Outside the line drawn, with no upper-back primary muscle, not rear-shoulder
+    or rotator-cuff strengthening, and not a chest, shoulder or back stretch."""
+    NO_MUSCLE = "no_muscle"
+    """Its primary muscle is one upperback does not name."""
+    NO_EQUIPMENT = "no_equipment"
+    """Its equipment is ``other`` and its words name nothing upperback knows."""
+    NO_CUES = "no_cues"
+    """It has no instructions to use as cues."""
+    INVALID = "invalid"
+    """Its fields do not make a valid exercise (a name too long, ...)."""
+    REPEATED = "repeated"
+    """Its id repeats an earlier entry's."""
+
+
+_CODE_OF_PREFIX: Final = (
+    ("malformed:", SkipCode.MALFORMED),
+    ("category ", SkipCode.CATEGORY),
+    ("not an upper-back exercise", SkipCode.NOT_UPPER_BACK),
+    ("its primary muscle", SkipCode.NO_MUSCLE),
+    ("its equipment", SkipCode.NO_EQUIPMENT),
+    ("has no instructions", SkipCode.NO_CUES),
+    ("does not make a valid exercise", SkipCode.INVALID),
+    ("its id ", SkipCode.REPEATED),
 )
 
 
@@ -204,6 +469,17 @@ class Skipped:
     def __str__(self) -> str:
         return f"[{self.index}] {self.id or '?'}: {self.reason}"
 
+    @property
+    def code(self) -> SkipCode:
+        """Why it was left out, in one word, read from the start of :attr:`reason`.
+
+        .. versionadded:: 0.2.0
+        """
+        return next(
+            (code for prefix, code in _CODE_OF_PREFIX if self.reason.startswith(prefix)),
+            SkipCode.INVALID,  # a reason this module did not write
+        )
+
 
 @attrs.frozen(kw_only=True)
 class ImportResult:
@@ -225,12 +501,16 @@ class ImportResult:
         return iter((self.catalog, self.skipped))
 
 
-def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
+def load(source: str | os.PathLike[str] | list[Any], *, id_prefix: str = "") -> ImportResult:
     """Import free-exercise-db entries as upperback exercises.
 
     Args:
         source: The path of the dataset's ``exercises.json``, or its
             already-parsed list of entries.
+        id_prefix: Put before every id (``"fedb-"`` gives
+            ``"fedb-band-pull-apart"``), so that the import merges with a
+            catalog that has an exercise of the same id, as the built-in one
+            has ``band-pull-apart`` and ``childs-pose``.
 
     Returns:
         The catalog of imported exercises and every skipped entry with
@@ -245,14 +525,23 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
     >>> entry = {
     ...     "id": "Band_Pull_Apart", "name": "Band Pull Apart", "force": "pull",
     ...     "level": "beginner", "mechanic": "isolation", "equipment": "bands",
-    ...     "primaryMuscles": ["shoulders"], "secondaryMuscles": ["middle back"],
+    ...     "primaryMuscles": ["shoulders"], "secondaryMuscles": ["middle back", "traps"],
     ...     "instructions": ["Hold the band in front of you.", "Pull it apart."],
-    ...     "category": "strength", "images": [],
+    ...     "category": "strength", "images": ["Band_Pull_Apart/0.jpg"],
     ... }
-    >>> catalog, skipped = load([entry])
-    >>> skipped
-    (Skipped(index=0, id='Band_Pull_Apart', reason='no upper-back target: primary muscles are shoulders'),)
+    >>> catalog, skipped = load([entry, {**entry, "id": "Squat", "primaryMuscles": ["quadriceps"]}])
+    >>> exercise = catalog["band-pull-apart"]
+    >>> sorted(m.value for m in exercise.targets)
+    ['posterior_deltoid']
+    >>> sorted(m.value for m in exercise.secondary_targets)
+    ['middle_trapezius', 'rhomboids', 'upper_trapezius']
+    >>> exercise.media[0].url, exercise.media[0].licence
+    ('https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/Band_Pull_Apart/0.jpg', 'Unlicense')
+    >>> [(s.id, s.code.value) for s in skipped]
+    [('Squat', 'not_upper_back')]
     """  # noqa: E501
+    if type(id_prefix) is not str or (id_prefix and _fails_as_slug(id_prefix + "x")):
+        raise InvalidValue("id_prefix", id_prefix, "must be the start of an id, such as 'fedb-'")
     entries = _read(source) if isinstance(source, str | os.PathLike) else source
     if not isinstance(entries, list):
         raise InvalidDocument(
@@ -266,7 +555,7 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
         raw_id = entry.get("id") if isinstance(entry, dict) else None
         shown_id = raw_id if isinstance(raw_id, str) else None
         try:
-            exercise = _exercise(entry)
+            exercise = _exercise(entry, id_prefix)
         except _Skip as skip:
             skipped.append(Skipped(index=index, id=shown_id, reason=skip.reason))
             continue
@@ -281,6 +570,14 @@ def load(source: str | os.PathLike[str] | list[Any]) -> ImportResult:
         seen[exercise.id] = index
         exercises.append(exercise)
     return ImportResult(catalog=Catalog(exercises=exercises), skipped=skipped)
+
+
+def _fails_as_slug(text: str) -> bool:
+    try:
+        validate_slug("id", text)
+    except InvalidValue:
+        return True
+    return False
 
 
 def _read(path: str | os.PathLike[str]) -> Any:
@@ -317,7 +614,7 @@ def _strings(entry: dict[str, Any], key: str) -> list[str]:
     return values
 
 
-def _exercise(entry: Any) -> Exercise:
+def _exercise(entry: Any, id_prefix: str) -> Exercise:
     if not isinstance(entry, dict):
         raise _Skip(f"malformed: must be an object (got {type(entry).__name__})")
     missing = [key for key in _REQUIRED if key not in entry]
@@ -328,63 +625,226 @@ def _exercise(entry: Any) -> Exercise:
     category = _field(entry, "category", str)
     level = _field(entry, "level", str)
     equipment = _field(entry, "equipment", str, allow_none=True)
+    force = _field(entry, "force", str, allow_none=True) if "force" in entry else None
     primary = _strings(entry, "primaryMuscles")
     secondary = _strings(entry, "secondaryMuscles") if "secondaryMuscles" in entry else []
     cues = [line.strip() for line in _strings(entry, "instructions") if line.strip()]
+    images = _strings(entry, "images") if "images" in entry else []
 
+    _check_line(category, level, equipment, name, primary, secondary, cues)
+    lowered_name = name.lower()
+    words = " ".join([lowered_name, *(cue.lower() for cue in cues)])
+    chest_stretch = category == "stretching" and "chest" in primary
+    targets, unnamed = _muscles(primary, lowered_name, words, force, chest_stretch)
+    if not targets:
+        raise _Skip(
+            f"its primary muscle {', '.join(primary)} is not one upperback names"
+            " (its upper-back muscles are only secondary)"
+        )
+    secondary_targets, unnamed_secondary = _muscles(
+        secondary, lowered_name, words, force, chest_stretch
+    )
+    props = _props(EQUIPMENT[equipment], words)
+    if equipment == "other" and not props:
+        raise _Skip("its equipment is 'other' and its instructions name no prop upperback knows")
+    kind = _kind(category, lowered_name, words)
+    laterality = _laterality(words)
+    position = _position(words)
+    features = _features(position, props, words, primary)
+    if kind is ExerciseKind.SELF_MASSAGE:
+        features.discard(Feature.EXTERNAL_LOAD)
+    default = DEFAULT_DOSES[kind]
+    if laterality is not Laterality.BILATERAL:
+        default = attrs.evolve(default, per_side=True)
+    note = _SOURCE_NOTE.format(id=entry_id)
+    if unnamed or unnamed_secondary:
+        note += f"; muscles upperback does not name: {', '.join(unnamed + unnamed_secondary)}"
+    return Exercise(
+        id=id_prefix + slugify(entry_id),
+        name=name,
+        kind=kind,
+        position=position,
+        targets=targets,
+        secondary_targets=secondary_targets - targets,
+        cues=cues,
+        default_dose=default,
+        props=props,
+        laterality=laterality,
+        level=LEVELS[level],
+        features=features,
+        precautions=(NOT_REVIEWED,),
+        dose_note=DOSE_NOTES[kind],
+        sources=(
+            Source(key="free-exercise-db", url=DATASET_URL, note=note),
+            *(_reference(key) for key in _DOSE_KEYS[kind]),
+        ),
+        media=_media(name, images),
+    )
+
+
+def _check_line(  # noqa: PLR0917 - one call site, the entry's fields in order
+    category: str,
+    level: str,
+    equipment: str | None,
+    name: str,
+    primary: list[str],
+    secondary: list[str],
+    cues: list[str],
+) -> None:
     if category not in CATEGORIES:
         raise _Skip(f"category {category!r} is not imported (only stretching and strength)")
     if level not in LEVELS:
         raise _Skip(f"malformed: unknown level {level!r}")
     if equipment not in EQUIPMENT:
-        raise _Skip(f"equipment {equipment!r} has no upperback prop")
-    if not any(muscle in UPPER_BACK_MUSCLES for muscle in primary):
+        raise _Skip(f"malformed: unknown equipment {equipment!r}")
+    if not _belongs(name, category, primary, secondary):
         shown = ", ".join(primary) or "none"
-        raise _Skip(f"no upper-back target: primary muscles are {shown}")
+        raise _Skip(
+            f"not an upper-back exercise: {category} with primary muscles {shown}, not"
+            " rear-shoulder or rotator-cuff strengthening, nor a chest, shoulder or back stretch"
+        )
     if not cues:
         raise _Skip("has no instructions to use as cues")
-    words = " ".join([name, *cues]).lower()
-    apparatus = _APPARATUS.search(words)
-    if apparatus is not None:
-        raise _Skip(
-            f"its instructions need a {apparatus.group()!r}, which upperback has no prop for"
-        )
 
-    mapping = {**OTHER_MUSCLES, **UPPER_BACK_MUSCLES}
-    targets = frozenset().union(
-        *(mapping.get(muscle, frozenset()) for muscle in primary + secondary)
+
+def _belongs(name: str, category: str, primary: list[str], secondary: list[str]) -> bool:
+    if any(muscle in UPPER_BACK_MUSCLES for muscle in primary):
+        return True
+    if category == "strength":
+        return "shoulders" in primary and REAR_SHOULDER_WORDS.search(name) is not None
+    return bool(_STRETCHED_HERE.intersection(primary)) or any(
+        muscle in UPPER_BACK_MUSCLES for muscle in secondary
     )
+
+
+def shoulder_muscles(name: str, words: str = "", force: str | None = None) -> frozenset[Muscle]:
+    """The deltoid heads (and the rotator cuff) the dataset's ``shoulders`` means in an entry.
+
+    The name's words decide first, then the instructions' (``words``), then
+    the dataset's ``force``: a pull works the back of the shoulder, a push
+    its front. A stretch with no such word (``force`` ``"static"``) is taken
+    to stretch the back of the shoulder, except a chest stretch, which
+    stretches the front (pass ``force="chest stretch"``).
+
+    >>> sorted(m.value for m in shoulder_muscles("Reverse Flyes With External Rotation"))
+    ['posterior_deltoid', 'rotator_cuff']
+    >>> sorted(m.value for m in shoulder_muscles("Seated Front Deltoid"))
+    ['anterior_deltoid']
+    >>> sorted(m.value for m in shoulder_muscles("Shoulder Press - With Bands", force="push"))
+    ['anterior_deltoid']
+    >>> sorted(m.value for m in shoulder_muscles("Band Drill", force="pull"))
+    ['posterior_deltoid']
+
+    .. versionadded:: 0.2.0
+    """
+    for text in (name.lower(), words.lower()):
+        heads = {head for head, pattern in _SHOULDER_HEADS if pattern.search(text)}
+        if Muscle.POSTERIOR_DELTOID in heads:  # a rear or bent-over lateral raise
+            heads.discard(Muscle.LATERAL_DELTOID)
+        if heads:
+            return frozenset(heads)
+    if force in ("push", "chest stretch"):
+        return frozenset({Muscle.ANTERIOR_DELTOID})
+    return frozenset({Muscle.POSTERIOR_DELTOID})
+
+
+def _traps(name: str) -> frozenset[Muscle]:
+    if re.search(r"middle (back|trap)", name):
+        return frozenset({Muscle.MIDDLE_TRAPEZIUS})
+    if re.search(r"lower trap", name):
+        return frozenset({Muscle.LOWER_TRAPEZIUS})
+    return frozenset({Muscle.UPPER_TRAPEZIUS})
+
+
+def _neck(name: str, words: str) -> frozenset[Muscle]:
+    if re.search(r"face ?up|forehead", words):
+        return frozenset({Muscle.DEEP_NECK_FLEXORS, Muscle.STERNOCLEIDOMASTOID})
+    if re.search(r"face ?down|harness|back of (your|the) head|front and back|chin to", words):
+        muscles = {Muscle.CERVICAL_EXTENSORS}
+        if "front and back" in name:
+            muscles |= {Muscle.DEEP_NECK_FLEXORS, Muscle.STERNOCLEIDOMASTOID}
+        return frozenset(muscles)
+    return UPPER_BACK_MUSCLES["neck"]
+
+
+def _muscles(
+    names: Iterable[str], name: str, words: str, force: str | None, chest_stretch: bool
+) -> tuple[frozenset[Muscle], list[str]]:
+    found: set[Muscle] = set()
+    unnamed: list[str] = []
+    for muscle in names:
+        if muscle == "shoulders":
+            found |= shoulder_muscles(name, words, "chest stretch" if chest_stretch else force)
+        elif muscle == "traps":
+            found |= _traps(name)
+        elif muscle == "neck":
+            found |= _neck(name, words)
+        elif muscle in UPPER_BACK_MUSCLES:
+            found |= UPPER_BACK_MUSCLES[muscle]
+        elif muscle in OTHER_MUSCLES:
+            found |= OTHER_MUSCLES[muscle]
+        else:
+            unnamed.append(muscle)
+    return frozenset(found), unnamed
+
+
+def _kind(category: str, name: str, words: str) -> ExerciseKind:
     kind = CATEGORIES[category]
-    prop = EQUIPMENT[equipment]
-    position = _position(words)
+    if kind is ExerciseKind.STATIC_STRETCH:
+        if _SMR.search(name):
+            return ExerciseKind.SELF_MASSAGE
+        if _DYNAMIC.search(words):
+            return ExerciseKind.DYNAMIC_MOBILITY
+    return kind
+
+
+def _laterality(words: str) -> Laterality:
+    if _ALTERNATING.search(words):
+        return Laterality.ALTERNATING
+    if _ONE_SIDED.search(words):
+        return Laterality.UNILATERAL
+    return Laterality.BILATERAL
+
+
+def _props(equipment: PropNeed | None, words: str) -> tuple[PropNeed, ...]:
+    needs = [] if equipment is None else [equipment]
+    for need, pattern in PROP_WORDS:
+        if need in needs or not pattern.search(words):
+            continue
+        if need.kind is PropKind.DOORWAY and PropNeed(kind=PropKind.WALL) in needs:
+            continue
+        needs.append(need)
+    if (
+        equipment is None
+        and PropNeed(kind=PropKind.PULL_UP_BAR) not in needs
+        and _PULL_UP.search(words)
+        and re.search(r"\bbar\b", words)
+    ):
+        needs.append(PropNeed(kind=PropKind.PULL_UP_BAR))
+    return tuple(needs)
+
+
+def _features(
+    position: Position,
+    props: tuple[PropNeed, ...],
+    words: str,
+    primary: list[str],
+) -> set[Feature]:
     features = set(_POSITION_FEATURES.get(position, frozenset()))
-    features |= {feature for feature, pattern in _FEATURE_WORDS if pattern.search(words)}
-    if prop is PropKind.SWISS_BALL:
+    for found, pattern in FEATURE_WORDS:
+        if pattern.search(words):
+            features |= found
+    kinds = {need.kind for need in props}
+    others = {need.name for need in props if need.name is not None}
+    if kinds & _LOADS or others & _LOADING_OTHERS:
+        features.add(Feature.EXTERNAL_LOAD)
+    if PropKind.PULL_UP_BAR in kinds:
+        features |= {Feature.HANGING, Feature.OVERHEAD}
+    if kinds & {PropKind.SWISS_BALL, PropKind.SUSPENSION_TRAINER}:
         features |= {Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE}
-    return Exercise(
-        id=slugify(entry_id),
-        name=name,
-        kind=kind,
-        position=position,
-        targets=targets,
-        cues=cues,
-        default_dose=DEFAULT_DOSES[kind],
-        props=_props(prop, words),
-        level=LEVELS[level],
-        features=features,
-        precautions=(NOT_REVIEWED,),
-        dose_note="The dataset gives no dose; ACSM defaults are used [A2][A7].",
-        sources=(
-            Source(key="free-exercise-db", url=DATASET_URL, note=_SOURCE_NOTE.format(id=entry_id)),
-        ),
-    )
-
-
-def _props(equipment: PropKind | None, words: str) -> tuple[PropNeed, ...]:
-    kinds = [] if equipment is None else [equipment]
-    for group in _PROP_WORDS:
-        kinds += next(([kind] for kind, pattern in group if pattern.search(words)), [])
-    return tuple(PropNeed(kind=kind) for kind in kinds)
+    if "neck" in primary and (Feature.EXTERNAL_LOAD in features or _NECK_LOAD.search(words)):
+        features.add(Feature.LOADED_NECK)
+    return features
 
 
 def _position(words: str) -> Position:
@@ -392,3 +852,27 @@ def _position(words: str) -> Position:
         if pattern.search(words):
             return position
     return Position.STANDING
+
+
+def _media(name: str, images: list[str]) -> tuple[Media, ...]:
+    found = []
+    for number, path in enumerate(images, start=1):
+        if _IMAGE_PATH.fullmatch(path) is None or ".." in path.split("/"):
+            raise _Skip(f"malformed: image path {excerpt(path)} is not a relative path")
+        found.append(
+            Media(
+                url=IMAGE_BASE_URL + quote(path),
+                kind=MediaKind.IMAGE,
+                alt=f"{name}, picture {number} of {len(images)}",
+                author=f"free-exercise-db ({DATASET_URL})",
+                licence=IMAGE_LICENCE,
+                source_url=DATASET_URL,
+            )
+        )
+    return tuple(found)
+
+
+def _reference(key: str) -> Source:
+    from upperback.sources import reference  # noqa: PLC0415 - loads the table on first use
+
+    return Source(key=key, url=reference(key).urls[0])

@@ -395,6 +395,28 @@ RULES: Final[tuple[Rule, ...]] = (
         sources=("C5c*", "C8*"),
     ),
     Rule(
+        id="pregnancy-ballistic",
+        conditions=PREGNANCY,
+        features={Feature.BALLISTIC},
+        action=Action.EXCLUDE,
+        reason=(
+            "In pregnancy, avoid jerky or bouncy moves: bouncing, swinging and kipping"
+            " are left out."
+        ),
+        sources=("C5c*", "C8*"),
+    ),
+    Rule(
+        id="pregnancy-hanging",
+        conditions=PREGNANCY,
+        features={Feature.HANGING},
+        action=Action.EXCLUDE,
+        reason=(
+            "In pregnancy, avoid activities with a risk of falling; hanging from a bar"
+            " or rings ends in a drop, so it is left out (the cautious reading)."
+        ),
+        sources=("C5*",),
+    ),
+    Rule(
         id="hypermobility-stretch-cap",
         conditions={Condition.HYPERMOBILITY},
         kinds=STRETCH_KINDS,
@@ -425,6 +447,18 @@ RULES: Final[tuple[Rule, ...]] = (
             "With hypermobility, overstretching can make symptoms worse; that holds"
             " for moving the spine to end range (a deep cat, an open book) as much as"
             " for held stretches."
+        ),
+        sources=("C9*",),
+    ),
+    Rule(
+        id="hypermobility-ballistic",
+        conditions={Condition.HYPERMOBILITY},
+        features={Feature.BALLISTIC},
+        action=Action.EXCLUDE,
+        reason=(
+            "With hypermobility, overstretching and high-intensity work can make"
+            " symptoms worse; bouncing, swinging and kipping are left out in favour of"
+            " slow, controlled movement."
         ),
         sources=("C9*",),
     ),
@@ -498,6 +532,17 @@ RULES: Final[tuple[Rule, ...]] = (
         reason=(
             "With arm symptoms from the neck, avoid positions that strain the neck and"
             " upper trapezius, such as side-bending and rotation stretches."
+        ),
+        sources=("C11*", "C11b*"),
+    ),
+    Rule(
+        id="radiculopathy-loaded-neck",
+        conditions={Condition.CERVICAL_RADICULOPATHY},
+        features={Feature.LOADED_NECK},
+        action=Action.EXCLUDE,
+        reason=(
+            "With arm symptoms from the neck, avoid positions that strain the neck:"
+            " neck work against a plate, a harness or the hands is left out."
         ),
         sources=("C11*", "C11b*"),
     ),
