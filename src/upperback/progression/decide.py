@@ -277,9 +277,7 @@ def kit_gap(profile: Profile, block: Block) -> str | None:
         return None
     needs = tuple(need for need in block.exercise.props if need.required)
     if not kit.satisfies_all(needs):
-        lacking = ", ".join(
-            need.key.replace("_", " ") for need in needs if not kit.satisfies(need)
-        )
+        lacking = ", ".join(need.key.replace("_", " ") for need in needs if not kit.satisfies(need))
         return f"{block.exercise.name} needs a {lacking}, which the person's kit does not hold."
     level = block.dose.band_level
     bands = [prop.level for prop in kit.props if isinstance(prop, ResistanceBand)]
