@@ -27,7 +27,7 @@ from hypothesis import given, settings
 import upperback as ub
 from upperback import strategies as ust
 from upperback.serialization import DOCUMENT_KINDS
-from upperback.strategies._documents import MALFORMATIONS, malform
+from upperback.strategies._documents import MALFORMATIONS, _places, _replace, malform
 
 SAVED = {
     path.stem: path.read_text(encoding="utf-8")
@@ -157,7 +157,7 @@ def test_python_only_values_from_dict_are_refused_cleanly() -> None:
     for run in range(max(RUNS // 10, 300)):
         kind = sorted(SAVED)[run % len(SAVED)]
         document = json.loads(SAVED[kind])
-        places = _places(document)
+        places = [path for path, _ in _places(document)]
         path = rng.choice(places)
         changed = _replace(document, path, rng.choice(PYTHON_ONLY))
         where = f"seed {SEED}, run {run}, {kind}, {path}"
@@ -170,26 +170,6 @@ def test_python_only_values_from_dict_are_refused_cleanly() -> None:
         else:
             # Only an empty tuple for an empty array may pass: from_dict reads tuples as arrays.
             assert ub.from_dict(ub.to_dict(value)) == value, where
-
-
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += _places(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            found += _places(value, (*path, i))
-    return found
-
-
-def _replace(data: Any, path: tuple[Any, ...], value: Any) -> Any:
-    if not path:
-        return value
-    head, *rest = path
-    copy = dict(data) if isinstance(data, dict) else list(data)
-    copy[head] = _replace(data[head], tuple(rest), value)
-    return copy
 
 
 @settings(max_examples=50)

@@ -110,28 +110,6 @@ Case = dict[str, Any]
 # -- the documents (plain Python, tested) -------------------------------------------------------
 
 
-def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
-    found = [(path, data)]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += _places(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            found += _places(value, (*path, i))
-    return found
-
-
-def _replace(data: Any, path: tuple[Any, ...], value: Any) -> Any:
-    if not path:
-        return value
-    head, *rest = path
-    if isinstance(data, dict):
-        return {**data, head: _replace(data[head], tuple(rest), value)}
-    copy = list(data)
-    copy[head] = _replace(data[head], tuple(rest), value)
-    return copy
-
-
 def edge_integers() -> list[int]:
     """Every declared integer bound's edges, either side, and a few corners."""
     from upperback import _validate  # noqa: PLC0415 - the library only when documents are made
@@ -261,6 +239,7 @@ def documents(
             ``seed``; ``None`` for every value moved to every edge.
     """
     from upperback import SCHEMA_VERSION, strategies  # noqa: PLC0415
+    from upperback.strategies._documents import _places, _replace  # noqa: PLC0415
 
     rng = random.Random(f"{kind}:{seed}")  # noqa: S311 - reproducible choices, not secrets
     golden = GOLDEN / f"v{SCHEMA_VERSION}" / f"{kind}.json"
