@@ -2371,3 +2371,24 @@ def test_a_percent_step_rounds_half_up_and_steps_back_to_one() -> None:
     half = ub.PercentProgression(field=ub.DoseField.REPS, percent=50)
     two = block("band-pull-apart", sets=2, reps=2)
     assert _red(two, half).block.dose.reps == 1
+
+
+def test_a_step_that_screening_caps_back_to_the_same_dose_is_a_hold() -> None:
+    """Hypermobility caps stretch holds at 30 s: a 30 s hold cannot progress, even unscreened."""
+    stretch = block("upper-trapezius-stretch", hold_s=30)
+    went_well = ub.SessionLog(
+        date=MONDAY,
+        routine_id="neck",
+        pain_before=0,
+        outcomes=[ub.Outcome.as_prescribed(stretch, at=(0, 0), pain_during=0, pain_next_morning=0)],
+    )
+    decision = ub.progress(
+        stretch,
+        [went_well],
+        ub.HoldProgression(step_s=5, max_s=45),
+        profile=ub.Profile(conditions={ub.Condition.HYPERMOBILITY}),
+    )
+    assert decision.action is Act.HOLD
+    assert decision.block.dose == stretch.dose
+    assert decision.reasons[0].text.endswith("but held back.")
+    assert [reason.rule for reason in decision.reasons] == ["hold_progression", "screen"]

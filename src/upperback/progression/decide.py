@@ -260,7 +260,13 @@ def decide(
             return held_back()
     if new != before and ctx.profile is not None:
         safe = _screened(ctx.profile, before, new, reasons)
-        if safe is None or (step.action.harder and safe == before):
+        # Made no harder by screening's caps (only the cautions it records may differ):
+        # nothing progressed, so the decision says it held.
+        unchanged = safe is not None and (safe.exercise, safe.dose) == (
+            before.exercise,
+            before.dose,
+        )
+        if safe is None or (step.action.harder and unchanged):
             return held_back()
         new = safe
     return made(step.action, new, reasons)
