@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from upperback.cli._options import DISCLAIMER
 from upperback.compose import Change, ChangeKind
 from upperback.props import Kit
-from upperback.routine import SectionRole
+from upperback.render._sheet import ROLE_TITLES, minutes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -16,17 +16,6 @@ if TYPE_CHECKING:
     from upperback.safety import Profile
 
 __all__ = ["ROLE_TITLES", "change_note", "kit_for", "minutes", "print_routine"]
-
-ROLE_TITLES = {
-    SectionRole.WARM_UP: "Warm-up",
-    SectionRole.MAIN: "Main",
-    SectionRole.COOL_DOWN: "Cool-down",
-}
-
-
-def minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60} min {whole % 60:02d} s"
 
 
 def kit_for(names: Sequence[str], height_cm: float) -> Kit:
