@@ -10,19 +10,11 @@ import icalendar
 import pytest
 
 import upperback as ub
-from upperback import cli, render
+from tests._cli import run
+from upperback import render
 
 DOCUMENTS = Path(__file__).parent / "documents" / "v1"
 ROUTINE = DOCUMENTS / "routine.json"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exc:  # argparse's own usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("path", sorted(DOCUMENTS.glob("*.json")), ids=lambda p: p.stem)

@@ -13,6 +13,7 @@ import attrs
 import pytest
 
 import upperback as ub
+from tests._cli import run
 from upperback.cli import app as cli
 from upperback.cli import routine as routine_command
 from upperback.compose import desk_reset
@@ -25,15 +26,6 @@ if TYPE_CHECKING:
 
 
 DOCUMENTS = Path(__file__).parent / "documents" / "v1"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exc:  # argparse's own usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_file_that_cannot_be_read_is_a_usage_error(

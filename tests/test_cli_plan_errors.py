@@ -9,21 +9,12 @@ from typing import Any
 import pytest
 
 import upperback as ub
-from upperback import cli
+from tests._cli import run
 from upperback.cli import prescribe as prescribe_command
 
 DOCUMENTS = Path(__file__).parent / "documents" / "v1"
 ROUTINE = DOCUMENTS / "routine.json"
 LOG = DOCUMENTS / "session_log.json"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exc:  # argparse's own usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_logs_file_that_does_not_exist_is_one_line_and_exit_2(
