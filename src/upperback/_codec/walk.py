@@ -234,7 +234,7 @@ class _Codec:
             return _date
         members = tagged_members(tp)
         if members is not None:
-            reader = self._tagged(members)
+            reader = self._tagged({getattr(m, "TYPE"): m for m in members})  # noqa: B009
             return _optional(reader) if type(None) in typing.get_args(tp) else reader
         args = _union_args(tp)
         if args is not None and len(args) == 2 and type(None) in args:
@@ -344,24 +344,10 @@ class _Codec:
         return structure
 
     def _props(self) -> Structure:
-        by_tag = {cls.kind.value: self.get(cls, tagged=True) for cls in PROP_TYPES.values()}
-        allowed = ", ".join(excerpt(tag) for tag in by_tag)
+        return self._tagged({cls.kind.value: cls for cls in PROP_TYPES.values()})
 
-        def structure(value: Any) -> Any:
-            if type(value) is not dict and not isinstance(value, dict):
-                raise _bad(f"must be an object with a {TAG!r} key (got {excerpt(value)})")
-            if TAG not in value:
-                raise Bad([([TAG], f"is required: one of {allowed}")])
-            tag = value[TAG]
-            fn = by_tag.get(tag) if type(tag) is str else None
-            if fn is None:
-                raise Bad([([TAG], f"must be one of {allowed} (got {excerpt(tag)})")])
-            return fn(value)
-
-        return structure
-
-    def _tagged(self, members: tuple[type, ...]) -> Structure:
-        by_tag: dict[str, type] = {getattr(member, "TYPE"): member for member in members}  # noqa: B009
+    def _tagged(self, by_tag: dict[str, type]) -> Structure:
+        """The reader of a union whose members are told apart by their ``TAG`` key."""
         allowed = ", ".join(excerpt(tag) for tag in by_tag)
         # A member's reader is made on first use: a rule may hold rules (a chain, the
         # pain gate), so making them all here would ask for this union again.
