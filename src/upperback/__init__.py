@@ -65,12 +65,15 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Adherence",
         "Advance",
         "Chain",
+        "CheckIn",
+        "Clearance",
         "Decision",
         "DecisionReason",
         "Deload",
         "DoseField",
         "DoubleProgression",
         "Hold",
+        "HistoryAdvice",
         "HoldProgression",
         "LinearProgression",
         "Outcome",
@@ -80,6 +83,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Program",
         "ProgressAction",
         "ProgressionRule",
+        "Referral",
         "RegressExercise",
         "RuleSet",
         "SessionLog",
@@ -95,6 +99,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "default_rule",
         "plan",
         "progress",
+        "triage_history",
     ),
     "upperback.media": (
         "Media",
@@ -255,11 +260,14 @@ if TYPE_CHECKING:
     from upperback.progression import Adherence as Adherence
     from upperback.progression import Advance as Advance
     from upperback.progression import Chain as Chain
+    from upperback.progression import CheckIn as CheckIn
+    from upperback.progression import Clearance as Clearance
     from upperback.progression import Decision as Decision
     from upperback.progression import DecisionReason as DecisionReason
     from upperback.progression import Deload as Deload
     from upperback.progression import DoseField as DoseField
     from upperback.progression import DoubleProgression as DoubleProgression
+    from upperback.progression import HistoryAdvice as HistoryAdvice
     from upperback.progression import Hold as Hold
     from upperback.progression import HoldProgression as HoldProgression
     from upperback.progression import LinearProgression as LinearProgression
@@ -270,6 +278,7 @@ if TYPE_CHECKING:
     from upperback.progression import Program as Program
     from upperback.progression import ProgressAction as ProgressAction
     from upperback.progression import ProgressionRule as ProgressionRule
+    from upperback.progression import Referral as Referral
     from upperback.progression import RegressExercise as RegressExercise
     from upperback.progression import RuleSet as RuleSet
     from upperback.progression import SessionLog as SessionLog
@@ -285,6 +294,7 @@ if TYPE_CHECKING:
     from upperback.progression import default_rule as default_rule
     from upperback.progression import plan as plan
     from upperback.progression import progress as progress
+    from upperback.progression import triage_history as triage_history
     from upperback.props import THERABAND_COLOURS as THERABAND_COLOURS
     from upperback.props import BandLevel as BandLevel
     from upperback.props import Barbell as Barbell
@@ -419,7 +429,9 @@ __all__ = [
     "Chair",
     "Change",
     "ChangeKind",
+    "CheckIn",
     "Choice",
+    "Clearance",
     "Composition",
     "Condition",
     "Coverage",
@@ -439,6 +451,7 @@ __all__ = [
     "FoamRoller",
     "Gap",
     "Goal",
+    "HistoryAdvice",
     "Hold",
     "HoldProgression",
     "InvalidCatalog",
@@ -482,6 +495,7 @@ __all__ = [
     "Reason",
     "RedFlag",
     "Reference",
+    "Referral",
     "Region",
     "RegressExercise",
     "ResistanceBand",
@@ -553,6 +567,7 @@ __all__ = [
     "substitute",
     "to_dict",
     "triage",
+    "triage_history",
     "trimester",
 ]
 # --- end of generated code ---

@@ -13,6 +13,11 @@ From the bottom up:
   planned and reactive deloads, hold and suppress,
   :class:`~upperback.progression.rules.Chain` and
   :class:`~upperback.progression.rules.PainGate`);
+- ``history``: :func:`~upperback.progression.history.triage_history`,
+  the triage of a person's whole history of logs and
+  :class:`~upperback.progression.history.CheckIn` values, the
+  :class:`~upperback.progression.history.Referral` it makes and a
+  clinician's :class:`~upperback.progression.history.Clearance`;
 - ``decide``: :class:`~upperback.progression.decide.Decision` and
   :func:`~upperback.progression.decide.progress`;
 - ``defaults``: :func:`~upperback.progression.defaults.default_rule`,
@@ -21,17 +26,26 @@ From the bottom up:
   :func:`~upperback.progression.program.plan`;
 - ``tally``: :func:`~upperback.progression.tally.adherence`.
 
-Progression never bypasses safety: every session is triaged with the
-person's profile (a red flag or pain persisting past the thresholds
-refers, whatever the rule), the pain gate reads the same thresholds as
+Progression never bypasses safety: the whole history is triaged with the
+person's profile (a red flag anywhere in it, or pain persisting past the
+thresholds, refers whatever the rule, and stops exercise until a
+clinician's clearance), the pain gate reads the same thresholds as
 triage, and every block made harder is screened again.
 """
 
 from __future__ import annotations
 
-from upperback.progression.decide import REFERRAL_LEVELS, Decision, DecisionReason, progress
+from upperback.progression.decide import Decision, DecisionReason, progress
 from upperback.progression.defaults import default_rule
 from upperback.progression.engine import ProgressAction
+from upperback.progression.history import (
+    REFERRAL_LEVELS,
+    CheckIn,
+    Clearance,
+    HistoryAdvice,
+    Referral,
+    triage_history,
+)
 from upperback.progression.log import EFFORT_SCALE, Outcome, SessionLog, addresses
 from upperback.progression.program import MAX_WEEKS, PlannedSession, Program, RuleSet, Week, plan
 from upperback.progression.rules import (
@@ -64,12 +78,15 @@ __all__ = [
     "Adherence",
     "Advance",
     "Chain",
+    "CheckIn",
+    "Clearance",
     "Decision",
     "DecisionReason",
     "Deload",
     "DoseField",
     "DoubleProgression",
     "Hold",
+    "HistoryAdvice",
     "HoldProgression",
     "LinearProgression",
     "Outcome",
@@ -79,6 +96,7 @@ __all__ = [
     "Program",
     "ProgressAction",
     "ProgressionRule",
+    "Referral",
     "RegressExercise",
     "RuleSet",
     "SessionLog",
@@ -94,4 +112,5 @@ __all__ = [
     "default_rule",
     "plan",
     "progress",
+    "triage_history",
 ]

@@ -36,7 +36,7 @@ from upperback.errors import InvalidValue
 from upperback.progression.log import SessionLog, sorted_logs
 from upperback.safety import DEFAULT_POLICY, Profile, SafetyPolicy, SymptomReport, Trend, triage
 from upperback.safety.rules import RULES
-from upperback.safety.triage import Advice, AdviceCode, AdviceLevel, Reason, advise
+from upperback.safety.triage import MAX_DAYS, Advice, AdviceCode, AdviceLevel, Reason, advise
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -517,7 +517,8 @@ class _Episode:
         elif (symptom is not None and symptom > 0) or check_in is not None:
             self.start = self.start or day
             if check_in is not None:
-                self.start = min(self.start, day - dt.timedelta(days=check_in.days_since_onset))
+                back = min(check_in.days_since_onset, (day - dt.date.min).days)
+                self.start = min(self.start, day - dt.timedelta(days=back))
         pain = symptom
         days, trend = self._duration(day, pain, pain_free, check_in)
         return (
@@ -546,7 +547,7 @@ class _Episode:
         derived: Trend | None = Trend.BETTER if pain_free else None
         if self.start is not None:
             clock = self.start if restart is None else max(self.start, restart)
-            days = (day - clock).days
+            days = min((day - clock).days, MAX_DAYS)
             if pain is not None:
                 if self.baseline is None or self.baseline[0] != clock:
                     self.baseline = (clock, pain)
