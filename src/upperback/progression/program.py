@@ -800,8 +800,11 @@ class _Planner:
             elif clearance is None and self.previous is not None and self.previous[1]:
                 clearance = self.evidence.clearance_between(self.previous[0][0], spans[i][0])
             self.previous = (spans[i], found is not None)
-        # The week's doses are decided from what came before its first day.
-        at_start = self.evidence.referral(*_before(spans[0]))
+        # The week's doses are decided from what came before its first session
+        # to do (its first session, when none is): a clearance during the week
+        # resumes it at doses decided as if from that day.
+        first = next((i for i, found in enumerate(referrals) if found is None), 0)
+        at_start = self.evidence.referral(*_before(spans[first]))
         advice = at_start.advice if at_start is not None else care
         decisions: list[Decision] = []
         this_week: dict[tuple[int, int], Block] = {}
@@ -902,13 +905,15 @@ class _Planner:
     ) -> Week:
         """The week as the plan from before the missed weeks gave it, which the logs followed."""
         state, missed = shadow
-        weeks = f"week {missed}" if missed == week.number - 1 else f"weeks {missed}–{week.number - 1}"
+        one = missed == week.number - 1
+        weeks = f"week {missed}" if one else f"weeks {missed}–{week.number - 1}"
         why = DecisionReason(
             rule="missed_week",
             text=(
-                f"No session was logged in {weeks}, so the plan held the doses; the"
-                f" sessions of week {week.number} were logged at the doses the plan gave"
-                " before, and count as done."
+                f"No session was logged in {weeks}, after which the plan holds the doses;"
+                f" but the sessions of week {week.number} were logged at the doses the plan"
+                f" gave before {weeks} {'was' if one else 'were'} missed: they count as done,"
+                " and the plan goes on from them. That plan's reason:"
             ),
         )
         decisions = tuple(

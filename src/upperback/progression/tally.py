@@ -103,7 +103,9 @@ class Adherence:
 def adherence(program: Program, logs: Iterable[SessionLog]) -> Adherence:
     """How much of the program the logs show was done, up to the last logged week.
 
-    A week with no log counts as planned and not done.
+    A week with no log counts as planned and not done. A session a referral
+    reaches (:attr:`~upperback.progression.program.PlannedSession.referred`)
+    is not planned, unless it was logged: the person was asked not to exercise.
 
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
     >>> program = plan(routine, weeks=2)
@@ -131,7 +133,7 @@ def adherence(program: Program, logs: Iterable[SessionLog]) -> Adherence:
     weeks: list[Tally] = []
     blocks: dict[tuple[int, int], Tally] = {}
     for week in program.weeks[:last]:
-        planned = len(week.sessions)
+        planned = sum(1 for session in week.sessions if session.logged or not session.referred)
         week_logs = placed.get(week.number, [])
         tally = Tally(sessions_planned=planned)
         for at, block in addresses(week.routine):

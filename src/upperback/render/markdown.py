@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from upperback.errors import UnknownReference
 from upperback.progression import Program
-from upperback.render._program import program_sheet
+from upperback.render._program import RESUMES, program_sheet
 from upperback.render._sheet import minutes, sheet_of
 from upperback.sources import reference
 
 if TYPE_CHECKING:
-    from upperback.render._program import ProgramSheet
+    from upperback.render._program import ProgramSheet, WeekView
     from upperback.render._sheet import Card, Cited, Sheet
 
 __all__ = ["markdown"]
@@ -76,22 +76,40 @@ def render_sheet(sheet: Sheet) -> str:
     return "\n".join(lines)
 
 
+def _referral(week: WeekView) -> list[str]:
+    lines = []
+    if week.clearance is not None:
+        lines += [_cited(week.clearance), ""]
+    if week.referral is None or week.stop is None:
+        return lines
+    lines += [f"**{escape(week.stop)}**", ""]
+    if week.referral.first:
+        lines += [f"Instead: {escape(week.referral.instead)}", "", "Why:", ""]
+        lines += [*(f"- {_cited(reason)}" for reason in week.referral.reasons), ""]
+    if week.clearance is None:
+        lines += [escape(RESUMES), ""]
+    return lines
+
+
 def render_program(sheet: ProgramSheet) -> str:
-    """The Markdown of a program: a table a week, then the safety notice."""
+    """The Markdown of a program: a table a week, then the safety notice.
+
+    A week with no session to do has no table: it says what to do instead, and why.
+    """
     lines = [f"# {escape(sheet.title)}", "", *(escape(fact) for fact in sheet.facts), ""]
     for week in sheet.weeks:
         label = " (deload)" if week.deload else ""
         lines += [f"## Week {week.number}{label}", "", escape(", ".join(week.when)), ""]
         if week.advice is not None:
             lines += [f"Advice in force: {_cited(week.advice)}", ""]
-        lines += ["| Exercise | Dose | Change |", "|---|---|---|"]
-        for line in week.lines:
-            why = "; ".join(_cited(reason) for reason in line.reasons)
-            change = f"{line.action}: {why}" if line.action else ""
-            lines.append(f"| {escape(line.name)} | {escape(line.dose)} | {change} |")
-        lines.append("")
-        if week.referred:
-            lines += ["**Progression stopped: see a healthcare professional.**", ""]
+        if week.lines:
+            lines += ["| Exercise | Dose | Change |", "|---|---|---|"]
+            for line in week.lines:
+                why = "; ".join(_cited(reason) for reason in line.reasons)
+                change = f"{line.action}: {why}" if line.action else ""
+                lines.append(f"| {escape(line.name)} | {escape(line.dose)} | {change} |")
+            lines.append("")
+        lines += _referral(week)
     lines += ["## Stop and get urgent help if any of these is true", ""]
     lines += [*(f"- {_cited(sign)}" for sign in sheet.warning_signs), ""]
     lines += ["## Safety", "", *(f"- {_cited(line)}" for line in sheet.notice), ""]

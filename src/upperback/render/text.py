@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upperback.progression import Program
-from upperback.render._program import program_sheet
+from upperback.render._program import RESUMES, program_sheet
 from upperback.render._sheet import minutes, sheet_of
 
 if TYPE_CHECKING:
-    from upperback.render._program import ProgramSheet
+    from upperback.render._program import ProgramSheet, WeekView
     from upperback.render._sheet import Card, Cited, Sheet
 
 __all__ = ["text"]
@@ -56,8 +56,28 @@ def render_sheet(sheet: Sheet) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _referral(week: WeekView) -> list[str]:
+    lines = []
+    if week.clearance is not None:
+        lines.append(f"  {_cited(week.clearance)}")
+    if week.referral is None:
+        return lines
+    lines.append(f"  {week.stop}")
+    if week.referral.first:
+        lines.append(f"  Instead: {week.referral.instead}")
+        lines.append("  Why:")
+        lines += [f"    - {_cited(reason)}" for reason in week.referral.reasons]
+    if week.clearance is None:
+        lines.append(f"  {RESUMES}")
+    return lines
+
+
 def render_program(sheet: ProgramSheet) -> str:
-    """The text of a program: each week's doses and what changed, then the safety notice."""
+    """The text of a program: each week's doses and what changed, then the safety notice.
+
+    A week a referral reaches lists no exercise for its stopped sessions: it
+    says what to do instead, and why.
+    """
     lines = [sheet.title, *sheet.facts]
     for week in sheet.weeks:
         label = " (deload)" if week.deload else ""
@@ -69,8 +89,7 @@ def render_program(sheet: ProgramSheet) -> str:
                 f"  {line.name}: {line.dose}" + (f" ({line.action})" if line.action else "")
             )
             lines += [f"      {_cited(reason)}" for reason in line.reasons]
-        if week.referred:
-            lines.append("  Progression stopped: see a healthcare professional.")
+        lines += _referral(week)
     lines += ["", "Stop and get urgent help, before exercising again, if any of these is true:"]
     lines += [f"  - {_cited(sign)}" for sign in sheet.warning_signs]
     lines += ["", "Safety:", *(f"  - {_cited(line)}" for line in sheet.notice)]
