@@ -201,7 +201,8 @@ class Week:
         advice: The triage advice in force when the week began: the referral's,
             or the most pressing of the previous week's logged sessions and
             check-ins (``None`` when there were none).
-        referral: The referral in force on any session of the week, if any.
+        referral: The most pressing referral in force on a session of the week
+            (the latest of equals), if any.
         clearance: The clearance that lifted a referral during the week, if any.
 
     .. versionadded:: 0.1.0
@@ -666,6 +667,15 @@ def _spans(
     return found
 
 
+def _most_pressing(referrals: list[Referral | None]) -> Referral | None:
+    """The most pressing referral (the latest of equals, which holds the most), or ``None``."""
+    found: Referral | None = None
+    for referral in referrals:
+        if referral is not None and (found is None or referral.level >= found.level):
+            found = referral
+    return found
+
+
 def _before(span: _Span) -> _Span:
     """The span a day earlier: what came strictly before a session."""
     low, high = span
@@ -774,7 +784,7 @@ class _Planner:
         self.shadow: tuple[_State, int] | None = None  # the plan as it was before a missed week
         self.rule_cache: dict[tuple[tuple[int, int], Exercise], ProgressionRule] = {}
         self.first_week: dict[dt.date, int] = {}
-        self.previous: tuple[_Span, bool] | None = None
+        self.previous: tuple[dt.date, bool] | None = None
 
     def week(  # noqa: PLR0913 - one week's inputs
         self,
@@ -798,13 +808,16 @@ class _Planner:
             if found is not None:
                 self.first_week.setdefault(found.date, number)
             elif clearance is None and self.previous is not None and self.previous[1]:
-                clearance = self.evidence.clearance_between(self.previous[0][0], spans[i][0])
-            self.previous = (spans[i], found is not None)
+                # A referral was in force by the session before, and no longer is.
+                clearance = self.evidence.clearance_between(self.previous[0], spans[i][0])
+            in_force = found is not None or (
+                sessions[i].logged and self.evidence.referral(*spans[i]) is not None
+            )
+            self.previous = (spans[i][0], in_force)
         # The week's doses are decided from what came before its first session
         # to do (its first session, when none is): a clearance during the week
         # resumes it at doses decided as if from that day.
-        first = next((i for i, found in enumerate(referrals) if found is None), 0)
-        at_start = self.evidence.referral(*_before(spans[first]))
+        at_start = referrals[next((i for i, found in enumerate(referrals) if found is None), 0)]
         advice = at_start.advice if at_start is not None else care
         decisions: list[Decision] = []
         this_week: dict[tuple[int, int], Block] = {}
@@ -831,7 +844,7 @@ class _Planner:
             decisions=tuple(decisions),
             deload=deload,
             advice=advice,
-            referral=next((found for found in referrals if found is not None), None),
+            referral=_most_pressing(referrals),
             clearance=clearance,
         )
         if not logged:
