@@ -36,10 +36,9 @@ from upperback.safety import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
 __all__ = ["REFERRAL_LEVELS", "Decision", "DecisionReason", "progress"]
-
 
 
 @attrs.frozen(kw_only=True)
@@ -324,7 +323,7 @@ _URGENT = "seek urgent help"
 _SEE = {AdviceLevel.SEE_PROFESSIONAL: "see a healthcare professional", AdviceLevel.URGENT: _URGENT}
 
 
-def progress(  # noqa: PLR0913 - the history, and what reads it, are all keywords
+def progress(
     block: Block,
     history: Iterable[SessionLog],
     rule: ProgressionRule,

@@ -67,9 +67,7 @@ when it was given, later sessions of it included: the clinician has seen
 that pain. A new episode (after a session without pain) refers again.
 """
 
-DURATION_FINDINGS: Final = frozenset(
-    {AdviceCode.NOT_IMPROVING, AdviceCode.SYMPTOMS_PAST_CEILING}
-)
+DURATION_FINDINGS: Final = frozenset({AdviceCode.NOT_IMPROVING, AdviceCode.SYMPTOMS_PAST_CEILING})
 """Findings on how long pain has lasted: a clearance of one restarts their clock on its day."""
 
 _MAX_BY: Final = 200
@@ -121,8 +119,7 @@ def _codes(value: Any) -> Any:
     value = to_frozenset(value)
     if isinstance(value, frozenset):
         return frozenset(
-            AdviceCode(code) if isinstance(code, str) and code in _CODES else code
-            for code in value
+            AdviceCode(code) if isinstance(code, str) and code in _CODES else code for code in value
         )
     return value
 
@@ -187,7 +184,9 @@ class Clearance:
         for rule_id in sorted(self.rules):
             if rule_id in _CODES:
                 raise InvalidValue(
-                    "rules", rule_id, "is a triage finding, not a screening rule: give it in 'findings'"
+                    "rules",
+                    rule_id,
+                    "is a triage finding, not a screening rule: give it in 'findings'",
                 )
             if rule_id not in _RULE_IDS:
                 raise InvalidValue("rules", rule_id, "must name a rule in upperback.RULES")
@@ -250,7 +249,9 @@ def _check_referral_advice(_: object, __: object, advice: Any) -> None:
     v.instance("advice", advice, Advice)
     if advice.level < REFERRAL_LEVEL:
         raise InvalidValue(
-            "advice", advice.level.value, f"must be at a referral level ({REFERRAL_LEVEL!s} or above)"
+            "advice",
+            advice.level.value,
+            f"must be at a referral level ({REFERRAL_LEVEL!s} or above)",
         )
 
 
@@ -316,7 +317,9 @@ class HistoryAdvice:
         if self.referral is not None:
             v.instance("referral", self.referral, Referral)
             if self.advice != self.referral.advice:
-                raise InvalidValue("advice", self.advice.code.value, "must be the referral's advice")
+                raise InvalidValue(
+                    "advice", self.advice.code.value, "must be the referral's advice"
+                )
         elif self.advice.level >= REFERRAL_LEVEL:
             raise InvalidValue(
                 "referral", None, "must be given when the advice is at a referral level"
@@ -485,7 +488,9 @@ class _Episode:
         self.worse_from: dt.date | None = None
 
     def _restart(self, day: dt.date, codes: frozenset[AdviceCode]) -> dt.date | None:
-        found = [c.date for c in self.clearances if c.date <= day and not codes.isdisjoint(c.findings)]
+        found = [
+            c.date for c in self.clearances if c.date <= day and not codes.isdisjoint(c.findings)
+        ]
         return found[-1] if found else None
 
     def step(
@@ -504,7 +509,11 @@ class _Episode:
         if check_in is not None:
             if check_in.pain_now is not None:
                 rest = check_in.pain_now
-            readings += [check_in.pain_now, check_in.pain_after_exercise, check_in.pain_next_morning]
+            readings += [
+                check_in.pain_now,
+                check_in.pain_after_exercise,
+                check_in.pain_next_morning,
+            ]
             morning.append(check_in.pain_next_morning)
         # The symptom is pain outside exercise: at rest, and the next morning.
         # Pain during exercise that has settled by the next morning is the

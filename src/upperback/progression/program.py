@@ -241,12 +241,14 @@ class Week:
             )
         if self.referral is not None and not referred:
             raise InvalidValue(
-                "referral", self.referral.date.isoformat(), "must not be given when no session is referred"
+                "referral",
+                self.referral.date.isoformat(),
+                "must not be given when no session is referred",
             )
 
     @property
     def referred(self) -> bool:
-        """Whether a referral reaches this week (or, in a document from before 0.2, a block refers)."""
+        """Whether a referral reaches this week (or, in an older document, a block refers)."""
         return self.referral is not None or any(
             decision.action is ProgressAction.REFER for decision in self.decisions
         )
@@ -460,7 +462,7 @@ def _place_logs(
     return by_week
 
 
-def plan(  # noqa: PLR0913 - every input of a plan is a keyword
+def plan(
     routine: Routine,
     *,
     weeks: int = 8,
@@ -570,7 +572,9 @@ def plan(  # noqa: PLR0913 - every input of a plan is a keyword
         policy=policy,
     )
     offsets = _offsets(base.sessions_per_week)
-    spans = _spans(weeks, offsets, start, logged, latest_day(ordered, found_check_ins, found_clearances))
+    spans = _spans(
+        weeks, offsets, start, logged, latest_day(ordered, found_check_ins, found_clearances)
+    )
     care = _care_by_week(evidence, found_check_ins, start, logged)
     planner = _Planner(
         rules=ruleset,
@@ -594,11 +598,11 @@ def plan(  # noqa: PLR0913 - every input of a plan is a keyword
         out.append(
             planner.week(
                 number,
-                sessions,
-                spans[number - 1],
-                placed.get(number, []),
-                number <= last_logged,
-                care.get(number - 1),
+                sessions=sessions,
+                spans=spans[number - 1],
+                week_logs=placed.get(number, []),
+                logged=number <= last_logged,
+                care=care.get(number - 1),
             )
         )
     return Program(
@@ -692,17 +696,16 @@ def _care_by_week(
     start: dt.date | None,
     logged: dict[tuple[int, int], SessionLog],
 ) -> dict[int, Advice]:
-    """The most pressing care advice of each week's logs and check-ins (week 0: before the start)."""
+    """The most pressing care advice of each week's logs and check-ins (0: before the start)."""
     weeks: dict[int, list[Advice]] = {}
     for (week, _), log in sorted(logged.items()):
         weeks.setdefault(week, []).append(evidence.of_log[id(log)].care)
     by_day = sorted(((log.date, week) for (week, _), log in logged.items()))
     for i, check_in in enumerate(check_ins):
-        week = _dated_week(f"check_ins[{i}]", check_in.date, check_in.week, start, before_ok=True)
-        if week is None:
-            earlier = [w for day, w in by_day if day <= check_in.date]
-            week = max(earlier, default=0)
-        weeks.setdefault(week, []).append(evidence.of_check_in(check_in).care)
+        placed = _dated_week(f"check_ins[{i}]", check_in.date, check_in.week, start, before_ok=True)
+        if placed is None:
+            placed = max((w for day, w in by_day if day <= check_in.date), default=0)
+        weeks.setdefault(placed, []).append(evidence.of_check_in(check_in).care)
     return {
         week: advice
         for week, advices in weeks.items()
@@ -762,6 +765,10 @@ class _State:
             self.record(log, routine)
 
 
+_Decided = tuple[list[Decision], dict[tuple[int, int], Block], bool]
+"""A week's decisions, the blocks they changed, and whether any deloads."""
+
+
 class _Planner:
     """Plans week after week from the state, the evidence and the rules."""
 
@@ -786,9 +793,10 @@ class _Planner:
         self.first_week: dict[dt.date, int] = {}
         self.previous: tuple[dt.date, bool] | None = None
 
-    def week(  # noqa: PLR0913 - one week's inputs
+    def week(
         self,
         number: int,
+        *,
         sessions: list[PlannedSession],
         spans: list[_Span],
         week_logs: list[tuple[int, SessionLog]],
@@ -796,47 +804,19 @@ class _Planner:
         care: Advice | None,
     ) -> Week:
         """Plan week ``number``, then record its sessions (logged, nominal or missed)."""
-        # A session's own log is not evidence against it: a logged session is
-        # referred by what came before its day; one to do, by anything up to it.
-        referrals = [
-            self.evidence.referral(*(_before(span) if session.logged else span))
-            for session, span in zip(sessions, spans, strict=True)
-        ]
-        clearance = None
-        for i, found in enumerate(referrals):
-            sessions[i] = attrs.evolve(sessions[i], referred=found is not None)
-            if found is not None:
-                self.first_week.setdefault(found.date, number)
-            elif clearance is None and self.previous is not None and self.previous[1]:
-                # A referral was in force by the session before, and no longer is.
-                clearance = self.evidence.clearance_between(self.previous[0], spans[i][0])
-            in_force = found is not None or (
-                sessions[i].logged and self.evidence.referral(*spans[i]) is not None
-            )
-            self.previous = (spans[i][0], in_force)
+        referrals, clearance = self._referrals(number, sessions, spans)
         # The week's doses are decided from what came before its first session
         # to do (its first session, when none is): a clearance during the week
         # resumes it at doses decided as if from that day.
         at_start = referrals[next((i for i, found in enumerate(referrals) if found is None), 0)]
         advice = at_start.advice if at_start is not None else care
-        decisions: list[Decision] = []
-        this_week: dict[tuple[int, int], Block] = {}
-        deload = False
+        decided: _Decided = ([], {}, False)
         shadow_week = None
         if number > 1:
-            stays = None
-            if at_start is not None:
-                stays = DecisionReason(
-                    rule="triage",
-                    text=(
-                        f"Referred in week {self.first_week[at_start.date]}"
-                        f" ({at_start.date.isoformat()}): exercise stays stopped until a"
-                        " clinician's clearance is recorded (a Clearance given to plan)."
-                    ),
-                )
             if self.shadow is not None:
                 shadow_week = self._decide(self.shadow[0], number, None, None)
-            decisions, this_week, deload = self._decide(self.state, number, advice, stays)
+            decided = self._decide(self.state, number, advice, self._stays(at_start))
+        decisions, this_week, deload = decided
         week = Week(
             number=number,
             routine=_rebuild(self.state.base, this_week),
@@ -847,51 +827,75 @@ class _Planner:
             referral=_most_pressing(referrals),
             clearance=clearance,
         )
-        if not logged:
-            self.state.recent = {}
-            self.state.record_nominal(
-                week.routine, [s for s in week.sessions if not s.referred]
-            )
-            return week
-        if not week_logs:
-            # A missed week: nothing is recorded, and the plan as it stood before
-            # it (as if the week had gone as planned) is kept beside it.
-            self.state.recent = {}
-            if self.shadow is None:
-                shadow = self.state.fork()
-                self.shadow = (shadow, number)
-                shadow.recent = {}
-                shadow.record_nominal(week.routine, week.sessions)
-            elif shadow_week is not None:
-                self._advance_shadow(shadow_week, week.sessions)
-            return week
-        week = self._fit(week, week_logs, shadow_week, at_start is None)
         self.state.recent = {}
-        for _, log in week_logs:
-            self.state.record(log, week.routine)
+        if not logged:
+            self.state.record_nominal(week.routine, [s for s in week.sessions if not s.referred])
+        elif not week_logs:
+            self._missed(number, week, shadow_week)
+        else:
+            week = self._fit(week, week_logs, shadow_week, may_adopt=at_start is None)
+            for _, log in week_logs:
+                self.state.record(log, week.routine)
         return week
 
-    def _advance_shadow(
-        self,
-        shadow_week: tuple[list[Decision], dict[tuple[int, int], Block], bool],
-        sessions: tuple[PlannedSession, ...],
-    ) -> None:
-        assert self.shadow is not None  # noqa: S101 - called only with a shadow
-        shadow = self.shadow[0]
-        routine = _rebuild(shadow.base, shadow_week[1])
+    def _referrals(
+        self, number: int, sessions: list[PlannedSession], spans: list[_Span]
+    ) -> tuple[list[Referral | None], Clearance | None]:
+        """The referral in force at each session (marked on it), and a clearance that lifted one.
+
+        A session's own log is not evidence against it: a logged session is
+        referred by what came before its day; one to do, by anything up to it.
+        """
+        referrals = []
+        clearance = None
+        for i, span in enumerate(spans):
+            logged = sessions[i].logged
+            found = self.evidence.referral(*(_before(span) if logged else span))
+            referrals.append(found)
+            sessions[i] = attrs.evolve(sessions[i], referred=found is not None)
+            if found is not None:
+                self.first_week.setdefault(found.date, number)
+            elif clearance is None and self.previous is not None and self.previous[1]:
+                # A referral was in force by the session before, and no longer is.
+                clearance = self.evidence.clearance_between(self.previous[0], span[0])
+            in_force = found is not None or (logged and self.evidence.referral(*span) is not None)
+            self.previous = (span[0], in_force)
+        return referrals, clearance
+
+    def _stays(self, referral: Referral | None) -> DecisionReason | None:
+        """The reason a referral gives every week it stays in force."""
+        if referral is None:
+            return None
+        return DecisionReason(
+            rule="triage",
+            text=(
+                f"Referred in week {self.first_week[referral.date]}"
+                f" ({referral.date.isoformat()}): exercise stays stopped until a"
+                " clinician's clearance is recorded (a Clearance given to plan)."
+            ),
+        )
+
+    def _missed(self, number: int, week: Week, shadow_week: _Decided | None) -> None:
+        """A missed week: nothing is recorded, and the plan as it stood before it goes on beside."""
+        if self.shadow is None:
+            shadow = self.state.fork()
+            self.shadow = (shadow, number)
+        else:
+            shadow = self.shadow[0]
+        routine = week.routine if shadow_week is None else _rebuild(shadow.base, shadow_week[1])
         shadow.recent = {}
-        shadow.record_nominal(routine, sessions)
+        shadow.record_nominal(routine, week.sessions)
 
     def _fit(
         self,
         week: Week,
         week_logs: list[tuple[int, SessionLog]],
-        shadow_week: tuple[list[Decision], dict[tuple[int, int], Block], bool] | None,
+        shadow_week: _Decided | None,
+        *,
         may_adopt: bool,
     ) -> Week:
         """The week, its logs checked against it or against the plan from before a missed week."""
-        shadow = self.shadow
-        self.shadow = None
+        shadow, self.shadow = self.shadow, None
         try:
             for index, log in week_logs:
                 _check_log(log, week.routine, index)
@@ -899,22 +903,13 @@ class _Planner:
             if shadow is None or shadow_week is None or not may_adopt:
                 raise
             routine = _rebuild(shadow[0].base, shadow_week[1])
-            for _, log in week_logs:
-                try:
-                    log.check(routine)
-                except InvalidValue:
-                    break
-            else:
-                return self._adopt(week, routine, shadow, shadow_week)
-            raise
+            if not all(_fits(log, routine) for _, log in week_logs):
+                raise
+            return self._adopt(week, routine, shadow, shadow_week)
         return week
 
     def _adopt(
-        self,
-        week: Week,
-        routine: Routine,
-        shadow: tuple[_State, int],
-        shadow_week: tuple[list[Decision], dict[tuple[int, int], Block], bool],
+        self, week: Week, routine: Routine, shadow: tuple[_State, int], shadow_week: _Decided
     ) -> Week:
         """The week as the plan from before the missed weeks gave it, which the logs followed."""
         state, missed = shadow
@@ -941,7 +936,7 @@ class _Planner:
         number: int,
         advice: Advice | None,
         stays: DecisionReason | None,
-    ) -> tuple[list[Decision], dict[tuple[int, int], Block], bool]:
+    ) -> _Decided:
         decisions: list[Decision] = []
         this_week: dict[tuple[int, int], Block] = {}
         next_base: dict[tuple[int, int], Block] = {}
@@ -971,6 +966,14 @@ class _Planner:
         return decisions, this_week, deload
 
 
+def _fits(log: SessionLog, routine: Routine) -> bool:
+    try:
+        log.check(routine)
+    except InvalidValue:
+        return False
+    return True
+
+
 def _session_numbers(
     week_logs: list[tuple[int, SessionLog]], per_week: int, week: int
 ) -> dict[int, SessionLog]:
@@ -987,9 +990,7 @@ def _session_numbers(
             )
         named[index] = log.session
     free = (n for n in range(1, per_week + 1) if n not in named.values())
-    numbers = {
-        index: named[index] if index in named else next(free) for index, _ in week_logs
-    }
+    numbers = {index: named[index] if index in named else next(free) for index, _ in week_logs}
     return {numbers[index]: log for index, log in week_logs}
 
 

@@ -7,7 +7,7 @@ sheet says what to do instead, and why (:class:`ReferralView`).
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -15,11 +15,12 @@ from upperback.progression import Program, ProgressAction, Referral, Week, addre
 from upperback.progression.engine import dose_text
 from upperback.render._sheet import Cited, notice, warning_signs
 
+if TYPE_CHECKING:
+    import datetime as dt
+
 __all__ = ["ProgramSheet", "ReferralView", "Series", "WeekLine", "WeekView", "program_sheet"]
 
-RESUMES = (
-    "Exercise resumes only when a healthcare professional's clearance is recorded in the app."
-)
+RESUMES = "Exercise resumes only when a healthcare professional's clearance is recorded in the app."
 """What every sheet says under a referral: how exercise starts again."""
 
 
@@ -130,7 +131,9 @@ def _lines(week: Week) -> tuple[WeekLine, ...]:
                 Cited(text=reason.text, sources=reason.sources) for reason in decision.reasons
             )
         lines.append(
-            WeekLine(name=block.exercise.name, dose=dose_text(block.dose), action=action, reasons=reasons)
+            WeekLine(
+                name=block.exercise.name, dose=dose_text(block.dose), action=action, reasons=reasons
+            )
         )
     return tuple(lines)
 

@@ -64,10 +64,10 @@ __all__ = [
     "clearances",
     "decision_reasons",
     "decisions",
+    "history_advices",
     "outcomes",
     "planned_sessions",
     "programs",
-    "history_advices",
     "progression_rules",
     "referrals",
     "rule_sets",
@@ -379,14 +379,18 @@ def clearances() -> st.SearchStrategy[Clearance]:
 
     findings = st.frozensets(st.sampled_from(AdviceCode), max_size=3)
     rules = st.frozensets(st.sampled_from([rule.id for rule in RULES]), max_size=2)
-    return st.tuples(findings, rules).filter(lambda pair: bool(pair[0] or pair[1])).flatmap(
-        lambda pair: st.builds(
-            Clearance,
-            by=texts(),
-            date=_DATES,
-            findings=st.just(pair[0]),
-            rules=st.just(pair[1]),
-            note=st.none() | texts(),
+    return (
+        st.tuples(findings, rules)
+        .filter(lambda pair: bool(pair[0] or pair[1]))
+        .flatmap(
+            lambda pair: st.builds(
+                Clearance,
+                by=texts(),
+                date=_DATES,
+                findings=st.just(pair[0]),
+                rules=st.just(pair[1]),
+                note=st.none() | texts(),
+            )
         )
     )
 
