@@ -171,6 +171,8 @@ def test_a_finding_is_cleared_as_a_finding_not_as_a_screening_rule() -> None:
     assert "is a triage finding, not a screening rule: give it in 'findings'" in str(info.value)
     ok = ub.Clearance(by="Dr Okafor", date=START, findings={"osteoporosis_back_pain"})
     assert ok.findings == {ub.AdviceCode.OSTEOPOROSIS_BACK_PAIN}
+    with pytest.raises(ub.InvalidValue, match="'findings' must be a collection"):
+        ub.Clearance(by="Dr Okafor", date=START, findings="osteoporosis_back_pain")
 
 
 def test_after_a_chest_pain_check_in_no_later_session_is_listed_as_one_to_do() -> None:
@@ -337,6 +339,34 @@ def test_a_clearance_lifts_a_referral_from_its_day_and_planning_resumes() -> Non
     assert "Cleared by Dr Okafor (GP) on 2027-01-26: red_flag." in text
 
 
+@pytest.mark.parametrize("fmt", [render.text, render.markdown, render.html])
+def test_every_format_shows_the_clearance_and_the_sessions_it_resumes(fmt: object) -> None:
+    assert callable(fmt)
+    chest = check_in(9, CHEST)
+    seen = clearance(22, ub.AdviceCode.RED_FLAG, note="Cardiac causes ruled out.")
+    program = ub.plan(PULL, weeks=5, start=START, check_ins=[chest], clearances=[seen])
+    out = fmt(program)
+    assert out.count("Cleared by Dr A. Okafor (GP) on 2027-01-26: red") == 1
+    assert "The sessions from then on are to be done again." in out
+    assert "No exercise on Mon 25 Jan: the referral of week 2 (urgent)" in out
+    # Resumed: the exercise is listed again in weeks 4 and 5.
+    notice = out.index("Stop and get urgent help")
+    week_4 = out[out.rindex("Week 4", 0, notice) : notice]
+    assert week_4.count(BLOCK.exercise.name) == 2
+    assert out.count("Exercise resumes only when") == 2  # weeks 2 and 3, not 4
+
+
+def test_describe_shows_the_clearance_and_the_sessions_to_do() -> None:
+    chest = check_in(9, CHEST)
+    seen = clearance(22, ub.AdviceCode.RED_FLAG)
+    program = ub.plan(PULL, weeks=4, start=START, check_ins=[chest], clearances=[seen])
+    lines = program.describe().splitlines()
+    assert "Week 4: sessions Mon 25 Jan (referred), Wed 27 Jan, Fri 29 Jan" in lines
+    assert "  Cleared by Dr A. Okafor (GP) on 2027-01-26: red_flag." in lines
+    assert [s.number for s in program.weeks[3].to_do] == [2, 3]
+    assert program.weeks[2].to_do == ()
+
+
 def test_a_clearance_never_clears_a_red_flag_that_comes_after_it() -> None:
     seen = clearance(10, ub.AdviceCode.RED_FLAG)
     again = check_in(12, CHEST)
@@ -370,6 +400,10 @@ def test_after_a_clearance_persisting_pain_counts_its_days_afresh() -> None:
         check_ins=[check_in(20, said)], clearances=[seen], as_of=START + dt.timedelta(days=20)
     )
     assert not after.referred
+    # A check-in with no pain now still gives the pain's age: cleared, it counts afresh too.
+    settled = ub.SymptomReport(days_since_onset=60, trend=ub.Trend.BETTER, pain_now=0)
+    assert ub.triage_history(check_ins=[check_in(20, settled)]).referred
+    assert not ub.triage_history(check_ins=[check_in(20, settled)], clearances=[seen]).referred
 
 
 def test_after_a_clearance_worse_mornings_count_afresh() -> None:

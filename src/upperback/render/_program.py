@@ -36,10 +36,11 @@ class WeekLine:
 
 @attrs.frozen(kw_only=True)
 class ReferralView:
-    """A referral as a sheet shows it: since when, what to do instead, and why.
+    """A referral as a sheet shows it in one week: since when, what to do instead, and why.
 
     ``first`` is true in the first week the referral reaches; later weeks
-    show only a line that points back to it.
+    show only ``stop``, a line that points back to it. ``stop`` says which
+    sessions are not to be done, and since when.
     """
 
     since: str
@@ -48,6 +49,7 @@ class ReferralView:
     reasons: tuple[Cited, ...]
     first_week: int
     first: bool
+    stop: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -69,8 +71,6 @@ class WeekView:
     stopped_when: tuple[str, ...] = ()
     referral: ReferralView | None = None
     clearance: Cited | None = None
-    stop: str | None = None
-    """The one line that says which sessions are not to be done, and since when."""
 
 
 @attrs.frozen(kw_only=True)
@@ -190,9 +190,10 @@ def program_sheet(program: Program) -> ProgramSheet:
                 referred=week.referred,
                 stopped=stopped,
                 stopped_when=stopped_when,
-                referral=referral,
+                referral=None
+                if referral is None
+                else attrs.evolve(referral, stop=_stop(referral, stopped, stopped_when)),
                 clearance=clearance,
-                stop=None if referral is None else _stop(referral, stopped, stopped_when),
             )
         )
     routine = program.routine

@@ -194,9 +194,11 @@ def _referral(week: WeekView) -> list[str]:
     body = []
     if week.clearance is not None:
         body.append(f"<p class=meta>{_cited(week.clearance)}</p>")
-    if week.referral is None or week.stop is None:
+    if week.referral is None:
         return body
-    body.append(f"<div class=referral><p class=care><strong>{escape(week.stop)}</strong></p>")
+    body.append(
+        f"<div class=referral><p class=care><strong>{escape(week.referral.stop)}</strong></p>"
+    )
     if week.referral.first:
         body.append(f"<p>Instead: {escape(week.referral.instead)}</p><p>Why:</p><ul>")
         body += [f"<li>{_cited(reason)}</li>" for reason in week.referral.reasons]

@@ -80,9 +80,9 @@ def _referral(week: WeekView) -> list[str]:
     lines = []
     if week.clearance is not None:
         lines += [_cited(week.clearance), ""]
-    if week.referral is None or week.stop is None:
+    if week.referral is None:
         return lines
-    lines += [f"**{escape(week.stop)}**", ""]
+    lines += [f"**{escape(week.referral.stop)}**", ""]
     if week.referral.first:
         lines += [f"Instead: {escape(week.referral.instead)}", "", "Why:", ""]
         lines += [*(f"- {_cited(reason)}" for reason in week.referral.reasons), ""]

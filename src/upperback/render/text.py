@@ -62,7 +62,7 @@ def _referral(week: WeekView) -> list[str]:
         lines.append(f"  {_cited(week.clearance)}")
     if week.referral is None:
         return lines
-    lines.append(f"  {week.stop}")
+    lines.append(f"  {week.referral.stop}")
     if week.referral.first:
         lines.append(f"  Instead: {week.referral.instead}")
         lines.append("  Why:")
