@@ -56,7 +56,7 @@ REFERRAL_LEVEL: Final = AdviceLevel.SEE_PROFESSIONAL
 REFERRAL_LEVELS: Final = frozenset(level for level in AdviceLevel if level >= REFERRAL_LEVEL)
 """The triage levels at which progression stops and the person is referred.
 
-Every level from :data:`REFERRAL_LEVEL` up, read by rank, so a more urgent tier is one too.
+Every level from ``REFERRAL_LEVEL`` up, read by rank, so a more urgent tier is one too.
 """
 
 STATE_FINDINGS: Final = frozenset({AdviceCode.OSTEOPOROSIS_BACK_PAIN, AdviceCode.ONSET_AGE})
@@ -81,7 +81,7 @@ class CheckIn:
     """A symptom check-in on a day, outside any session.
 
     A check-in made at a session belongs on its log
-    (:attr:`SessionLog.symptoms <upperback.progression.log.SessionLog.symptoms>`);
+    (``SessionLog.symptoms``);
     this is for the days between, such as a person reporting chest pain on
     a rest day.
 
@@ -131,12 +131,12 @@ class Clearance:
     A referral stops exercise until a clearance lifts it. A clearance lifts
     the findings it names (:class:`~upperback.safety.triage.AdviceCode`
     values) in every piece of evidence dated on or before its ``date``, and,
-    for a finding about the pain a person has (:data:`STATE_FINDINGS`: back
+    for a finding about the pain a person has (``STATE_FINDINGS``: back
     pain with osteoporosis, back pain at an age where new pain is a red flag),
     every later session of the same episode of pain. It never lifts
     evidence dated after it: a red flag answered yes again refers again, and
     pain that goes on counts its days afresh from the clearance
-    (:data:`DURATION_FINDINGS`, and pain worse after exercise).
+    (``DURATION_FINDINGS``, and pain worse after exercise).
 
     ``rules`` clears screening rules (ids of
     :data:`~upperback.safety.rules.RULES`), such as
@@ -283,7 +283,7 @@ class Referral:
 
     @property
     def codes(self) -> frozenset[AdviceCode]:
-        """The findings in force: what a clearance of this referral names."""
+        """The findings in force, which a clearance of this referral names."""
         return frozenset(reason.code for reason in self.advice.reasons)
 
     @property

@@ -150,7 +150,7 @@ class PlannedSession:
         logged: Whether a log of it was given to :func:`plan`.
         referred: Whether a referral is in force on its day: it is not a
             session to do, and a sheet or calendar must not present it as one
-            (see :attr:`Week.referral` for what to do instead, and why). A
+            (see the week's ``referral`` for what to do instead, and why). A
             logged session may be referred too: it was done while referred.
 
     .. versionadded:: 0.1.0
@@ -183,13 +183,12 @@ def _check_items(_: object, attribute: Any, values: Any) -> None:
 class Week:
     """One week of a program.
 
-    A week a referral reaches holds it as data: :attr:`referral` says since
+    A week a referral reaches holds it as data: ``referral`` says since
     when, what to do instead of exercising and why; each session says
-    whether it is :attr:`~PlannedSession.referred` (not a session to do);
-    :attr:`stopped` is true when no session of the week is to be done, and
-    :attr:`to_do` lists the sessions that are. :attr:`clearance` is the
-    clinician's clearance that lifted a referral this week: the sessions
-    after it are to be done again.
+    whether it is ``referred`` (not a session to do); :attr:`stopped` is
+    true when no session of the week is to be done, and :attr:`to_do` lists
+    the sessions that are. ``clearance`` is the clinician's clearance that
+    lifted a referral this week: the sessions after it are to be done again.
 
     Args:
         number: The week, from 1.
@@ -255,12 +254,12 @@ class Week:
 
     @property
     def stopped(self) -> bool:
-        """Whether no session of the week is to be done: a referral is in force on every one."""
+        """Whether no session of the week is to be done (a referral is in force on every one)."""
         return all(session.referred for session in self.sessions)
 
     @property
     def to_do(self) -> tuple[PlannedSession, ...]:
-        """The sessions to be done: those no referral reaches."""
+        """The sessions to be done, those no referral reaches."""
         return tuple(session for session in self.sessions if not session.referred)
 
 
@@ -493,7 +492,7 @@ def plan(
     :func:`~upperback.progression.history.triage_history` does. From the
     day of a referral (a red flag, pain that persists or keeps getting worse
     after exercise, back pain with osteoporosis), every session is
-    :attr:`~PlannedSession.referred`, not a session to do, and nothing
+    ``referred``, not a session to do, and nothing
     progresses, until a :class:`~upperback.progression.history.Clearance`
     lifts it: the sessions from the clearance's day on are to be done again,
     at the doses held.

@@ -104,7 +104,7 @@ def adherence(program: Program, logs: Iterable[SessionLog]) -> Adherence:
     """How much of the program the logs show was done, up to the last logged week.
 
     A week with no log counts as planned and not done. A session a referral
-    reaches (:attr:`~upperback.progression.program.PlannedSession.referred`)
+    reaches (``PlannedSession.referred``)
     is not planned, unless it was logged: the person was asked not to exercise.
 
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
