@@ -439,6 +439,11 @@ def test_a_clearance_of_screening_rules_lets_a_plan_start() -> None:
     twice = ok.applied_to(ok.applied_to(surgery))
     assert twice.clearance_note is not None
     assert twice.clearance_note.count("Mr Shah") == 2
+    long = attrs.evolve(ok, note="x" * 250)
+    with pytest.raises(ub.InvalidValue) as info:
+        long.applied_to(long.applied_to(surgery))
+    assert info.value.field == "note"
+    assert "must leave the profile's clearance_note within 500 characters" in str(info.value)
     noted = ub.progress(BLOCK, [session(0)], ub.Hold(), profile=surgery, clearances=[ok])
     assert noted.action is Act.HOLD
 

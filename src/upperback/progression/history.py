@@ -35,6 +35,7 @@ from upperback._convert import to_frozenset, to_tuple
 from upperback.errors import InvalidValue
 from upperback.progression.log import SessionLog, sorted_logs
 from upperback.safety import DEFAULT_POLICY, Profile, SafetyPolicy, SymptomReport, Trend, triage
+from upperback.safety.profile import MAX_NOTE
 from upperback.safety.rules import RULES
 from upperback.safety.triage import MAX_DAYS, Advice, AdviceCode, AdviceLevel, Reason, advise
 
@@ -71,6 +72,8 @@ DURATION_FINDINGS: Final = frozenset({AdviceCode.NOT_IMPROVING, AdviceCode.SYMPT
 """Findings on how long pain has lasted: a clearance of one restarts their clock on its day."""
 
 _MAX_BY: Final = 200
+_MAX_CLEARANCE_NOTE: Final = 250
+"""So that who, when and the note fit in a profile's ``clearance_note`` (500 characters)."""
 
 _RULE_IDS: Final = frozenset(rule.id for rule in RULES)
 _CODES: Final = frozenset(code.value for code in AdviceCode)
@@ -170,7 +173,7 @@ class Clearance:
     date: dt.date
     findings: frozenset[AdviceCode] = attrs.field(default=frozenset(), converter=_codes)
     rules: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    note: str | None = attrs.field(default=None, metadata=v.text_up_to(500))
+    note: str | None = attrs.field(default=None, metadata=v.text_up_to(_MAX_CLEARANCE_NOTE))
 
     _bound_problems = v.checker()
 
@@ -238,10 +241,15 @@ class Clearance:
             return profile
         said = f"{self.by}, {self.date.isoformat()}" + (f": {self.note}" if self.note else "")
         note = said if profile.clearance_note is None else f"{profile.clearance_note}; {said}"
+        if len(note) > MAX_NOTE:
+            raise InvalidValue(
+                "note",
+                self.note,
+                f"must leave the profile's clearance_note within {MAX_NOTE} characters"
+                f" (with who and when, it would be {len(note)})",
+            )
         return attrs.evolve(
-            profile,
-            cleared_rules=profile.cleared_rules | self.rules,
-            clearance_note=note[:500],
+            profile, cleared_rules=profile.cleared_rules | self.rules, clearance_note=note
         )
 
 
