@@ -126,9 +126,9 @@ def _how_to(number: int, block: Block, action: str | None) -> tuple[str, ...]:
 def _referral_lines(referral: Referral) -> list[str]:
     """What to do instead of the sessions a referral stops, and why."""
     advice = referral.advice
+    since = referral.date.strftime("%a %d %b %Y")
     lines = [
-        f"No exercise: a referral ({_words(advice.level.value)}) is in force since"
-        f" {referral.date.strftime('%a %d %b %Y')}.",
+        f"No exercise: a referral ({_words(advice.level.value)}) is in force since {since}.",
         f"Instead: {event_text(advice.message)}",
         "Why:",
     ]
@@ -186,7 +186,9 @@ class _Writer:
         found = []
         lines: list[str] | None = None
         for session in week.sessions:
-            if session.date is None:  # pragma: no cover - a program with a start dates every session
+            if (
+                session.date is None
+            ):  # pragma: no cover - a program with a start dates every session
                 continue
             name = f"{self.title}: week {week.number}{label}, session {session.number}"
             referral = week.referral if session.referred else None

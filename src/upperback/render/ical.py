@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
 
 from upperback.errors import InvalidValue
 from upperback.progression import Program
@@ -47,15 +49,17 @@ MAX_REMINDER: Final = dt.timedelta(days=7)
 """The longest lead time of a reminder."""
 
 
-def _zone(tz: str | ZoneInfo) -> ZoneInfo:
+def _zone(tz: object) -> ZoneInfo:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415 - on first use
 
     if isinstance(tz, ZoneInfo):
         return tz
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise InvalidValue("tz", tz, "must be an IANA time zone such as 'Europe/London'") from None
+    if isinstance(tz, str):
+        try:
+            return ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    raise InvalidValue("tz", tz, "must be an IANA time zone such as 'Europe/London'")
 
 
 def _namespace(value: object) -> str | None:
@@ -118,16 +122,95 @@ def _reminder(value: object) -> dt.timedelta | None:
     return value
 
 
-def _uid(event: CalendarEvent, program: Program, namespace: str | None, first: dt.date) -> str:
-    routine = program.routine.id
-    if namespace is None:
-        local = f"{routine}-{first.isoformat()}-{event.key}"
+@attrs.frozen(kw_only=True)
+class _Export:
+    """The checked arguments of one export (internal)."""
+
+    zone: ZoneInfo
+    time: dt.time
+    shift: dt.timedelta
+    first: dt.date
+    namespace: str | None
+    stamp: dt.datetime | None
+    sequence: int
+    reminder: dt.timedelta | None
+
+    def uid(self, event: CalendarEvent, routine_id: str) -> str:
+        """The event's UID: the same for the same session in every export."""
+        if self.namespace is None:
+            local = f"{routine_id}-{self.first.isoformat()}-{event.key}"
+        else:
+            local = f"{self.namespace}.{routine_id}.{event.key}"
+        return f"{local}@{UID_DOMAIN}"
+
+
+def _export(
+    program: object,
+    *,
+    tz: object,
+    time: object,
+    start: object,
+    uid_namespace: object,
+    stamp: object,
+    sequence: object,
+    reminder: object,
+) -> _Export:
+    if not isinstance(program, Program):
+        raise InvalidValue("program", type(program).__name__, "must be a Program")
+    if program.start is None:
+        raise InvalidValue("program", "no start", "must be planned with start= to have days")
+    if not isinstance(time, dt.time) or time.tzinfo is not None:
+        raise InvalidValue("time", time, "must be a time of day without a time zone")
+    if start is not None and type(start) is not dt.date:
+        raise InvalidValue("start", start, "must be a date")
+    zone = _zone(tz)
+    shift = (start - program.start) if isinstance(start, dt.date) else dt.timedelta(0)
+    made = _stamp(stamp)
+    return _Export(
+        zone=zone,
+        time=time,
+        shift=shift,
+        first=program.start + shift,
+        namespace=_namespace(uid_namespace),
+        stamp=made,
+        sequence=_sequence(sequence, made),
+        reminder=_reminder(reminder),
+    )
+
+
+def _event(icalendar: Any, item: CalendarEvent, program: Program, export: _Export) -> Any:
+    """The ``VEVENT`` of one event."""
+    event = icalendar.Event()
+    event.add("uid", export.uid(item, program.routine.id))
+    event.add(
+        "dtstamp", export.stamp or dt.datetime.combine(export.first, dt.time(0), tzinfo=dt.UTC)
+    )
+    if export.stamp is not None:
+        event.add("last-modified", export.stamp)
+    event.add("sequence", export.sequence)
+    if item.all_day:
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + dt.timedelta(days=1))
     else:
-        local = f"{namespace}.{routine}.{event.key}"
-    return f"{local}@{UID_DOMAIN}"
+        begin = dt.datetime.combine(item.day, export.time, tzinfo=export.zone)
+        event.add("dtstart", begin)
+        event.add("dtend", begin + program.routine.duration())
+    event.add("summary", item.summary)
+    event.add("description", item.description)
+    event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+    event.add("class", "PRIVATE")
+    if item.cancelled or item.all_day:
+        event.add("transp", "TRANSPARENT")
+    elif export.reminder is not None:
+        bell = icalendar.Alarm()
+        bell.add("action", "DISPLAY")
+        bell.add("description", item.summary)
+        bell.add("trigger", -export.reminder)
+        event.add_component(bell)
+    return event
 
 
-def ical(  # noqa: PLR0914 - one straight pass from arguments to bytes
+def ical(
     program: Program,
     *,
     tz: str | ZoneInfo,
@@ -233,60 +316,27 @@ def ical(  # noqa: PLR0914 - one straight pass from arguments to bytes
     except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         message = 'upperback.render.ical needs icalendar: pip install "upperback[ical]".'
         raise ImportError(message) from exc
-    if not isinstance(program, Program):
-        raise InvalidValue("program", type(program).__name__, "must be a Program")
-    if program.start is None:
-        raise InvalidValue("program", "no start", "must be planned with start= to have days")
-    checked: object = time
-    if not isinstance(checked, dt.time) or time.tzinfo is not None:
-        raise InvalidValue("time", time, "must be a time of day without a time zone")
-    if start is not None and type(start) is not dt.date:
-        raise InvalidValue("start", start, "must be a date")
-    zone = _zone(tz)
-    namespace = _namespace(uid_namespace)
-    made = _stamp(stamp)
-    revision = _sequence(sequence, made)
-    alarm = _reminder(reminder)
-    shift = (start - program.start) if start is not None else dt.timedelta(0)
-    first = program.start + shift
-    dtstamp = made or dt.datetime.combine(first, dt.time(0), tzinfo=dt.UTC)
-    minutes = program.routine.duration()
+    export = _export(
+        program,
+        tz=tz,
+        time=time,
+        start=start,
+        uid_namespace=uid_namespace,
+        stamp=stamp,
+        sequence=sequence,
+        reminder=reminder,
+    )
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//upperback//programme//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", event_text(program.routine.title))
-    found = calendar_events(program, shift)
+    found = calendar_events(program, export.shift)
     for item in found:
-        event = icalendar.Event()
-        event.add("uid", _uid(item, program, namespace, first))
-        event.add("dtstamp", dtstamp)
-        if made is not None:
-            event.add("last-modified", made)
-        event.add("sequence", revision)
-        if item.all_day:
-            event.add("dtstart", item.day)
-            event.add("dtend", item.day + dt.timedelta(days=1))
-        else:
-            begin = dt.datetime.combine(item.day, time, tzinfo=zone)
-            event.add("dtstart", begin)
-            event.add("dtend", begin + minutes)
-        event.add("summary", item.summary)
-        event.add("description", item.description)
-        event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
-        event.add("class", "PRIVATE")
-        if item.cancelled or item.all_day:
-            event.add("transp", "TRANSPARENT")
-        if alarm is not None and not item.cancelled and not item.all_day:
-            bell = icalendar.Alarm()
-            bell.add("action", "DISPLAY")
-            bell.add("description", item.summary)
-            bell.add("trigger", -alarm)
-            event.add_component(bell)
-        calendar.add_component(event)
+        calendar.add_component(_event(icalendar, item, program, export))
     days = [item.day for item in found]
     calendar.add_missing_timezones(
-        first_date=min(days, default=first) - dt.timedelta(days=1),
-        last_date=max(days, default=first) + dt.timedelta(days=2),
+        first_date=min(days, default=export.first) - dt.timedelta(days=1),
+        last_date=max(days, default=export.first) + dt.timedelta(days=2),
     )
     data: bytes = calendar.to_ical()
     return data
