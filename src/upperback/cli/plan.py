@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from upperback.catalog import default_catalog
+from upperback.cli._calendar import add_calendar, calendar_options
 from upperback.cli._common import (
     UsageError,
     add_format,
@@ -69,6 +70,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--time", type=_time, default=dt.time(8, 0), help="for ics: the time, HH:MM (default 08:00)"
     )
+    add_calendar(parser)
     parser.set_defaults(run=run)
 
 
@@ -114,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         if program.start is None:
             raise UsageError("--format ics needs --start, the day of the first session.")
         try:
-            data = ical(program, tz=args.tz, time=args.time)
+            data = ical(program, tz=args.tz, time=args.time, **calendar_options(args))
         except InvalidValue as exc:
             raise invalid(exc) from None
         emit(data.decode("utf-8"), args.output)
