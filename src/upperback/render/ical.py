@@ -239,8 +239,8 @@ def ical(
     with the same ``uid_namespace``: every event keeps its UID (the
     namespace, the routine's id, the week and the session), so a calendar
     program updates the event rather than adding a second one, and moves
-    it when ``start`` moves. A calendar program applies an update only when
-    its ``SEQUENCE`` is higher than the one it holds, so each export must
+    it when ``start`` moves. A calendar program may ignore an update whose
+    ``SEQUENCE`` is not higher than the one it holds, so each export must
     carry a higher one. An app can do that without keeping any state:
 
     - pass ``stamp``, the time of the export from the app's clock, and
