@@ -267,6 +267,24 @@ def test_a_re_plan_keeps_the_uid_of_every_session_and_moves_it_with_the_start() 
     assert {m.start - a.start for m, a in zip(moved, after, strict=True)} == {dt.timedelta(28)}
 
 
+@settings(max_examples=15, deadline=None)
+@given(
+    st.integers(1, 6),
+    st.integers(1, 6),
+    st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2030, 12, 31)),
+)
+def test_the_same_session_has_the_same_uid_in_every_export(
+    weeks: int, more: int, moved: dt.date
+) -> None:
+    # A re-plan may add weeks or move the start; a session's UID never changes.
+    short = ub.plan(ROUTINE, weeks=weeks, start=START, catalog=CATALOG)
+    long = ub.plan(ROUTINE, weeks=weeks + more, start=START, catalog=CATALOG)
+    first = [e.uid for e in by_icalendar(calendar(short, uid_namespace="p-1"))]
+    later = [e.uid for e in by_icalendar(calendar(long, uid_namespace="p-1", start=moved))]
+    assert later[: len(first)] == first
+    assert len(set(later)) == len(later)
+
+
 @pytest.mark.parametrize(
     "value",
     ["", "a.b", "p@example.org", "Ada Lovelace", "x" * 65, "é", 42, b"p-1"],
