@@ -128,6 +128,7 @@ class _Export:
 
     zone: ZoneInfo
     time: dt.time
+    length: dt.timedelta
     shift: dt.timedelta
     first: dt.date
     namespace: str | None
@@ -169,6 +170,7 @@ def _export(
     return _Export(
         zone=zone,
         time=time,
+        length=program.routine.duration(),
         shift=shift,
         first=program.start + shift,
         namespace=_namespace(uid_namespace),
@@ -194,7 +196,7 @@ def _event(icalendar: Any, item: CalendarEvent, program: Program, export: _Expor
     else:
         begin = dt.datetime.combine(item.day, export.time, tzinfo=export.zone)
         event.add("dtstart", begin)
-        event.add("dtend", begin + program.routine.duration())
+        event.add("dtend", begin + export.length)
     event.add("summary", item.summary)
     event.add("description", item.description)
     event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
