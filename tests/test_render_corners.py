@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import upperback as ub
-from upperback.render import _sheet
+from upperback.render import _person, _sheet
 from upperback.routine import Routine
 from upperback.safety import Action, Condition, Profile, Verdict, screen
 
@@ -26,7 +26,7 @@ def a_sheet(**changes: object) -> _sheet.Sheet:
         "title": "A sheet",
         "facts": (),
         "cards": (_sheet.card(1, block),),
-        "notice": _sheet.notice(),
+        "notice": _person.notice(5),
     }
     return _sheet.Sheet(**{**values, **changes})  # type: ignore[arg-type]
 
