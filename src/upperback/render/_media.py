@@ -28,8 +28,10 @@ def byline(item: Media) -> str:
     A missing licence is said, never left out: the reader should know the
     terms are not stated.
     """
-    licence = f"licence {item.licence}" if item.licence else "licence not stated"
-    return f"By {item.author}, {licence}" if item.author else licence.capitalize()
+    if item.author:
+        licence = f"licence {item.licence}" if item.licence else "licence not stated"
+        return f"By {item.author}, {licence}"
+    return f"Licence {item.licence}" if item.licence else "Licence not stated"
 
 
 def credit(item: Media) -> str:

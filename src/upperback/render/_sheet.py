@@ -121,6 +121,7 @@ class Sheet:
     warning_signs: tuple[Cited, ...] = ()
     seconds: int | None = None
     log_sheet: bool = False
+    sessions_per_week: int = 1
 
 
 def minutes(seconds: float) -> str:
@@ -229,6 +230,7 @@ def _routine_sheet(
         warning_signs=warning_signs(),
         seconds=seconds,
         log_sheet=True,
+        sessions_per_week=per_week,
     )
 
 
@@ -342,13 +344,13 @@ def check_screened(blocks: Iterable[Block], profile: Profile | None) -> None:
     for i, block in enumerate(blocks):
         screened = screen(block, profile)
         if screened.safe_block != block:
-            done = "leaves out" if screened.verdict is Verdict.EXCLUDE else "changes"
+            done = "leave it out" if screened.verdict is Verdict.EXCLUDE else "change it"
             rules = ", ".join(rule.id for rule in screened.rules)
             raise InvalidValue(
                 f"blocks[{i}]",
                 block.exercise.id,
-                f"must be as screening leaves it for this profile, but screening {done} it"
-                f" ({rules}): render the screened value (ub.screen(value, profile)) instead",
+                f"must be as screening leaves it for this profile (rules {rules} {done}):"
+                " render what screen(value, profile) gives instead",
             )
 
 

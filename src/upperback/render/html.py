@@ -62,7 +62,7 @@ a { color: #0645ad; }
 @media print {
   body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.25; }
   p { margin: .15em 0; }
-  .care { margin: .15em 0; padding: .05em .4em; }
+  .care { margin: .1em 0; padding: .05em .4em; font-size: 7.5pt; }
   h1 { font-size: 14pt; } h2 { font-size: 10.5pt; margin: .5em 0 .2em; }
   h3 { font-size: 9pt; }
   a { color: inherit; text-decoration: none; }
@@ -75,6 +75,12 @@ a { color: #0645ad; }
   .notice ul { columns: 2; column-gap: 5mm; }
   .sources { font-size: 7pt; }
   figure.picture img { max-height: 30mm; }
+  .for-you { font-size: 6.5pt; padding: .05em .5em; margin: .3em 0; }
+  .for-you h2 { margin: .1em 0; }
+  .for-you ul { columns: 2; column-gap: 5mm; }
+  .changes { font-size: 6.5pt; }
+  .changes h2 { margin: .2em 0; }
+  .changes ul { columns: 2; column-gap: 5mm; }
   .credit { font-size: 6.5pt; }
   .session-log { break-before: page; }
   td.blank { height: 1.6em; }
@@ -170,7 +176,7 @@ def _log_sheet(sheet: Sheet, sessions: int) -> str:
     for number in range(1, sessions + 1):
         rows = "".join(
             f"<tr><td>{card.number}. {escape(card.name)}<br><span class=meta>"
-            f"{escape(card.dose)}</span></td>"
+            f"{escape(card.dose or '')}</span></td>"
             f"<td class=blank>&nbsp;/ {card.sets}</td><td class=blank></td>"
             "<td class=blank></td><td class=blank></td></tr>"
             for card in cards
@@ -201,9 +207,9 @@ def render_sheet(sheet: Sheet, *, sessions: int = 1, remote_media: bool = False)
         body += [_card(card, remote_media=remote_media) for card in sheet.cards]
         body.append("</div>")
     if sheet.changes:
-        body.append(f"<h2>{escape(sheet.changes_title)}</h2><ul>")
+        body.append(f"<section class=changes><h2>{escape(sheet.changes_title)}</h2><ul>")
         body += [f"<li>{_cited(change)}</li>" for change in sheet.changes]
-        body.append("</ul>")
+        body.append("</ul></section>")
     # Every sheet ends with its safety notice.
     body += _notice(sheet.warning_signs, sheet.notice)
     if sheet.log_sheet:
@@ -319,5 +325,4 @@ def html(value: object, *, profile: Profile | None = None, remote_media: bool = 
         check_program(value, profile)
         return render_program(program_sheet(value), remote_media=remote_media)
     sheet = sheet_of(value, profile)
-    sessions = getattr(value, "sessions_per_week", 1)
-    return render_sheet(sheet, sessions=sessions, remote_media=remote_media)
+    return render_sheet(sheet, sessions=sheet.sessions_per_week, remote_media=remote_media)

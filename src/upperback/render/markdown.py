@@ -50,8 +50,13 @@ def escape(text: str) -> str:
 
 
 def destination(url: str) -> str:
-    """An address as a link's destination: nothing in it can close the link or add markup."""
-    return urllib.parse.quote(plain(url), safe=_URL_SAFE)
+    """An address as a link's destination: nothing in it can close the link or add markup.
+
+    What could end the destination or start markup is percent-encoded, and
+    ``&`` is backslash-escaped, so that ``&amp;`` in an address stays five
+    characters rather than becoming an entity.
+    """
+    return urllib.parse.quote(plain(url), safe=_URL_SAFE).replace("&", "\\&")
 
 
 def _link(key: str, url: str | None = None) -> str:
