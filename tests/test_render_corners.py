@@ -78,3 +78,13 @@ def test_an_excluded_block_shows_only_the_rules_that_exclude_it() -> None:
         _sheet.Cited(text=f"Left out {exercise.name}: {rule.reason}", sources=rule.sources)
         for rule in excluding
     )
+
+
+def test_an_exercise_twice_in_a_routine_is_named_once_in_what_changed() -> None:
+    chin = ub.default_catalog()["chin-tuck"]
+    report = screen(
+        Routine.of("Twice", warm_up=[chin], main=[chin]),
+        Profile(conditions=frozenset({Condition.CERVICAL_RADICULOPATHY})),
+    )
+    (line,) = _sheet.screen_changes(report)
+    assert line.text.startswith(f"Changed {chin.name}: ")

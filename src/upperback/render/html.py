@@ -309,7 +309,7 @@ def html(value: object, *, profile: Profile | None = None, remote_media: bool = 
 
     Args:
         value: What to show.
-        profile: The person the sheet is for (see :func:`~upperback.render.text.text`).
+        profile: The person the sheet is for (see :func:`~upperback.render.text`).
         remote_media: Show each remote picture as an ``<img>``, which the
             reader's browser then fetches from its address. By default the
             page fetches nothing: a picture is its alt text, a link and its

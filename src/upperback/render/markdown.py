@@ -184,7 +184,7 @@ def markdown(value: object, *, profile: Profile | None = None, remote_media: boo
 
     Args:
         value: What to show.
-        profile: The person the sheet is for (see :func:`~upperback.render.text.text`).
+        profile: The person the sheet is for (see :func:`~upperback.render.text`).
         remote_media: Embed each remote picture as an image (``![alt](url)``),
             which most Markdown viewers then fetch; by default a picture is
             a link, its alt text and its credit, and nothing is fetched.
