@@ -102,11 +102,12 @@ def _with_a_note_from_week(program: ub.Program, first: int, note: str) -> ub.Pro
     """The program with its first block noted from week ``first`` on (as a clinician might)."""
     weeks = []
     for week in program.weeks:
+        changed = week
         if week.number >= first:
             block = attrs.evolve(week.routine.blocks[0], notes=note)
             section = attrs.evolve(week.routine.sections[0], blocks=(block,))
-            week = attrs.evolve(week, routine=attrs.evolve(week.routine, sections=(section,)))
-        weeks.append(week)
+            changed = attrs.evolve(week, routine=attrs.evolve(week.routine, sections=(section,)))
+        weeks.append(changed)
     return attrs.evolve(program, weeks=tuple(weeks))
 
 
