@@ -12,7 +12,7 @@ import pytest
 
 import upperback as ub
 from upperback import render
-from upperback.render import _program
+from upperback.render import _how_to
 from upperback.render._program import program_sheet
 from upperback.render.html import render_program
 
@@ -135,7 +135,7 @@ def test_an_exercise_that_changes_over_the_weeks_has_a_card_for_each_form(fmt: o
     ],
 )
 def test_the_weeks_of_a_card_are_said_in_runs(weeks: list[int], words: str) -> None:
-    assert _program._span(weeks) == words
+    assert _how_to.span(weeks) == words
 
 
 def test_an_exercise_twice_in_a_week_has_one_card() -> None:

@@ -21,7 +21,7 @@ import upperback as ub
 from upperback import render
 from upperback import strategies as ubst
 from upperback.compose import Goal, compose, desk_reset, prescribe
-from upperback.render import _person, _program, _sheet
+from upperback.render import _how_to, _person, _program, _sheet
 
 html_module = importlib.import_module("upperback.render.html")
 markdown_module = importlib.import_module("upperback.render.markdown")
@@ -93,7 +93,7 @@ def test_every_kind_of_sheet_shows_the_cautions_screening_put_on_blocks(
 def _card_blocks(value: object) -> list[tuple[_sheet.Card, ub.Block]]:
     if isinstance(value, ub.Program):
         weekly = _program.program_sheet(value)
-        return list(zip(weekly.cards, [b for b, _ in _program._variants(value)], strict=True))
+        return list(zip(weekly.cards, [b for b, _ in _how_to.variants(value)], strict=True))
     sheet = _sheet.sheet_of(value)
     routine = value.safe_routine() if isinstance(value, ub.ScreenReport) else value
     assert isinstance(routine, ub.Routine)
@@ -437,7 +437,7 @@ def test_a_referral_without_advice_gives_the_decisions_reason() -> None:
     program = referred_program()
     weeks = tuple(attrs.evolve(week, advice=None) for week in program.weeks)
     bare = attrs.evolve(program, weeks=weeks)
-    (line,) = _program._referral(bare)
+    (line,) = _how_to.referral(bare)
     refer = next(d for w in bare.weeks for d in w.decisions if d.action is ub.ProgressAction.REFER)
     assert line.text.endswith(refer.reasons[0].text)
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import attrs
 
 from upperback.progression import Program, ProgressAction, addresses
 from upperback.progression.engine import dose_text
+from upperback.render._how_to import program_cards, referral, variants
 from upperback.render._person import Cited, person_view
-from upperback.render._sheet import Card, card, warning_signs
-from upperback.safety import AdviceLevel
-
-if TYPE_CHECKING:
-    from upperback.routine import Block
+from upperback.render._sheet import Card, warning_signs
 
 __all__ = ["ProgramSheet", "Series", "WeekLine", "WeekView", "program_sheet"]
 
@@ -115,21 +110,8 @@ def program_sheet(program: Program) -> ProgramSheet:
             )
         )
     routine = program.routine
-    variants = _variants(program)
-    view = person_view(program.profile, [block for block, _ in variants], first=_referral(program))
-    ids = [block.exercise.id for block, _ in variants]
-    several = {exercise_id for exercise_id in ids if ids.count(exercise_id) > 1}
-    cards = tuple(
-        card(
-            number,
-            block,
-            view,
-            program.profile,
-            dose=False,
-            weeks=_span(weeks) if block.exercise.id in several else None,
-        )
-        for number, (block, weeks) in enumerate(variants, start=1)
-    )
+    blocks = [block for block, _ in variants(program)]
+    view = person_view(program.profile, blocks, first=referral(program))
     facts = [
         f"{len(program.weeks)} weeks, {routine.sessions_per_week} sessions a week"
         + (f", from {program.start.strftime('%A %d %B %Y')}" if program.start else "")
@@ -144,53 +126,7 @@ def program_sheet(program: Program) -> ProgramSheet:
         notice=view.notice,
         warning_signs=warning_signs(),
         sessions_per_week=routine.sessions_per_week,
-        cards=cards,
+        cards=program_cards(program, view),
         for_you=view.lines,
         pain_limit=view.pain_limit,
     )
-
-
-def _variants(program: Program) -> list[tuple[Block, list[int]]]:
-    """Each exercise as the program has it, with its cautions, and the weeks it is done so.
-
-    The dose is each week's (in the week tables), so blocks that differ only
-    in dose share one card, shown by the first of them.
-    """
-    found: dict[tuple[object, ...], tuple[Block, list[int]]] = {}
-    for week in program.weeks:
-        for _, block in addresses(week.routine):
-            key = (block.exercise, block.cautions, block.notes)
-            weeks = found.setdefault(key, (block, []))[1]
-            if week.number not in weeks:
-                weeks.append(week.number)
-    return list(found.values())
-
-
-def _span(weeks: list[int]) -> str:
-    """``"weeks 1 to 3 and 6"``: the weeks, in runs."""
-    runs: list[list[int]] = []
-    for number in weeks:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    words = [f"{run[0]}" if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs]
-    plural = "s" if len(weeks) > 1 else ""
-    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-    return f"week{plural} {listed}"
-
-
-def _referral(program: Program) -> tuple[Cited, ...]:
-    """The line that says progression stopped to refer the person, from the first referred week."""
-    for week in program.weeks:
-        refer = next((d for d in week.decisions if d.action is ProgressAction.REFER), None)
-        if refer is None:
-            continue
-        reason = refer.reasons[0]
-        text = f"From week {week.number}, progression stopped to refer you: {reason.text}"
-        sources = reason.sources
-        if week.advice is not None and week.advice.level >= AdviceLevel.SEE_PROFESSIONAL:
-            text += f" {week.advice.message}"
-            sources = tuple(dict.fromkeys((*sources, *week.advice.sources)))
-        return (Cited(text=text, sources=sources),)
-    return ()
