@@ -153,6 +153,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "upperback.safety": (
         "CLINICIAN_RULE_ID",
+        "CONDITION_GUIDANCE",
         "DEFAULT_POLICY",
         "LEVEL_CAUTION_RULE_ID",
         "LEVEL_EXCLUDE_RULE_ID",
@@ -165,6 +166,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "AgeBand",
         "BlockScreen",
         "Condition",
+        "ConditionGuidance",
         "Modification",
         "Profile",
         "Reason",
@@ -175,6 +177,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "SymptomReport",
         "Trend",
         "Verdict",
+        "condition_guidance",
         "level_in_reach",
         "trimester",
     ),
@@ -333,6 +336,7 @@ if TYPE_CHECKING:
     from upperback.routine import scale as scale
     from upperback.routine import substitute as substitute
     from upperback.safety import CLINICIAN_RULE_ID as CLINICIAN_RULE_ID
+    from upperback.safety import CONDITION_GUIDANCE as CONDITION_GUIDANCE
     from upperback.safety import DEFAULT_POLICY as DEFAULT_POLICY
     from upperback.safety import LEVEL_CAUTION_RULE_ID as LEVEL_CAUTION_RULE_ID
     from upperback.safety import LEVEL_EXCLUDE_RULE_ID as LEVEL_EXCLUDE_RULE_ID
@@ -345,6 +349,7 @@ if TYPE_CHECKING:
     from upperback.safety import AgeBand as AgeBand
     from upperback.safety import BlockScreen as BlockScreen
     from upperback.safety import Condition as Condition
+    from upperback.safety import ConditionGuidance as ConditionGuidance
     from upperback.safety import Modification as Modification
     from upperback.safety import Profile as Profile
     from upperback.safety import Reason as Reason
@@ -355,6 +360,7 @@ if TYPE_CHECKING:
     from upperback.safety import SymptomReport as SymptomReport
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
+    from upperback.safety import condition_guidance as condition_guidance
     from upperback.safety import level_in_reach as level_in_reach
     from upperback.safety import trimester as trimester
     from upperback.safety.screen import screen as screen
@@ -389,6 +395,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLINICIAN_RULE_ID",
+    "CONDITION_GUIDANCE",
     "DEFAULT_POLICY",
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
@@ -422,6 +429,7 @@ __all__ = [
     "Choice",
     "Composition",
     "Condition",
+    "ConditionGuidance",
     "Coverage",
     "Decision",
     "DecisionReason",
@@ -525,6 +533,7 @@ __all__ = [
     "__version__",
     "addresses",
     "adherence",
+    "condition_guidance",
     "configure_converter",
     "default_catalog",
     "default_rule",

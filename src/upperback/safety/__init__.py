@@ -37,6 +37,7 @@ from upperback.safety.conditions import (
     Condition,
     trimester,
 )
+from upperback.safety.guidance import CONDITION_GUIDANCE, ConditionGuidance, condition_guidance
 from upperback.safety.person import (
     ADULT_HOLD_S,
     LEVEL_STEP,
@@ -87,6 +88,7 @@ from upperback.safety.triage import (
 __all__ = [
     "ADULT_HOLD_S",
     "CLINICIAN_RULE_ID",
+    "CONDITION_GUIDANCE",
     "DEFAULT_POLICY",
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
@@ -111,6 +113,7 @@ __all__ = [
     "AgeBand",
     "BlockScreen",
     "Condition",
+    "ConditionGuidance",
     "Finding",
     "Modification",
     "Profile",
@@ -123,6 +126,7 @@ __all__ = [
     "Trend",
     "Verdict",
     "adjusted_dose",
+    "condition_guidance",
     "findings",
     "hold_range_s",
     "is_novice",

@@ -65,6 +65,7 @@ from upperback.routine import (
 )
 from upperback.routine.coverage import MAX_COVERED_S
 from upperback.safety import (
+    CONDITION_GUIDANCE,
     FINDINGS,
     RULES,
     Action,
@@ -72,6 +73,7 @@ from upperback.safety import (
     AgeBand,
     BlockScreen,
     Condition,
+    ConditionGuidance,
     Finding,
     Modification,
     Profile,
@@ -928,6 +930,7 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Block: blocks,
     Caution: cautions,
     Finding: findings,
+    ConditionGuidance: lambda: st.sampled_from(CONDITION_GUIDANCE),
     Section: sections,
     Routine: routines,
     Catalog: catalogs,
