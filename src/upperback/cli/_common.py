@@ -48,7 +48,8 @@ class UsageError(UpperbackError):
 
     def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
         super().__init__(message)
-        self.problems = problems
+        if problems:
+            self.problems = problems
 
 
 def _kind_name(cls: type | None) -> str:
