@@ -68,7 +68,9 @@ def test_show_optional_props_and_no_aliases(capsys: pytest.CaptureFixture[str]) 
     assert "Also called" not in out
 
 
-def test_show_unknown_id_is_a_usage_error_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_unknown_id_is_a_usage_error_with_a_suggestion(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert cli.main(["show", "cat-camle"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
