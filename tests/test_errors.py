@@ -22,6 +22,7 @@ from upperback.errors import (
     UnknownExercise,
     UnknownReference,
     UpperbackError,
+    excerpt,
     json_path,
 )
 
@@ -216,3 +217,34 @@ def test_a_logged_dose_that_differs_in_rest_only_says_so() -> None:
     assert problem.path == "$.outcomes[0].dose"
     rest = block.dose.rest_s
     assert f"it differs in rest_s ({rest} prescribed, {rest + 30} logged)" in problem.message
+
+
+def test_text_with_a_path_part_after_a_space_names_a_key_of_the_root() -> None:
+    assert json_path("a b.c") == '$["a b.c"]'
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (False, "false"),
+        (2**70, "an integer of about 22 digits"),
+        (1.5, "1.5"),
+        (float("nan"), "NaN"),
+        ({}, "{}"),
+        ({"a": 1, "b": [1, 2]}, '{"a": 1, "b": [1, 2]}'),
+        ({str(i): i for i in range(6)}, '{"0": 0, "1": 1, "2": 2, "3": 3, …}'),
+        ([[[[1]]]], "[[[[…]]]]"),
+        (frozenset({"b", "a"}), '["a", "b"]'),
+        ([], "[]"),
+        ("\ud800", '"\\ud800"'),
+        (upperback.Condition.OSTEOPOROSIS, '"osteoporosis"'),
+        (object(), "{…}"),
+        (list(range(100)), "[0, 1, 2, 3, …]"),
+        (
+            ["x" * 30] * 4,
+            '["' + "x" * 20 + '…" (30 characters), "' + "x" * 20 + '…" (30 characters…',
+        ),
+    ],
+)
+def test_a_value_is_shown_in_json_form_and_cut_short(value: object, shown: str) -> None:
+    assert excerpt(value) == shown

@@ -303,3 +303,21 @@ def test_every_planned_program_passes_its_own_check(condition: ub.Condition, wee
     except ub.NothingSafe:
         return
     assert ub.loads(ub.dumps(program), ub.Program) == program
+
+
+@attrs.frozen(kw_only=True)
+class _Holder:
+    """An app's own value holding an exercise, with a field made from it."""
+
+    exercise: ub.Exercise
+    name: str = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "name", self.exercise.name)
+
+
+def test_an_apps_own_value_is_made_again_on_the_catalogs_facts() -> None:
+    held = _Holder(exercise=CHANGES["name"](CATALOG["chin-tuck"]))
+    resolved = ub.resolve_exercises(held, CATALOG)
+    assert resolved.value.name == CATALOG["chin-tuck"].name
+    assert [m.path for m in resolved.mismatches] == ["$.exercise"]
