@@ -8,7 +8,7 @@ Every error lists its :attr:`~UpperbackError.problems`, each a :class:`Problem`
 at a JSON path (``$.sessions_per_week``), and gives them as an RFC 9457
 problem-details object (:meth:`~UpperbackError.to_problem_details`), so an
 app returns any of them to a client the same way. Values are shown in
-messages in JSON form and cut short (:func:`excerpt`).
+messages in JSON form and cut short.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class UpperbackError(Exception):
 
     @property
     def detail(self) -> str:
-        """What went wrong, in one sentence: the problem-details ``detail``.
+        """The problem-details ``detail``, what went wrong in one sentence.
 
         .. versionadded:: 0.2.0
         """
@@ -154,7 +154,7 @@ class InvalidValue(UpperbackError, ValueError):  # noqa: N818 - the name reads a
 
     @property
     def detail(self) -> str:
-        """``"The value has N problems."``: each is in :attr:`problems`, at its path.
+        """``"The value has N problems."``, each in ``problems`` at its path.
 
         .. versionadded:: 0.2.0
         """
@@ -271,7 +271,7 @@ class InvalidDocument(UpperbackError, ValueError):  # noqa: N818
 
     @property
     def detail(self) -> str:
-        """``"The document has N problems."``: each is in :attr:`problems`, at its path.
+        """``"The document has N problems."``, each in ``problems`` at its path.
 
         .. versionadded:: 0.2.0
         """
@@ -312,7 +312,7 @@ class InvalidCatalog(UpperbackError, ValueError):  # noqa: N818
 
     @property
     def detail(self) -> str:
-        """``"The catalog has N problems."``: each is in :attr:`problems`, at its path.
+        """``"The catalog has N problems."``, each in ``problems`` at its path.
 
         .. versionadded:: 0.2.0
         """

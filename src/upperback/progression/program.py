@@ -215,7 +215,7 @@ class Program:
     Raises:
         InvalidValue: A week or a decision gives the person an exercise their
             ``profile`` excludes (made or loaded, a program is checked against
-            its own person: :func:`~upperback.progression.screened.check_screened`).
+            its own person), at the path of that exercise's id.
 
     .. versionadded:: 0.1.0
     """
