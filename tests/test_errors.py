@@ -248,3 +248,15 @@ def test_text_with_a_path_part_after_a_space_names_a_key_of_the_root() -> None:
 )
 def test_a_value_is_shown_in_json_form_and_cut_short(value: object, shown: str) -> None:
     assert excerpt(value) == shown
+
+
+def test_a_quoted_key_that_is_not_json_is_kept_as_written_in_the_pointer() -> None:
+    assert Problem(path='$["\\q"]', message="x").pointer == '/"\\q"'
+
+
+def test_the_messages_without_suggestions_and_past_twenty_reasons() -> None:
+    assert str(UnknownExercise("x")) == "No exercise has the id 'x'."
+    error = NothingFits([f"e{i}: too long" for i in range(25)])
+    assert str(error).endswith("  e19: too long\n  and 5 more")
+    assert len(error.problems) == 25
+    assert str(UnknownReference("Z9")) == "No source has the key 'Z9'."

@@ -77,7 +77,7 @@ class UpperbackError(Exception):
 
         .. versionadded:: 0.1.0
         """
-        return [{"path": json_path(p.path), "message": p.message} for p in self.problems]
+        return [Problem(path=json_path(p.path), message=p.message).to_dict() for p in self.problems]
 
     @property
     def detail(self) -> str:
