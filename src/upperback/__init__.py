@@ -26,7 +26,10 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "upperback.catalog": (
         "Catalog",
+        "Mismatch",
+        "Resolved",
         "default_catalog",
+        "resolve_exercises",
     ),
     # Not `compose` itself: the name is the subpackage's, so the function is
     # `upperback.compose.compose` (or `from upperback.compose import compose`).
@@ -227,7 +230,10 @@ if TYPE_CHECKING:
     from upperback.anatomy import Muscle as Muscle
     from upperback.anatomy import Region as Region
     from upperback.catalog import Catalog as Catalog
+    from upperback.catalog import Mismatch as Mismatch
+    from upperback.catalog import Resolved as Resolved
     from upperback.catalog import default_catalog as default_catalog
+    from upperback.catalog import resolve_exercises as resolve_exercises
     from upperback.compose import Change as Change
     from upperback.compose import ChangeKind as ChangeKind
     from upperback.compose import Choice as Choice
@@ -465,6 +471,7 @@ __all__ = [
     "Mat",
     "Media",
     "MediaKind",
+    "Mismatch",
     "Modification",
     "Movement",
     "Muscle",
@@ -493,6 +500,7 @@ __all__ = [
     "Region",
     "RegressExercise",
     "ResistanceBand",
+    "Resolved",
     "Routine",
     "Rule",
     "RuleSet",
@@ -556,6 +564,7 @@ __all__ = [
     "prop_name",
     "reference",
     "references",
+    "resolve_exercises",
     "safe_exercises",
     "scale",
     "screen",

@@ -17,7 +17,7 @@ import attrs
 from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.dose import MAX_EFFORT, MAX_HOLD_S, MAX_PAIN, MAX_REPS, Dose
-from upperback.errors import InvalidValue
+from upperback.errors import InvalidValue, excerpt
 from upperback.safety.triage import SymptomReport
 
 if TYPE_CHECKING:
@@ -287,8 +287,22 @@ class SessionLog:
                 raise InvalidValue(
                     f"outcomes[{i}].dose",
                     outcome.dose.describe(),
-                    f"must be the dose the routine prescribed ({block.dose.describe()})",
+                    f"must be the dose the routine prescribed ({block.dose.describe()});"
+                    f" it differs in {_differences(block.dose, outcome.dose)}",
                 )
+
+
+def _differences(prescribed: Dose, logged: Dose) -> str:
+    """Each field in which two doses differ, with both values.
+
+    E.g. ``rest_s (30 prescribed, 60 logged)``.
+    """
+    return ", ".join(
+        f"{field.name} ({excerpt(getattr(prescribed, field.name))} prescribed,"
+        f" {excerpt(getattr(logged, field.name))} logged)"
+        for field in attrs.fields(Dose)
+        if getattr(prescribed, field.name) != getattr(logged, field.name)
+    )
 
 
 def addresses(routine: Routine) -> tuple[tuple[tuple[int, int], Block], ...]:

@@ -28,6 +28,7 @@ from upperback.progression.defaults import default_rule
 from upperback.progression.engine import Context, ProgressAction, dose_text
 from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
+from upperback.progression.screened import check_screened
 from upperback.routine import Block, Routine
 from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy
 from upperback.safety import screen as screen_item
@@ -211,6 +212,11 @@ class Program:
         profile: The person, if the plan was made for one.
         start: The first day, if the sessions are dated.
 
+    Raises:
+        InvalidValue: A week or a decision gives the person an exercise their
+            ``profile`` excludes (made or loaded, a program is checked against
+            its own person), at the path of that exercise's id.
+
     .. versionadded:: 0.1.0
     """
 
@@ -238,6 +244,7 @@ class Program:
             v.instance("profile", self.profile, Profile)
         if self.start is not None and type(self.start) is not dt.date:
             raise InvalidValue("start", self.start, "must be a date")
+        check_screened(self)
 
     @property
     def decisions(self) -> tuple[Decision, ...]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from upperback import _validate
 from upperback.anatomy import Muscle, Region
-from upperback.catalog import Catalog, default_catalog
+from upperback.catalog import Catalog, Mismatch, Resolved, default_catalog, resolve_exercises
 from upperback.compose import (
     MAX_MINUTES,
     Change,
@@ -120,12 +120,14 @@ __all__ = [
     "goals",
     "kits",
     "media_items",
+    "mismatches",
     "modifications",
     "prescriptions",
     "profiles",
     "prop_needs",
     "props",
     "reasons",
+    "resolutions",
     "routines",
     "rules",
     "safety_policies",
@@ -911,6 +913,39 @@ def prescriptions() -> st.SearchStrategy[Prescription]:
     )
 
 
+_FACTS = tuple(field.name for field in attrs.fields(Exercise))
+
+
+def mismatches() -> st.SearchStrategy[Mismatch]:
+    """Exercises whose facts differ from a catalog's; shrinks towards one field at ``$``."""
+    return st.builds(
+        Mismatch,
+        path=st.sampled_from(["$", "$.exercise", "$.sections[0].blocks[0].exercise"]),
+        exercise_id=slugs(),
+        fields=st.lists(st.sampled_from(_FACTS), min_size=1, unique=True).map(
+            lambda names: sorted(names, key=_FACTS.index)
+        ),
+    )
+
+
+@st.composite
+def resolutions(draw: st.DrawFn) -> Resolved[Routine]:
+    """Routines of built-in exercises, some renamed, resolved against the built-in catalog.
+
+    Shrinks towards one block that agrees with the catalog.
+    """
+    catalog = default_catalog()
+    picked = draw(st.lists(st.sampled_from(catalog.ids), min_size=1, max_size=4, unique=True))
+    renamed = draw(st.sets(st.sampled_from(picked)))
+    chosen = [
+        attrs.evolve(catalog[i], name=f"{catalog[i].name} (renamed)")
+        if i in renamed
+        else catalog[i]
+        for i in picked
+    ]
+    return resolve_exercises(Routine.of("Posted", main=chosen), catalog)
+
+
 def _from_type_strategy(cls: type) -> st.SearchStrategy[Any]:
     """The strategy ``st.from_type`` uses for an upperback type."""
     if cls in PROP_TYPES.values():
@@ -956,4 +991,6 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Composition: compositions,
     Change: changes,
     Prescription: prescriptions,
+    Mismatch: mismatches,
+    Resolved: resolutions,
 }
