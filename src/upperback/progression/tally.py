@@ -131,13 +131,6 @@ def _ratio(done: int, planned: int) -> float:
     return done / planned if planned else 1.0
 
 
-def _check_at(_: object, __: object, at: Any) -> None:
-    if not isinstance(at, tuple) or len(at) != 2:
-        raise InvalidValue("at", at, "must be a (section, block) address")
-    v.int_between("at[0]", at[0], 0, MAX_BLOCKS)
-    v.int_between("at[1]", at[1], 0, MAX_BLOCKS)
-
-
 @attrs.frozen(kw_only=True)
 class BlockTally:
     """One exercise at one place in the routine, and how much of it was done.
@@ -145,7 +138,8 @@ class BlockTally:
     A block that advanced to another exercise starts a new entry at the same address.
 
     Args:
-        at: The block's address in the routine, ``(section, block)``.
+        section: The block's section, counted from 0 in the routine.
+        block: The block's place in its section, counted from 0.
         exercise_id: The exercise.
         name: The exercise's name, as the summary shows it.
         tally: Done against due for that exercise at that address.
@@ -153,7 +147,8 @@ class BlockTally:
     .. versionadded:: 0.1.0
     """
 
-    at: tuple[int, int] = attrs.field(converter=to_tuple, validator=_check_at)
+    section: int = attrs.field(metadata=v.between(0, MAX_BLOCKS))
+    block: int = attrs.field(metadata=v.between(0, MAX_BLOCKS))
     exercise_id: str = attrs.field(metadata=v.slug_id())
     name: str = attrs.field(metadata=v.text_up_to(200))
     tally: Tally
@@ -164,6 +159,11 @@ class BlockTally:
         if problems := self._bound_problems():
             v.report(problems)
         v.instance("tally", self.tally, Tally)
+
+    @property
+    def at(self) -> tuple[int, int]:
+        """The block's address, ``(section, block)``."""
+        return (self.section, self.block)
 
 
 def _check_items(_: object, attribute: Any, values: Any) -> None:
@@ -351,7 +351,9 @@ class _Counter:
         key = (at, exercise_id)
         found = self.blocks.get(key)
         if found is None:
-            self.blocks[key] = BlockTally(at=at, exercise_id=exercise_id, name=name, tally=tally)
+            self.blocks[key] = BlockTally(
+                section=at[0], block=at[1], exercise_id=exercise_id, name=name, tally=tally
+            )
         else:
             self.blocks[key] = attrs.evolve(found, tally=found.tally + tally)
 
