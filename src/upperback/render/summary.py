@@ -119,8 +119,10 @@ def _summary(adherence: Adherence) -> _Summary:
     if adherence.on is not None:
         facts.append(f"As of {adherence.on:%A %d %B %Y}.")
     if adherence.weeks:
+        count = len(adherence.weeks)
         facts.append(
-            f"Weeks 1 to {len(adherence.weeks)} of the program"
+            ("Week 1" if count == 1 else f"Weeks 1 to {count}")
+            + " of the program"
             + (f", from {adherence.start:%A %d %B %Y}." if adherence.start else ".")
         )
     else:
@@ -191,8 +193,13 @@ def summary_text(adherence: Adherence) -> str:
     ...         Outcome.as_prescribed(first.routine.blocks[0], at=(0, 0), pain_during=2)])
     ...     for session in first.sessions
     ... ]
-    >>> print(summary_text(adherence(program, logs)).splitlines()[3])
+    >>> print("\\n".join(summary_text(adherence(program, logs)).splitlines()[:6]))
+    Desk: adherence
+    As of Friday 09 January 2026.
+    Week 1 of the program, from Monday 05 January 2026.
+    <BLANKLINE>
     Sessions done: 3 of 3 (100%)
+    Sets done: 3 of 3 (100%)
 
     Raises:
         InvalidValue: ``adherence`` is not an :class:`~upperback.progression.tally.Adherence`.
