@@ -574,7 +574,12 @@ WRONG_ARGUMENTS: list[tuple[Any, str, Any, str]] = [
     (lambda: ub.adherence(_NOT, ()), "program", _NOT, "a Program"),  # type: ignore[arg-type]
     (lambda: ub.Adherence(total=_NOT, weeks=(), blocks=()), "total", _NOT, "a Tally"),  # type: ignore[arg-type]
     (lambda: ub.Adherence(total=Tally(), weeks=_NOT, blocks=()), "weeks", _NOT, "Tally values"),
-    (lambda: ub.Adherence(total=Tally(), weeks=(), blocks=_NOT), "blocks", _NOT, "BlockTally values"),
+    (
+        lambda: ub.Adherence(total=Tally(), weeks=(), blocks=_NOT),
+        "blocks",
+        _NOT,
+        "BlockTally values",
+    ),
     (lambda: ub.RuleSet(default=_NOT), "default", _NOT, "must be a "),  # type: ignore[arg-type]
     (lambda: ub.RuleSet(older_adult=1), "older_adult", 1, "a bool"),  # type: ignore[arg-type]
     (lambda: ub.RuleSet(novice=1), "novice", 1, "a bool"),  # type: ignore[arg-type]
