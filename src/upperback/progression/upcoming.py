@@ -125,27 +125,29 @@ def _advice_in_force(
     checkins: tuple[tuple[dt.date, SymptomReport], ...],
     policy: SafetyPolicy,
 ) -> Advice | None:
-    """The advice in force on ``on``: the program's for ``weeks``, merged with this week's triage.
+    """The advice in force on ``on``: the program's for ``weeks``, merged with the recent triage.
 
     The program's advice of a week triages the week before it (as
-    :func:`~upperback.progression.program.plan` saw its logs); this week's
-    logs (with the history before them) and check-ins up to ``on`` are
-    triaged here. The most pressing of all is in force. This is the one
-    place that decides it.
+    :func:`~upperback.progression.program.plan` saw its logs). Here the
+    logs (each with the history before it) and the check-ins of that week
+    and of this one, up to ``on``, are triaged too: a check-in is no part
+    of a plan, and a program planned without its latest logs has not seen
+    them. The most pressing of all is in force. This is the one place that
+    decides it.
     """
     start = program.start or on
-    this_week = _week_of(start, on)
+    recent = (_week_of(start, on) - 1, _week_of(start, on))
     found = [program.weeks[n - 1].advice for n in weeks]
     history = sorted(logs, key=lambda log: log.date)
     found += [
         session_advice(history, i, policy, program.profile)
         for i, log in enumerate(history)
-        if _week_of(start, log.date) == this_week
+        if _week_of(start, log.date) in recent
     ]
     found += [
         triage(report, policy, profile=program.profile)
         for day, report in checkins
-        if _week_of(start, day) == this_week
+        if _week_of(start, day) in recent
     ]
     return most_pressing(advice for advice in found if advice is not None)
 
@@ -175,13 +177,15 @@ def next_session(
 
     The next session is the first planned on ``on`` or later that no log
     fills (a log fills the session it names, else the first free one of
-    its week, as in :func:`~upperback.progression.program.plan`); a session
-    of an earlier day that was not done is past. The advice in force is the
+    its week, as in :func:`~upperback.progression.program.plan`), and after
+    the day of the latest log (once a session is done today, the next is on
+    a later day); a session of an earlier day that was not done is past. The advice in force is the
     most pressing of the program's advice for the week (the triage of the
     week before, when the program was planned with its logs) and the
-    triage of this week's logs and check-ins up to ``on``. When it says to
-    see a professional, or the program referred the person, there is no
-    session: exercise stops until a clinician has seen them.
+    triage of the logs and check-ins of this program week and the one
+    before, up to ``on``. When it says to see a professional, or the
+    program referred the person, there is no session: exercise stops until
+    a clinician has seen them.
 
     >>> import datetime as dt
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
@@ -257,8 +261,12 @@ def next_session(
 def _first_free(
     program: Program, on: dt.date, placed: dict[int, list[tuple[int, SessionLog]]]
 ) -> tuple[int, PlannedSession] | None:
-    """The first session on ``on`` or later that no log up to ``on`` fills, with its week."""
+    """The first session on ``on`` or later, after the latest log, that no log fills; its week."""
     per_week = program.routine.sessions_per_week
+    latest = max(
+        (log.date for found in placed.values() for _, log in found if log.date <= on),
+        default=dt.date.min,
+    )
     for week in program.weeks:
         if _day(week.sessions[-1]) < on:
             continue
@@ -266,6 +274,7 @@ def _first_free(
         filled = _session_numbers(week_logs, per_week, week.number)
         filled |= {session.number for session in week.sessions if session.logged}
         for session in week.sessions:
-            if _day(session) >= on and session.number not in filled:
+            day = _day(session)
+            if day >= on and day > latest and session.number not in filled:
                 return week.number, session
     return None
