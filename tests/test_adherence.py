@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -270,7 +270,7 @@ _FIRST_DAY = MONDAY
 _LAST_DAY = MONDAY + (7 * WEEKS - 1) * DAY
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(on=_DAYS)
 @example(on=MONDAY - DAY)
 @example(on=_FIRST_DAY)
@@ -298,7 +298,7 @@ def _histories(draw: st.DrawFn) -> tuple[list[ub.SessionLog], dt.date]:
     return logs, draw(_DAYS)
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(history=_histories())
 def test_adherence_is_between_0_and_1(history: tuple[list[ub.SessionLog], dt.date]) -> None:
     logs, on = history
@@ -309,7 +309,7 @@ def test_adherence_is_between_0_and_1(history: tuple[list[ub.SessionLog], dt.dat
     assert result.total == sum(result.weeks, ub.Tally())
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(history=_histories(), data=st.data())
 @example(history=([], MONDAY + 2 * DAY), data=None)
 def test_adherence_is_monotone_in_sessions_done(

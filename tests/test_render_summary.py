@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -153,7 +153,7 @@ def test_only_adherence_is_summarised(render_it: Any) -> None:
     assert info.value.field == "adherence"
 
 
-@settings(max_examples=15)
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
 @given(st.from_type(ub.Adherence), st.text(min_size=1, max_size=30).map(str.strip))
 def test_every_summary_chart_is_valid_svg(result: ub.Adherence, name: str) -> None:
     if name and result.blocks:

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -279,7 +279,7 @@ def _answers(draw: st.DrawFn, week: ub.Week) -> dict[str, Any]:
     return {"blocks": blocks} | ({} if pain_after is None else {"pain_after": pain_after})
 
 
-@settings(max_examples=25)
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_a_log_from_any_valid_form_fits_the_program_and_keeps_every_answer(
     data: st.DataObject,
