@@ -228,7 +228,7 @@ def test_bad_arguments_and_logs_are_refused_by_name() -> None:
 @pytest.mark.parametrize(
     ("make", "field"),
     [
-        (lambda: ub.Adherence(total=ub.Tally(), weeks=(), on="2026-01-05"), "on"),
+        (lambda: ub.Adherence(total=ub.Tally(), weeks=(), on="2026-01-05"), "on"),  # type: ignore[arg-type]
         (
             lambda: ub.Adherence(
                 total=ub.Tally(), weeks=(), start=dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
@@ -250,7 +250,11 @@ def test_bad_arguments_and_logs_are_refused_by_name() -> None:
         ),
         (
             lambda: BlockTally(
-                section=0, block=0, exercise_id="chin-tuck", name="Chin tuck", tally=3
+                section=0,
+                block=0,
+                exercise_id="chin-tuck",
+                name="Chin tuck",
+                tally=3,  # type: ignore[arg-type]
             ),
             "tally",
         ),

@@ -158,20 +158,20 @@ def test_pain_above_the_ceiling_this_week_asks_for_care_and_the_session_stays() 
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda: ub.next_session("program", on=MONDAY), "program"),
-        (lambda: ub.next_session(PROGRAM, on="2026-01-05"), "on"),
-        (lambda: ub.next_session(PROGRAM, on=MONDAY, policy="strict"), "policy"),
+        (lambda: ub.next_session("program", on=MONDAY), "program"),  # type: ignore[arg-type]
+        (lambda: ub.next_session(PROGRAM, on="2026-01-05"), "on"),  # type: ignore[arg-type]
+        (lambda: ub.next_session(PROGRAM, on=MONDAY, policy="strict"), "policy"),  # type: ignore[arg-type]
         (lambda: ub.next_session(ub.plan(ROUTINE, weeks=1), on=MONDAY), "program.start"),
-        (lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[CHEST_PAIN]), "checkins[0]"),
+        (lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[CHEST_PAIN]), "checkins[0]"),  # type: ignore[list-item]
         (
-            lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[("2026-01-05", CHEST_PAIN)]),
+            lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[("2026-01-05", CHEST_PAIN)]),  # type: ignore[list-item]
             "checkins[0]",
         ),
         (
-            lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[(MONDAY, "chest pain")]),
+            lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[(MONDAY, "chest pain")]),  # type: ignore[list-item]
             "checkins[0][1]",
         ),
-        (lambda: ub.next_session(PROGRAM, on=MONDAY, checkins="x"), "checkins"),
+        (lambda: ub.next_session(PROGRAM, on=MONDAY, checkins="x"), "checkins"),  # type: ignore[arg-type]
         (lambda: ub.next_session(PROGRAM, on=MONDAY, logs=[done(MONDAY - DAY)]), "logs[0].date"),
     ],
 )
@@ -184,21 +184,21 @@ def test_bad_arguments_are_refused_by_name(call: Any, field: str) -> None:
 @pytest.mark.parametrize(
     ("make", "field"),
     [
-        (lambda: ub.NextSession(on=MONDAY, status="planned", reason="x"), "status"),
-        (lambda: ub.NextSession(on="2026-01-05", status=ub.NextStatus.ENDED, reason="x"), "on"),
+        (lambda: ub.NextSession(on=MONDAY, status="planned", reason="x"), "status"),  # type: ignore[arg-type]
+        (lambda: ub.NextSession(on="2026-01-05", status=ub.NextStatus.ENDED, reason="x"), "on"),  # type: ignore[arg-type]
         (lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason=""), "reason"),
         (lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.PLANNED, reason="x"), "week"),
         (lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason="x", week=1), "week"),
         (
-            lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason="x", session=3),
+            lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason="x", session=3),  # type: ignore[arg-type]
             "session",
         ),
         (
-            lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason="x", routine=3),
+            lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason="x", routine=3),  # type: ignore[arg-type]
             "routine",
         ),
         (
-            lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason="x", advice=3),
+            lambda: ub.NextSession(on=MONDAY, status=ub.NextStatus.ENDED, reason="x", advice=3),  # type: ignore[arg-type]
             "advice",
         ),
     ],
