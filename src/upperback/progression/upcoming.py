@@ -39,11 +39,11 @@ class NextStatus(enum.StrEnum):
     """
 
     PLANNED = "planned"
-    """A session is planned: do it, heeding the advice in force."""
+    """A session is planned; do it, heeding the advice in force."""
     REFERRED = "referred"
-    """No session: see a healthcare professional before exercising again."""
+    """No session; see a healthcare professional before exercising again."""
     ENDED = "ended"
-    """No session: the program has none left; plan the next one."""
+    """No session left in the program; plan the next one."""
 
 
 @attrs.frozen(kw_only=True)
