@@ -193,7 +193,8 @@ def summary_text(adherence: Adherence) -> str:
     ...         Outcome.as_prescribed(first.routine.blocks[0], at=(0, 0), pain_during=2)])
     ...     for session in first.sessions
     ... ]
-    >>> print("\\n".join(summary_text(adherence(program, logs)).splitlines()[:6]))
+    >>> for line in summary_text(adherence(program, logs)).splitlines()[:6]:
+    ...     print(line)
     Desk: adherence
     As of Friday 09 January 2026.
     Week 1 of the program, from Monday 05 January 2026.
