@@ -224,16 +224,22 @@ def test_adherence_counts_sessions_sets_and_time_per_week_and_block() -> None:
         ],
     )
     week_three = attrs.evolve(week_one, date=MONDAY + dt.timedelta(days=14))
+    # As of the last log, Monday of week 3: week 2 missed, week 3's second session not yet due.
     result = ub.adherence(program, [week_one, week_three])
-    # Three weeks (to the last logged), two sessions each; week 2 missed.
-    assert (result.total.sessions_done, result.total.sessions_planned) == (2, 6)
+    assert result.on == week_three.date
+    assert (result.total.sessions_done, result.total.sessions_planned) == (2, 5)
     assert [w.sessions_done for w in result.weeks] == [1, 0, 1]
-    assert (result.total.sets_done, result.total.sets_prescribed) == (2, 3 * 2 * (2 + 2))
+    assert [w.sessions_planned for w in result.weeks] == [2, 2, 1]
+    assert (result.total.sets_done, result.total.sets_prescribed) == (2, 5 * (2 + 2))
     per_rep = pull.dose.set_work_s // 10
     assert result.total.seconds_done == 2 * 10 * per_rep
-    blocks = dict(result.blocks)
+    blocks = {entry.at: entry.tally for entry in result.blocks}
     assert blocks[(1, 0)].sessions_done == 0
-    assert blocks[(0, 0)].sets == pytest.approx(2 / 12)
+    assert blocks[(0, 0)].sets == pytest.approx(2 / 10)
+    # As of the end of week 3, its second session is missed too.
+    sunday = MONDAY + dt.timedelta(days=20)
+    whole = ub.adherence(program, [week_one, week_three], on=sunday)
+    assert (whole.total.sessions_done, whole.total.sessions_planned) == (2, 6)
 
 
 # -- rules --------------------------------------------------------------------
@@ -1330,9 +1336,11 @@ def test_adherence_of_a_per_side_hold_counts_the_seconds_on_one_side() -> None:
         routine_id=routine.id,
         outcomes=[ub.Outcome.as_prescribed(b, at=(0, 0))],
     )
-    result = ub.adherence(program, [done])
+    assert ub.adherence(program, [done]).total.time == 1.0  # as of Monday: all that was due
+    result = ub.adherence(program, [done], on=MONDAY + dt.timedelta(days=6))
     per_session = b.dose.sets * (b.dose.hold_s or 0)  # on one side
-    block_tally = dict(result.blocks)[(0, 0)]
+    (entry,) = result.blocks
+    block_tally = entry.tally
     assert block_tally == ub.Tally(
         sessions_done=1,
         sessions_planned=2,

@@ -67,6 +67,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     "upperback.progression": (
         "Adherence",
         "Advance",
+        "BlockTally",
         "Chain",
         "Decision",
         "DecisionReason",
@@ -76,6 +77,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Hold",
         "HoldProgression",
         "LinearProgression",
+        "NextSession",
+        "NextStatus",
         "Outcome",
         "PainGate",
         "PercentProgression",
@@ -96,6 +99,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "addresses",
         "adherence",
         "default_rule",
+        "next_session",
         "plan",
         "progress",
     ),
@@ -263,6 +267,7 @@ if TYPE_CHECKING:
     from upperback.media import MediaKind as MediaKind
     from upperback.progression import Adherence as Adherence
     from upperback.progression import Advance as Advance
+    from upperback.progression import BlockTally as BlockTally
     from upperback.progression import Chain as Chain
     from upperback.progression import Decision as Decision
     from upperback.progression import DecisionReason as DecisionReason
@@ -272,6 +277,8 @@ if TYPE_CHECKING:
     from upperback.progression import Hold as Hold
     from upperback.progression import HoldProgression as HoldProgression
     from upperback.progression import LinearProgression as LinearProgression
+    from upperback.progression import NextSession as NextSession
+    from upperback.progression import NextStatus as NextStatus
     from upperback.progression import Outcome as Outcome
     from upperback.progression import PainGate as PainGate
     from upperback.progression import PercentProgression as PercentProgression
@@ -292,6 +299,7 @@ if TYPE_CHECKING:
     from upperback.progression import addresses as addresses
     from upperback.progression import adherence as adherence
     from upperback.progression import default_rule as default_rule
+    from upperback.progression import next_session as next_session
     from upperback.progression import plan as plan
     from upperback.progression import progress as progress
     from upperback.props import THERABAND_COLOURS as THERABAND_COLOURS
@@ -425,6 +433,7 @@ __all__ = [
     "Benefit",
     "Block",
     "BlockScreen",
+    "BlockTally",
     "CableStation",
     "Catalog",
     "Caution",
@@ -475,6 +484,8 @@ __all__ = [
     "Modification",
     "Movement",
     "Muscle",
+    "NextSession",
+    "NextStatus",
     "NothingFits",
     "NothingSafe",
     "OtherProp",
@@ -555,6 +566,7 @@ __all__ = [
     "loads",
     "make_converter",
     "next_morning_ceiling",
+    "next_session",
     "objective",
     "pain_ceiling",
     "pain_findings",

@@ -3,7 +3,7 @@
 ``v1/`` holds what schema 1 wrote and is never rewritten: a later schema must
 still load those files (through its migrations) into these same values.
 ``v2/`` holds the same values as schema 2 writes them, and besides them the
-vocabulary schema 2 added (:func:`additions`). Regenerate the current
+vocabulary and the document kinds schema 2 added (:func:`additions`). Regenerate the current
 version's files only when adding a document kind or changing a value,
 for those names only: ``python tests/documents/make.py NAME``.
 """
@@ -128,7 +128,8 @@ def values() -> dict[str, object]:
 
 
 def additions() -> dict[str, object]:
-    """Values only schema 2 can write: its equipment, muscles with roles, kinds and media."""
+    """Values only schema 2 can write: its equipment, muscles with roles, kinds and media,
+    and the kinds of document it added (adherence)."""
     kit = ub.Kit.from_names(
         [kind for kind in ub.PropKind if kind is not ub.PropKind.OTHER], height_cm=178
     ).with_props(
@@ -176,7 +177,13 @@ def additions() -> dict[str, object]:
         laterality=ub.Laterality.UNILATERAL,
         props=[ub.PropNeed(kind=ub.PropKind.MASSAGE_BALL), ub.PropNeed(kind=ub.PropKind.WALL)],
     )
+    first = values()
+    program = first["program"]
+    log = first["session_log"]
+    assert isinstance(program, ub.Program)
+    assert isinstance(log, ub.SessionLog)
     return {
+        "adherence": ub.adherence(program, [log], on=log.date + dt.timedelta(days=9)),
         "kit-equipment": kit,
         "exercise-dumbbell-row": row,
         "catalog-new-vocabulary": ub.Catalog(exercises=[row, release]),

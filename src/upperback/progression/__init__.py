@@ -19,7 +19,9 @@ From the bottom up:
   one per exercise kind, from the sources;
 - ``program``: :class:`~upperback.progression.program.Program` and
   :func:`~upperback.progression.program.plan`;
-- ``tally``: :func:`~upperback.progression.tally.adherence`.
+- ``tally``: :func:`~upperback.progression.tally.adherence`, as of a day;
+- ``upcoming``: :func:`~upperback.progression.upcoming.next_session`, with
+  the advice in force.
 
 Progression never bypasses safety: every session is triaged with the
 person's profile (a red flag or pain persisting past the thresholds
@@ -54,7 +56,8 @@ from upperback.progression.rules import (
     Suppress,
     Then,
 )
-from upperback.progression.tally import Adherence, Tally, adherence
+from upperback.progression.tally import Adherence, BlockTally, Tally, adherence
+from upperback.progression.upcoming import NextSession, NextStatus, next_session
 
 __all__ = [
     "EFFORT_SCALE",
@@ -63,6 +66,7 @@ __all__ = [
     "RULE_TYPES",
     "Adherence",
     "Advance",
+    "BlockTally",
     "Chain",
     "Decision",
     "DecisionReason",
@@ -72,6 +76,8 @@ __all__ = [
     "Hold",
     "HoldProgression",
     "LinearProgression",
+    "NextSession",
+    "NextStatus",
     "Outcome",
     "PainGate",
     "PercentProgression",
@@ -92,6 +98,7 @@ __all__ = [
     "addresses",
     "adherence",
     "default_rule",
+    "next_session",
     "plan",
     "progress",
 ]

@@ -14,6 +14,7 @@ from upperback.errors import NothingSafe
 from upperback.progression import (
     Adherence,
     Advance,
+    BlockTally,
     Chain,
     Decision,
     DecisionReason,
@@ -23,6 +24,7 @@ from upperback.progression import (
     Hold,
     HoldProgression,
     LinearProgression,
+    NextSession,
     Outcome,
     PainGate,
     PercentProgression,
@@ -41,6 +43,7 @@ from upperback.progression import (
     Week,
     addresses,
     adherence,
+    next_session,
     plan,
     progress,
 )
@@ -54,8 +57,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "adherences",
+    "block_tallies",
     "decision_reasons",
     "decisions",
+    "next_sessions",
     "outcomes",
     "planned_sessions",
     "programs",
@@ -366,7 +371,7 @@ def decision_reasons() -> st.SearchStrategy[DecisionReason]:
 
 
 def tallies() -> st.SearchStrategy[Tally]:
-    """Tallies of done against planned; shrinks towards all zeros."""
+    """Tallies of done against due, with the worst pains; shrinks towards all zeros, no pain."""
     counts = st.integers(0, 1000)
     return st.builds(
         Tally,
@@ -376,12 +381,79 @@ def tallies() -> st.SearchStrategy[Tally]:
         sets_prescribed=counts,
         seconds_done=counts,
         seconds_prescribed=counts,
+        worst_pain_before=_optional(Tally, "worst_pain_before"),
+        worst_pain_with_exercise=_optional(Tally, "worst_pain_with_exercise"),
+        worst_pain_next_morning=_optional(Tally, "worst_pain_next_morning"),
     )
 
 
-def adherences() -> st.SearchStrategy[Adherence]:
-    """Adherence of drawn programs with their own first-week logs."""
-    return programs().map(lambda program: adherence(program, ()))
+def block_tallies() -> st.SearchStrategy[BlockTally]:
+    """Per-exercise tallies taken from drawn adherence, or made up; shrinks towards zeros."""
+    return st.builds(
+        BlockTally,
+        section=_ints(BlockTally, "section"),
+        block=_ints(BlockTally, "block"),
+        exercise_id=st.sampled_from(("band-pull-apart", "chin-tuck")),
+        name=st.sampled_from(("Band pull-apart", "Chin tuck")),
+        tally=tallies(),
+    )
+
+
+@st.composite
+def _logged(draw: st.DrawFn, program: Program) -> list[SessionLog]:
+    """Logs of some of a program's sessions, each at its own day and dose."""
+    chosen = [
+        (week, session)
+        for week in program.weeks
+        for session in week.sessions
+        if draw(st.booleans())
+    ]
+    return [
+        SessionLog(
+            date=session.date or dt.date(2026, 1, 5),
+            routine_id=week.routine.id,
+            week=week.number,
+            session=session.number,
+            outcomes=[draw(outcomes(block=block, at=at)) for at, block in addresses(week.routine)],
+            pain_before=draw(_optional(SessionLog, "pain_before")),
+        )
+        for week, session in chosen
+    ]
+
+
+@st.composite
+def adherences(draw: st.DrawFn) -> Adherence:
+    """Adherence of drawn programs and logs of some of their sessions, as of a drawn day.
+
+    Shrinks towards nothing logged, as of the last log.
+    """
+    program = draw(programs())
+    logs = draw(_logged(program))
+    on = None
+    start = program.start
+    if start is not None:
+        days = st.integers(-3, 7 * len(program.weeks) + 3)
+        on = draw(st.none() | days.map(lambda n: start + dt.timedelta(days=n)))
+    return adherence(program, logs, on=on)
+
+
+@st.composite
+def next_sessions(draw: st.DrawFn) -> NextSession:
+    """The next session of drawn dated programs on a drawn day; shrinks towards the first day."""
+    program = draw(programs())
+    start = program.start
+    if start is None:  # the same plan, dated
+        start = dt.date(2026, 1, 5)
+        program = plan(
+            program.routine,
+            weeks=len(program.weeks),
+            rules=program.rules,
+            profile=program.profile,
+            start=start,
+        )
+    on = start + dt.timedelta(days=draw(st.integers(-3, 7 * len(program.weeks) + 3)))
+    logs = draw(_logged(program))
+    return next_session(program, on=on, logs=logs)
 
 
 FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
@@ -394,7 +466,9 @@ FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Decision: decisions,
     DecisionReason: decision_reasons,
     Tally: tallies,
+    BlockTally: block_tallies,
     Adherence: adherences,
+    NextSession: next_sessions,
     Chain: lambda: st.builds(Chain, rules=st.lists(_leaf_rules(), min_size=1, max_size=3)),
     PainGate: lambda: st.builds(PainGate, inner=_leaf_rules(), easier_first=st.booleans()),
     **{cls: (lambda cls=cls: _leaves()[cls]) for cls in _leaves()},  # type: ignore[misc]
