@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 import upperback as ub
-from tests._shared import shared_file
 from upperback.interop import free_exercise_db as fedb
 
-SHARED_COPY = Path(__file__).parents[2] / "shared/data/free-exercise-db/exercises.json"
+DATA = Path(__file__).parent / "data" / "free-exercise-db"
+DATASET = DATA / "exercises.json"  # the dataset as published (public domain), see its README
 
 
 def entry(**changes: Any) -> dict[str, Any]:
@@ -290,16 +290,15 @@ def _in_the_line(raw: dict[str, Any]) -> bool:
 
 
 @pytest.fixture(scope="module")
-def shared() -> tuple[list[dict[str, Any]], fedb.ImportResult]:
-    shared_file("data/free-exercise-db/exercises.json")
-    entries = json.loads(SHARED_COPY.read_text(encoding="utf-8"))
-    return entries, fedb.load(SHARED_COPY)
+def dataset() -> tuple[list[dict[str, Any]], fedb.ImportResult]:
+    entries = json.loads(DATASET.read_text(encoding="utf-8"))
+    return entries, fedb.load(DATASET)
 
 
-def test_the_whole_shared_dataset_is_imported_or_reported(
-    shared: tuple[list[dict[str, Any]], fedb.ImportResult],
+def test_the_whole_dataset_is_imported_or_reported(
+    dataset: tuple[list[dict[str, Any]], fedb.ImportResult],
 ) -> None:
-    entries, result = shared
+    entries, result = dataset
     assert len(entries) == 873
     imported = {e.sources[0].note.split("'")[1] for e in result.catalog if e.sources[0].note}
     skipped = {s.index: s for s in result.skipped}
@@ -348,7 +347,7 @@ def test_the_whole_shared_dataset_is_imported_or_reported(
         built_in.merge(result.catalog)
     assert [p.path for p in raised.value.problems] == [f"exercises['{i}']" for i in shared_ids]
     # With a prefix the whole import merges.
-    prefixed = fedb.load(SHARED_COPY, id_prefix="fedb-").catalog
+    prefixed = fedb.load(DATASET, id_prefix="fedb-").catalog
     assert prefixed.ids == tuple(f"fedb-{i}" for i in result.catalog.ids)
     assert len(built_in.merge(prefixed)) == len(built_in) + len(result.catalog)
 
@@ -369,9 +368,9 @@ SAMPLE = (
 
 @pytest.mark.parametrize("entry_id", SAMPLE)
 def test_a_sample_matches_the_source_field_by_field(
-    shared: tuple[list[dict[str, Any]], fedb.ImportResult], entry_id: str
+    dataset: tuple[list[dict[str, Any]], fedb.ImportResult], entry_id: str
 ) -> None:
-    entries, result = shared
+    entries, result = dataset
     (raw,) = [r for r in entries if r["id"] == entry_id]
     exercise = result.catalog[fedb.slugify(entry_id)]
     assert exercise.name == raw["name"]
@@ -462,9 +461,9 @@ EXPECTED: dict[str, tuple[ub.ExerciseKind, ub.Laterality, set[ub.Feature], set[u
 
 
 def test_the_new_features_meet_their_rules(
-    shared: tuple[list[dict[str, Any]], fedb.ImportResult],
+    dataset: tuple[list[dict[str, Any]], fedb.ImportResult],
 ) -> None:
-    _, result = shared
+    _, result = dataset
     pullups = result.catalog["pullups"]
     neck = result.catalog["lying-face-down-plate-neck-resistance"]
     rules = {rule.id: rule for rule in ub.RULES}
@@ -679,3 +678,24 @@ def test_bad_files_are_invalid_documents(tmp_path: Path, content: bytes, problem
     path.write_bytes(content)
     with pytest.raises(ub.InvalidDocument, match=problem):
         fedb.load(path)
+
+
+def test_the_copy_ships_with_its_licence_and_origin() -> None:
+    licence = (DATA / "LICENSE.md").read_text(encoding="utf-8")
+    assert "released into the public domain" in licence
+    assert "https://unlicense.org" in licence
+    assert fedb.DATASET_URL in (DATA / "README.md").read_text(encoding="utf-8")
+    assert DATA.resolve().is_relative_to(Path(__file__).resolve().parents[1])
+
+
+def test_the_entries_written_here_are_in_the_dataset_format(
+    dataset: tuple[list[dict[str, Any]], fedb.ImportResult],
+) -> None:
+    import jsonschema  # noqa: PLC0415 - a test dependency
+
+    validator = jsonschema.Draft4Validator(
+        json.loads((DATA / "schema.json").read_text(encoding="utf-8"))
+    )
+    entries, _ = dataset
+    assert all(validator.is_valid(raw) for raw in entries)
+    validator.validate(entry())
