@@ -234,9 +234,9 @@ class Exercise:
         return [problem for problem in found if problem is not None]
 
     def reviewed(self, present: Iterable[Feature] = ()) -> Exercise:
-        """The exercise once a clinician has reviewed its :attr:`unreviewed` features.
+        """The exercise once a clinician has reviewed its ``unreviewed`` features.
 
-        The features the reviewer found (``present``) join :attr:`features`;
+        The features the reviewer found (``present``) join ``features``;
         every other unreviewed feature is ruled out. Screening then treats the
         exercise as it treats a built-in one.
 

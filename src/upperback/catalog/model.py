@@ -221,7 +221,7 @@ class Catalog:
             requires: Cannot be done without every one of these props.
             features: Has every one of these safety features.
             without: Has none of these safety features, nor may have one
-                (an :attr:`~upperback.exercise.Exercise.unreviewed` feature counts).
+                (a feature in an exercise's ``unreviewed`` counts).
             kit: Can be done with this kit: every required prop need is met
                 (:meth:`~upperback.props.Kit.satisfies`).
 

@@ -3,7 +3,7 @@
 A foreign catalog has no safety data, only words. :func:`read_safety` reads
 them for the features the screening rules act on and sorts each feature into
 one of three answers: the words say it (a feature), the words cannot rule it
-out (a feature to review, :attr:`~upperback.exercise.Exercise.unreviewed`),
+out (a feature to review, in the exercise's ``unreviewed``),
 or nothing points to it (absent). Screening treats a feature to review as
 present, so a doubt costs an exercise, never a person's safety.
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["FEATURE_WORDS", "POSITION_WORDS", "REVIEW_WORDS", "position", "read_safety"]
 
 _NEGATED: Final = re.compile(
-    r"\b(?:avoid|don't|do not|never|without|no|not|refrain from)\b[^.;:!?()]*\(?$"
+    r"\b(?:avoid|don't|do not|never|without|no|not|refrain from)\b[^.;:!?()]*$"
 )
 _LOOK_BACK: Final = 40  # characters before a phrase searched for a negation in its sentence
 
@@ -190,7 +190,7 @@ _FORWARD_BEND: Final = re.compile(
 _TRUNK_TOWARD: Final = re.compile(
     r"(upper body|torso|trunk|chest) (forward|down|towards? the floor)"
     r"|lean(ing)? (toward|into|over|down)|bend (to|over|down|sideways)|reach (your hands )?forward"
-    r"|reach your hands forward|\bcurl|\bhunch|\bslump"
+    r"|\bcurl|\bhunch|\bslump"
 )
 _NECK_FLEXION: Final = re.compile(
     r"lower your (head|neck)(?! back)|chin (down )?to(wards?)? your chest|chin touches"
@@ -274,14 +274,6 @@ _SHOULDER_JOINT: Final = frozenset(
         Muscle.LATERAL_DELTOID,
         Muscle.POSTERIOR_DELTOID,
         Muscle.ROTATOR_CUFF,
-    }
-)
-_NECK_MUSCLES: Final = frozenset(
-    {
-        Muscle.CERVICAL_EXTENSORS,
-        Muscle.DEEP_NECK_FLEXORS,
-        Muscle.STERNOCLEIDOMASTOID,
-        Muscle.LEVATOR_SCAPULAE,
     }
 )
 

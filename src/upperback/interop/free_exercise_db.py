@@ -87,7 +87,7 @@ How an entry is mapped:
   surface, and standing on a bench or bar or climbing needs balance; neck
   work against a plate, a harness or the hands is ``loaded_neck``.
   A feature the words may mean but do not settle is marked for review
-  (:attr:`~upperback.exercise.Exercise.unreviewed`, :data:`REVIEW_WORDS`):
+  (the exercise's ``unreviewed``, :data:`REVIEW_WORDS`):
   lying without saying face up or down (both), an incline bench, leaning
   back from straps or a bar (supine), a held chest, shoulder, lat or
   triceps stretch (shoulder end range), a strength exercise that speaks of
@@ -369,7 +369,7 @@ wall, a dip or end-range shoulder rotation make ``shoulder_end_range``.
 """
 
 REVIEW_WORDS: Final = _safety.REVIEW_WORDS
-"""Phrases that may mean a feature the words do not settle: it is marked for review.
+"""Phrases that may mean a feature the words do not settle, which is marked for review.
 
 More doubts follow from the position, the kind and the muscles (see the
 module's notes).

@@ -238,7 +238,7 @@ class Rule:
         """Whether the rule acts on this exercise (whoever does it).
 
         A feature the exercise may have but no one has reviewed
-        (:attr:`Exercise.unreviewed <upperback.exercise.Exercise.unreviewed>`)
+        (in an :class:`~upperback.exercise.Exercise`'s ``unreviewed``)
         counts as present: what cannot be judged is not called safe
         (:meth:`not_reviewed` tells such a match apart).
         """

@@ -115,10 +115,9 @@ class BlockScreen:
 
     @property
     def not_reviewed(self) -> frozenset[Feature]:
-        """The unreviewed features that alone made a rule match: a review could change the verdict.
+        """The unreviewed features that alone made a rule match, which a review could change.
 
-        The exercise may have them (:attr:`Exercise.unreviewed
-        <upperback.exercise.Exercise.unreviewed>`): screening treats each as
+        The exercise may have them (its ``unreviewed`` features); screening treats each as
         present rather than call the exercise safe. Empty for a reviewed exercise.
 
         .. versionadded:: 0.2.0
