@@ -203,3 +203,23 @@ def test_screening_never_calls_safe_what_it_could_not_judge(
     marked = [r.startswith("Not reviewed") for r in screened.reasons]
     assert marked == [bool(rule.not_reviewed(exercise)) for rule in screened.rules]
     assert screened.not_reviewed <= exercise.unreviewed
+
+
+def test_every_face_says_not_reviewed() -> None:
+    # The sheet, the command line and a prescription show the reason screening gave.
+    from upperback.cli.screen import describe  # noqa: PLC0415 - the command line's own text
+
+    doubtful = unsure(ub.Feature.SUPINE)
+    routine = ub.Routine.of("Imported", main=[doubtful, CATALOG["chin-tuck"]])
+    report = ub.screen(routine, SECOND_TRIMESTER)
+    assert "Left out Band pull-apart: Not reviewed: its source does not rule out supine" in (
+        ub.render.text(report)
+    )
+    assert "pregnancy-supine (exclude): Not reviewed: its source" in describe(report)
+    catalog = ub.Catalog(exercises=[doubtful, attrs.evolve(CATALOG["chin-tuck"], harder=None)])
+    band = ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.MEDIUM))
+    prescription = ub.prescribe(routine, catalog, profile=SECOND_TRIMESTER, kit=band)
+    assert any(
+        change.reason.startswith("Not reviewed: its source does not rule out supine")
+        for change in prescription.changes
+    )

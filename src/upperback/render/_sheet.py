@@ -261,11 +261,11 @@ def screen_changes(report: ScreenReport) -> tuple[Cited, ...]:
         if item.verdict is Verdict.OK:
             continue
         excluded = item.verdict is Verdict.EXCLUDE
-        for rule in item.rules:
+        for rule, reason in zip(item.rules, item.reasons, strict=True):
             if excluded and rule.action is not Action.EXCLUDE:
                 continue
             what = "Left out" if excluded else "Changed"
-            text = f"{what} {item.block.exercise.name}: {rule.reason}"
+            text = f"{what} {item.block.exercise.name}: {reason}"
             lines.append(Cited(text=text, sources=rule.sources))
     return tuple(lines)
 
