@@ -29,7 +29,7 @@ from upperback.catalog.builtin import _load_default_catalog
 from upperback.interop import free_exercise_db
 
 HERE = Path(__file__).parent
-FREE_EXERCISE_DB = HERE.parents[1] / "shared/data/free-exercise-db/exercises.json"
+FREE_EXERCISE_DB = HERE.parent / "tests/data/free-exercise-db/exercises.json"
 
 Case = tuple[str, Callable[[], object]]
 

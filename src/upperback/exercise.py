@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -22,6 +22,9 @@ from upperback.vocab import (
     Movement,
     Position,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["MAX_NAME", "Exercise", "Source"]
 
@@ -103,14 +106,25 @@ class Exercise:
         dose_note: Why the default dose is what it is, where sources disagree.
         sources: Where the facts come from.
         media: Images and videos of it, with their alt text, author and licence.
+        unreviewed: Safety features it may have that no one has checked, such
+            as those an importer could not rule out from its source's words
+            (none of them among its features). Screening treats each as
+            present and gives the reason "not reviewed", so an unreviewed
+            exercise is never called safe for a condition whose rules act on
+            one of them; a clinician's review settles them. Empty for a
+            reviewed exercise, as every built-in one is.
 
     A self-massage exercise (:attr:`~upperback.vocab.ExerciseKind.SELF_MASSAGE`) is dosed by
     time, so its default dose has a hold and no reps, and it never carries
-    an external load (the feature ``external_load``).
+    an external load (the feature ``external_load``, known or unreviewed).
+
+    See :attr:`BlockScreen.not_reviewed <upperback.safety.screen.BlockScreen.not_reviewed>`
+    and :meth:`reviewed` for what screening does with unreviewed features and
+    how a review settles them.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``secondary_targets`` and ``media``.
+       ``secondary_targets``, ``media`` and ``unreviewed``.
     """
 
     id: str = attrs.field(metadata=v.slug_id())
@@ -145,6 +159,7 @@ class Exercise:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
     secondary_targets: frozenset[Muscle] = attrs.field(default=frozenset(), converter=to_frozenset)
     media: tuple[Media, ...] = attrs.field(default=(), converter=to_tuple)
+    unreviewed: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
 
     _bound_problems = v.checker()
 
@@ -167,6 +182,7 @@ class Exercise:
         v.collection("precautions", self.precautions, tuple, str)
         v.collection("sources", self.sources, tuple, Source)
         v.collection("media", self.media, tuple, Media)
+        v.collection("unreviewed", self.unreviewed, frozenset, Feature)
         v.rules_report(self, None)
 
     def _rules(self) -> list[InvalidValue]:
@@ -198,11 +214,48 @@ class Exercise:
                     "must be false for a bilateral exercise",
                 )
             )
-        # The reader runs these rules on what it could read of a bad document; a kind
+        # The reader runs these rules on what it could read of a bad document; a field
         # it could not read must not hide the problems found above.
+        known: frozenset[Feature] = getattr(self, "features", frozenset()) & getattr(
+            self, "unreviewed", frozenset()
+        )
+        if known:
+            listed = sorted(known)
+            found.append(
+                InvalidValue(
+                    "unreviewed",
+                    listed[0].value,
+                    "must not repeat a feature in 'features' (a feature is known or not"
+                    f" reviewed: {', '.join(listed)} in both)",
+                )
+            )
         if getattr(self, "kind", None) is ExerciseKind.SELF_MASSAGE:
             found.extend(_self_massage_problems(self))
         return [problem for problem in found if problem is not None]
+
+    def reviewed(self, present: Iterable[Feature] = ()) -> Exercise:
+        """The exercise once a clinician has reviewed its ``unreviewed`` features.
+
+        The features the reviewer found (``present``) join ``features``;
+        every other unreviewed feature is ruled out. Screening then treats the
+        exercise as it treats a built-in one.
+
+        >>> import attrs
+        >>> from upperback import default_catalog
+        >>> pose = attrs.evolve(
+        ...     default_catalog()["chin-tuck"], unreviewed={Feature.SUPINE, Feature.NECK_ROTATION}
+        ... )
+        >>> sorted(pose.reviewed([Feature.SUPINE]).features), pose.reviewed().unreviewed
+        ([<Feature.SUPINE: 'supine'>], frozenset())
+
+        Raises:
+            InvalidValue: ``present`` holds something that is not a feature.
+
+        .. versionadded:: 0.2.0
+        """
+        found = to_frozenset(present)
+        v.collection("present", found, frozenset, Feature)
+        return attrs.evolve(self, features=self.features | found, unreviewed=frozenset())
 
     @property
     def regions(self) -> frozenset[Region]:
@@ -247,10 +300,12 @@ def _self_massage_problems(exercise: Exercise) -> list[InvalidValue]:
                 "must be a time (hold_s, no reps) for a self_massage exercise: it is dosed by time",
             )
         )
-    if Feature.EXTERNAL_LOAD in exercise.features:
+    for field in ("features", "unreviewed"):
+        if Feature.EXTERNAL_LOAD not in getattr(exercise, field, frozenset()):
+            continue
         found.append(
             InvalidValue(
-                "features",
+                field,
                 Feature.EXTERNAL_LOAD.value,
                 "must not include external_load for a self_massage exercise: it is never loaded",
             )

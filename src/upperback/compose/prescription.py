@@ -121,8 +121,8 @@ def _closeness(original: Exercise, candidate: Exercise) -> tuple[int, int, int, 
 
 def _rule_text(screened: BlockScreen, *, exclude: bool) -> str:
     return " ".join(
-        f"{rule.reason} {''.join(f'[{key}]' for key in rule.sources)}"
-        for rule in screened.rules
+        f"{reason} {''.join(f'[{key}]' for key in rule.sources)}"
+        for rule, reason in zip(screened.rules, screened.reasons, strict=True)
         if not exclude or rule.action is Action.EXCLUDE
     )
 

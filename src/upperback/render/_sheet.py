@@ -267,23 +267,23 @@ def screen_changes(report: ScreenReport) -> tuple[Cited, ...]:
     A rule that changed every exercise (nerve-related pain caps them all)
     is one line, not one a block.
     """
-    grouped: dict[tuple[bool, str], tuple[Any, list[str]]] = {}
+    grouped: dict[tuple[bool, str, str], tuple[Any, list[str]]] = {}
     for item in report.blocks:
         if item.verdict is Verdict.OK:
             continue
         excluded = item.verdict is Verdict.EXCLUDE
-        for rule in item.rules:
+        for rule, reason in zip(item.rules, item.reasons, strict=True):
             if excluded and rule.action is not Action.EXCLUDE:
                 continue
-            names = grouped.setdefault((excluded, rule.id), (rule, []))[1]
+            names = grouped.setdefault((excluded, rule.id, reason), (rule, []))[1]
             if item.block.exercise.name not in names:
                 names.append(item.block.exercise.name)
     return tuple(
         Cited(
-            text=f"{'Left out' if excluded else 'Changed'} {_names(names)}: {rule.reason}",
+            text=f"{'Left out' if excluded else 'Changed'} {_names(names)}: {reason}",
             sources=rule.sources,
         )
-        for (excluded, _), (rule, names) in grouped.items()
+        for (excluded, _, reason), (rule, names) in grouped.items()
     )
 
 

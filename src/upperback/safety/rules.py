@@ -235,7 +235,29 @@ class Rule:
         return tuple(found)
 
     def matches(self, exercise: Exercise) -> bool:
-        """Whether the rule acts on this exercise (whoever does it)."""
+        """Whether the rule acts on this exercise (whoever does it).
+
+        A feature the exercise may have but no one has reviewed
+        (in an :class:`~upperback.exercise.Exercise`'s ``unreviewed``)
+        counts as present: what cannot be judged is not called safe
+        (:meth:`not_reviewed` tells such a match apart).
+        """
+        return self._matches(exercise, exercise.features | exercise.unreviewed)
+
+    def not_reviewed(self, exercise: Exercise) -> frozenset[Feature]:
+        """The unreviewed features this rule matches the exercise by, when nothing reviewed does.
+
+        Empty when the rule matches what is known of the exercise (its
+        reviewed features, position, props, kind and level), or does not
+        match at all; otherwise the features a review would settle.
+
+        .. versionadded:: 0.2.0
+        """
+        if self._matches(exercise, exercise.features):
+            return frozenset()
+        return self.features & exercise.unreviewed if self.matches(exercise) else frozenset()
+
+    def _matches(self, exercise: Exercise, features: frozenset[Feature]) -> bool:
         if self.kinds and exercise.kind not in self.kinds:
             return False
         if self.levels and exercise.level not in self.levels:
@@ -243,7 +265,7 @@ class Rule:
         if not (self.features or self.positions or self.props):
             return True
         return (
-            not self.features.isdisjoint(exercise.features)
+            not self.features.isdisjoint(features)
             or exercise.position in self.positions
             or (bool(self.props) and not self.props.isdisjoint(exercise.required_props))
         )

@@ -326,6 +326,13 @@ def exercises(
     drawn_features = draw(
         features if features is not None else st.frozensets(st.sampled_from(Feature), max_size=4)
     )
+    if massage:
+        drawn_features -= {Feature.EXTERNAL_LOAD}
+    # Mostly reviewed, as built-in exercises are; otherwise a few features not reviewed.
+    unreviewed = (
+        draw(st.just(frozenset()) | st.frozensets(st.sampled_from(Feature), max_size=2))
+        - drawn_features
+    )
     return Exercise(
         id=draw(ids if ids is not None else slugs()),
         name=draw(texts()),
@@ -346,11 +353,12 @@ def exercises(
         props=[draw(prop_needs(kinds=[kind])) for kind in need_kinds],
         laterality=laterality,
         level=draw(levels if levels is not None else st.sampled_from(Level)),
-        features=drawn_features - {Feature.EXTERNAL_LOAD} if massage else drawn_features,
+        features=drawn_features,
         precautions=draw(st.lists(texts(), max_size=1)),
         dose_note=draw(st.none() | texts()),
         sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2)),
         media=draw(st.lists(media_items(), unique_by=lambda m: m.url, max_size=1)),
+        unreviewed=unreviewed - {Feature.EXTERNAL_LOAD} if massage else unreviewed,
     )
 
 
