@@ -110,8 +110,11 @@ How an entry is mapped:
   dataset's public raw address (:data:`IMAGE_BASE_URL` plus the entry's
   path), so an app can show it without shipping the files (the library
   never downloads them); its alt text is the exercise's name and the
-  picture's number, its licence ``"Unlicense"`` (the dataset's licence
-  file) and its author and source the dataset's public address.
+  picture's number, its author and source the dataset's public address, and
+  no licence (:data:`IMAGE_LICENCE`): the dataset's text is under the
+  Unlicense, but its maintainer does not know where the pictures come from,
+  so their licence is not stated and an app must clear them before showing
+  them.
 - **Precautions.** The dataset has no safety data, so every imported
   exercise carries :data:`NOT_REVIEWED`, whether or not a feature is
   marked for review.
@@ -192,13 +195,23 @@ __all__ = [
 ]
 
 DATASET_URL: Final = "https://github.com/yuhonas/free-exercise-db"
-"""Where the dataset is published (public domain)."""
+"""Where the dataset is published (its text under the Unlicense)."""
 
 IMAGE_BASE_URL: Final = "https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/"
 """The public address an entry's image paths are relative to."""
 
-IMAGE_LICENCE: Final = "Unlicense"
-"""The dataset's licence (its licence file), given on every imported image."""
+IMAGE_LICENCE: Final = None
+"""The licence given on every imported image: none is stated.
+
+The dataset's licence file (the Unlicense) covers its text. Its pictures come
+from an earlier collection whose maintainer says they were scraped off the web
+and that he does not own their copyright
+(https://github.com/wrkout/exercises.json/blob/master/CONTRIBUTING.md), and the
+dataset's maintainer does not know their origin
+(https://github.com/yuhonas/free-exercise-db/issues/2). So no licence is
+claimed for them: a sheet says "licence not stated", and an app clears an
+image before it shows one.
+"""
 
 UPPER_BACK_MUSCLES: Final[Mapping[str, frozenset[Muscle]]] = {
     "lats": frozenset({Muscle.LATISSIMUS_DORSI}),
@@ -346,7 +359,7 @@ NOT_REVIEWED: Final = (
 )
 """The precaution every imported exercise carries."""
 
-_SOURCE_NOTE = "Imported entry {id!r} (public domain)"
+_SOURCE_NOTE = "Imported entry {id!r} (text under the Unlicense)"
 _REQUIRED = ("id", "name", "level", "equipment", "primaryMuscles", "instructions", "category")
 
 POSITION_WORDS: Final = _safety.POSITION_WORDS
@@ -511,7 +524,7 @@ def load(source: str | os.PathLike[str] | list[Any], *, id_prefix: str = "") -> 
     >>> sorted(m.value for m in exercise.secondary_targets)
     ['middle_trapezius', 'rhomboids', 'upper_trapezius']
     >>> exercise.media[0].url, exercise.media[0].licence
-    ('https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/Band_Pull_Apart/0.jpg', 'Unlicense')
+    ('https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/Band_Pull_Apart/0.jpg', None)
     >>> [(s.id, s.code.value) for s in skipped]
     [('Squat', 'not_upper_back')]
     """  # noqa: E501
