@@ -163,6 +163,22 @@ def test_back_pain_with_osteoporosis_refers_and_a_clinician_can_clear_it() -> No
     assert ub.progress(BLOCK, again, rule, profile=BONES, clearances=[seen]).action is Act.REFER
 
 
+def test_a_clearance_of_osteoporosis_pain_covers_pain_with_exercise_until_a_pain_free_session() -> (
+    None
+):
+    # Pain only during exercise is still pain for [C1]; once a clinician has seen it,
+    # the same run of sessions with pain does not go back to them.
+    history = [session(day, before=0, during=1, morning=0) for day in (0, 2, 4)]
+    rule = ub.default_rule(BLOCK.exercise)
+    assert ub.progress(BLOCK, history, rule, profile=BONES).action is Act.REFER
+    seen = clearance(2, ub.AdviceCode.OSTEOPOROSIS_BACK_PAIN)
+    assert ub.progress(BLOCK, history, rule, profile=BONES, clearances=[seen]).action is not (
+        Act.REFER
+    )
+    again = [*history, session(7), session(9, before=0, during=1, morning=0)]
+    assert ub.progress(BLOCK, again, rule, profile=BONES, clearances=[seen]).action is Act.REFER
+
+
 def test_a_finding_is_cleared_as_a_finding_not_as_a_screening_rule() -> None:
     # Issue 17: `cleared_rules={"osteoporosis_back_pain"}` was refused, with no other way.
     with pytest.raises(ub.InvalidValue) as info:
