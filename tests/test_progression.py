@@ -665,7 +665,7 @@ def test_a_referral_stops_every_later_progression() -> None:
     for week in program.weeks[1:]:
         assert {d.action for d in week.decisions} == {Act.REFER}
         assert week.routine == program.weeks[0].routine
-    assert "Referred in week 2" in program.weeks[3].decisions[0].reasons[0].text
+    assert "Referred in week 1" in program.weeks[3].decisions[0].reasons[-1].text
 
 
 def test_describe_lists_every_week_and_its_changes() -> None:
@@ -1759,12 +1759,12 @@ def test_after_a_referral_every_later_week_says_why_nothing_progresses() -> None
     program = ub.plan(routine, weeks=3, start=MONDAY, logs=[flagged])
     later = program.weeks[2].decisions[0]
     assert later.action is Act.REFER
-    assert any(
-        r.text
-        == "Referred in week 2: progression stays stopped until a healthcare professional has"
-        " seen the person; plan again from their advice."
-        for r in later.reasons
+    # The check-in was on Monday of week 1: the referral reaches that week's later session.
+    assert later.reasons[-1].text == (
+        "Referred in week 1 (2026-01-05): exercise stays stopped until a clinician's"
+        " clearance is recorded (a Clearance given to plan)."
     )
+    assert [s.referred for s in program.weeks[0].sessions] == [False, True]
 
 
 def _dated(routine: ub.Routine, day: int, **kw: Any) -> ub.SessionLog:

@@ -69,12 +69,15 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Advance",
         "BlockTally",
         "Chain",
+        "CheckIn",
+        "Clearance",
         "Decision",
         "DecisionReason",
         "Deload",
         "DoseField",
         "DoubleProgression",
         "Hold",
+        "HistoryAdvice",
         "HoldProgression",
         "LinearProgression",
         "NextSession",
@@ -86,6 +89,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Program",
         "ProgressAction",
         "ProgressionRule",
+        "Referral",
         "RegressExercise",
         "RuleSet",
         "SessionLog",
@@ -102,6 +106,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "next_session",
         "plan",
         "progress",
+        "triage_history",
     ),
     "upperback.media": (
         "Media",
@@ -269,11 +274,14 @@ if TYPE_CHECKING:
     from upperback.progression import Advance as Advance
     from upperback.progression import BlockTally as BlockTally
     from upperback.progression import Chain as Chain
+    from upperback.progression import CheckIn as CheckIn
+    from upperback.progression import Clearance as Clearance
     from upperback.progression import Decision as Decision
     from upperback.progression import DecisionReason as DecisionReason
     from upperback.progression import Deload as Deload
     from upperback.progression import DoseField as DoseField
     from upperback.progression import DoubleProgression as DoubleProgression
+    from upperback.progression import HistoryAdvice as HistoryAdvice
     from upperback.progression import Hold as Hold
     from upperback.progression import HoldProgression as HoldProgression
     from upperback.progression import LinearProgression as LinearProgression
@@ -286,6 +294,7 @@ if TYPE_CHECKING:
     from upperback.progression import Program as Program
     from upperback.progression import ProgressAction as ProgressAction
     from upperback.progression import ProgressionRule as ProgressionRule
+    from upperback.progression import Referral as Referral
     from upperback.progression import RegressExercise as RegressExercise
     from upperback.progression import RuleSet as RuleSet
     from upperback.progression import SessionLog as SessionLog
@@ -302,6 +311,7 @@ if TYPE_CHECKING:
     from upperback.progression import next_session as next_session
     from upperback.progression import plan as plan
     from upperback.progression import progress as progress
+    from upperback.progression import triage_history as triage_history
     from upperback.props import THERABAND_COLOURS as THERABAND_COLOURS
     from upperback.props import BandLevel as BandLevel
     from upperback.props import Barbell as Barbell
@@ -441,7 +451,9 @@ __all__ = [
     "Chair",
     "Change",
     "ChangeKind",
+    "CheckIn",
     "Choice",
+    "Clearance",
     "Composition",
     "Condition",
     "ConditionGuidance",
@@ -462,6 +474,7 @@ __all__ = [
     "FoamRoller",
     "Gap",
     "Goal",
+    "HistoryAdvice",
     "Hold",
     "HoldProgression",
     "InvalidCatalog",
@@ -508,6 +521,7 @@ __all__ = [
     "Reason",
     "RedFlag",
     "Reference",
+    "Referral",
     "Region",
     "RegressExercise",
     "ResistanceBand",
@@ -583,6 +597,7 @@ __all__ = [
     "substitute",
     "to_dict",
     "triage",
+    "triage_history",
     "trimester",
 ]
 # --- end of generated code ---

@@ -36,6 +36,7 @@ __all__ = [
     "SafetyPolicy",
     "SymptomReport",
     "Trend",
+    "advise",
     "findings",
     "next_morning_ceiling",
     "pain_ceiling",
@@ -858,11 +859,32 @@ def triage(
     Raises:
         InvalidValue: ``report``, ``policy`` or ``profile`` is of the wrong type.
     """  # noqa: E501
-    found = findings(report, policy, profile=profile)
+    return advise(findings(report, policy, profile=profile))
+
+
+def advise(reasons: Iterable[Reason]) -> Advice:
+    """The advice that a set of findings calls for: the most pressing first, and its message.
+
+    This is how :func:`triage` turns its findings into :class:`Advice`;
+    the progression layer uses it for findings read from a person's whole
+    history (:func:`~upperback.progression.history.triage_history`), so
+    both speak with one voice. The reasons keep their order within a level.
+
+    >>> advise([]).level.value
+    'continue'
+
+    Raises:
+        InvalidValue: A reason is not a :class:`Reason`.
+
+    .. versionadded:: 0.2.0
+    """
+    found = to_tuple(reasons)
+    v.collection("reasons", found, tuple, Reason)
+    found = tuple(sorted(found, key=lambda reason: -reason.level.rank))
     level = found[0].level if found else AdviceLevel.CONTINUE
     return Advice(
         level=level,
         code=found[0].code if found else AdviceCode.NO_CONCERNS,
         message=f"{_MESSAGES[level]} {SUPPORTS_NOT_REPLACES}",
-        reasons=tuple(found),
+        reasons=found,
     )
