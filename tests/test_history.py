@@ -201,7 +201,7 @@ def test_after_a_chest_pain_check_in_no_later_session_is_listed_as_one_to_do() -
     assert program.referral.level is ub.AdviceLevel.URGENT
     assert program.referrals == ((2, program.referral),)
     out = render.text(program)
-    week_3 = out[out.index("Week 3") : out.index("Stop and get urgent help")]
+    week_3 = out[out.index("Week 3") : out.index("How to do each exercise")]
     assert BLOCK.exercise.name not in week_3
     assert "No exercise on Wed 13 Jan, Fri 15 Jan: a referral (urgent)" in out
     assert "Red flag: Do you have chest pain as well as the back pain? You answered yes." in out
@@ -366,7 +366,7 @@ def test_every_format_shows_the_clearance_and_the_sessions_it_resumes(fmt: objec
     assert "The sessions from then on are to be done again." in out
     assert "No exercise on Mon 25 Jan: the referral of week 2 (urgent)" in out
     # Resumed: the exercise is listed again in weeks 4 and 5.
-    notice = out.index("Stop and get urgent help")
+    notice = out.index("How to do each exercise")
     week_4 = out[out.rindex("Week 4", 0, notice) : notice]
     assert week_4.count(BLOCK.exercise.name) == 2
     assert out.count("Exercise resumes only when") == 2  # weeks 2 and 3, not 4

@@ -337,7 +337,7 @@ def adherence(
         week_logs = placed.get(week.number, [])
         for index, log in week_logs:
             _check_log(log, week.routine, index)
-        filled = _session_numbers(week_logs, per_week, week.number)
+        filled = set(_session_numbers(week_logs, per_week, week.number))
         due = _due(week, filled, on, last_of_undated=week.number == last)
         counter.week(week, len(due), [log for _, log in week_logs])
     return Adherence(
