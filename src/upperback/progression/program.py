@@ -26,11 +26,11 @@ from upperback.progression.decide import (
 )
 from upperback.progression.defaults import default_rule
 from upperback.progression.engine import Context, ProgressAction, dose_text
+from upperback.progression._person import PersonOverTime
 from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block, Routine
-from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy
-from upperback.safety import screen as screen_item
+from upperback.safety import DEFAULT_POLICY, Advice, PersonChange, Profile, SafetyPolicy
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
@@ -171,8 +171,14 @@ class Week:
         deload: Whether any block is deloaded this week.
         advice: The triage advice in force: the most pressing of the
             previous week's logged sessions (``None`` when nothing was logged).
+        changes: How the person changed from the week before (a new
+            trimester, an injury past its first days, ...), each with what
+            it left out or let back and why; the week is screened for the
+            person as they are that week.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       ``changes``.
     """
 
     number: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
@@ -183,6 +189,9 @@ class Week:
     )
     deload: bool = False
     advice: Advice | None = None
+    changes: tuple[PersonChange, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_check_items
+    )
 
     _bound_problems = v.checker()
 
@@ -269,6 +278,7 @@ class Program:
             lines.append(f"Week {week.number}{label}: sessions {when}")
             if week.advice is not None and week.advice.reasons:
                 lines.append(f"  Advice: {week.advice.level.value.replace('_', ' ')}")
+            lines.extend(f"  Change: {change.summary}" for change in week.changes)
             decisions = {decision.at: decision for decision in week.decisions}
             for at, block in addresses(week.routine):
                 line = f"  {block.exercise.name}: {dose_text(block.dose)}"
@@ -283,6 +293,7 @@ _ITEM_TYPES: Final[dict[str, type]] = {
     "sessions": PlannedSession,
     "decisions": Decision,
     "weeks": Week,
+    "changes": PersonChange,
 }
 
 
@@ -396,6 +407,9 @@ def plan(
         rules: A :class:`RuleSet`, or one rule for every block; the
             library's defaults by exercise kind when not given.
         profile: The person: screening, stricter pain thresholds, triage.
+            Each week is screened for the person as they are that week
+            (a profile with dated facts needs ``start``); the week records
+            how they changed (:attr:`Week.changes`).
         catalog: Where harder and easier exercises are found.
         start: The first day; sessions are dated from it and logs placed by date.
         logs: The sessions done so far; each names its week, or has a date
@@ -418,14 +432,15 @@ def plan(
         raise InvalidValue("start", start, "must be a date")
     if catalog is not None:
         v.instance("catalog", catalog, Catalog)
-    base = routine
+    base, person = routine, None
     if profile is not None:
         v.instance("profile", profile, Profile)
-        base = screen_item(routine, profile).safe_routine()
+        person = PersonOverTime(routine, profile, start)
+        base = person.base
     _check_recovery(base)
     placed = _place_logs(logs, weeks, base.sessions_per_week, start)
     planner = _Planner(
-        rules=ruleset, profile=profile, catalog=catalog, policy=policy, start=start, base=base
+        rules=ruleset, person=person, catalog=catalog, policy=policy, start=start, base=base
     )
     last_logged = max(placed, default=0)
     out = [
@@ -460,13 +475,15 @@ class _Planner:
         self,
         *,
         rules: RuleSet,
-        profile: Profile | None,
+        person: PersonOverTime | None,
         catalog: Catalog | None,
         policy: SafetyPolicy,
         start: dt.date | None,
         base: Routine,
     ) -> None:
         self.rules = rules
+        self.person = person
+        profile = None if person is None else person.person  # as they are in week 1
         self.profile = profile
         self.catalog = catalog
         self.policy = policy
@@ -483,6 +500,7 @@ class _Planner:
 
     def week(self, number: int, week_logs: list[tuple[int, SessionLog]], logged: bool) -> Week:
         """Plan week ``number``, then record its sessions (logged, or nominal)."""
+        changes = self._become(number) if number > 1 else ()
         decisions, this_week, deload = self._decide(number) if number > 1 else ([], {}, False)
         monday = None if self.start is None else self.start + dt.timedelta(weeks=number - 1)
         done = _session_numbers(week_logs, len(self.offsets), number)
@@ -501,6 +519,7 @@ class _Planner:
             decisions=tuple(decisions),
             deload=deload,
             advice=self.advice,
+            changes=changes,
         )
         self.recent = {}
         if logged:
@@ -523,6 +542,20 @@ class _Planner:
                 self._record(log, week.routine)
             self.advice = None
         return week
+
+    def _become(self, number: int) -> tuple[PersonChange, ...]:
+        """The person as they are in week ``number``; when they changed, the routine re-screened."""
+        if self.person is None:
+            return ()
+        step = self.person.week(number, self.base)
+        if step.moved is not None and step.person is not None and step.routine is not None:
+            moved = step.moved
+            self.profile, self.base = step.person, step.routine
+            self.strict = self.policy.for_profile(step.person)
+            self.history = {moved[at]: h for at, h in self.history.items() if at in moved}
+            self.recent = {moved[at]: r for at, r in self.recent.items() if at in moved}
+            self.rule_cache = {}
+        return step.changes
 
     def _decide(self, number: int) -> tuple[list[Decision], dict[tuple[int, int], Block], bool]:
         decisions: list[Decision] = []
