@@ -157,6 +157,44 @@ class Profile:
                 "clearance_note", self.clearance_note, "may only be given with 'cleared_rules'"
             )
 
+    @classmethod
+    def from_answers(cls, answers: Mapping[str, Any], *, on: dt.date | None = None) -> Profile:
+        """A profile from what a person answers in a form, as plain JSON values.
+
+        The questions are those of :data:`~upperback.safety.answers.ANSWERS`:
+        ``pregnancy_week`` (on the day ``on``) or ``due_date``,
+        ``equipment`` (prop names), ``band_colour``, ``height_cm``,
+        ``age``, ``conditions`` (by name), ``level``, ``injury_date`` and
+        ``surgery_date``. An answer that is ``None`` or left out is not
+        answered. Every bad answer is reported at once, at its path.
+
+        >>> import datetime as dt
+        >>> person = Profile.from_answers(
+        ...     {"pregnancy_week": 14, "equipment": ["swiss_ball", "wall"],
+        ...      "band_colour": "green", "height_cm": 165, "age": 34, "level": 2},
+        ...     on=dt.date(2027, 3, 1),
+        ... )
+        >>> sorted(person.kit.names), person.age_band.value
+        (['resistance_band', 'swiss_ball', 'wall'], '20_to_50')
+        >>> [c.value for c in person.on(dt.date(2027, 3, 1)).conditions]
+        ['pregnancy_second_trimester']
+
+        Args:
+            answers: The answers, by question.
+            on: The day the answers were given; needed for ``pregnancy_week``.
+
+        Raises:
+            InvalidDocument: Any answer is bad; every problem is listed with
+                its path (``$.equipment[1]``), ready for
+                :meth:`~upperback.errors.InvalidDocument.to_problem_details`.
+            InvalidValue: ``on`` is not a date.
+
+        .. versionadded:: 0.3.0
+        """
+        from upperback.safety.answers import profile_from_answers  # noqa: PLC0415 - it builds profiles
+
+        return profile_from_answers(answers, on=on)
+
     @property
     def dated(self) -> bool:
         """Whether the profile carries dated facts: a pregnancy, injuries, surgeries or dated conditions.

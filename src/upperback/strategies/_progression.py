@@ -285,7 +285,9 @@ def programs(
 ) -> Program:
     """Programs made by :func:`~upperback.progression.program.plan`, some with a logged first week.
 
-    Shrinks towards one nominal week of a one-block routine with the default rules.
+    A dated program's person may carry dated facts, so its weeks may record
+    how the person changed. Shrinks towards one nominal week of a one-block
+    routine with the default rules.
     """
     from upperback.strategies import _values as strategies  # noqa: PLC0415
 
@@ -294,10 +296,12 @@ def programs(
             routines if routines is not None else strategies.routines(max_sections=2, max_blocks=2)
         )
     )
-    profile = draw(profiles if profiles is not None else st.none() | strategies.profiles())
+    start = draw(st.none() | _DATES)
+    # A dated profile needs a start: the plan screens each week for the person then.
+    dated = strategies.profiles(dated=start is not None)
+    profile = draw(profiles if profiles is not None else st.none() | dated)
     weeks = draw(st.integers(1, max_weeks))
     rules = draw(st.none() | rule_sets())
-    start = draw(st.none() | _DATES)
     try:
         first = plan(routine, weeks=1, profile=profile, start=start).weeks[0]
     except NothingSafe:
@@ -318,7 +322,10 @@ def programs(
                     pain_before=draw(_optional(SessionLog, "pain_before")),
                 )
             )
-    return plan(routine, weeks=weeks, rules=rules, profile=profile, start=start, logs=logs)
+    try:
+        return plan(routine, weeks=weeks, rules=rules, profile=profile, start=start, logs=logs)
+    except NothingSafe:  # the person changed, and nothing is safe in a later week
+        return plan(routine, weeks=1, rules=rules, profile=profile, start=start, logs=logs)
 
 
 def weeks() -> st.SearchStrategy[Week]:
