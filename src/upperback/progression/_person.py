@@ -187,7 +187,9 @@ class PersonOverTime:
                     blocks.append(block)
                     continue
                 ceiling = planned[self.origin[(i, j)]].dose.max_pain
-                bare = attrs.evolve(block, cautions=(), dose=attrs.evolve(block.dose, max_pain=ceiling))
+                bare = attrs.evolve(
+                    block, cautions=(), dose=attrs.evolve(block.dose, max_pain=ceiling)
+                )
                 blocks.append(bare.with_cautions(c for c in block.cautions if c.rule not in lifted))
             sections.append(attrs.evolve(section, blocks=tuple(blocks)))
         return attrs.evolve(routine, sections=tuple(sections))
@@ -262,8 +264,13 @@ class PersonOverTime:
         now, then = (after, before) if starts else (before, after)
         moved: list[str] = []
         for new, old in zip(now.blocks, then.blocks, strict=True):
-            if new.verdict is Verdict.EXCLUDE and old.verdict is not Verdict.EXCLUDE and any(
-                rule.action is Action.EXCLUDE and condition in rule.conditions for rule in new.rules
+            if (
+                new.verdict is Verdict.EXCLUDE
+                and old.verdict is not Verdict.EXCLUDE
+                and any(
+                    rule.action is Action.EXCLUDE and condition in rule.conditions
+                    for rule in new.rules
+                )
             ):
                 moved.append(new.block.exercise.id)
         had = {rule.id for item in then.blocks for rule in item.rules}

@@ -210,7 +210,11 @@ def profile_from_answers(answers: Mapping[str, Any], *, on: dt.date | None = Non
         return Profile(**fields)
     except InvalidValue as error:  # a rule across answers, such as two trimesters
         raise InvalidDocument(
-            [Problem(path=f"$.{error.field}", message=f"{error.reason} (got {_shown(error.value)})")],
+            [
+                Problem(
+                    path=f"$.{error.field}", message=f"{error.reason} (got {_shown(error.value)})"
+                )
+            ],
             what=_WHAT,
         ) from None
 

@@ -191,11 +191,15 @@ class PersonChange:
         self._check_condition()
         effect = self.code.effect
         if self.left_out and effect is not ChangeEffect.STARTS:
-            raise InvalidValue("left_out", list(self.left_out), "may only be given when a condition starts")
+            raise InvalidValue(
+                "left_out", list(self.left_out), "may only be given when a condition starts"
+            )
         if self.back and effect is not ChangeEffect.ENDS:
             raise InvalidValue("back", list(self.back), "may only be given when a condition ends")
         if self.rules and effect is ChangeEffect.STAYS:
-            raise InvalidValue("rules", list(self.rules), "may only be given when a condition starts or ends")
+            raise InvalidValue(
+                "rules", list(self.rules), "may only be given when a condition starts or ends"
+            )
         for i, rule_id in enumerate(self.rules):
             rule = _RULES_BY_ID.get(rule_id)
             if rule is None or self.condition not in rule.conditions:
@@ -214,7 +218,9 @@ class PersonChange:
             )
         if wanted is not None and self.condition is not wanted:
             raise InvalidValue(
-                "condition", self.condition.value, f"must be {wanted.value!r} for {self.code.value!r}"
+                "condition",
+                self.condition.value,
+                f"must be {wanted.value!r} for {self.code.value!r}",
             )
         if not pregnant and wanted is None and self.condition in DATED_APART:
             raise InvalidValue(
@@ -272,7 +278,10 @@ class PersonChange:
     @property
     def sources(self) -> tuple[str, ...]:
         """The source keys of the change and of its rules, each once, in order."""
-        keys = [*_SOURCES.get(self.code, ()), *(key for rule in self.applied for key in rule.sources)]
+        keys = [
+            *_SOURCES.get(self.code, ()),
+            *(key for rule in self.applied for key in rule.sources),
+        ]
         return tuple(dict.fromkeys(keys))
 
 

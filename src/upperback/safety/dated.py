@@ -67,9 +67,7 @@ first day of week 40.
 MAX_NOTE: Final = 500
 """The longest a note on a profile, or on one of its dated facts, may be, in characters."""
 
-DATED_APART: Final = frozenset(
-    {*PREGNANCY, Condition.ACUTE_INJURY, Condition.RECENT_SURGERY}
-)
+DATED_APART: Final = frozenset({*PREGNANCY, Condition.ACUTE_INJURY, Condition.RECENT_SURGERY})
 """Conditions a :class:`DatedCondition` may not hold: each has its own dated fact.
 
 A pregnancy is dated by a :class:`Pregnancy` (its trimester follows from
@@ -185,7 +183,9 @@ class Pregnancy:
                 self.cleared.isoformat(),
                 "may only be given with 'ended': exercise is cleared after the pregnancy",
             )
-        _clearance(self.cleared, self.clearance_note, "the end of the pregnancy", self.ended or self.due)
+        _clearance(
+            self.cleared, self.clearance_note, "the end of the pregnancy", self.ended or self.due
+        )
 
     @classmethod
     def at_week(cls, week: int, *, on: dt.date) -> Pregnancy:
@@ -361,7 +361,9 @@ class DatedCondition:
         _check_optional_day("start", self.start)
         _check_optional_day("end", self.end)
         if self.start is None and self.end is None:
-            raise InvalidValue("start", None, "or 'end' must be given: a dated condition has a date")
+            raise InvalidValue(
+                "start", None, "or 'end' must be given: a dated condition has a date"
+            )
         if self.start is not None and self.end is not None and self.end <= self.start:
             raise InvalidValue(
                 "end", self.end.isoformat(), f"must be after 'start' ({self.start.isoformat()})"

@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["MAX_NOTE", "Profile"]
 
 
-
 @attrs.frozen(kw_only=True)
 class Profile:
     """What screening needs to know about a person.
@@ -237,6 +236,7 @@ class Profile:
         Raises:
             InvalidValue: ``day`` is not a date.
         """
+        check_day("day", day)
         return self.during(day, day)
 
     def during(self, first: dt.date, last: dt.date) -> Profile:
@@ -266,7 +266,12 @@ class Profile:
             dated_conditions=(),
         )
 
-    def _undated(self) -> None:
+    def require_undated(self) -> None:
+        """Raise unless the profile holds no dated facts: what applies to a dated one depends on the day.
+
+        Raises:
+            InvalidValue: The profile is :attr:`dated`; take it on a day first (:meth:`on`).
+        """  # noqa: E501
         if self.dated:
             given = [
                 name
@@ -327,7 +332,7 @@ class Profile:
         Raises:
             InvalidValue: The profile is :attr:`dated`: take it on a day first (:meth:`on`).
         """
-        self._undated()
+        self.require_undated()
         return tuple(
             rule
             for rule in RULES
@@ -349,7 +354,7 @@ class Profile:
             InvalidValue: The profile is :attr:`dated`: which rules apply
                 depends on the day, so take it on a day first (:meth:`on`).
         """
-        self._undated()
+        self.require_undated()
         found = tuple(
             rule
             for rule in RULES

@@ -650,15 +650,23 @@ def pregnancies(draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = No
     )
 
 
-def injuries() -> st.SearchStrategy[Injury]:
-    """Dated acute injuries; shrinks towards one on the first day drawn, with no note."""
-    return st.builds(Injury, on=_DAYS, note=st.none() | texts())
+def injuries(*, days: st.SearchStrategy[dt.date] | None = None) -> st.SearchStrategy[Injury]:
+    """Dated acute injuries; shrinks towards one on the first day drawn, with no note.
+
+    Args:
+        days: Draws the day of the injury; days from 2020 to 2035 when ``None``.
+    """
+    return st.builds(Injury, on=days if days is not None else _DAYS, note=st.none() | texts())
 
 
 @st.composite
-def surgeries(draw: st.DrawFn) -> Surgery:
-    """Dated operations, some cleared; shrinks towards one not cleared, with no note."""
-    on = draw(_DAYS)
+def surgeries(draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None) -> Surgery:
+    """Dated operations, some cleared; shrinks towards one not cleared, with no note.
+
+    Args:
+        days: Draws the day of the operation; days from 2020 to 2035 when ``None``.
+    """
+    on = draw(days if days is not None else _DAYS)
     cleared = draw(st.none() | _days_after(on, 0, 180))
     return Surgery(
         on=on,
@@ -669,17 +677,23 @@ def surgeries(draw: st.DrawFn) -> Surgery:
 
 
 @st.composite
-def dated_conditions(draw: st.DrawFn) -> DatedCondition:
-    """Conditions with a start, an end or both; shrinks towards the first condition from a day."""
+def dated_conditions(
+    draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None
+) -> DatedCondition:
+    """Conditions with a start, an end or both; shrinks towards the first condition from a day.
+
+    Args:
+        days: Draws the start (or the end, when there is no start); days
+            from 2020 to 2035 when ``None``.
+    """
     condition = draw(st.sampled_from([c for c in Condition if c not in DATED_APART]))
-    start = draw(st.none() | _DAYS)
+    some_day = days if days is not None else _DAYS
+    start = draw(st.none() | some_day)
     if start is None:
-        end = draw(_DAYS)
+        end = draw(some_day)
     else:
         end = draw(st.none() | _days_after(start, 1, 365))
-    return DatedCondition(
-        condition=condition, start=start, end=end, note=draw(st.none() | texts())
-    )
+    return DatedCondition(condition=condition, start=start, end=end, note=draw(st.none() | texts()))
 
 
 _CHANGE_CONDITIONS = {
@@ -705,7 +719,9 @@ def person_changes(draw: st.DrawFn) -> PersonChange:
         condition=condition,
         day=draw(st.none() | _DAYS),
         pregnancy_week=(
-            draw(st.none() | _ints(PersonChange, "pregnancy_week")) if condition.is_pregnancy else None
+            draw(st.none() | _ints(PersonChange, "pregnancy_week"))
+            if condition.is_pregnancy
+            else None
         ),
         left_out=draw(ids) if effect is ChangeEffect.STARTS else (),
         back=draw(ids) if effect is ChangeEffect.ENDS else (),
@@ -724,6 +740,7 @@ def profiles(
     conditions: st.SearchStrategy[frozenset[Condition]] | None = None,
     kits: st.SearchStrategy[Kit] | None = None,
     dated: bool = False,
+    days: st.SearchStrategy[dt.date] | None = None,
 ) -> Profile:
     """Profiles with any conditions (at most one pregnancy trimester), dated facts if asked.
 
@@ -737,6 +754,9 @@ def profiles(
             trimester was drawn), injuries, surgeries and dated conditions.
             Such a profile is screened on a day (:meth:`Profile.on()
             <upperback.safety.profile.Profile.on>`), or planned from a start.
+        days: Draws the days of the dated facts (a pregnancy's due date, an
+            injury, an operation, a condition's start); days from 2020 to
+            2035 when ``None``.
     """
     if conditions is None:
         found = draw(
@@ -758,17 +778,23 @@ def profiles(
         age_band=draw(st.none() | st.sampled_from(AgeBand)),
         height_cm=draw(_ints_or(None, Profile, "height_cm")),
         kit=draw(kits if kits is not None else globals()["kits"](max_size=3)),
-        **(draw(_dated_facts(pregnant=any(c.is_pregnancy for c in chosen))) if dated else {}),
+        **(
+            draw(_dated_facts(pregnant=any(c.is_pregnancy for c in chosen), days=days))
+            if dated
+            else {}
+        ),
     )
 
 
 @st.composite
-def _dated_facts(draw: st.DrawFn, *, pregnant: bool) -> dict[str, Any]:
+def _dated_facts(
+    draw: st.DrawFn, *, pregnant: bool, days: st.SearchStrategy[dt.date] | None
+) -> dict[str, Any]:
     return {
-        "pregnancy": None if pregnant else draw(st.none() | pregnancies()),
-        "injuries": draw(st.lists(injuries(), max_size=2)),
-        "surgeries": draw(st.lists(surgeries(), max_size=2)),
-        "dated_conditions": draw(st.lists(dated_conditions(), max_size=2)),
+        "pregnancy": None if pregnant else draw(st.none() | pregnancies(days=days)),
+        "injuries": draw(st.lists(injuries(days=days), max_size=2)),
+        "surgeries": draw(st.lists(surgeries(days=days), max_size=2)),
+        "dated_conditions": draw(st.lists(dated_conditions(days=days), max_size=2)),
     }
 
 
