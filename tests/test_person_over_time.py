@@ -185,6 +185,8 @@ def test_an_injury_is_acute_on_its_day_and_the_three_after() -> None:
     assert injury.until == injury.on + (PEACE_DAYS_AFTER + 1) * DAY
     with pytest.raises(ub.InvalidValue, match="'on' must be a date"):
         ub.Injury(on=None)  # type: ignore[arg-type]
+    with pytest.raises(ub.InvalidValue, match="'note' must be non-empty text"):
+        ub.Injury(on=injury.on, note="")
 
 
 def test_surgery_is_recent_until_a_clinician_clears_it() -> None:
@@ -256,6 +258,7 @@ def test_a_dated_condition_holds_from_its_start_up_to_its_end() -> None:
         ({"condition": ub.Condition.OSTEOPOROSIS, "start": START, "end": START}, "end"),
         ({"condition": ub.Condition.OSTEOPOROSIS, "start": "2027-01-04"}, "start"),
         ({"condition": ub.Condition.OSTEOPOROSIS, "end": 5}, "end"),
+        ({"condition": ub.Condition.OSTEOPOROSIS, "start": START, "note": "x" * 501}, "note"),
     ],
 )
 def test_a_bad_dated_condition_is_refused(kwargs: dict[str, Any], field: str) -> None:

@@ -75,7 +75,6 @@ its week), an acute injury by an :class:`Injury` (it lasts its first days
 only) and recent surgery by a :class:`Surgery` (it lasts until cleared).
 """
 
-_ONE_DAY: Final = dt.timedelta(days=1)
 _TRIMESTERS: Final = (
     Condition.PREGNANCY_FIRST_TRIMESTER,
     Condition.PREGNANCY_SECOND_TRIMESTER,
@@ -236,16 +235,15 @@ class Pregnancy:
     def spans(self) -> tuple[Span, ...]:
         """Each trimester with the days it is in force; the last reached lasts until cleared."""
         starts = [self.began + dt.timedelta(weeks=week) for week in TRIMESTER_STARTS[1:]]
-        bounds = list(zip([self.began, *starts], [*starts, None], strict=True))
-        found = []
-        for condition, (start, end) in zip(_TRIMESTERS, bounds, strict=True):
-            if self.ended is not None and start >= self.ended:
-                break
-            if end is None or (self.ended is not None and end >= self.ended):
-                found.append(Span(condition, start, self.cleared))
-                break
-            found.append(Span(condition, start, end))
-        return tuple(found)
+        bounds = list(zip([self.began, *starts], starts, strict=False))
+        # The last trimester reached: each that began before the end (all, if none).
+        last = len(starts) if self.ended is None else sum(day < self.ended for day in starts)
+        reached = [
+            Span(c, start, end)
+            for c, (start, end) in zip(_TRIMESTERS[:last], bounds[:last], strict=True)
+        ]
+        start = self.began if last == 0 else starts[last - 1]
+        return (*reached, Span(_TRIMESTERS[last], start, self.cleared))
 
 
 @attrs.frozen(kw_only=True)
@@ -379,10 +377,6 @@ class DatedCondition:
         return (Span(self.condition, self.start, self.end),)
 
 
-DatedFact = Pregnancy | Injury | Surgery | DatedCondition
-"""Any dated fact a profile may carry."""
-
-
 def in_force(spans: Iterable[Span], first: dt.date, last: dt.date) -> frozenset[Condition]:
     """The conditions in force on any day from ``first`` to ``last``; of trimesters, the latest.
 
@@ -405,8 +399,3 @@ def next_trimester(condition: Condition) -> Condition | None:
     """The trimester after ``condition`` (a trimester), or ``None`` after the third."""
     i = _TRIMESTERS.index(condition)
     return _TRIMESTERS[i + 1] if i + 1 < len(_TRIMESTERS) else None
-
-
-def day_before(day: dt.date) -> dt.date:
-    """The day before ``day``."""
-    return day - _ONE_DAY
