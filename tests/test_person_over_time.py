@@ -16,7 +16,7 @@ postpartum period [C5]; the library has no postpartum rules).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -26,6 +26,9 @@ from hypothesis import strategies as st
 import upperback as ub
 from upperback import strategies as ubst
 from upperback.safety.dated import in_force
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 CATALOG = ub.default_catalog()
 START = dt.date(2027, 1, 4)  # a Monday
@@ -355,7 +358,7 @@ def test_a_dated_profile_is_not_screened_composed_or_triaged_without_a_day() -> 
     person = dated_person()
     routine = ub.Routine.of("Any", main=[CATALOG["band-pull-apart"]])
     report = ub.SymptomReport(days_since_onset=2, trend=ub.Trend.SAME, pain_now=2)
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: ub.screen(routine, person),
         person.rules,
         person.cleared,
@@ -499,6 +502,7 @@ def test_after_a_pregnancy_nothing_comes_back_before_a_clinician_clears_it() -> 
         (pregnancy.cleared, T3, ub.ChangeEffect.ENDS)
     ]
     back_week = cleared[0][0]
+    assert pregnancy.cleared is not None
     assert back_week == next(n for n in range(1, 21) if monday(n) > pregnancy.cleared)
     for week in program.weeks:
         assert any(lying(b.exercise) for b in week.routine.blocks) == (week.number >= back_week)
@@ -710,7 +714,7 @@ def test_a_bad_change_is_refused(kwargs: dict[str, Any], field: str) -> None:
 def test_a_change_round_trips_and_explains_itself(change: ub.PersonChange) -> None:
     week = ub.plan(ub.Routine.of("R", main=[CATALOG["band-pull-apart"]]), weeks=1).weeks[0]
     program = ub.Program(routine=week.routine, weeks=[attrs.evolve(week, changes=[change])])
-    assert ub.loads(ub.dumps(program)).weeks[0].changes == (change,)
+    assert ub.loads(ub.dumps(program), ub.Program).weeks[0].changes == (change,)
     assert change.text.startswith(change.headline)
     assert change.headline[0].isupper()
     for rule in change.applied:

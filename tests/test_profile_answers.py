@@ -218,8 +218,11 @@ def test_a_gentle_person_is_composed_a_gentle_routine_by_default() -> None:
 def test_a_saved_goal_keeps_its_meaning() -> None:
     # A goal without "level" was saved as moderate, and still is; a goal that
     # leaves its level to the person says so with null.
-    saved = '{"upperback": 2, "kind": "goal", "data": {"minutes": 10.0, "targets": [{"benefit": "flexibility"}]}}'
-    assert ub.loads(saved).level is ub.Level.MODERATE
+    saved = (
+        '{"upperback": 2, "kind": "goal",'
+        ' "data": {"minutes": 10.0, "targets": [{"benefit": "flexibility"}]}}'
+    )
+    assert ub.loads(saved, ub.Goal).level is ub.Level.MODERATE
     assert (
         ub.Goal(minutes=10, targets=[ub.Target.of(ub.Benefit.FLEXIBILITY)]).level
         is ub.Level.MODERATE

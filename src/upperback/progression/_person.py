@@ -23,13 +23,13 @@ import attrs
 
 from upperback.errors import InvalidValue, NothingSafe
 from upperback.progression.log import addresses
-from upperback.routine import Routine
 from upperback.safety import Action, Condition, Profile, Verdict, screen
 from upperback.safety.changes import ChangeCode, ChangeEffect, PersonChange
 from upperback.safety.conditions import TRIMESTER_STARTS
 from upperback.safety.dated import Span, in_force, latest_trimester, next_trimester
 
 if TYPE_CHECKING:
+    from upperback.routine import Routine
     from upperback.safety import ScreenReport
 
 __all__ = ["PersonOverTime", "PersonWeek"]
@@ -245,7 +245,11 @@ class PersonOverTime:
             week = None
             if code is ChangeCode.TRIMESTER and pregnancy is not None:
                 week = pregnancy.week_on(day)
-            found.append(self._change(code, condition, day, week, before, after))
+            found.append(
+                self._change(
+                    code=code, condition=condition, day=day, week=week, before=before, after=after
+                )
+            )
         return tuple(found)
 
     def _spans(self, condition: Condition, first: dt.date, last: dt.date) -> list[Span]:
@@ -253,6 +257,7 @@ class PersonOverTime:
 
     def _change(
         self,
+        *,
         code: ChangeCode,
         condition: Condition,
         day: dt.date,

@@ -18,6 +18,7 @@ from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.catalog.model import Catalog
 from upperback.errors import InvalidValue
+from upperback.progression._person import PersonOverTime
 from upperback.progression.decide import (
     Decision,
     decide,
@@ -26,7 +27,6 @@ from upperback.progression.decide import (
 )
 from upperback.progression.defaults import default_rule
 from upperback.progression.engine import Context, ProgressAction, dose_text
-from upperback.progression._person import PersonOverTime
 from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.routine import Block, Routine

@@ -28,6 +28,7 @@ seen by a healthcare professional.
 
 from __future__ import annotations
 
+from upperback.safety.changes import ChangeCode, ChangeEffect, PersonChange
 from upperback.safety.conditions import (
     ONSET_RED_FLAG_BANDS,
     PREGNANCY,
@@ -37,7 +38,6 @@ from upperback.safety.conditions import (
     Condition,
     trimester,
 )
-from upperback.safety.changes import ChangeCode, ChangeEffect, PersonChange
 from upperback.safety.dated import (
     DATED_APART,
     PEACE_DAYS,
@@ -124,9 +124,9 @@ __all__ = [
     "AgeBand",
     "BlockScreen",
     "ChangeCode",
+    "ChangeEffect",
     "Condition",
     "DatedCondition",
-    "ChangeEffect",
     "Finding",
     "Injury",
     "Modification",

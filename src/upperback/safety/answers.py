@@ -80,9 +80,9 @@ def age_band(age: int) -> AgeBand:
     """
     if type(age) is not int or not 0 <= age <= MAX_AGE:
         raise InvalidValue("age", age, f"must be a whole number of years from 0 to {MAX_AGE}")
-    if age < 20:  # noqa: PLR2004 - the red flag's ages, named in the docstring
+    if age < 20:  # the red flag's ages, named in the docstring
         return AgeBand.UNDER_20
-    if age > 50:  # noqa: PLR2004
+    if age > 50:
         return AgeBand.OVER_50
     return AgeBand.FROM_20_TO_50
 
@@ -138,7 +138,7 @@ class _Reader:
         return None
 
     def names(self, key: str) -> list[tuple[int, Any]]:
-        """The items of a list of names, each with its index; a name that is not text is reported."""
+        """The items of a list of names, each with its index (or none, reported, if not a list)."""
         value = self.get(key)
         if value is None:
             return []
@@ -175,48 +175,64 @@ def profile_from_answers(answers: Mapping[str, Any], *, on: dt.date | None = Non
             what=_WHAT,
         )
     reader = _Reader(answers)
-    for key in answers:
+    _unknown(reader)
+    fields = _fields(reader, on)
+    if reader.problems:
+        raise InvalidDocument(reader.in_order(), what=_WHAT)
+    try:
+        return Profile(**fields)
+    except InvalidValue as error:  # a rule across answers, such as two trimesters
+        message = f"{error.reason} (got {_shown(error.value)})"
+        raise InvalidDocument(
+            [Problem(path=f"$.{error.field}", message=message)], what=_WHAT
+        ) from None
+
+
+def _unknown(reader: _Reader) -> None:
+    for key in reader.answers:
         if key not in ANSWERS:
             reader.problem(
                 key if type(key) is str and key.isidentifier() else f"[{_shown(key)}]",
                 f"is not a question a profile reads (they are: {', '.join(ANSWERS)})",
                 shown=False,
             )
-    fields: dict[str, Any] = {}
+
+
+def _fields(reader: _Reader, on: dt.date | None) -> dict[str, Any]:
+    """The profile's fields from the answers, each bad answer reported."""
     pregnancy = _pregnancy(reader, on)
-    if pregnancy is not None:
-        fields["pregnancy"] = pregnancy
     height = _height(reader)
-    fields["height_cm"] = height
-    fields["kit"] = _kit(reader, height)
-    age = reader.get("age")
-    if age is not None:
-        try:
-            fields["age_band"] = age_band(age)
-        except InvalidValue as error:
-            reader.refused("age", error)
-    level = reader.whole("level", int(min(Level)), int(max(Level)), "a whole level")
-    fields["level"] = None if level is None else Level(level)
-    fields["conditions"] = _conditions(reader, dated=pregnancy is not None)
+    fields: dict[str, Any] = {
+        "height_cm": height,
+        "kit": _kit(reader, height),
+        "age_band": _age(reader),
+        "level": _level(reader),
+        "conditions": _conditions(reader, dated=pregnancy is not None),
+        "pregnancy": pregnancy,
+    }
     injury = reader.day("injury_date")
     if injury is not None:
         fields["injuries"] = (Injury(on=injury),)
     surgery = reader.day("surgery_date")
     if surgery is not None:
         fields["surgeries"] = (Surgery(on=surgery),)
-    if reader.problems:
-        raise InvalidDocument(reader.in_order(), what=_WHAT)
+    return fields
+
+
+def _age(reader: _Reader) -> AgeBand | None:
+    age = reader.get("age")
+    if age is None:
+        return None
     try:
-        return Profile(**fields)
-    except InvalidValue as error:  # a rule across answers, such as two trimesters
-        raise InvalidDocument(
-            [
-                Problem(
-                    path=f"$.{error.field}", message=f"{error.reason} (got {_shown(error.value)})"
-                )
-            ],
-            what=_WHAT,
-        ) from None
+        return age_band(age)
+    except InvalidValue as error:
+        reader.refused("age", error)
+        return None
+
+
+def _level(reader: _Reader) -> Level | None:
+    level = reader.whole("level", int(min(Level)), int(max(Level)), "a whole level")
+    return None if level is None else Level(level)
 
 
 def _pregnancy(reader: _Reader, on: dt.date | None) -> Pregnancy | None:

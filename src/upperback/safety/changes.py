@@ -41,7 +41,7 @@ class ChangeEffect(enum.StrEnum):
     ENDS = "ends"
     """The condition no longer applies: what only it left out comes back."""
     STAYS = "stays"
-    """The fact behind the condition changed, but the condition stays until a clinician clears it."""
+    """The fact behind the condition changed; the condition stays until a clinician clears it."""
 
 
 class ChangeCode(enum.StrEnum):
@@ -226,7 +226,8 @@ class PersonChange:
             raise InvalidValue(
                 "condition",
                 self.condition.value,
-                f"must not be a pregnancy, an acute injury or recent surgery for {self.code.value!r}",
+                "must not be a pregnancy, an acute injury or recent surgery"
+                f" for {self.code.value!r}",
             )
         if self.pregnancy_week is not None and not pregnant:
             raise InvalidValue(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -27,6 +26,7 @@ from upperback.safety.rules import _RULES_BY_ID, RULES, Rule
 from upperback.vocab import Feature, Level
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Mapping
 
     from upperback.dose import Dose

@@ -689,10 +689,7 @@ def dated_conditions(
     condition = draw(st.sampled_from([c for c in Condition if c not in DATED_APART]))
     some_day = days if days is not None else _DAYS
     start = draw(st.none() | some_day)
-    if start is None:
-        end = draw(some_day)
-    else:
-        end = draw(st.none() | _days_after(start, 1, 365))
+    end = draw(some_day if start is None else st.none() | _days_after(start, 1, 365))
     return DatedCondition(condition=condition, start=start, end=end, note=draw(st.none() | texts()))
 
 
@@ -708,7 +705,7 @@ _CHANGE_CONDITIONS = {
 
 @st.composite
 def person_changes(draw: st.DrawFn) -> PersonChange:
-    """Changes of a person as a plan records them; shrinks towards a trimester with nothing left out."""
+    """Changes of a person as a plan records them; shrinks towards a trimester, nothing left out."""
     code = draw(st.sampled_from(ChangeCode))
     condition = draw(st.sampled_from(_CHANGE_CONDITIONS.get(code, _PREGNANCY)))
     effect = code.effect
