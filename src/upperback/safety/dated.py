@@ -198,7 +198,7 @@ class Pregnancy:
         >>> import datetime as dt
         >>> pregnancy = Pregnancy.at_week(12, on=dt.date(2027, 3, 1))
         >>> pregnancy.due.isoformat(), pregnancy.week_on(dt.date(2027, 3, 2))
-        ('2027-08-03', 13)
+        ('2027-09-07', 13)
 
         Raises:
             InvalidValue: ``week`` is not a whole week from 1 to 42, or ``on``
