@@ -1,6 +1,6 @@
 """The person week by week in a plan, and the routine screened for each week (internal).
 
-:func:`~upperback.progression.plan` screens each week for the person as they
+:func:`~upperback.progression.program.plan` screens each week for the person as they
 are that week: every condition in force on any day of the week
 (:meth:`Profile.during() <upperback.safety.profile.Profile.during>`, the
 cautious reading). When the person changes, the week's routine is screened

@@ -409,7 +409,7 @@ def plan(
         profile: The person: screening, stricter pain thresholds, triage.
             Each week is screened for the person as they are that week
             (a profile with dated facts needs ``start``); the week records
-            how they changed (:attr:`Week.changes`).
+            how they changed (``Week.changes``).
         catalog: Where harder and easier exercises are found.
         start: The first day; sessions are dated from it and logs placed by date.
         logs: The sessions done so far; each names its week, or has a date

@@ -9,6 +9,12 @@ Two halves, both pure functions over values:
   every block with its reasons and sources;
   :meth:`ScreenReport.safe_routine() <upperback.safety.screen.ScreenReport.safe_routine>`
   gives the routine with exclusions removed and modifications applied.
+- a person changes: a :class:`~upperback.safety.profile.Profile` may carry
+  dated facts (:mod:`~upperback.safety.dated`: a pregnancy, injuries,
+  surgeries, conditions that start or end), and
+  :meth:`Profile.on() <upperback.safety.profile.Profile.on>` gives the person
+  as they are on a day; a plan records how they changed week by week
+  (:class:`~upperback.safety.changes.PersonChange`).
 - :func:`~upperback.safety.triage.triage` reads a
   :class:`~upperback.safety.triage.SymptomReport` and returns
   :class:`~upperback.safety.triage.Advice`: any red flag is urgent, and

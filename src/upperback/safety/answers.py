@@ -1,4 +1,6 @@
-"""A profile from what a person answers in a form, in one call: :meth:`Profile.from_answers`.
+"""A profile from what a person answers in a form, in one call.
+
+The entry point is :meth:`Profile.from_answers() <upperback.safety.profile.Profile.from_answers>`.
 
 An app's form sends plain JSON values: a pregnancy week, equipment names, a
 band colour, a height, an age, conditions by name, a level. This module
@@ -59,7 +61,7 @@ ANSWERS: Final = (
 """
 
 MAX_AGE: Final = 130
-"""The oldest age an answer may give, in whole years: a bound that catches nonsense."""
+"""The oldest age an answer may give in whole years (a bound that catches nonsense)."""
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EXCERPT: Final = 40
@@ -166,7 +168,10 @@ class _Reader:
 
 
 def profile_from_answers(answers: Mapping[str, Any], *, on: dt.date | None = None) -> Profile:
-    """A profile from a form's answers (see :data:`ANSWERS`); see :meth:`Profile.from_answers`."""
+    """A profile from a form's answers (see :data:`ANSWERS`).
+
+    See :meth:`Profile.from_answers() <upperback.safety.profile.Profile.from_answers>`.
+    """
     if on is not None:
         check_day("on", on)
     if not isinstance(answers, Mapping):

@@ -1,6 +1,6 @@
 """How a person changed from one week to the next, and what that changed in their routine.
 
-:func:`~upperback.progression.plan` screens each week for the person as they
+:func:`~upperback.progression.program.plan` screens each week for the person as they
 are that week (:meth:`Profile.during() <upperback.safety.profile.Profile.during>`)
 and records on the week every :class:`PersonChange`: a condition that
 starts, ends, or stays although the fact behind it changed (a due date
@@ -27,7 +27,7 @@ from upperback.safety.rules import _RULES_BY_ID, Rule
 __all__ = ["MAX_PREGNANCY_WEEK", "ChangeCode", "ChangeEffect", "PersonChange"]
 
 MAX_PREGNANCY_WEEK: Final = 60
-"""The highest pregnancy week a change may name: well past any pregnancy, a bound on nonsense."""
+"""The highest pregnancy week a change may name, a bound on nonsense well past any pregnancy."""
 
 
 class ChangeEffect(enum.StrEnum):
@@ -37,9 +37,9 @@ class ChangeEffect(enum.StrEnum):
     """
 
     STARTS = "starts"
-    """The condition applies from this week: what it leaves out is left out."""
+    """The condition applies from this week, and what it leaves out is left out."""
     ENDS = "ends"
-    """The condition no longer applies: what only it left out comes back."""
+    """The condition no longer applies, and what only it left out comes back."""
     STAYS = "stays"
     """The fact behind the condition changed; the condition stays until a clinician clears it."""
 
@@ -53,7 +53,7 @@ class ChangeCode(enum.StrEnum):
     TRIMESTER = "trimester"
     """A new trimester of pregnancy, by the pregnancy's dating."""
     TRIMESTER_ASSUMED = "trimester_assumed"
-    """The next trimester, assumed: the profile gave a trimester without a date.
+    """The next trimester, assumed, since the profile gave a trimester without a date.
 
     The trimester is read as ending with the plan's first week, so the next
     one applies from week 2, the earliest it could (the cautious reading).
@@ -63,13 +63,13 @@ class ChangeCode(enum.StrEnum):
     PREGNANCY_ENDED = "pregnancy_ended"
     """The pregnancy ended; the last trimester stays until a clinician clears exercise."""
     PREGNANCY_CLEARED = "pregnancy_cleared"
-    """A clinician cleared exercise after the pregnancy: its trimester's rules are lifted."""
+    """A clinician cleared exercise after the pregnancy, and its trimester's rules are lifted."""
     INJURY = "injury"
-    """An acute soft-tissue injury: its first days begin [C10]."""
+    """An acute soft-tissue injury, whose first days begin [C10]."""
     INJURY_SETTLED = "injury_settled"
     """An injury is past its first days [C10]."""
     SURGERY = "surgery"
-    """An operation: recent surgery until a clinician clears exercise [E23]."""
+    """An operation, so recent surgery until a clinician clears exercise [E23]."""
     SURGERY_CLEARED = "surgery_cleared"
     """A clinician cleared exercise after surgery."""
     CONDITION_STARTS = "condition_starts"
@@ -236,7 +236,7 @@ class PersonChange:
 
     @property
     def effect(self) -> ChangeEffect:
-        """What the change does to its condition: starts, ends, or stays."""
+        """What the change does to its condition (starts, ends, or stays)."""
         return self.code.effect
 
     @property
@@ -263,7 +263,7 @@ class PersonChange:
 
     @property
     def text(self) -> str:
-        """The change in plain words: what happened, what it left out or let back, and why."""
+        """The change in plain words, with what it left out or let back, and why."""
         parts = [self.summary]
         if self.effect is ChangeEffect.STARTS:
             parts.extend(rule.reason for rule in self.applied)
@@ -273,7 +273,7 @@ class PersonChange:
 
     @property
     def applied(self) -> tuple[Rule, ...]:
-        """The rules named in :attr:`rules`, as rules."""
+        """The rules named in ``rules``, as rules."""
         return tuple(_RULES_BY_ID[rule_id] for rule_id in self.rules)
 
     @property
@@ -310,7 +310,7 @@ _HEADLINES: Final = {
         " protect it."
     ),
     ChangeCode.INJURY_SETTLED: (
-        "The injury is past its first days {when}: load it as symptoms allow, with pain"
+        "The injury is past its first days from {since}: load it as symptoms allow, with pain"
         " guiding the progression."
     ),
     ChangeCode.SURGERY: "Surgery {when}: exercise waits for a clinician's clearance.",

@@ -43,11 +43,12 @@ __all__ = [
     "DatedCondition",
     "Injury",
     "Pregnancy",
+    "Span",
     "Surgery",
 ]
 
 PEACE_DAYS: Final = 3
-"""Days after an injury that it stays in its first, "protect" phase: PEACE says 1–3 [C10].
+"""Days after an injury that it stays in its first, protect phase; PEACE says 1–3 [C10].
 
 The library takes the longer end: an :class:`Injury` is an acute injury on
 the day it happened and the 3 days after, and stretching is left out on
@@ -57,7 +58,7 @@ progression: the pain gate does that.
 """
 
 PREGNANCY_DAYS: Final = 280
-"""Days from the first day of the last period to the due date: 40 weeks.
+"""Days from the first day of the last period to the due date, 40 weeks.
 
 The usual dating of a pregnancy (convention, no source found): the week of
 pregnancy on a day is the whole weeks since then, so the due date is the
@@ -214,7 +215,7 @@ class Pregnancy:
 
     @property
     def began(self) -> dt.date:
-        """The first day of week 0: :data:`PREGNANCY_DAYS` before the due date."""
+        """The first day of week 0, :data:`PREGNANCY_DAYS` before the due date."""
         return self.due - dt.timedelta(days=PREGNANCY_DAYS)
 
     def week_on(self, day: dt.date) -> int | None:

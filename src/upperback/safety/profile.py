@@ -76,7 +76,7 @@ class Profile:
 
     A profile with dated facts (:attr:`dated`) describes a person over
     time: take the person on a day with :meth:`on` (or over days with
-    :meth:`during`) to screen them, as :func:`~upperback.progression.plan`
+    :meth:`during`) to screen them, as :func:`~upperback.progression.program.plan`
     does week by week. Screening, composing and triage refuse a dated
     profile rather than guess the day.
 
@@ -196,7 +196,7 @@ class Profile:
 
     @property
     def dated(self) -> bool:
-        """Whether the profile carries dated facts: a pregnancy, injuries, surgeries or dated conditions.
+        """Whether the profile carries dated facts (a pregnancy, injuries, surgeries or dated conditions).
 
         >>> import datetime as dt
         >>> Profile().dated, Profile(injuries=[Injury(on=dt.date(2027, 3, 3))]).dated
