@@ -151,10 +151,10 @@ class Goal:
         positions: The starting positions allowed, e.g. seated and standing
             only for no floor work; empty allows every position.
         level: The highest level of exercise wanted (1–5), or ``None`` for
-            the person's own level, from the profile the goal is composed
-            for (:meth:`level_for`). :meth:`of` leaves it to the person
-            unless given; a goal made or loaded without it is moderate (3),
-            as saved goals have always meant.
+            the person's own level, taken from the profile the goal is
+            composed for. Goal.of leaves it to the person unless given; a
+            goal made or loaded without it is moderate (3), as saved goals
+            have always meant.
         kinds: The kinds of exercise wanted, e.g. stretches only;
             empty allows every kind.
         sessions_per_week: How often the routine is meant to be done, 1 to 7.

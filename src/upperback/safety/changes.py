@@ -162,9 +162,8 @@ class PersonChange:
             only when the condition starts.
         back: The exercises (ids) back from this week, at their starting
             dose, because of it; only when the condition ends.
-        rules: The rules (ids in :data:`~upperback.safety.rules.RULES`) that
-            apply from this week because of it, or that are lifted; each
-            is a rule of ``condition``.
+        rules: The ids of the library's rules that apply from this week
+            because of it, or that are lifted; each is a rule of ``condition``.
 
     .. versionadded:: 0.3.0
     """

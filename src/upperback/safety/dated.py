@@ -329,7 +329,7 @@ class DatedCondition:
 
     Args:
         condition: The condition; not a pregnancy, an acute injury or recent
-            surgery, which have their own dated facts (:data:`DATED_APART`).
+            surgery, which have their own dated facts.
         start: The first day it applies; ``None`` when it applied already.
         end: The first day it no longer applies; ``None`` when it goes on.
             Ending a condition lets back what it left out: give it only
