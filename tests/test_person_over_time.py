@@ -16,6 +16,7 @@ postpartum period [C5]; the library has no postpartum rules).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 CATALOG = ub.default_catalog()
+SAVED = Path(__file__).parent / "documents" / "v2"
 START = dt.date(2027, 1, 4)  # a Monday
 DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(weeks=1)
@@ -409,6 +411,28 @@ def test_a_bad_dated_fact_in_a_document_is_named_by_its_path() -> None:
     paths = {problem.path for problem in caught.value.problems}
     assert {"$.data.pregnancy.due", "$.data.injuries[1].on"} <= paths
     assert any(path.startswith("$.data.surgeries[0]") for path in paths)
+
+
+def test_saved_documents_of_a_person_over_time_keep_their_meaning() -> None:
+    person = ub.loads((SAVED / "profile-dated.json").read_text(encoding="utf-8"), ub.Profile)
+    assert person.on(dt.date(2027, 1, 14)).conditions == {
+        ub.Condition.HYPERMOBILITY,
+        T3,  # week 29 of a pregnancy due on 1 April
+        ub.Condition.ACUTE_INJURY,
+    }
+    assert person.on(dt.date(2027, 5, 5)).conditions == {ub.Condition.HYPERMOBILITY}
+    program = ub.loads((SAVED / "program-person.json").read_text(encoding="utf-8"), ub.Program)
+    assert [(w.number, c.code) for w in program.weeks for c in w.changes] == [
+        (2, Code.INJURY),
+        (2, Code.PREGNANCY_ENDED),
+        (3, Code.INJURY_SETTLED),
+        (4, Code.PREGNANCY_CLEARED),
+    ]
+    assert [ids(w.routine) for w in program.weeks][-1] == [
+        "prone-cobra",
+        "band-pull-apart",
+        "doorway-pec-stretch",
+    ]
 
 
 # Plans that follow the person ----------------------------------------------------------------
