@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from upperback.routine import Routine
     from upperback.safety import ScreenReport
 
-__all__ = ["PersonOverTime", "PersonWeek"]
+__all__ = ["PersonOverTime", "PersonWeek", "Timeline"]
 
 _NOMINAL_START: Final = dt.date(2001, 1, 1)
 """A Monday that places an undated plan's weeks; no date of it is ever shown."""
@@ -111,10 +111,10 @@ def _kept(report: ScreenReport) -> dict[_Address, _Address]:
     return found
 
 
-class PersonOverTime:
-    """Who the person is each week of a plan, and the routine screened for them."""
+class Timeline:
+    """The person week by week from a plan's start: a pure view of a profile over time."""
 
-    def __init__(self, routine: Routine, profile: Profile, start: dt.date | None) -> None:
+    def __init__(self, profile: Profile, start: dt.date | None) -> None:
         if profile.dated and start is None:
             raise InvalidValue(
                 "start",
@@ -127,12 +127,6 @@ class PersonOverTime:
         self.start = _NOMINAL_START if start is None else start
         self.profile, self.assumed = _assumed(profile, self.start)
         self.spans = self.profile.spans() + self.assumed
-        self.routine = routine
-        self.person = self.person_in(1)
-        report = screen(routine, self.person)
-        self.base = report.safe_routine()
-        # The address in ``routine`` of each block of the planned routine.
-        self.origin = {new: old for old, new in _kept(report).items()}
 
     def window(self, week: int) -> tuple[dt.date, dt.date]:
         """The first and last day of week ``week``."""
@@ -147,6 +141,19 @@ class PersonOverTime:
             conditions = person.conditions | in_force(self.assumed, first, last)
             person = attrs.evolve(person, conditions=conditions)
         return person
+
+
+class PersonOverTime(Timeline):
+    """Who the person is each week of a plan, and the routine screened for them."""
+
+    def __init__(self, routine: Routine, profile: Profile, start: dt.date | None) -> None:
+        super().__init__(profile, start)
+        self.routine = routine
+        self.person = self.person_in(1)
+        report = screen(routine, self.person)
+        self.base = report.safe_routine()
+        # The address in ``routine`` of each block of the planned routine.
+        self.origin = {new: old for old, new in _kept(report).items()}
 
     def week(self, number: int, base: Routine) -> PersonWeek:
         """Week ``number`` (from 2) of a plan whose routine stands at ``base``."""

@@ -18,7 +18,7 @@ from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.catalog.model import Catalog
 from upperback.errors import InvalidValue
-from upperback.progression._person import PersonOverTime
+from upperback.progression._person import PersonOverTime, Timeline
 from upperback.progression.decide import (
     Decision,
     decide,
@@ -247,6 +247,20 @@ class Program:
             v.instance("profile", self.profile, Profile)
         if self.start is not None and type(self.start) is not dt.date:
             raise InvalidValue("start", self.start, "must be a date")
+
+    def person_in(self, week: int) -> Profile | None:
+        """The person as the plan screened them in week ``week``, or ``None`` without a profile.
+
+        Every condition in force on any day of the week (the cautious
+        reading), as :func:`plan` screened that week's routine.
+
+        Raises:
+            InvalidValue: ``week`` is not a week of the program.
+        """
+        v.int_between("week", week, 1, len(self.weeks))
+        if self.profile is None:
+            return None
+        return Timeline(self.profile, self.start).person_in(week)
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
