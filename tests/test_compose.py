@@ -50,7 +50,9 @@ def catalogs() -> st.SearchStrategy[ub.Catalog]:
 
 
 def within_reach(exercise: Exercise, goal: Goal, person: Profile) -> bool:
-    ceiling = int(goal.level) if person.level is None else min(goal.level, person.level + 1)
+    # A goal that states no level takes the person's, or moderate (3) without one.
+    stated = goal.level if goal.level is not None else person.level or ub.Level.MODERATE
+    ceiling = int(stated) if person.level is None else min(stated, person.level + 1)
     return exercise.level <= ceiling
 
 

@@ -736,7 +736,10 @@ def test_with_perfect_outcomes_no_dose_falls_except_on_deload_weeks_and_no_cap_i
             assert decision.action not in (Act.REGRESS, Act.REGRESS_EXERCISE, Act.REFER)
         if week.deload:
             continue
-        for before, after in zip(previous.blocks, week.routine.blocks, strict=True):
+        # The person may change (an undated trimester moves on), leaving blocks out.
+        left_out = {i for change in week.changes for i in change.left_out}
+        kept = [b for b in previous.blocks if b.exercise.id not in left_out]
+        for before, after in zip(kept, week.routine.blocks, strict=True):
             if before.exercise != after.exercise:
                 assert after.exercise.id == before.exercise.harder
                 continue

@@ -169,6 +169,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "DEFAULT_POLICY",
         "LEVEL_CAUTION_RULE_ID",
         "LEVEL_EXCLUDE_RULE_ID",
+        "PEACE_DAYS",
         "RULES",
         "SUPPORTS_NOT_REPLACES",
         "Action",
@@ -177,15 +178,22 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "AdviceLevel",
         "AgeBand",
         "BlockScreen",
+        "ChangeCode",
+        "ChangeEffect",
         "Condition",
         "ConditionGuidance",
+        "DatedCondition",
+        "Injury",
         "Modification",
+        "PersonChange",
+        "Pregnancy",
         "Profile",
         "Reason",
         "RedFlag",
         "Rule",
         "SafetyPolicy",
         "ScreenReport",
+        "Surgery",
         "SymptomReport",
         "Trend",
         "Verdict",
@@ -364,6 +372,7 @@ if TYPE_CHECKING:
     from upperback.safety import DEFAULT_POLICY as DEFAULT_POLICY
     from upperback.safety import LEVEL_CAUTION_RULE_ID as LEVEL_CAUTION_RULE_ID
     from upperback.safety import LEVEL_EXCLUDE_RULE_ID as LEVEL_EXCLUDE_RULE_ID
+    from upperback.safety import PEACE_DAYS as PEACE_DAYS
     from upperback.safety import RULES as RULES
     from upperback.safety import SUPPORTS_NOT_REPLACES as SUPPORTS_NOT_REPLACES
     from upperback.safety import Action as Action
@@ -372,15 +381,22 @@ if TYPE_CHECKING:
     from upperback.safety import AdviceLevel as AdviceLevel
     from upperback.safety import AgeBand as AgeBand
     from upperback.safety import BlockScreen as BlockScreen
+    from upperback.safety import ChangeCode as ChangeCode
+    from upperback.safety import ChangeEffect as ChangeEffect
     from upperback.safety import Condition as Condition
     from upperback.safety import ConditionGuidance as ConditionGuidance
+    from upperback.safety import DatedCondition as DatedCondition
+    from upperback.safety import Injury as Injury
     from upperback.safety import Modification as Modification
+    from upperback.safety import PersonChange as PersonChange
+    from upperback.safety import Pregnancy as Pregnancy
     from upperback.safety import Profile as Profile
     from upperback.safety import Reason as Reason
     from upperback.safety import RedFlag as RedFlag
     from upperback.safety import Rule as Rule
     from upperback.safety import SafetyPolicy as SafetyPolicy
     from upperback.safety import ScreenReport as ScreenReport
+    from upperback.safety import Surgery as Surgery
     from upperback.safety import SymptomReport as SymptomReport
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
@@ -424,6 +440,7 @@ __all__ = [
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
     "LEVEL_EXCLUDE_RULE_ID",
+    "PEACE_DAYS",
     "RULES",
     "SCHEMA_VERSION",
     "SUPPORTS_NOT_REPLACES",
@@ -450,6 +467,8 @@ __all__ = [
     "Chain",
     "Chair",
     "Change",
+    "ChangeCode",
+    "ChangeEffect",
     "ChangeKind",
     "CheckIn",
     "Choice",
@@ -458,6 +477,7 @@ __all__ = [
     "Condition",
     "ConditionGuidance",
     "Coverage",
+    "DatedCondition",
     "Decision",
     "DecisionReason",
     "Deload",
@@ -477,6 +497,7 @@ __all__ = [
     "HistoryAdvice",
     "Hold",
     "HoldProgression",
+    "Injury",
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
@@ -505,9 +526,11 @@ __all__ = [
     "Outcome",
     "PainGate",
     "PercentProgression",
+    "PersonChange",
     "Pillow",
     "PlannedSession",
     "Position",
+    "Pregnancy",
     "Prescription",
     "Problem",
     "Profile",
@@ -548,6 +571,7 @@ __all__ = [
     "Substitution",
     "SubstitutionResult",
     "Suppress",
+    "Surgery",
     "SuspensionTrainer",
     "SwissBall",
     "SymptomReport",

@@ -71,12 +71,15 @@ def role_of(exercise: Exercise) -> SectionRole:
 def reach(goal: Goal, profile: Profile) -> int:
     """The highest level of exercise within reach: the goal's, and the person's level in reach.
 
+    A goal that states no level takes the person's (:meth:`Goal.level_for
+    <upperback.compose.goal.Goal.level_for>`).
+
     A person whose level is known is offered exercises up to one level
     above it (:attr:`Profile.level_in_reach
     <upperback.safety.profile.Profile.level_in_reach>`, the rule screening
     applies too), never above the goal's level.
     """
-    return min(int(goal.level), profile.level_in_reach)
+    return min(int(goal.level_for(profile)), profile.level_in_reach)
 
 
 def dose_for(exercise: Exercise, profile: Profile) -> Dose:

@@ -21,6 +21,7 @@ from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.catalog.model import Catalog
 from upperback.errors import InvalidValue
+from upperback.progression._person import PersonOverTime, Timeline
 from upperback.progression.decide import (
     Decision,
     DecisionReason,
@@ -42,8 +43,7 @@ from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.progression.screened import check_screened
 from upperback.routine import Block, Routine
-from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy
-from upperback.safety import screen as screen_item
+from upperback.safety import DEFAULT_POLICY, Advice, PersonChange, Profile, SafetyPolicy
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
@@ -204,10 +204,14 @@ class Week:
         referral: The most pressing referral in force on a session of the week
             (the latest of equals), if any.
         clearance: The clearance that lifted a referral during the week, if any.
+        changes: How the person changed from the week before (a new
+            trimester, an injury past its first days, ...), each with what
+            it left out or let back and why; the week is screened for the
+            person as they are that week.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``referral`` and ``clearance``.
+       ``referral``, ``clearance`` and ``changes``.
     """
 
     number: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
@@ -220,6 +224,9 @@ class Week:
     advice: Advice | None = None
     referral: Referral | None = None
     clearance: Clearance | None = None
+    changes: tuple[PersonChange, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_check_items
+    )
 
     _bound_problems = v.checker()
 
@@ -309,6 +316,20 @@ class Program:
             raise InvalidValue("start", self.start, "must be a date")
         check_screened(self)
 
+    def person_in(self, week: int) -> Profile | None:
+        """The person as the plan screened them in week ``week``, or ``None`` without a profile.
+
+        Every condition in force on any day of the week (the cautious
+        reading), as :func:`plan` screened that week's routine.
+
+        Raises:
+            InvalidValue: ``week`` is not a week of the program.
+        """
+        v.int_between("week", week, 1, len(self.weeks))
+        if self.profile is None:
+            return None
+        return Timeline(self.profile, self.start).person_in(week)
+
     @property
     def decisions(self) -> tuple[Decision, ...]:
         """Every decision of every week, in order."""
@@ -369,6 +390,7 @@ class Program:
                 continue
             if week.advice is not None and week.advice.reasons:
                 lines.append(f"  Advice: {week.advice.level.value.replace('_', ' ')}")
+            lines.extend(f"  Change: {change.summary}" for change in week.changes)
             decisions = {decision.at: decision for decision in week.decisions}
             for at, block in addresses(week.routine):
                 line = f"  {block.exercise.name}: {dose_text(block.dose)}"
@@ -383,6 +405,7 @@ _ITEM_TYPES: Final[dict[str, type]] = {
     "sessions": PlannedSession,
     "decisions": Decision,
     "weeks": Week,
+    "changes": PersonChange,
 }
 
 
@@ -514,6 +537,9 @@ def plan(
         rules: A :class:`RuleSet`, or one rule for every block; the
             library's defaults by exercise kind when not given.
         profile: The person: screening, stricter pain thresholds, triage.
+            Each week is screened for the person as they are that week
+            (a profile with dated facts needs ``start``); the week records
+            how they changed (``Week.changes``).
         catalog: Where harder and easier exercises are found.
         start: The first day; sessions are dated from it and logs placed by date.
         logs: The sessions done so far; each names its week, or has a date
@@ -559,9 +585,17 @@ def plan(
             )
         if profile is not None:
             profile = clearance.applied_to(profile)
-    base = routine
+    base, person, triaged = routine, None, None
     if profile is not None:
-        base = screen_item(routine, profile).safe_routine()
+        person = PersonOverTime(routine, profile, start)
+        base = person.base
+        # Triage reads the person over the whole program, the cautious reading
+        # of a person who changes: a condition in force on any day applies.
+        triaged = (
+            person.person
+            if start is None
+            else profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
+        )
     _check_recovery(base)
     placed = _place_logs(logs, weeks, base.sessions_per_week, start)
     logged = {
@@ -574,7 +608,7 @@ def plan(
         ordered,
         check_ins=found_check_ins,
         clearances=found_clearances,
-        profile=profile,
+        profile=triaged,
         policy=policy,
     )
     offsets = _offsets(base.sessions_per_week)
@@ -584,9 +618,9 @@ def plan(
     care = _care_by_week(evidence, found_check_ins, start, logged)
     planner = _Planner(
         rules=ruleset,
-        profile=profile,
+        person=person,
         catalog=catalog,
-        strict=policy if profile is None else policy.for_profile(profile),
+        policy=policy,
         evidence=evidence,
         base=base,
     )
@@ -782,16 +816,18 @@ class _Planner:
         self,
         *,
         rules: RuleSet,
-        profile: Profile | None,
+        person: PersonOverTime | None,
         catalog: Catalog | None,
-        strict: SafetyPolicy,
+        policy: SafetyPolicy,
         evidence: Course,
         base: Routine,
     ) -> None:
         self.rules = rules
-        self.profile = profile
+        self.person = person
+        self.profile = None if person is None else person.person  # as they are in week 1
         self.catalog = catalog
-        self.strict = strict
+        self.policy = policy
+        self.strict = policy if self.profile is None else policy.for_profile(self.profile)
         self.evidence = evidence
         self.state = _State(base)
         self.shadow: tuple[_State, int] | None = None  # the plan as it was before a missed week
@@ -810,6 +846,7 @@ class _Planner:
         care: Advice | None,
     ) -> Week:
         """Plan week ``number``, then record its sessions (logged, nominal or missed)."""
+        changes = self._become(number) if number > 1 else ()
         referrals, clearance = self._referrals(number, sessions, spans)
         # The week's doses are decided from what came before its first session
         # to do (its first session, when none is): a clearance during the week
@@ -832,6 +869,7 @@ class _Planner:
             advice=advice,
             referral=_most_pressing(referrals),
             clearance=clearance,
+            changes=changes,
         )
         self.state.recent = {}
         if not logged:
@@ -843,6 +881,26 @@ class _Planner:
             for _, log in week_logs:
                 self.state.record(log, week.routine)
         return week
+
+    def _become(self, number: int) -> tuple[PersonChange, ...]:
+        """The person as they are in week ``number``; when they changed, the routine re-screened.
+
+        The plan from before a missed week is dropped when the person changes:
+        the week after is checked against the re-screened routine only.
+        """
+        if self.person is None:
+            return ()
+        step = self.person.week(number, self.state.base)
+        if step.moved is not None and step.person is not None and step.routine is not None:
+            moved = step.moved
+            state = self.state
+            self.profile, state.base = step.person, step.routine
+            self.strict = self.policy.for_profile(step.person)
+            state.history = {moved[at]: h for at, h in state.history.items() if at in moved}
+            state.recent = {moved[at]: r for at, r in state.recent.items() if at in moved}
+            self.rule_cache = {}
+            self.shadow = None
+        return step.changes
 
     def _referrals(
         self, number: int, sessions: list[PlannedSession], spans: list[_Span]

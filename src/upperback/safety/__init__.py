@@ -9,6 +9,12 @@ Two halves, both pure functions over values:
   every block with its reasons and sources;
   :meth:`ScreenReport.safe_routine() <upperback.safety.screen.ScreenReport.safe_routine>`
   gives the routine with exclusions removed and modifications applied.
+- a person changes: a :class:`~upperback.safety.profile.Profile` may carry
+  dated facts (:mod:`~upperback.safety.dated`: a pregnancy, injuries,
+  surgeries, conditions that start or end), and
+  :meth:`Profile.on() <upperback.safety.profile.Profile.on>` gives the person
+  as they are on a day; a plan records how they changed week by week
+  (:class:`~upperback.safety.changes.PersonChange`).
 - :func:`~upperback.safety.triage.triage` reads a
   :class:`~upperback.safety.triage.SymptomReport` and returns
   :class:`~upperback.safety.triage.Advice`: any red flag is urgent, and
@@ -28,6 +34,7 @@ seen by a healthcare professional.
 
 from __future__ import annotations
 
+from upperback.safety.changes import ChangeCode, ChangeEffect, PersonChange
 from upperback.safety.conditions import (
     ONSET_RED_FLAG_BANDS,
     PREGNANCY,
@@ -36,6 +43,15 @@ from upperback.safety.conditions import (
     AgeBand,
     Condition,
     trimester,
+)
+from upperback.safety.dated import (
+    DATED_APART,
+    PEACE_DAYS,
+    PREGNANCY_DAYS,
+    DatedCondition,
+    Injury,
+    Pregnancy,
+    Surgery,
 )
 from upperback.safety.guidance import CONDITION_GUIDANCE, ConditionGuidance, condition_guidance
 from upperback.safety.person import (
@@ -90,6 +106,7 @@ __all__ = [
     "ADULT_HOLD_S",
     "CLINICIAN_RULE_ID",
     "CONDITION_GUIDANCE",
+    "DATED_APART",
     "DEFAULT_POLICY",
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
@@ -100,7 +117,9 @@ __all__ = [
     "OLDER_ADULT_HOLD_S",
     "OLDER_OR_NOVICE_REPS",
     "ONSET_RED_FLAG_BANDS",
+    "PEACE_DAYS",
     "PREGNANCY",
+    "PREGNANCY_DAYS",
     "PREGNANCY_WEEKS",
     "RULES",
     "STRENGTH_REPS",
@@ -113,16 +132,23 @@ __all__ = [
     "AdviceLevel",
     "AgeBand",
     "BlockScreen",
+    "ChangeCode",
+    "ChangeEffect",
     "Condition",
     "ConditionGuidance",
+    "DatedCondition",
     "Finding",
+    "Injury",
     "Modification",
+    "PersonChange",
+    "Pregnancy",
     "Profile",
     "Reason",
     "RedFlag",
     "Rule",
     "SafetyPolicy",
     "ScreenReport",
+    "Surgery",
     "SymptomReport",
     "Trend",
     "Verdict",

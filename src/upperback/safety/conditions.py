@@ -42,10 +42,16 @@ class Condition(enum.StrEnum):
     ACUTE_INJURY = "acute_injury"
     """A soft-tissue injury in its first days, the "protect" phase of PEACE & LOVE [C10].
 
-    Remove it from the profile once the injury has settled or a clinician says so.
+    Remove it from the profile once the injury has settled or a clinician says
+    so, or give the injury's day instead
+    (:class:`~upperback.safety.dated.Injury`): it then applies on its first
+    days only.
     """
     RECENT_SURGERY = "recent_surgery"
-    """Surgery not yet cleared for exercise by the surgeon or a clinician [E23][E10c*]."""
+    """Surgery not yet cleared for exercise by the surgeon or a clinician [E23][E10c*].
+
+    A :class:`~upperback.safety.dated.Surgery` dates it, until the clearance.
+    """
     BALANCE_IMPAIRMENT = "balance_impairment"
     """Poor balance, vertigo or frailty [B11*][B12*][B13*][C12*]."""
     CERVICAL_RADICULOPATHY = "cervical_radiculopathy"

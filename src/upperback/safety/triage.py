@@ -384,6 +384,7 @@ class SafetyPolicy:
         >>> DEFAULT_POLICY.for_profile(Profile(conditions={Condition.ACUTE_INJURY})).pain_ceiling
         3
         """
+        profile.require_undated()  # its conditions depend on the day
         if profile.conditions.isdisjoint(_NERVE_OR_ACUTE):
             return self
         return attrs.evolve(self, pain_ceiling=min(self.pain_ceiling, 3))

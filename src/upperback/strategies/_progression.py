@@ -301,7 +301,8 @@ def programs(
     """Programs made by :func:`~upperback.progression.program.plan`, some with a logged first week.
 
     Some dated ones have a red flag on a drawn day (every session from it is
-    referred), some of those a clearance after it.
+    referred), some of those a clearance after it. A dated program's person
+    may carry dated facts, so its weeks may record how the person changed.
 
     Shrinks towards one nominal week of a one-block routine with the default rules.
     """
@@ -312,10 +313,12 @@ def programs(
             routines if routines is not None else strategies.routines(max_sections=2, max_blocks=2)
         )
     )
-    profile = draw(profiles if profiles is not None else st.none() | strategies.profiles())
+    start = draw(st.none() | _DATES)
+    # A dated profile needs a start: the plan screens each week for the person then.
+    dated = strategies.profiles(dated=start is not None)
+    profile = draw(profiles if profiles is not None else st.none() | dated)
     weeks = draw(st.integers(1, max_weeks))
     rules = draw(st.none() | rule_sets())
-    start = draw(st.none() | _DATES)
     try:
         first = plan(routine, weeks=1, profile=profile, start=start).weeks[0]
     except NothingSafe:
@@ -357,16 +360,23 @@ def programs(
                     findings={AdviceCode.RED_FLAG},
                 )
             )
-    return plan(
-        routine,
-        weeks=weeks,
-        rules=rules,
-        profile=profile,
-        start=start,
-        logs=logs,
-        check_ins=check_ins_,
-        clearances=clearances_,
-    )
+
+    def planned(weeks: int) -> Program:
+        return plan(
+            routine,
+            weeks=weeks,
+            rules=rules,
+            profile=profile,
+            start=start,
+            logs=logs,
+            check_ins=check_ins_,
+            clearances=clearances_,
+        )
+
+    try:
+        return planned(weeks)
+    except NothingSafe:  # the person changed, and nothing is safe in a later week
+        return planned(1)
 
 
 def check_ins() -> st.SearchStrategy[CheckIn]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -87,6 +88,15 @@ from upperback.safety import (
     screen,
     triage,
 )
+from upperback.safety.changes import ChangeCode, ChangeEffect, PersonChange
+from upperback.safety.dated import (
+    DATED_APART,
+    PREGNANCY_DAYS,
+    DatedCondition,
+    Injury,
+    Pregnancy,
+    Surgery,
+)
 from upperback.safety.triage import RedFlag
 from upperback.sources import Reference, references
 from upperback.vocab import (
@@ -112,16 +122,20 @@ __all__ = [
     "choices",
     "compositions",
     "coverages",
+    "dated_conditions",
     "dose_changes",
     "doses",
     "exercises",
     "findings",
     "gaps",
     "goals",
+    "injuries",
     "kits",
     "media_items",
     "mismatches",
     "modifications",
+    "person_changes",
+    "pregnancies",
     "prescriptions",
     "profiles",
     "prop_needs",
@@ -139,6 +153,7 @@ __all__ = [
     "steps",
     "substitution_results",
     "substitutions",
+    "surgeries",
     "symptom_reports",
     "targets",
     "texts",
@@ -618,21 +633,139 @@ def substitution_results(
 _PREGNANCY = tuple(condition for condition in Condition if condition.is_pregnancy)
 
 
+_DAYS = st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))
+
+
+def _days_after(day: dt.date, low: int, high: int) -> st.SearchStrategy[dt.date]:
+    """Days from ``low`` to ``high`` days after ``day``; shrinks towards the soonest."""
+    return st.integers(low, high).map(lambda n: day + dt.timedelta(days=n))
+
+
+@st.composite
+def pregnancies(draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None) -> Pregnancy:
+    """Dated pregnancies, some ended and some cleared after; shrinks towards one still going on.
+
+    Args:
+        days: Draws the due date; days from 2020 to 2035 when ``None``.
+    """
+    due = draw(days if days is not None else _DAYS)
+    began = due - dt.timedelta(days=PREGNANCY_DAYS)
+    ended = draw(st.none() | _days_after(began, 1, PREGNANCY_DAYS + 30))
+    cleared = None
+    if ended is not None and draw(st.booleans()):
+        cleared = draw(_days_after(ended, 0, 120))
+    return Pregnancy(
+        due=due,
+        ended=ended,
+        cleared=cleared,
+        clearance_note=draw(texts()) if cleared is not None else None,
+    )
+
+
+def injuries(*, days: st.SearchStrategy[dt.date] | None = None) -> st.SearchStrategy[Injury]:
+    """Dated acute injuries; shrinks towards one on the first day drawn, with no note.
+
+    Args:
+        days: Draws the day of the injury; days from 2020 to 2035 when ``None``.
+    """
+    return st.builds(Injury, on=days if days is not None else _DAYS, note=st.none() | texts())
+
+
+@st.composite
+def surgeries(draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None) -> Surgery:
+    """Dated operations, some cleared; shrinks towards one not cleared, with no note.
+
+    Args:
+        days: Draws the day of the operation; days from 2020 to 2035 when ``None``.
+    """
+    on = draw(days if days is not None else _DAYS)
+    cleared = draw(st.none() | _days_after(on, 0, 180))
+    return Surgery(
+        on=on,
+        cleared=cleared,
+        clearance_note=draw(texts()) if cleared is not None else None,
+        note=draw(st.none() | texts()),
+    )
+
+
+@st.composite
+def dated_conditions(
+    draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None
+) -> DatedCondition:
+    """Conditions with a start, an end or both; shrinks towards the first condition from a day.
+
+    Args:
+        days: Draws the start (or the end, when there is no start); days
+            from 2020 to 2035 when ``None``.
+    """
+    condition = draw(st.sampled_from([c for c in Condition if c not in DATED_APART]))
+    some_day = days if days is not None else _DAYS
+    start = draw(st.none() | some_day)
+    end = draw(some_day if start is None else st.none() | _days_after(start, 1, 365))
+    return DatedCondition(condition=condition, start=start, end=end, note=draw(st.none() | texts()))
+
+
+_CHANGE_CONDITIONS = {
+    ChangeCode.INJURY: (Condition.ACUTE_INJURY,),
+    ChangeCode.INJURY_SETTLED: (Condition.ACUTE_INJURY,),
+    ChangeCode.SURGERY: (Condition.RECENT_SURGERY,),
+    ChangeCode.SURGERY_CLEARED: (Condition.RECENT_SURGERY,),
+    ChangeCode.CONDITION_STARTS: tuple(c for c in Condition if c not in DATED_APART),
+    ChangeCode.CONDITION_ENDS: tuple(c for c in Condition if c not in DATED_APART),
+}
+
+
+@st.composite
+def person_changes(draw: st.DrawFn) -> PersonChange:
+    """Changes of a person as a plan records them; shrinks towards a trimester, nothing left out."""
+    code = draw(st.sampled_from(ChangeCode))
+    condition = draw(st.sampled_from(_CHANGE_CONDITIONS.get(code, _PREGNANCY)))
+    effect = code.effect
+    ids = st.lists(slugs(), max_size=3, unique=True)
+    own = [rule.id for rule in RULES if condition in rule.conditions]
+    return PersonChange(
+        code=code,
+        condition=condition,
+        day=draw(st.none() | _DAYS),
+        pregnancy_week=(
+            draw(st.none() | _ints(PersonChange, "pregnancy_week"))
+            if condition.is_pregnancy
+            else None
+        ),
+        left_out=draw(ids) if effect is ChangeEffect.STARTS else (),
+        back=draw(ids) if effect is ChangeEffect.ENDS else (),
+        rules=(
+            draw(st.lists(st.sampled_from(own), unique=True, max_size=3))
+            if own and effect is not ChangeEffect.STAYS
+            else ()
+        ),
+    )
+
+
 @st.composite
 def profiles(
     draw: st.DrawFn,
     *,
     conditions: st.SearchStrategy[frozenset[Condition]] | None = None,
     kits: st.SearchStrategy[Kit] | None = None,
+    dated: bool = False,
+    days: st.SearchStrategy[dt.date] | None = None,
 ) -> Profile:
-    """Profiles with any conditions (at most one pregnancy trimester).
+    """Profiles with any conditions (at most one pregnancy trimester), dated facts if asked.
 
-    Shrinks towards a person with no conditions, no clinician's list and an
-    empty kit.
+    Shrinks towards a person with no conditions, no clinician's list, an
+    empty kit and no dated facts.
 
     Args:
         conditions: Draws the conditions; any valid set when ``None``.
         kits: Draws the kit; :func:`kits` when ``None``.
+        dated: Whether to draw dated facts too: a pregnancy (when no
+            trimester was drawn), injuries, surgeries and dated conditions.
+            Such a profile is screened on a day (:meth:`Profile.on()
+            <upperback.safety.profile.Profile.on>`), or planned from a start.
+        days: Draws the days of the dated facts (a pregnancy's due date, an
+            injury, an operation, a condition's start); days from 2020 to
+            2035 when ``None``.
     """
     if conditions is None:
         found = draw(
@@ -654,7 +787,24 @@ def profiles(
         age_band=draw(st.none() | st.sampled_from(AgeBand)),
         height_cm=draw(_ints_or(None, Profile, "height_cm")),
         kit=draw(kits if kits is not None else globals()["kits"](max_size=3)),
+        **(
+            draw(_dated_facts(pregnant=any(c.is_pregnancy for c in chosen), days=days))
+            if dated
+            else {}
+        ),
     )
+
+
+@st.composite
+def _dated_facts(
+    draw: st.DrawFn, *, pregnant: bool, days: st.SearchStrategy[dt.date] | None
+) -> dict[str, Any]:
+    return {
+        "pregnancy": None if pregnant else draw(st.none() | pregnancies(days=days)),
+        "injuries": draw(st.lists(injuries(days=days), max_size=2)),
+        "surgeries": draw(st.lists(surgeries(days=days), max_size=2)),
+        "dated_conditions": draw(st.lists(dated_conditions(days=days), max_size=2)),
+    }
 
 
 @st.composite
@@ -984,6 +1134,11 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Substitution: substitutions,
     SubstitutionResult: substitution_results,
     Profile: profiles,
+    Pregnancy: pregnancies,
+    Injury: injuries,
+    Surgery: surgeries,
+    DatedCondition: dated_conditions,
+    PersonChange: person_changes,
     Rule: rules,
     Modification: modifications,
     ScreenReport: screen_reports,
