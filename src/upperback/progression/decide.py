@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 __all__ = ["REFERRAL_LEVELS", "Decision", "DecisionReason", "progress"]
 
-REFERRAL_LEVELS = frozenset({AdviceLevel.SEE_PROFESSIONAL, AdviceLevel.URGENT})
+REFERRAL_LEVELS = frozenset(
+    {AdviceLevel.SEE_PROFESSIONAL, AdviceLevel.URGENT, AdviceLevel.EMERGENCY}
+)
 """The triage levels at which progression stops and the person is referred."""
 
 
@@ -373,7 +375,8 @@ def referral_reasons(advice: Advice) -> list[DecisionReason]:
 
 _SEE = {
     AdviceLevel.SEE_PROFESSIONAL: "see a healthcare professional",
-    AdviceLevel.URGENT: "seek urgent help",
+    AdviceLevel.URGENT: "seek urgent help today (an urgent GP appointment or NHS 111)",
+    AdviceLevel.EMERGENCY: "seek emergency help now (999 or A&E)",
 }
 
 

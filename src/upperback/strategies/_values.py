@@ -322,6 +322,21 @@ def exercises(
     drawn_features = draw(
         features if features is not None else st.frozensets(st.sampled_from(Feature), max_size=4)
     )
+    dose = draw(
+        doses(
+            per_side=None if laterality is not Laterality.BILATERAL else False,
+            timed_only=massage,
+        )
+    )
+    # Each number of the dose is given by a source, a convention, or neither.
+    drawn_sources = draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2))
+    origin = {
+        number: draw(st.sampled_from(range(-1, len(drawn_sources) + 1))) for number in dose.numbers
+    }
+    cited = [
+        attrs.evolve(source, dose_numbers={number for number, i in origin.items() if i == position})
+        for position, source in enumerate(drawn_sources)
+    ]
     return Exercise(
         id=draw(ids if ids is not None else slugs()),
         name=draw(texts()),
@@ -330,12 +345,7 @@ def exercises(
         targets=targets,
         secondary_targets=draw(st.frozensets(st.sampled_from(Muscle), max_size=3)) - targets,
         cues=draw(st.lists(texts(), min_size=1, max_size=2)),
-        default_dose=draw(
-            doses(
-                per_side=None if laterality is not Laterality.BILATERAL else False,
-                timed_only=massage,
-            )
-        ),
+        default_dose=dose,
         aliases=draw(st.lists(texts(), unique=True, max_size=1)),
         movements=draw(st.frozensets(st.sampled_from(Movement), max_size=3)),
         benefits=draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
@@ -345,8 +355,9 @@ def exercises(
         features=drawn_features - {Feature.EXTERNAL_LOAD} if massage else drawn_features,
         precautions=draw(st.lists(texts(), max_size=1)),
         dose_note=draw(st.none() | texts()),
-        sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2)),
+        sources=cited,
         media=draw(st.lists(media_items(), unique_by=lambda m: m.url, max_size=1)),
+        dose_conventions={number for number, i in origin.items() if i == len(drawn_sources)},
     )
 
 
@@ -648,7 +659,10 @@ def profiles(
 @st.composite
 def _any_rules(draw: st.DrawFn) -> Rule:
     matched = draw(
-        st.sets(st.sampled_from(("features", "positions", "props", "kinds", "levels")), min_size=1)
+        st.sets(
+            st.sampled_from(("features", "positions", "props", "kinds", "levels", "requires")),
+            min_size=1,
+        )
     )
     action = draw(st.sampled_from(Action))
     return Rule(
@@ -663,6 +677,8 @@ def _any_rules(draw: st.DrawFn) -> Rule:
         kinds=draw(_some(ExerciseKind, "kinds" in matched)),
         levels=draw(_some(Level, "levels" in matched)),
         modification=draw(modifications()) if action is Action.MODIFY else None,
+        requires=draw(_some(PropKind, "requires" in matched)),
+        convention=draw(st.none() | texts()),
     )
 
 
