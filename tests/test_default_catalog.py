@@ -513,6 +513,13 @@ _A2 = "https://doi.org/10.1249/MSS.0b013e318213fefb"
             id="sourced-and-a-convention",
         ),
         pytest.param(
+            {"dose_conventions": {ub.DoseNumber.REPS}},
+            "dose_conventions",
+            ["reps"],
+            "must name only numbers the default dose states (sets, hold_s, rest_s)",
+            id="a-convention-the-dose-lacks",
+        ),
+        pytest.param(
             {"dose_conventions": "rest_s"},
             "dose_conventions",
             "rest_s",
@@ -532,7 +539,7 @@ def test_a_dose_account_that_cannot_be_true_is_refused(
 
 def test_a_source_names_dose_numbers_as_members() -> None:
     with pytest.raises(ub.InvalidValue) as info:
-        ub.Source(key="A2", url=_A2, dose_numbers={"sets"})  # type: ignore[arg-type]
+        ub.Source(key="A2", url=_A2, dose_numbers={"sets"})
     assert info.value.field == "dose_numbers"
     assert ub.Source(key="A2", url=_A2).dose_numbers == frozenset()
 

@@ -569,3 +569,23 @@ def test_advice_is_consistent(advice: ub.Advice) -> None:
         assert advice.code is advice.reasons[0].code
     else:
         assert (advice.level, advice.code) == (L.CONTINUE, CODE.NO_CONCERNS)
+
+
+def test_every_level_says_what_to_do_and_the_sheets_say_where_to_go() -> None:
+    assert [level.action for level in L] == [
+        "carry on",
+        "carry on gently, without making the routine harder",
+        "book a routine appointment with a GP or a physiotherapist",
+        "get an urgent GP appointment or call NHS 111 today",
+        "call 999 or go to A&E now",
+    ]
+    from upperback import render  # noqa: PLC0415 - the sheets are another layer
+
+    tuck = ub.default_catalog()["chin-tuck"]
+    sheet = render.text(ub.Routine.of("R", main=[tuck]))
+    for flag in ub.RedFlag:
+        assert f"{flag.question} If so, {flag.level.action}." in sheet
+    # The exercise sheet says where each number of its dose comes from.
+    assert "Where the dose comes from: Sets, reps and hold: [E19*]." in render.text(tuck)
+    stretch = render.text(ub.default_catalog()["thread-the-needle"])
+    assert f"Rest: {ub.CONVENTION}." in stretch

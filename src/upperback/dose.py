@@ -52,10 +52,9 @@ class DoseNumber(enum.StrEnum):
     """One number a dose states, named as its field is.
 
     An exercise says where each number of its default dose comes from: a
-    source that gives it (:attr:`Source.dose_numbers
-    <upperback.exercise.Source.dose_numbers>`) or a common convention, not
-    from a study (:attr:`Exercise.dose_conventions
-    <upperback.exercise.Exercise.dose_conventions>`).
+    source that gives it (a :class:`~upperback.exercise.Source`'s
+    ``dose_numbers``) or a common convention, not from a study (the
+    exercise's ``dose_conventions``).
 
     .. versionadded:: 0.2.0
     """
@@ -68,7 +67,7 @@ class DoseNumber(enum.StrEnum):
 
     @property
     def words(self) -> str:
-        """The number in plain words: ``"sets"``, ``"reps"``, ``"hold"``, ``"tempo"`` or ``"rest"``."""  # noqa: E501
+        """The number in plain words, such as ``"hold"`` for ``hold_s``."""
         return self.value.removesuffix("_s")
 
 

@@ -110,7 +110,7 @@ class Exercise:
         precautions: Plain-language cautions to show the person.
         dose_note: Why the default dose is what it is, where sources disagree.
         sources: Where the facts come from; each says which numbers of the
-            default dose it gives (:attr:`Source.dose_numbers`).
+            default dose it gives (``Source.dose_numbers``).
         media: Images and videos of it, with their alt text, author and licence.
         dose_conventions: The numbers of the default dose that no source
             gives: each is a common convention, not from a study. A number

@@ -35,10 +35,9 @@ CONVENTION: Final = "a common convention, not from a study"
 """How the library says a number (or a rule) rests on no source.
 
 Every such number is marked in the data that holds it: an exercise's
-:attr:`~upperback.exercise.Exercise.dose_conventions`, a rule's
-:attr:`~upperback.safety.rules.Rule.convention`, a triage finding's
-:attr:`~upperback.safety.triage.Finding.convention`; and the texts shown to
-a person say it in these words.
+``dose_conventions``, a rule's ``convention``, a triage finding's and its
+reasons' ``convention``; and the texts shown to a person say it in these
+words.
 """
 
 

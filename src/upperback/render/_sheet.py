@@ -151,7 +151,10 @@ def card(number: int, block: Block) -> Card:
 
 def warning_signs() -> tuple[Cited, ...]:
     """The red-flag questions: a yes to any of them means urgent help, not exercise."""
-    return tuple(Cited(text=flag.question, sources=flag.sources) for flag in RedFlag)
+    return tuple(
+        Cited(text=f"{flag.question} If so, {flag.level.action}.", sources=flag.sources)
+        for flag in RedFlag
+    )
 
 
 @functools.cache
@@ -251,6 +254,7 @@ def _exercise_sheet(exercise: Exercise) -> Sheet:
         facts.append(f"Also called: {', '.join(exercise.aliases)}.")
     if exercise.dose_note:
         facts.append(exercise.dose_note)
+    facts.append(f"Where the dose comes from: {exercise.dose_origin()}")
     return Sheet(title=exercise.name, facts=tuple(facts), cards=(card(1, block),), notice=notice())
 
 

@@ -4,7 +4,7 @@ Every rule names the conditions it applies to (or none: a rule for
 everyone), what it matches, what it does (exclude the exercise, or modify
 its dose and add a cue), a reason a clinician can read, and the source keys
 it rests on (see :func:`~upperback.sources.reference`). A number no source
-gives is marked a convention (:attr:`Rule.convention`), and the reason says
+gives is marked a convention (a rule's ``convention``), and the reason says
 so. Where the sources disagree, the rule takes the more cautious reading and
 its reason says so.
 """

@@ -108,7 +108,7 @@ class RedFlag(enum.StrEnum):
 
     @property
     def level(self) -> AdviceLevel:
-        """Where a yes sends the person: ``emergency`` or ``urgent``.
+        """Where a yes sends the person, ``emergency`` or ``urgent``.
 
         The NHS sends chest pain, and the signs of cauda equina syndrome
         (bladder or bowel change, numbness around the genitals or buttocks,
@@ -279,6 +279,17 @@ class AdviceLevel(enum.StrEnum):
         """How urgent the level is, from 0 (continue) to 4 (emergency)."""
         return _RANK[self.value]
 
+    @property
+    def action(self) -> str:
+        """What to do in a few plain words, and where to go for a referral.
+
+        >>> AdviceLevel.URGENT.action
+        'get an urgent GP appointment or call NHS 111 today'
+
+        .. versionadded:: 0.2.0
+        """
+        return _ACTIONS[self.value]
+
     def __lt__(self, other: object) -> bool:
         return self.rank < _rank_of(other)
 
@@ -300,6 +311,15 @@ _RANK: Final[dict[str, int]] = {
     "see_professional": 2,
     "urgent": 3,
     "emergency": 4,
+}
+
+
+_ACTIONS: Final[dict[str, str]] = {
+    "continue": "carry on",
+    "continue_with_care": "carry on gently, without making the routine harder",
+    "see_professional": "book a routine appointment with a GP or a physiotherapist",
+    "urgent": "get an urgent GP appointment or call NHS 111 today",
+    "emergency": "call 999 or go to A&E now",
 }
 
 
@@ -341,7 +361,7 @@ class Reason:
         text: The finding, in plain words.
         sources: Source keys (see :func:`~upperback.sources.reference`).
         convention: The threshold behind it that no source gives, when there
-            is one (:attr:`Finding.convention`); the text says so too.
+            is one (as the :class:`Finding` has it); the text says so too.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
