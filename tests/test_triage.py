@@ -584,7 +584,11 @@ def test_every_level_says_what_to_do_and_the_sheets_say_where_to_go() -> None:
     tuck = ub.default_catalog()["chin-tuck"]
     sheet = render.text(ub.Routine.of("R", main=[tuck]))
     for flag in ub.RedFlag:
-        assert f"{flag.question} If so, {flag.level.action}." in sheet
+        if flag.level is L.EMERGENCY:
+            assert f"{flag.question} If so, call 999 or go to A&E now." in sheet
+        else:
+            assert f"{flag.question} [" in sheet
+    assert "A yes to any other: get an urgent GP appointment or call NHS 111 today. [R3]" in sheet
     # The exercise sheet says where each number of its dose comes from.
     assert "Where the dose comes from: Sets, reps and hold: [E19*]." in render.text(tuck)
     stretch = render.text(ub.default_catalog()["thread-the-needle"])

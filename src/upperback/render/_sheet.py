@@ -23,6 +23,7 @@ from upperback.routine import Block, Routine, SectionRole
 from upperback.safety import (
     DEFAULT_POLICY,
     Action,
+    AdviceLevel,
     RedFlag,
     ScreenReport,
     SymptomReport,
@@ -151,10 +152,19 @@ def card(number: int, block: Block) -> Card:
 
 def warning_signs() -> tuple[Cited, ...]:
     """The red-flag questions: a yes to any of them means urgent help, not exercise."""
-    return tuple(
-        Cited(text=f"{flag.question} If so, {flag.level.action}.", sources=flag.sources)
+    # Where a yes sends the person: the emergencies say so on their line, and
+    # one line says where the others go.
+    emergency = AdviceLevel.EMERGENCY
+    lines = [
+        Cited(
+            text=flag.question
+            + (f" If so, {emergency.action}." if flag.level is emergency else ""),
+            sources=flag.sources,
+        )
         for flag in RedFlag
-    )
+    ]
+    other = f"A yes to any other: {AdviceLevel.URGENT.action}."
+    return (*lines, Cited(text=other, sources=("R3",)))
 
 
 @functools.cache
