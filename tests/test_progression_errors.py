@@ -332,7 +332,7 @@ def test_a_linear_rule_steps_back_by_its_drop_or_else_its_step() -> None:
 # -- every documented range is enforced at both of its edges -------------------
 #
 # The ranges are the documented contract (each class's docstring says "1 to 60"
-# and the like; pain and effort are 0-10 ratings [P8*][P9*], DOMAIN 3): the value
+# and the like; pain and effort are 0-10 ratings [P7], DOMAIN 3): the value
 # at each edge is accepted, one past either edge is refused, naming the field.
 # Nothing here reads the declared bounds: the tests state the numbers.
 

@@ -4,8 +4,10 @@ The library models stretches and strengthening exercises, the props they use
 (the Swiss ball above all), routines, progression chains and safety rules, for apps
 that guide people through them. It supports clinicians and apps; it does not
 replace a healthcare professional, and it makes no claim beyond the evidence
-its sources give. Upper-back pain that does not ease within days should be
-seen by a professional.
+its sources give. Most back pain starts to ease within two weeks and settles
+within six; pain that is not improving within a few weeks should be seen by a
+GP or a physiotherapist, and a warning sign (:class:`RedFlag`) needs help at
+once.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "prescribe",
         "safe_exercises",
     ),
-    "upperback.dose": ("Dose",),
+    "upperback.dose": (
+        "Dose",
+        "DoseNumber",
+    ),
     "upperback.errors": (
         "InvalidCatalog",
         "InvalidDocument",
@@ -113,6 +118,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "MediaKind",
     ),
     "upperback.props": (
+        "BALL_CARE",
         "THERABAND_COLOURS",
         "BandLevel",
         "Barbell",
@@ -224,6 +230,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "to_dict",
     ),
     "upperback.sources": (
+        "CONVENTION",
         "Reference",
         "reference",
         "references",
@@ -264,6 +271,7 @@ if TYPE_CHECKING:
     from upperback.compose import prescribe as prescribe
     from upperback.compose import safe_exercises as safe_exercises
     from upperback.dose import Dose as Dose
+    from upperback.dose import DoseNumber as DoseNumber
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
     from upperback.errors import InvalidValue as InvalidValue
@@ -320,6 +328,7 @@ if TYPE_CHECKING:
     from upperback.progression import plan as plan
     from upperback.progression import progress as progress
     from upperback.progression import triage_history as triage_history
+    from upperback.props import BALL_CARE as BALL_CARE
     from upperback.props import THERABAND_COLOURS as THERABAND_COLOURS
     from upperback.props import BandLevel as BandLevel
     from upperback.props import Barbell as Barbell
@@ -421,6 +430,7 @@ if TYPE_CHECKING:
     from upperback.serialization import loads as loads
     from upperback.serialization import make_converter as make_converter
     from upperback.serialization import to_dict as to_dict
+    from upperback.sources import CONVENTION as CONVENTION
     from upperback.sources import Reference as Reference
     from upperback.sources import reference as reference
     from upperback.sources import references as references
@@ -434,8 +444,10 @@ if TYPE_CHECKING:
     from upperback.vocab import Position as Position
 
 __all__ = [
+    "BALL_CARE",
     "CLINICIAN_RULE_ID",
     "CONDITION_GUIDANCE",
+    "CONVENTION",
     "DEFAULT_POLICY",
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
@@ -485,6 +497,7 @@ __all__ = [
     "Dose",
     "DoseChange",
     "DoseField",
+    "DoseNumber",
     "DoubleProgression",
     "Dumbbell",
     "Exercise",

@@ -7,6 +7,7 @@ upper-back home programme calls for, such as a three-minute hold.
 
 from __future__ import annotations
 
+import enum
 from typing import Final
 
 import attrs
@@ -26,12 +27,13 @@ __all__ = [
     "MAX_SETS",
     "MAX_TEMPO_S",
     "Dose",
+    "DoseNumber",
 ]
 
 MAX_SETS: Final = 10
 """At most 10 sets of one exercise in a session."""
 MAX_REPS: Final = 50
-"""At most 50 reps a set (endurance work runs 15–25 [A7], wall slides up to 30 [E13c*])."""
+"""At most 50 reps a set (endurance work runs 15–25 [A7]; the rest is headroom)."""
 MAX_HOLD_S: Final = 120
 """At most a 120 s hold; older adults may hold 30–60 s [A1][A2]; longer "yin" holds are left out."""
 MAX_REST_S: Final = 300
@@ -44,6 +46,29 @@ MAX_EFFORT: Final = 10
 """The top of the 0–10 effort scale."""
 DEFAULT_TEMPO_S: Final = 3
 """Seconds one repetition takes when a dose gives no tempo (1–2 s each way [A9])."""
+
+
+class DoseNumber(enum.StrEnum):
+    """One number a dose states, named as its field is.
+
+    An exercise says where each number of its default dose comes from: a
+    source that gives it (a :class:`~upperback.exercise.Source`'s
+    ``dose_numbers``) or a common convention, not from a study (the
+    exercise's ``dose_conventions``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    SETS = "sets"
+    REPS = "reps"
+    HOLD_S = "hold_s"
+    TEMPO_S = "tempo_s"
+    REST_S = "rest_s"
+
+    @property
+    def words(self) -> str:
+        """The number in plain words, such as ``"hold"`` for ``hold_s``."""
+        return self.value.removesuffix("_s")
 
 
 @attrs.frozen(kw_only=True)
@@ -105,6 +130,25 @@ class Dose:
         if self.tempo_s is not None and self.reps is None:
             problems.append(InvalidValue("tempo_s", self.tempo_s, "may only be given with 'reps'"))
         return problems
+
+    @property
+    def numbers(self) -> tuple[DoseNumber, ...]:
+        """The numbers this dose states, in :class:`DoseNumber` order.
+
+        Sets always; reps, hold and tempo when given; rest when there is
+        more than one set (rest falls between sets).
+
+        >>> [number.value for number in Dose(sets=2, hold_s=30).numbers]
+        ['sets', 'hold_s', 'rest_s']
+        """
+        given = {
+            DoseNumber.SETS: True,
+            DoseNumber.REPS: self.reps is not None,
+            DoseNumber.HOLD_S: self.hold_s is not None,
+            DoseNumber.TEMPO_S: self.tempo_s is not None,
+            DoseNumber.REST_S: self.sets > 1,
+        }
+        return tuple(number for number, stated in given.items() if stated)
 
     @property
     def set_work_s(self) -> int:

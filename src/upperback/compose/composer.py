@@ -58,7 +58,7 @@ def role_of(exercise: Exercise) -> SectionRole:
     """Where an exercise goes in a composed session, by its kind.
 
     Dynamic mobility and breathing warm up; static and PNF stretches cool
-    down, when the muscles are warm [A2][A12]; the rest is the main work,
+    down, when the muscles are warm [A2][A3]; the rest is the main work,
     self-massage included (the sources give it no place in a session).
     """
     if exercise.kind in _WARM_UP_KINDS:
@@ -90,7 +90,7 @@ def dose_for(exercise: Exercise, profile: Profile) -> Dose:
     held 30–60 s [A1][A2], with fewer repetitions when that would pass 60 s
     in all [A2][A3]; for an older adult or a novice (:attr:`Profile.novice
     <upperback.safety.profile.Profile.novice>`) strengthening takes 10–15
-    reps [A5][A12*]: see :func:`~upperback.safety.person.adjusted_dose`.
+    reps [A5][A3]: see :func:`~upperback.safety.person.adjusted_dose`.
     Screening may shorten it again (its caps win). Other doses are the
     exercise's default.
     """

@@ -127,7 +127,8 @@ How an entry is mapped:
   - strengthening: 2 × 10 reps, 60 s rest, the conservative end of ACSM's
     2–4 sets of 8–12 [A7];
   - dynamic mobility: 2 × 5 slow reps, the low end of the 5–10 slow
-    repetitions the sources give for dynamic moves [E1*][E2*][E8b*];
+    repetitions often used for dynamic moves: a common convention, not
+    from a study;
   - self-massage: one 30 s bout. No source gives a dose for rolling, so it
     is kept no longer than one ACSM stretch hold [A2] (the cautious
     reading).
@@ -336,8 +337,8 @@ DOSE_NOTES: Final[Mapping[ExerciseKind, str]] = {
         "The dataset gives no dose: the conservative end of ACSM's 2–4 sets of 8–12 reps [A7]."
     ),
     ExerciseKind.DYNAMIC_MOBILITY: (
-        "The dataset gives no dose: the low end of the 5–10 slow repetitions the"
-        " sources give for dynamic moves [E1*][E2*][E8b*]."
+        "The dataset gives no dose: the low end of the 5–10 slow repetitions often"
+        " used for dynamic moves, a common convention, not from a study."
     ),
     ExerciseKind.SELF_MASSAGE: (
         "The dataset gives no dose and no source gives one for rolling: one bout"
@@ -349,7 +350,7 @@ DOSE_NOTES: Final[Mapping[ExerciseKind, str]] = {
 _DOSE_KEYS: Final[Mapping[ExerciseKind, tuple[str, ...]]] = {
     ExerciseKind.STATIC_STRETCH: ("A2",),
     ExerciseKind.STRENGTHENING: ("A7",),
-    ExerciseKind.DYNAMIC_MOBILITY: ("E1*", "E2*", "E8b*"),
+    ExerciseKind.DYNAMIC_MOBILITY: (),
     ExerciseKind.SELF_MASSAGE: ("A2",),
 }
 

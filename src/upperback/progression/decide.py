@@ -319,8 +319,11 @@ def referral_reasons(advice: Advice) -> list[DecisionReason]:
     ]
 
 
-_URGENT = "seek urgent help"
-_SEE = {AdviceLevel.SEE_PROFESSIONAL: "see a healthcare professional", AdviceLevel.URGENT: _URGENT}
+_SEE = {
+    AdviceLevel.SEE_PROFESSIONAL: "see a healthcare professional",
+    AdviceLevel.URGENT: "seek urgent help today (an urgent GP appointment or NHS 111)",
+    AdviceLevel.EMERGENCY: "seek emergency help now (999 or A&E)",
+}
 
 
 def progress(

@@ -15,10 +15,14 @@ target dose, 60 s per exercise, which is what the sources prescribe [A2].
   the step is small.
 - Strengthening: double progression over 8–12 reps, or 10–15 for older
   or novice people [A7][A5], then the next band level or one more set,
-  up to 4 (2–4 sets) [A7][P4*][P5*].
+  up to 4 (2–4 sets) [A7]; double progression itself is a coaching
+  convention built on ACSM's rule of adding load once the target reps are
+  exceeded [A9].
 - Motor control (such as chin tucks): the end hold grows by 1 s to 10 s,
-  then reps from 10 to 15 [E19*][E19c*].
-- Dynamic mobility: reps from 5 to 10 cycles [E1*][E2*][E8b*].
+  then reps from 10 to 15, from the chin tuck's 10 reps of 5 s [E19*]; the
+  10 s and 15 reps are a common convention, not from a study.
+- Dynamic mobility: reps from 5 to 10 cycles, a common convention, not
+  from a study.
 - Breathing: held as prescribed.
 
 The ranges and who counts as an older adult or a novice are defined once,
@@ -59,11 +63,11 @@ _HOLD_STEP_S: Final = 5
 _STRENGTH_MAX_SETS: Final = 4
 """2–4 sets per muscle group [A7]."""
 _MOTOR_HOLD_S: Final = 10
-"""Chin tucks: 5 s holds [E19*], 10 s in the supine progression [E19c*]."""
+"""Chin tucks: 5 s holds [E19*], building to 10 s (a common convention, not from a study)."""
 _MOTOR_RANGE: Final = (10, 15)
-"""Chin tucks: 10 reps [E19*], 10–15 in the supine progression [E19c*]."""
+"""Chin tucks: 10 reps [E19*], building to 15 (a common convention, not from a study)."""
 _MOBILITY_RANGE: Final = (5, 10)
-"""Cat–camel 5–6 or 5–10 cycles [E1*][E2*]; open book 5–10 reps [E8b*]."""
+"""5–10 cycles of a dynamic mobility drill: a common convention, not from a study."""
 
 
 def default_rule(

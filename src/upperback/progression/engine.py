@@ -208,7 +208,7 @@ def _morning_light(
         )
 
 
-_PAIN_SOURCES = ("P8*", "P9*", "P10*", "P11*")
+_PAIN_SOURCES = ("P7", "P11*")
 
 
 def _sentence(head: str, parts: list[str], tail: str) -> str:

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
 
 _MAX_STRENGTH_SESSIONS: Final = 3
-"""Strengthening: 2–3 sessions a week, 48–72 h apart [A6*][A7]."""
+"""Strengthening: 2–3 sessions a week, at least 48 h apart [A6][A7] (72 h at most: a convention)."""
 
 
 def _check_pairs(field: str, pairs: Any, key: type) -> None:
@@ -411,7 +411,7 @@ _ITEM_TYPES: Final[dict[str, type]] = {
 
 def _offsets(sessions: int) -> tuple[int, ...]:
     # Evenly spread over the week: 3 a week is days 0, 2 and 4, so that
-    # strengthening keeps 48-72 h between sessions [A6*][A7].
+    # strengthening keeps 48-72 h between sessions [A6][A7] (72 h: a convention).
     return tuple(i * 7 // sessions for i in range(sessions))
 
 
@@ -762,7 +762,7 @@ def _check_recovery(routine: Routine) -> None:
             "routine.sessions_per_week",
             per_week,
             f"must be at most {_MAX_STRENGTH_SESSIONS} for a routine with strengthening:"
-            " 2–3 sessions a week, 48–72 h apart [A6*][A7]",
+            " 2–3 sessions a week, 48–72 h apart [A6][A7]",
         )
 
 

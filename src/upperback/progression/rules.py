@@ -3,8 +3,9 @@
 Every rule is an immutable attrs class with a ``TYPE`` constant (its tag in
 a document) and a ``describe()`` method. Rules compose: a :class:`Chain` tries its
 rules in order and the first that applies decides; a :class:`PainGate`
-wraps any rule and lets it progress only when pain stays in the safe zone
-of the pain-monitoring model [P7][P8*][P9*]. :func:`~upperback.progression.decide.progress`
+wraps any rule and lets it progress only when pain stays low, as the
+pain-monitoring model has it [P7] (its "safe zone" of 0–3/10 is a common
+convention, not from a study). :func:`~upperback.progression.decide.progress`
 applies a rule to one block and its history.
 
 A rule that cannot change the dose any further (a hold at its cap, a rep
@@ -218,8 +219,10 @@ class DoubleProgression:
     After a session in which every prescribed set reached the prescribed
     reps, the reps go up by ``step`` (or to the fewest reps any set did,
     when that is more), up to ``high``. Once every set reaches ``high``,
-    the dose moves as ``then`` says, reps back to ``low`` [P4*][P5*];
-    for bands, adding load is the next band level [P4*][D1].
+    the dose moves as ``then`` says, reps back to ``low``; for bands,
+    adding load is the next band level [D1]. Double progression is a
+    coaching convention, not from a study, built on ACSM's rule of adding
+    load once the target reps are exceeded [A9].
     Unlike a gate on the bottom of the range, nothing moves until *every*
     set reaches the top.
 
@@ -276,9 +279,9 @@ class DoubleProgression:
         band = dose.band_level
         if self.then in (Then.BAND, Then.BAND_OR_SET) and band is not None and band < _MAX_BAND:
             new = attrs.evolve(dose, band_level=BandLevel(band + 1), reps=self.low)
-            return new, ("P4*", "P5*", "D1")
+            return new, ("A9", "D1")
         if self.then in (Then.SET, Then.BAND_OR_SET) and dose.sets < self.max_sets:
-            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), ("P4*", "P5*", "A7")
+            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), ("A9", "A7")
         return None
 
     def _step(self, ctx: Context) -> Proposal | None:
@@ -300,7 +303,7 @@ class DoubleProgression:
         fewest = min(min(outcome.per_set) for _, outcome in ctx.recent if not outcome.skipped)
         reps = min(self.high, max(dose.reps + self.step, fewest))
         new = attrs.evolve(dose, reps=reps)
-        return _progress(self.TYPE, dose, new, "Every set reached its reps", ("P4*", "P5*"))
+        return _progress(self.TYPE, dose, new, "Every set reached its reps", ("A9",))
 
     def _back(self, dose: Dose) -> Dose | None:
         if dose.reps is None or dose.reps - self.step < 1:
@@ -370,7 +373,9 @@ class LinearProgression:
     session at the current dose with every set done (and, with
     ``beyond_last_set``, that many reps or seconds over the target in the
     last set); a failure is one with a set short of it; a skipped block is
-    neither and breaks neither run. The "2-for-2" rule [P1*] is
+    neither and breaks neither run. The "2-for-2" rule, a common convention,
+    not from a study, built on ACSM's rule of adding load once the target
+    reps are exceeded [A9], is
     ``LinearProgression(field=DoseField.BAND_LEVEL, step=1, after_successes=2,
     beyond_last_set=2)``.
 
@@ -444,19 +449,18 @@ class LinearProgression:
                     f" (the rule drops after {self.after_failures}):"
                     f" {dose_text(dose)} becomes {dose_text(new)}."
                 ),
-                sources=("P1*",),
+                sources=(),
             )
         if value >= cap:
             return None
         if wins >= self.after_successes:
             new = self.field.set(dose, min(cap, value + self.step))
             why = f"{wins} successful sessions in a row (the rule needs {self.after_successes})"
-            return _progress(self.TYPE, dose, new, why, ("P1*", "A9"))
+            return _progress(self.TYPE, dose, new, why, ("A9",))
         return _hold(
             self.TYPE,
             f"{wins} of the {self.after_successes} successful sessions in a row needed"
             f" at {dose_text(dose)}.",
-            ("P1*",),
         )
 
     def _back(self, dose: Dose) -> Dose | None:
@@ -990,7 +994,7 @@ class Chain:
 
 @attrs.frozen(kw_only=True)
 class PainGate:
-    """The pain-monitoring model wrapped around any rule [P7][P8*][P9*].
+    """The pain-monitoring model wrapped around any rule [P7].
 
     Over the sessions since the last decision, with the thresholds of the
     :class:`~upperback.safety.triage.SafetyPolicy` given to
@@ -999,10 +1003,12 @@ class PainGate:
 
     - red, regress: pain during or right after above ``pain_ceiling``, or
       next-morning pain worse than the pain before the session (above
-      ``settled_pain`` when no pain before was logged) [P8*][P9*][P10*][P11*];
+      ``settled_pain`` when no pain before was logged) [P7][P11*];
     - amber, hold: pain above ``settled_pain``, the top of the safe zone,
       up to the ceiling, or next-morning pain above ``settled_pain``
-      (not settled) [P9*][P11*]; also when no pain rating was logged. An
+      (not settled) [P7][P11*]; also when no pain rating was logged. The
+      zones' edges (0–3/10 safe) are a common convention, not from a
+      study; the 5/10 ceiling is the model's [P7]. An
       inner rule that makes the dose lighter (a deload, a step back) still
       applies;
     - green: the inner rule decides.

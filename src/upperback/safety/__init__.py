@@ -28,8 +28,10 @@ Two halves, both pure functions over values:
   :func:`~upperback.safety.triage.next_morning_ceiling`.
 
 The library supports clinicians; it does not diagnose and does not
-replace one. Upper-back pain that does not ease within days should be
-seen by a healthcare professional.
+replace one. Most back pain starts to ease within two weeks and settles
+within six [R15]; pain that is not improving within a few weeks should be
+seen by a GP or a physiotherapist [R3], and a red flag needs help at once,
+at its tier [R3].
 """
 
 from __future__ import annotations

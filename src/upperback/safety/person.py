@@ -11,9 +11,9 @@ defaults (:func:`~upperback.progression.defaults.default_rule`):
   left out;
 - **older adults** (:func:`is_older_adult`): the ``over_50`` band. Static
   stretches are held 30–60 s rather than 10–30 s [A1][A2], and
-  strengthening uses 10–15 reps rather than 8–12 [A5][A12*];
+  strengthening uses 10–15 reps rather than 8–12 [A5][A3];
 - **novices** (:func:`is_novice`): levels 1 and 2. Strengthening uses
-  10–15 reps as for starters [A5][A12*] (derived: the sources name
+  10–15 reps as for starters [A5][A3] (derived: the sources name
   "middle-aged and older starters", and lighter starting loads for
   sedentary people [A7][A8]).
 """
@@ -70,7 +70,7 @@ STRENGTH_REPS: Final = (8, 12)
 """Repetitions for strength, 8 to 12 [A7]."""
 
 OLDER_OR_NOVICE_REPS: Final = (10, 15)
-"""Repetitions for middle-aged and older starters and for novices, 10 to 15 [A5][A12*]."""
+"""Repetitions for middle-aged and older starters and for novices, 10 to 15 [A5][A3]."""
 
 OLDER_ADULT_BANDS: Final = frozenset({AgeBand.OVER_50})
 """The age bands that get the older adults' doses.
@@ -85,7 +85,7 @@ NOVICE_LEVELS: Final = frozenset({Level.GENTLE, Level.EASY})
 """The levels that get the starters' 10–15 reps, the two lowest of five (derived)."""
 
 _OLDER_HOLD_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH})
-"""ACSM's 30–60 s is the hold of a static stretch; a PNF stretch keeps its 10–30 s [A4*]."""
+"""ACSM's 30–60 s is the hold of a static stretch; a PNF stretch keeps its 10–30 s [A4]."""
 
 _REP_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING})
 """The 8–12 and 10–15 rep ranges are for resistance exercise [A5][A7]."""
@@ -130,7 +130,7 @@ def hold_range_s(kind: ExerciseKind, *, older_adult: bool) -> tuple[int, int]:
     """A stretch's hold, in seconds: 10–30 s, or 30–60 s for an older adult's static stretch.
 
     ACSM's older-adult holds are those of static stretches [A1][A2]; a PNF
-    stretch's assisted stretch keeps to 10–30 s [A4*].
+    stretch's assisted stretch keeps to 10–30 s [A4].
 
     >>> static = ExerciseKind.STATIC_STRETCH
     >>> hold_range_s(static, older_adult=False), hold_range_s(static, older_adult=True)

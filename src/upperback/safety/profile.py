@@ -41,7 +41,7 @@ class Profile:
 
     >>> person = Profile(conditions={Condition.OSTEOPOROSIS}, height_cm=178)
     >>> [rule.id for rule in person.rules()]
-    ['osteoporosis-flexion-rotation', 'osteoporosis-fall-risk']
+    ['osteoporosis-flexion-rotation', 'osteoporosis-fall-risk', 'swiss-ball-no-weights']
 
     Args:
         conditions: The conditions that apply now (at most one pregnancy trimester).
@@ -301,7 +301,7 @@ class Profile:
 
     @property
     def novice(self) -> bool:
-        """Whether the person gets the starters' 10–15 reps, as levels 1 and 2 do [A5][A12*]."""
+        """Whether the person gets the starters' 10–15 reps, as levels 1 and 2 do [A5][A3]."""
         return is_novice(self.level)
 
     def starting_dose(self, exercise: Exercise) -> Dose:
@@ -336,19 +336,21 @@ class Profile:
         return tuple(
             rule
             for rule in RULES
-            if not rule.conditions.isdisjoint(self.conditions) and rule.id in self.cleared_rules
+            if rule.applies_to(self.conditions) and rule.id in self.cleared_rules
         )
 
     def rules(self) -> tuple[Rule, ...]:
         """Every rule that applies to this person.
 
-        They come in the order of :data:`~upperback.safety.rules.RULES`.
+        They come in the order of :data:`~upperback.safety.rules.RULES`:
+        those of the person's conditions and those for everyone
+        (:meth:`Rule.applies_to() <upperback.safety.rules.Rule.applies_to>`).
         Rules a clinician cleared are left out. Then come the rules made
         from ``level`` (:meth:`Rule.for_level() <upperback.safety.rules.Rule.for_level>`),
         and last the rule made from ``avoid_features``.
 
         >>> [rule.id for rule in Profile(level=Level.GENTLE).rules()]
-        ['level-one-above', 'level-above-reach']
+        ['swiss-ball-no-weights', 'level-one-above', 'level-above-reach']
 
         Raises:
             InvalidValue: The profile is :attr:`dated`: which rules apply
@@ -358,7 +360,7 @@ class Profile:
         found = tuple(
             rule
             for rule in RULES
-            if not rule.conditions.isdisjoint(self.conditions) and rule.id not in self.cleared_rules
+            if rule.applies_to(self.conditions) and rule.id not in self.cleared_rules
         )
         if self.level is not None:
             found += Rule.for_level(self.level, self.level_in_reach)

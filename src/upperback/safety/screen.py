@@ -159,7 +159,11 @@ class ScreenReport:
     modified block is refused, naming the block. So a saved report cannot
     be edited into letting an exercise through; only a clinician's
     clearance recorded on the profile (``cleared_rules`` with a
-    ``clearance_note``) lifts a rule.
+    ``clearance_note``) lifts a rule. A saved report keeps the words (reason,
+    sources) its rules had when it was made, so a report saved before a
+    rule was re-worded still loads: a rule must decide as today's does, in
+    today's words or an earlier release's
+    (:meth:`Rule.accepts_saved() <upperback.safety.rules.Rule.accepts_saved>`).
 
     Args:
         routine: The routine as given.
@@ -191,7 +195,7 @@ class ScreenReport:
         rules = self.profile.rules()
         for i, item in enumerate(self.blocks):
             screened = _screen_block(item.block, rules)
-            if item != screened:
+            if item != screened and not _saved_as(screened, item):
                 _refuse_forged(i, item, screened)
 
     @property
@@ -237,6 +241,18 @@ class ScreenReport:
                 f"{item.block.exercise.name}: {' '.join(item.reasons)}" for item in self.blocks
             )
         return attrs.evolve(self.routine, sections=tuple(sections))
+
+
+def _saved_as(screened: BlockScreen, item: BlockScreen) -> bool:
+    # The same verdict and modified block, by the same rules in earlier words.
+    return (
+        item.verdict is screened.verdict
+        and item.modified == screened.modified
+        and len(item.rules) == len(screened.rules)
+        and all(
+            now.accepts_saved(then) for now, then in zip(screened.rules, item.rules, strict=True)
+        )
+    )
 
 
 def _refuse_forged(i: int, item: BlockScreen, screened: BlockScreen) -> None:

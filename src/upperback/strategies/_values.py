@@ -348,6 +348,21 @@ def exercises(
         draw(st.just(frozenset()) | st.frozensets(st.sampled_from(Feature), max_size=2))
         - drawn_features
     )
+    dose = draw(
+        doses(
+            per_side=None if laterality is not Laterality.BILATERAL else False,
+            timed_only=massage,
+        )
+    )
+    # Each number of the dose is given by a source, a convention, or neither.
+    drawn_sources = draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2))
+    origin = {
+        number: draw(st.sampled_from(range(-1, len(drawn_sources) + 1))) for number in dose.numbers
+    }
+    cited = [
+        attrs.evolve(source, dose_numbers={number for number, i in origin.items() if i == position})
+        for position, source in enumerate(drawn_sources)
+    ]
     return Exercise(
         id=draw(ids if ids is not None else slugs()),
         name=draw(texts()),
@@ -356,12 +371,7 @@ def exercises(
         targets=targets,
         secondary_targets=draw(st.frozensets(st.sampled_from(Muscle), max_size=3)) - targets,
         cues=draw(st.lists(texts(), min_size=1, max_size=2)),
-        default_dose=draw(
-            doses(
-                per_side=None if laterality is not Laterality.BILATERAL else False,
-                timed_only=massage,
-            )
-        ),
+        default_dose=dose,
         aliases=draw(st.lists(texts(), unique=True, max_size=1)),
         movements=draw(st.frozensets(st.sampled_from(Movement), max_size=3)),
         benefits=draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
@@ -371,9 +381,10 @@ def exercises(
         features=drawn_features,
         precautions=draw(st.lists(texts(), max_size=1)),
         dose_note=draw(st.none() | texts()),
-        sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2)),
+        sources=cited,
         media=draw(st.lists(media_items(), unique_by=lambda m: m.url, max_size=1)),
         unreviewed=unreviewed - {Feature.EXTERNAL_LOAD} if massage else unreviewed,
+        dose_conventions={number for number, i in origin.items() if i == len(drawn_sources)},
     )
 
 
@@ -810,7 +821,10 @@ def _dated_facts(
 @st.composite
 def _any_rules(draw: st.DrawFn) -> Rule:
     matched = draw(
-        st.sets(st.sampled_from(("features", "positions", "props", "kinds", "levels")), min_size=1)
+        st.sets(
+            st.sampled_from(("features", "positions", "props", "kinds", "levels", "requires")),
+            min_size=1,
+        )
     )
     action = draw(st.sampled_from(Action))
     return Rule(
@@ -825,6 +839,8 @@ def _any_rules(draw: st.DrawFn) -> Rule:
         kinds=draw(_some(ExerciseKind, "kinds" in matched)),
         levels=draw(_some(Level, "levels" in matched)),
         modification=draw(modifications()) if action is Action.MODIFY else None,
+        requires=draw(_some(PropKind, "requires" in matched)),
+        convention=draw(st.none() | texts()),
     )
 
 
