@@ -311,7 +311,7 @@ def referral_reasons(advice: Advice) -> list[DecisionReason]:
     return [
         DecisionReason(
             rule="triage",
-            text=f"Stop progressing and {_SEE.get(advice.level, _URGENT)}: {reason.text}",
+            text=f"Stop progressing and {_SEE[advice.level]}: {reason.text}",
             sources=reason.sources,
         )
         for reason in advice.reasons
