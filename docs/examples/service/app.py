@@ -26,6 +26,7 @@ memory by default)::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -51,7 +52,7 @@ from upperback import render
 from upperback.compose import compose
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import AsyncIterator, Callable
 
 PROBLEM_JSON: Final = "application/problem+json"
 """The media type of an RFC 9457 problem-details answer."""
@@ -312,7 +313,13 @@ def create_app(
         catalog: Where exercises' facts come from; the built-in catalog by default.
     """
     store = Store(database or os.environ.get("SERVICE_DATABASE", ":memory:"))
-    app = FastAPI(title="Home exercise", version="1")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="Home exercise", version="1", lifespan=lifespan)
     app.state.service = Service(
         store=store,
         catalog=catalog if catalog is not None else ub.default_catalog(),
