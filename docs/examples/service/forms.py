@@ -234,7 +234,7 @@ def _height(value: Any) -> Any:
     return value
 
 
-def profile_from_answers(answers: Any, *, on: dt.date) -> ub.Profile:  # noqa: ARG001
+def profile_from_answers(answers: Any, *, on: dt.date) -> ub.Profile:  # noqa: ARG001 - see below
     """A profile from what a person answered in the profile form (see :data:`PROFILE_ANSWERS`).
 
     ``pregnancy_week`` (1–42) gives the trimester; ``equipment`` names props
@@ -242,8 +242,9 @@ def profile_from_answers(answers: Any, *, on: dt.date) -> ub.Profile:  # noqa: A
     ``height_cm``; ``band_colour`` is the band's colour, and adds a band;
     ``conditions`` are :class:`upperback.Condition` values; ``level`` is 1–5.
     An answer left out or ``null`` is not answered. ``on`` is the day of the
-    answers, the day the pregnancy was in that week (the library's reader of
-    a profile form takes it too).
+    answers, when the pregnancy was in that week: the profile made here holds
+    that week's trimester, and does not follow the pregnancy on by itself
+    (the app asks again, or a profile that follows it is made from the day).
 
     Raises:
         upperback.InvalidDocument: Every bad answer, each at its path (``$.equipment[1]``).
