@@ -44,7 +44,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "prescribe",
         "safe_exercises",
     ),
-    "upperback.dose": ("Dose",),
+    "upperback.dose": ("Dose", "DoseLimits"),
     "upperback.errors": (
         "InvalidCatalog",
         "InvalidDocument",
@@ -132,6 +132,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "prop_name",
     ),
     "upperback.routine": (
+        "MAX_STRENGTH_SESSIONS",
         "SWITCH_SIDES_S",
         "TRANSITION_S",
         "Block",
@@ -148,6 +149,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Structure",
         "Substitution",
         "SubstitutionResult",
+        "check_recovery",
         "scale",
         "substitute",
     ),
@@ -175,6 +177,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "SymptomReport",
         "Trend",
         "Verdict",
+        "band_ceiling",
         "level_in_reach",
         "trimester",
     ),
@@ -238,6 +241,7 @@ if TYPE_CHECKING:
     from upperback.compose import prescribe as prescribe
     from upperback.compose import safe_exercises as safe_exercises
     from upperback.dose import Dose as Dose
+    from upperback.dose import DoseLimits as DoseLimits
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
     from upperback.errors import InvalidValue as InvalidValue
@@ -314,6 +318,7 @@ if TYPE_CHECKING:
     from upperback.props import Wall as Wall
     from upperback.props import WeightPlate as WeightPlate
     from upperback.props import prop_name as prop_name
+    from upperback.routine import MAX_STRENGTH_SESSIONS as MAX_STRENGTH_SESSIONS
     from upperback.routine import SWITCH_SIDES_S as SWITCH_SIDES_S
     from upperback.routine import TRANSITION_S as TRANSITION_S
     from upperback.routine import Block as Block
@@ -330,6 +335,7 @@ if TYPE_CHECKING:
     from upperback.routine import Structure as Structure
     from upperback.routine import Substitution as Substitution
     from upperback.routine import SubstitutionResult as SubstitutionResult
+    from upperback.routine import check_recovery as check_recovery
     from upperback.routine import scale as scale
     from upperback.routine import substitute as substitute
     from upperback.safety import CLINICIAN_RULE_ID as CLINICIAN_RULE_ID
@@ -355,6 +361,7 @@ if TYPE_CHECKING:
     from upperback.safety import SymptomReport as SymptomReport
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
+    from upperback.safety import band_ceiling as band_ceiling
     from upperback.safety import level_in_reach as level_in_reach
     from upperback.safety import trimester as trimester
     from upperback.safety.screen import screen as screen
@@ -393,6 +400,7 @@ __all__ = [
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
     "LEVEL_EXCLUDE_RULE_ID",
+    "MAX_STRENGTH_SESSIONS",
     "RULES",
     "SCHEMA_VERSION",
     "SUPPORTS_NOT_REPLACES",
@@ -430,6 +438,7 @@ __all__ = [
     "Dose",
     "DoseChange",
     "DoseField",
+    "DoseLimits",
     "DoubleProgression",
     "Dumbbell",
     "Exercise",
@@ -525,6 +534,8 @@ __all__ = [
     "__version__",
     "addresses",
     "adherence",
+    "band_ceiling",
+    "check_recovery",
     "configure_converter",
     "default_catalog",
     "default_rule",

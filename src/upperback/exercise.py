@@ -9,7 +9,7 @@ import attrs
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
 from upperback.anatomy import Muscle, Region
-from upperback.dose import Dose
+from upperback.dose import Dose, DoseLimits
 from upperback.errors import InvalidValue
 from upperback.media import Media
 from upperback.props import PropKind, PropNeed
@@ -96,13 +96,16 @@ class Exercise:
         level: How demanding it is, 1 to 5.
         cues: Ordered instructions, in plain words (at least one).
         features: Facts that safety rules act on.
-        default_dose: The dose to use when a routine gives none.
+        default_dose: The dose to use when a routine gives none, within
+            ``dose_limits``.
         easier: The id of the next easier exercise in its chain, if any.
         harder: The id of the next harder exercise in its chain, if any.
         precautions: Plain-language cautions to show the person.
         dose_note: Why the default dose is what it is, where sources disagree.
         sources: Where the facts come from.
         media: Images and videos of it, with their alt text, author and licence.
+        dose_limits: The most its own sources give for its dose (a hold of
+            10–15 s over a ball stops at 15 s): progression never passes them.
 
     A self-massage exercise (:attr:`~upperback.vocab.ExerciseKind.SELF_MASSAGE`) is dosed by
     time, so its default dose has a hold and no reps, and it never carries
@@ -110,7 +113,7 @@ class Exercise:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``secondary_targets`` and ``media``.
+       ``secondary_targets``, ``media`` and ``dose_limits``.
     """
 
     id: str = attrs.field(metadata=v.slug_id())
@@ -145,6 +148,7 @@ class Exercise:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
     secondary_targets: frozenset[Muscle] = attrs.field(default=frozenset(), converter=to_frozenset)
     media: tuple[Media, ...] = attrs.field(default=(), converter=to_tuple)
+    dose_limits: DoseLimits = attrs.field(factory=DoseLimits)
 
     _bound_problems = v.checker()
 
@@ -167,6 +171,7 @@ class Exercise:
         v.collection("precautions", self.precautions, tuple, str)
         v.collection("sources", self.sources, tuple, Source)
         v.collection("media", self.media, tuple, Media)
+        v.instance("dose_limits", self.dose_limits, DoseLimits)
         v.rules_report(self, None)
 
     def _rules(self) -> list[InvalidValue]:
@@ -198,6 +203,10 @@ class Exercise:
                     "must be false for a bilateral exercise",
                 )
             )
+        limits = getattr(self, "dose_limits", None)
+        dose = getattr(self, "default_dose", None)
+        if isinstance(limits, DoseLimits) and isinstance(dose, Dose):
+            found.extend(limits.problems(dose, "default_dose"))
         # The reader runs these rules on what it could read of a bad document; a kind
         # it could not read must not hide the problems found above.
         if getattr(self, "kind", None) is ExerciseKind.SELF_MASSAGE:

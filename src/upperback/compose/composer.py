@@ -15,7 +15,7 @@ from upperback.compose.goal import Goal
 from upperback.compose.scoring import REPEAT_FACTOR, hits, objective
 from upperback.errors import InvalidValue, NothingFits, NothingSafe
 from upperback.props import Kit
-from upperback.routine import Block, Routine, SectionRole
+from upperback.routine import RECOVERY_KINDS, Block, Routine, SectionRole, recovery_problem
 from upperback.routine.timing import visit_s
 from upperback.safety import Profile, Verdict, screen
 from upperback.safety.person import OLDER_ADULT_HOLD_S
@@ -47,6 +47,7 @@ _PULLING_KINDS: Final = frozenset(k for k in ExerciseKind if k.family is KindFam
 _MAX_PASSES: Final = 50
 _EPS: Final = 1e-12
 _SCREENED: Final = "is left out by screening"
+_RECOVERY: Final = "is strengthening, and sessions_per_week is"
 _STARTS: Final = 16
 _POLISHED: Final = 6
 
@@ -373,6 +374,8 @@ def _exclusion(exercise: Exercise, goal: Goal, kit: Kit, level: int) -> str | No
         return f"is {exercise.kind.value.replace('_', ' ')}, a kind not wanted"
     if exercise.level > level:
         return f"is level {int(exercise.level)}, above the level in reach ({level})"
+    if exercise.kind in RECOVERY_KINDS and (why := recovery_problem(goal.sessions_per_week)):
+        return f"{_RECOVERY} {goal.sessions_per_week}: {why}"
     return None
 
 
@@ -441,6 +444,28 @@ def _gaps(
                 reason = "no time left in the budget for it"
         gaps.append(Gap(what=target.label, reason=reason))
     return gaps
+
+
+def _recovery_gaps(catalog: Iterable[Exercise], goal: Goal, why_not: dict[str, list[str]]) -> list[Gap]:
+    """A gap when the frequency rule left out strengthening that would have served the goal."""
+    left_out = [
+        exercise
+        for exercise in catalog
+        if why_not.get(exercise.id, [""])[0].startswith(_RECOVERY) and hits(exercise, goal.targets)
+    ]
+    if not left_out:
+        return []
+    why = recovery_problem(goal.sessions_per_week)
+    return [
+        Gap(
+            what="strengthening",
+            reason=(
+                f"left out at {goal.sessions_per_week} sessions a week (sessions_per_week {why}):"
+                " compose strengthening for 3 sessions a week or fewer, and this routine for"
+                " the days between"
+            ),
+        )
+    ]
 
 
 def _repair(chosen: list[_Item], items: list[_Item], goal: Goal, gaps: list[Gap]) -> list[_Item]:
@@ -548,7 +573,7 @@ def compose(
     items, why_not = _candidates(catalog, goal, person, kit)
     weights = [target.weight for target in goal.targets]
     chosen = _select(items, weights, goal.budget_s, seed)
-    shape_gaps: list[Gap] = []
+    shape_gaps: list[Gap] = _recovery_gaps(catalog, goal, why_not)
     chosen = _repair(chosen, items, goal, shape_gaps)
     if not chosen:
         reasons = [

@@ -148,9 +148,11 @@ def prescribe(
        the kit allows, of the same family (stretch and
        mobility, or strength and control) and sharing target muscles or
        regions; with none, it is dropped. Modifications are applied;
-    3. with ``minutes``, :func:`~upperback.routine.scale` the doses; when even
-       the shortest doses do not fit, the longest exercise is dropped and
-       the rest scaled again, until it fits;
+    3. with ``minutes``, :func:`~upperback.routine.scale` the doses, never
+       below the person's own hold range (an older adult's static stretches
+       stay at 30 s or more [A1][A2]); when even the shortest doses do not
+       fit, the longest exercise is dropped and the rest scaled again, until
+       it fits;
     4. screen again, so that the doses scaling changed keep to the rules.
 
     Args:
@@ -226,7 +228,7 @@ def prescribe(
     budget_s = None
     if minutes is not None:
         budget_s = int(minutes * 60)
-        adapted = _fit(adapted, minutes, changes)
+        adapted = _fit(adapted, minutes, changes, older_adult=person.older_adult)
         adapted = screen(adapted, person).safe_routine()
     return Prescription(routine=adapted, changes=changes, budget_s=budget_s)
 
@@ -298,10 +300,10 @@ def _kept(section: Section, blocks: list[Block]) -> Section:
     return attrs.evolve(section, blocks=tuple(blocks), structure=structure)
 
 
-def _fit(routine: Routine, minutes: float, changes: list[Change]) -> Routine:
+def _fit(routine: Routine, minutes: float, changes: list[Change], *, older_adult: bool) -> Routine:
     current = routine
     while True:
-        scaled = scale(current, minutes=minutes)
+        scaled = scale(current, minutes=minutes, older_adult=older_adult)
         if scaled.met:
             changes.extend(
                 Change(kind=ChangeKind.DOSE, exercise_id=c.exercise_id, reason=c.reason)

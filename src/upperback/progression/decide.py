@@ -13,7 +13,7 @@ from upperback.dose import Dose
 from upperback.errors import InvalidValue
 from upperback.progression.engine import Context, ProgressAction, Proposal, dose_text
 from upperback.progression.log import MAX_BLOCKS, SessionLog, sorted_logs
-from upperback.progression.rules import RULE_TYPES, ProgressionRule
+from upperback.progression.rules import RULE_TYPES, PainGate, ProgressionRule
 from upperback.props import ResistanceBand
 from upperback.routine import Block
 from upperback.safety import (
@@ -233,7 +233,8 @@ def decide(
         return made(ProgressAction.REFER, before, [DecisionReason(rule="triage", text=referred)])
     if advice is not None and advice.level in REFERRAL_LEVELS:
         return made(ProgressAction.REFER, before, referral_reasons(advice))
-    step = rule._step(ctx) or Proposal(  # noqa: SLF001 - one package's protocol
+    # Every rule is behind the pain gate and its ceilings, whether or not the app put it there.
+    step = PainGate.around(rule)._step(ctx) or Proposal(  # noqa: SLF001 - one package's protocol
         action=ProgressAction.HOLD,
         rule=rule.TYPE,
         text=f"No rule applies any more: the dose is at the limits of {rule.describe()}.",
@@ -394,7 +395,11 @@ def progress(
     Every session of the ``window`` is triaged first
     (:func:`~upperback.safety.triage.triage`, with the person's profile):
     see-a-professional or urgent advice refers, whatever the rule; advice to
-    take care lets nothing get harder. Otherwise the rule decides. A block
+    take care lets nothing get harder. Otherwise the rule decides, always
+    behind the pain gate and its ceilings (:meth:`PainGate.around
+    <upperback.progression.rules.PainGate.around>`), whether or not the app
+    wrapped it: after pain past the ceiling or worse next morning, nothing is
+    harder than the dose at which it happened until pain settles. A block
     made harder (or easier) is screened for the person: an excluded exercise
     holds, saying why, and a safety cap is never exceeded.
 

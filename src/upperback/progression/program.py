@@ -28,7 +28,7 @@ from upperback.progression.defaults import default_rule
 from upperback.progression.engine import Context, ProgressAction, dose_text
 from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
-from upperback.routine import Block, Routine
+from upperback.routine import Block, Routine, check_recovery
 from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy
 from upperback.safety import screen as screen_item
 from upperback.vocab import ExerciseKind
@@ -39,10 +39,6 @@ if TYPE_CHECKING:
     from upperback.exercise import Exercise
 
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
-
-_MAX_STRENGTH_SESSIONS: Final = 3
-"""Strengthening: 2–3 sessions a week, 48–72 h apart [A6*][A7]."""
-
 
 def _check_pairs(field: str, pairs: Any, key: type) -> None:
     v.collection(field, pairs, tuple, tuple)
@@ -422,7 +418,7 @@ def plan(
     if profile is not None:
         v.instance("profile", profile, Profile)
         base = screen_item(routine, profile).safe_routine()
-    _check_recovery(base)
+    check_recovery(base.blocks, base.sessions_per_week, field="routine.sessions_per_week")
     placed = _place_logs(logs, weeks, base.sessions_per_week, start)
     planner = _Planner(
         rules=ruleset, profile=profile, catalog=catalog, policy=policy, start=start, base=base
@@ -435,19 +431,6 @@ def plan(
     return Program(
         routine=out[0].routine, weeks=tuple(out), rules=ruleset, profile=profile, start=start
     )
-
-
-def _check_recovery(routine: Routine) -> None:
-    per_week = routine.sessions_per_week
-    if per_week > _MAX_STRENGTH_SESSIONS and any(
-        block.exercise.kind is ExerciseKind.STRENGTHENING for block in routine.blocks
-    ):
-        raise InvalidValue(
-            "routine.sessions_per_week",
-            per_week,
-            f"must be at most {_MAX_STRENGTH_SESSIONS} for a routine with strengthening:"
-            " 2–3 sessions a week, 48–72 h apart [A6*][A7]",
-        )
 
 
 _Pairs = list[tuple[SessionLog, Outcome]]

@@ -39,6 +39,7 @@ from upperback.safety.conditions import (
 )
 from upperback.safety.person import (
     ADULT_HOLD_S,
+    BAND_CEILINGS,
     LEVEL_STEP,
     NOVICE_LEVELS,
     OLDER_ADULT_BANDS,
@@ -47,6 +48,7 @@ from upperback.safety.person import (
     STRENGTH_REPS,
     STRETCH_TOTAL_S,
     adjusted_dose,
+    band_ceiling,
     hold_range_s,
     is_novice,
     is_older_adult,
@@ -86,6 +88,7 @@ from upperback.safety.triage import (
 
 __all__ = [
     "ADULT_HOLD_S",
+    "BAND_CEILINGS",
     "CLINICIAN_RULE_ID",
     "DEFAULT_POLICY",
     "FINDINGS",
@@ -123,6 +126,7 @@ __all__ = [
     "Trend",
     "Verdict",
     "adjusted_dose",
+    "band_ceiling",
     "findings",
     "hold_range_s",
     "is_novice",
