@@ -25,7 +25,7 @@ from upperback.compose import (
     desk_reset,
     prescribe,
 )
-from upperback.dose import MAX_HOLD_S, Dose
+from upperback.dose import MAX_HOLD_S, Dose, DoseLimits
 from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
 from upperback.media import Media, MediaKind
@@ -111,6 +111,7 @@ __all__ = [
     "compositions",
     "coverages",
     "dose_changes",
+    "dose_limits",
     "doses",
     "exercises",
     "findings",
@@ -213,6 +214,21 @@ def doses(draw: st.DrawFn, *, per_side: bool | None = None, timed_only: bool = F
         max_effort=draw(_ints_or(None, Dose, "max_effort")),
         band_level=draw(st.none() | st.sampled_from(BandLevel)),
     )
+
+
+@st.composite
+def dose_limits(draw: st.DrawFn, *, within: Dose | None = None) -> DoseLimits:
+    """Valid dose limits, each number absent or at least ``within``'s; shrinks towards none.
+
+    Args:
+        within: A dose the limits must admit (an exercise's default dose).
+    """
+    found: dict[str, int | None] = {}
+    for name in ("sets", "reps", "hold_s"):
+        bound = _validate.bound_of(DoseLimits, name)
+        low = getattr(within, name, None) or int(bound.low)
+        found[name] = draw(st.none() | st.integers(low, int(bound.high or 0)))
+    return DoseLimits(**found)
 
 
 def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[Prop]:
@@ -322,6 +338,12 @@ def exercises(
     drawn_features = draw(
         features if features is not None else st.frozensets(st.sampled_from(Feature), max_size=4)
     )
+    default_dose = draw(
+        doses(
+            per_side=None if laterality is not Laterality.BILATERAL else False,
+            timed_only=massage,
+        )
+    )
     return Exercise(
         id=draw(ids if ids is not None else slugs()),
         name=draw(texts()),
@@ -330,12 +352,7 @@ def exercises(
         targets=targets,
         secondary_targets=draw(st.frozensets(st.sampled_from(Muscle), max_size=3)) - targets,
         cues=draw(st.lists(texts(), min_size=1, max_size=2)),
-        default_dose=draw(
-            doses(
-                per_side=None if laterality is not Laterality.BILATERAL else False,
-                timed_only=massage,
-            )
-        ),
+        default_dose=default_dose,
         aliases=draw(st.lists(texts(), unique=True, max_size=1)),
         movements=draw(st.frozensets(st.sampled_from(Movement), max_size=3)),
         benefits=draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
@@ -347,6 +364,7 @@ def exercises(
         dose_note=draw(st.none() | texts()),
         sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2)),
         media=draw(st.lists(media_items(), unique_by=lambda m: m.url, max_size=1)),
+        dose_limits=draw(dose_limits(within=default_dose)),
     )
 
 
@@ -920,6 +938,7 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Problem: lambda: st.builds(Problem, path=texts(), message=texts()),
     Reference: lambda: st.sampled_from(sorted(references().values(), key=lambda r: r.key)),
     Dose: doses,
+    DoseLimits: dose_limits,
     Exercise: exercises,
     Source: sources,
     PropNeed: prop_needs,
