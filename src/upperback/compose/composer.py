@@ -528,7 +528,15 @@ def compose(
     * nothing :func:`~upperback.safety.screen` excludes for the person is in
       it, and its modifications are applied;
     * every exercise starts in an allowed position, is of a wanted kind and
-      is within the level in reach (:func:`reach`); none is there twice.
+      is within the level in reach (:func:`reach`); none is there twice;
+    * strengthening only for a goal of at most 3 sessions a week, 48 h apart
+      [A6*][A7]: the one frequency rule, which
+      :func:`~upperback.progression.program.plan` applies too
+      (:func:`~upperback.routine.check_recovery`). For more sessions, the
+      routine is made of the rest (stretching and mobility, daily at best
+      [A1][A2]) and a gap says that strengthening was left out and why, so
+      that an app can compose a second routine of 3 sessions for it. What
+      is composed can always be planned.
 
     Within them it maximises :func:`~upperback.compose.scoring.objective`: a greedy
     pass by gain per second, then a local search (adding what fits,

@@ -14,7 +14,7 @@ from upperback.compose.composer import dose_for, safe_exercises
 from upperback.compose.goal import MAX_MINUTES, MIN_MINUTES
 from upperback.errors import InvalidValue, NothingFits, NothingSafe
 from upperback.props import Kit
-from upperback.routine import Block, Routine, Section, Structure, scale, substitute
+from upperback.routine import Block, Routine, Section, Structure, check_recovery, scale, substitute
 from upperback.routine.timing import visit_s
 from upperback.safety import Action, Profile, Verdict, screen
 
@@ -166,7 +166,11 @@ def prescribe(
         The adapted routine and every change made, in order.
 
     Raises:
-        InvalidValue: An argument is of the wrong type or out of range.
+        InvalidValue: An argument is of the wrong type or out of range, or
+            the routine has strengthening more often than recovery allows
+            (``routine.sessions_per_week`` above 3, see
+            :func:`~upperback.routine.check_recovery`), which
+            :func:`~upperback.progression.program.plan` would refuse too.
         NothingSafe: Nothing of the prescription is left once what screening
             excludes (with no safe alternative) is taken out.
         NothingFits: Nothing of the prescription can be done with the kit,
@@ -182,6 +186,8 @@ def prescribe(
     v.instance("kit", kit, Kit)
     if minutes is not None:
         v.number_between("minutes", minutes, MIN_MINUTES, MAX_MINUTES, " minutes")
+    # The frequency is the clinician's to set, never rewritten here: refused now, as plan() would.
+    check_recovery(routine.blocks, routine.sessions_per_week, field="routine.sessions_per_week")
     changes: list[Change] = []
 
     swapped = substitute(routine, kit, catalog)

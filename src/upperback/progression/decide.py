@@ -259,7 +259,9 @@ def decide(
         if missing is not None:
             reasons.append(DecisionReason(rule="kit", text=missing))
             return held_back()
-    if new != before and ctx.profile is not None:
+    # A lighter dose of the same exercise is never less safe than the dose it replaces,
+    # so it is never held back (that would keep the harder dose).
+    if new != before and ctx.profile is not None and changed:
         safe = _screened(ctx.profile, before, new, reasons)
         # Made no harder by screening's caps (only the cautions it records may differ):
         # nothing progressed, so the decision says it held.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from upperback.routine import Block
+from upperback.safety import Verdict, screen
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -321,6 +322,20 @@ def easier_block(ctx: Context) -> Block | None:
     if exercise is None or exercise.easier is None:
         return None
     return _starting(ctx.catalog[exercise.easier], ctx.profile)  # a catalog's links resolve
+
+
+def usable(ctx: Context, block: Block) -> bool:
+    """Whether the person can take up ``block``: their kit holds its props, screening keeps it.
+
+    Without a profile, anything is usable; an empty kit means the props are not known.
+    """
+    profile = ctx.profile
+    if profile is None:
+        return True
+    kit = profile.kit
+    if kit.props and not kit.satisfies_all(n for n in block.exercise.props if n.required):
+        return False
+    return screen(block, profile).verdict is not Verdict.EXCLUDE
 
 
 def _starting(exercise: Exercise, profile: Profile | None) -> Block:

@@ -37,6 +37,7 @@ from upperback.progression.engine import (
     not_done,
     streak,
     unsettled,
+    usable,
 )
 from upperback.progression.log import MAX_WEEKS
 from upperback.props import THERABAND_COLOURS, BandLevel
@@ -1173,6 +1174,8 @@ class PainGate:
         start = current if pain is None else at_most(current, pain.cap)
         smaller = self.inner._back(start)  # noqa: SLF001
         easier = easier_block(ctx)
+        if easier is not None and not usable(ctx, easier):
+            easier = None  # one the person cannot take up would leave the painful dose
 
         def smaller_dose(new: Dose | None) -> Proposal | None:
             if new is None or new == start or harder_than(new, start):
@@ -1260,7 +1263,14 @@ def _bounded(ctx: Context, step: Proposal | None, pain: Unsettled | None) -> Pro
             return _at_ceilings(ctx)
         step = _hold(PainGate.TYPE, f"Pain has not settled since {pain.text}.", _UNSETTLED_SOURCES)
     if step.block is not None:  # an easier exercise (a harder one was refused above)
-        return step
+        if pain is None or usable(ctx, step.block):
+            return step
+        step = _hold(
+            step.rule,
+            f"{step.text} {step.block.exercise.name} is not one the person can take up"
+            f" (their kit or screening), and pain has not settled since {pain.text}.",
+            _UNSETTLED_SOURCES,
+        )
     proposed = step.dose or current
     new, limited = _within_ceilings(ctx, current, proposed)
     if step.action.harder and not harder_than(new, current):
