@@ -259,8 +259,13 @@ def test_a_plan_never_makes_a_block_harder_than_the_dose_that_hurt(
     last = ub.plan(routine, weeks=weeks, start=START, rules=rules, catalog=CATALOG, logs=logs)
     hurt_at = data.draw(st.sampled_from(ub.progression.addresses(last.weeks[-1].routine)))
     painful = dict(ub.progression.addresses(last.weeks[-1].routine))[hurt_at[0]]
-    for session in last.weeks[-1].sessions:
+    # In the week's last session: pain past the ceiling (triage advises care too), or a
+    # next-morning rise from 0 to 3 that only the pain gate reads as red [P7].
+    during, morning = data.draw(st.sampled_from([(7, 0), (1, 3)]))
+    sessions = last.weeks[-1].sessions
+    for session in sessions:
         assert session.date is not None
+        hurt = hurt_at[0] if session is sessions[-1] else None
         logs.append(
             SessionLog(
                 date=session.date,
@@ -270,8 +275,8 @@ def test_a_plan_never_makes_a_block_harder_than_the_dose_that_hurt(
                     Outcome.as_prescribed(
                         b,
                         at=at,
-                        pain_during=7 if at == hurt_at[0] else 1,
-                        pain_next_morning=0,
+                        pain_during=during if at == hurt else 1,
+                        pain_next_morning=morning if at == hurt else 0,
                     )
                     for at, b in ub.progression.addresses(last.weeks[-1].routine)
                 ],
