@@ -36,6 +36,7 @@ def _outcome(b: ub.Block, **ratings: Any) -> Outcome:
 def _log(
     b: ub.Block, day: int, *, before: int | None = 0, routine_id: str = "d", **ratings: Any
 ) -> SessionLog:
+    """One session of the block, with the pain ratings given (``pain_during=...``)."""
     return SessionLog(
         date=START + dt.timedelta(days=day),
         routine_id=routine_id,
@@ -157,17 +158,18 @@ def painful_histories(draw: st.DrawFn) -> tuple[ub.Block, list[SessionLog], ub.B
         )
         for i in range(draw(st.integers(0, 2)))
     ]
+    before: int | None
+    morning: int | None = None
     if draw(st.booleans()):
-        before = draw(st.integers(0, 9))
-        ratings = {"pain_during": draw(st.none() | st.integers(0, 10))}
-        ratings["pain_next_morning"] = draw(st.integers(before + 1, 10))
+        rose_from = draw(st.integers(0, 9))
+        before, during = rose_from, draw(st.none() | st.integers(0, 10))
+        morning = draw(st.integers(rose_from + 1, 10))
     else:
-        before = draw(st.none() | st.integers(0, 10))
-        ratings = {"pain_during": draw(st.integers(6, 10))}
+        before, during = draw(st.none() | st.integers(0, 10)), draw(st.integers(6, 10))
     day = len(logs)
-    logs.append(_log(painful, day, before=before, **ratings))
-    for i in range(draw(st.integers(0, 2))):
-        logs.append(_log(block, day + 1 + i, before=None))
+    logs.append(_log(painful, day, before=before, pain_during=during, pain_next_morning=morning))
+    trailing = draw(st.integers(0, 2))
+    logs.extend(_log(block, day + 1 + i, before=None) for i in range(trailing))
     window = draw(st.integers(1, len(logs)))
     return block, logs, painful, window
 
@@ -183,8 +185,13 @@ def painful_histories(draw: st.DrawFn) -> tuple[ub.Block, list[SessionLog], ub.B
     rule=_deload_chain(),
     case=(
         ub.Block(exercise=CATALOG["band-pull-apart"]),
-        [_log(ub.Block(exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=1, reps=12)), 0,
-              pain_during=8)],
+        [
+            _log(
+                ub.Block(exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=1, reps=12)),
+                0,
+                pain_during=8,
+            )
+        ],
         ub.Block(exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=1, reps=12)),
         1,
     ),
@@ -324,7 +331,8 @@ def test_a_persons_band_progression_stops_at_their_levels_ceiling(
 ) -> None:
     # DOMAIN §6 [D1]: tan/yellow early rehab, red/green to start, blue and above advanced.
     start = ub.Block(
-        exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=2, reps=10, band_level=ub.BandLevel.EXTRA_LIGHT)
+        exercise=CATALOG["band-pull-apart"],
+        dose=ub.Dose(sets=2, reps=10, band_level=ub.BandLevel.EXTRA_LIGHT),
     )
     routine = ub.Routine.of("Pull", main=[start])
     program = ub.plan(routine, weeks=52, profile=ub.Profile(level=level))
@@ -338,12 +346,14 @@ def test_a_persons_band_progression_stops_at_their_levels_ceiling(
 
 def test_a_novice_does_not_reach_the_heaviest_band_within_a_year() -> None:
     start = ub.Block(
-        exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=2, reps=10, band_level=ub.BandLevel.LIGHT)
+        exercise=CATALOG["band-pull-apart"],
+        dose=ub.Dose(sets=2, reps=10, band_level=ub.BandLevel.LIGHT),
     )
     program = ub.plan(
         ub.Routine.of("Pull", main=[start]), weeks=52, profile=ub.Profile(level=ub.Level.EASY)
     )
-    assert all(w.routine.blocks[0].dose.band_level <= ub.BandLevel.HEAVY for w in program.weeks)
+    bands = [w.routine.blocks[0].dose.band_level for w in program.weeks]
+    assert all(band is not None and band <= ub.BandLevel.HEAVY for band in bands)
 
 
 def test_the_ball_arch_never_holds_past_its_own_15_s() -> None:
@@ -393,9 +403,12 @@ def test_no_rule_takes_a_number_past_the_exercises_own_limit(
 def test_a_self_massage_block_at_9_of_10_is_reduced_not_held() -> None:
     # DOMAIN §3.1: pain above the ceiling reduces the load [P7][P11*], for every kind.
     roller = ub.Block(exercise=CATALOG["foam-roller-upper-back-release"])
-    decision = ub.progress(roller, [_log(roller, 0, pain_during=9)], ub.default_rule(roller.exercise))
+    decision = ub.progress(
+        roller, [_log(roller, 0, pain_during=9)], ub.default_rule(roller.exercise)
+    )
     assert decision.action is Act.REGRESS
     assert decision.block.dose.hold_s is not None
+    assert roller.dose.hold_s is not None
     assert decision.block.dose.hold_s < roller.dose.hold_s
 
 

@@ -446,7 +446,9 @@ def _gaps(
     return gaps
 
 
-def _recovery_gaps(catalog: Iterable[Exercise], goal: Goal, why_not: dict[str, list[str]]) -> list[Gap]:
+def _recovery_gaps(
+    catalog: Iterable[Exercise], goal: Goal, why_not: dict[str, list[str]]
+) -> list[Gap]:
     """A gap when the frequency rule left out strengthening that would have served the goal."""
     left_out = [
         exercise

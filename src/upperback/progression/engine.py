@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
@@ -172,7 +172,7 @@ def harder_than(dose: Dose, other: Dose) -> bool:
 
 def at_most(dose: Dose, cap: Dose) -> Dose:
     """``dose`` with each number (sets, reps, hold, band) no higher than ``cap``'s."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in _COMPARED:
         mine, theirs = getattr(dose, name), getattr(cap, name)
         if mine is not None and theirs is not None and mine > theirs:
@@ -182,7 +182,7 @@ def at_most(dose: Dose, cap: Dose) -> Dose:
 
 def _at_least(dose: Dose, floor: Dose) -> Dose:
     """``dose`` with each number (sets, reps, hold, band) no lower than ``floor``'s."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in _COMPARED:
         mine, theirs = getattr(dose, name), getattr(floor, name)
         if mine is not None and theirs is not None and mine < theirs:
@@ -333,7 +333,8 @@ def usable(ctx: Context, block: Block) -> bool:
     if profile is None:
         return True
     kit = profile.kit
-    if kit.props and not kit.satisfies_all(n for n in block.exercise.props if n.required):
+    needs = tuple(need for need in block.exercise.props if need.required)
+    if kit.props and not kit.satisfies_all(needs):
         return False
     return screen(block, profile).verdict is not Verdict.EXCLUDE
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
 
+
 def _check_pairs(field: str, pairs: Any, key: type) -> None:
     v.collection(field, pairs, tuple, tuple)
     seen: set[Any] = set()

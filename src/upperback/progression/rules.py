@@ -42,7 +42,7 @@ from upperback.progression.engine import (
 from upperback.progression.log import MAX_WEEKS
 from upperback.props import THERABAND_COLOURS, BandLevel
 from upperback.routine.scaling import HOLD_STEP_S
-from upperback.safety.person import BAND_CEILINGS, band_ceiling
+from upperback.safety.person import band_ceiling
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -143,7 +143,11 @@ def _ceiling(ctx: Context, field: DoseField) -> _Ceiling:
             f"{exercise.name} stops at {_LIMIT_WORDS[field].format(limit)},"
             " the limit of its own sources",
         )
-    if field is DoseField.HOLD_S and (cap := ctx.block.max_hold_s) is not None and cap < found.value:
+    if (
+        field is DoseField.HOLD_S
+        and (cap := ctx.block.max_hold_s) is not None
+        and cap < found.value
+    ):
         rules = ", ".join(c.rule for c in ctx.block.cautions if c.max_hold_s == cap)
         found = _Ceiling(cap, f"screening caps the hold at {cap} s ({rules})")
     if field is DoseField.BAND_LEVEL and ctx.profile is not None and ctx.profile.level is not None:
@@ -1286,14 +1290,7 @@ def _bounded(ctx: Context, step: Proposal | None, pain: Unsettled | None) -> Pro
             f" {dose_text(pain.cap)}, and {_SETTLE}."
         )
         sources = tuple(dict.fromkeys((*sources, *_UNSETTLED_SOURCES)))
-    if new == current:
-        action = ProgressAction.HOLD
-    elif harder_than(new, current):
-        action = step.action if step.action.harder else ProgressAction.PROGRESS
-    elif step.action in _LIGHTER:
-        action = step.action
-    else:
-        action = ProgressAction.REGRESS
+    action = _action(step.action, new, current)
     if (action, new, text) == (step.action, proposed, step.text):
         return step
     return Proposal(
@@ -1303,6 +1300,15 @@ def _bounded(ctx: Context, step: Proposal | None, pain: Unsettled | None) -> Pro
         text=text,
         sources=sources,
     )
+
+
+def _action(proposed: ProgressAction, new: Dose, current: Dose) -> ProgressAction:
+    """What a step to ``new`` is, once kept within the caps: the action proposed, if still true."""
+    if new == current:
+        return ProgressAction.HOLD
+    if harder_than(new, current):
+        return proposed if proposed.harder else ProgressAction.PROGRESS
+    return proposed if proposed in _LIGHTER else ProgressAction.REGRESS
 
 
 _UNSETTLED_SOURCES: Final = ("P7", "P9*", "P11*")

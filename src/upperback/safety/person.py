@@ -34,7 +34,7 @@ import attrs
 
 from upperback import _validate as v
 from upperback.dose import ADULT_HOLD_S, OLDER_ADULT_HOLD_S, DoseLimits, hold_range_s
-from upperback.props import THERABAND_COLOURS, BandLevel
+from upperback.props import BandLevel
 from upperback.safety.conditions import AgeBand
 from upperback.vocab import ExerciseKind, Level
 
@@ -154,6 +154,7 @@ def band_ceiling(level: Level | None) -> BandLevel:
 
     >>> band_ceiling(Level.EASY), band_ceiling(None)
     (<BandLevel.HEAVY: 4>, <BandLevel.MAX: 8>)
+    >>> from upperback.props import THERABAND_COLOURS
     >>> THERABAND_COLOURS[band_ceiling(Level.GENTLE) - 1]
     'yellow'
 
