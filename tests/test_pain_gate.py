@@ -516,3 +516,34 @@ def test_the_frequency_rule_allows_strengthening_up_to_three_sessions(sessions: 
     assert (problem is None) is (sessions <= ub.MAX_STRENGTH_SESSIONS)
     stretch_only = [ub.Block(exercise=CATALOG["doorway-pec-stretch"])]
     ub.check_recovery(stretch_only, sessions)  # stretching daily is best [A1][A2]
+
+
+def test_an_easier_exercise_the_person_cannot_take_up_is_no_way_back() -> None:
+    # The wall push-up plus needs a wall: without one, pain at the kneeling version
+    # reduces its own dose instead of leaving it where it hurt.
+    kneeling = ub.Block(exercise=CATALOG["kneeling-push-up-plus"])
+    no_wall = ub.Profile(kit=ub.Kit.of(ub.ResistanceBand(level=ub.BandLevel.MEDIUM)))
+    rule = ub.PainGate(inner=ub.Hold(), easier_first=True)
+    hurt = _log(kneeling, 0, pain_during=8)
+    decision = ub.progress(kneeling, [hurt], rule, catalog=CATALOG, profile=no_wall)
+    assert decision.action is Act.REGRESS
+    assert decision.block.exercise == kneeling.exercise
+    assert decision.block.dose.sets == kneeling.dose.sets - 1
+    with_wall = ub.Profile(kit=ub.Kit.of(ub.Wall()))
+    easier = ub.progress(kneeling, [hurt], rule, catalog=CATALOG, profile=with_wall)
+    assert easier.block.exercise.id == "wall-push-up-plus"
+    # A rule's own step to the easier exercise is held while pain has not settled.
+    short = _log(kneeling, 2, pain_during=4)
+    short = attrs.evolve(short, outcomes=[attrs.evolve(short.outcomes[0], done=(1, 1, 1))])
+    regress = ub.RegressExercise(after_failures=1)
+    held = ub.progress(kneeling, [hurt, short], regress, catalog=CATALOG, profile=no_wall)
+    assert held.action is Act.HOLD
+    assert "is not one the person can take up" in held.reasons[0].text
+
+
+def test_a_missed_week_after_pain_keeps_the_block_at_the_painful_dose() -> None:
+    # No session since the last decision: nothing to read but the painful one.
+    b = ub.Block(exercise=CATALOG["band-pull-apart"], dose=ub.Dose(sets=3, reps=12))
+    light = attrs.evolve(b, dose=ub.Dose(sets=1, reps=12))
+    decision = ub.progress(b, [_log(light, 0, pain_during=8)], ub.HoldProgression(), window=0)
+    assert (decision.action, decision.block.dose) == (Act.REGRESS, light.dose)
