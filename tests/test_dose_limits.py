@@ -1,4 +1,4 @@
-"""An exercise's own dose limits, the person's hold ranges and band ceiling (DOMAIN §1.1, §6, §7)."""
+"""An exercise's own dose limits, a person's hold range and band ceiling (DOMAIN §1.1, §6, §7)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_an_exercises_default_dose_must_keep_within_its_own_limits() -> None:
         "must be at most 10 seconds, the exercise's own limit (dose_limits.hold_s)"
     )
     with pytest.raises(ub.InvalidValue) as caught:
-        attrs.evolve(ball, dose_limits={"hold_s": 15})
+        attrs.evolve(ball, dose_limits={"hold_s": 15})  # type: ignore[arg-type]
     assert caught.value.field == "dose_limits"
 
 

@@ -547,3 +547,12 @@ def test_a_missed_week_after_pain_keeps_the_block_at_the_painful_dose() -> None:
     light = attrs.evolve(b, dose=ub.Dose(sets=1, reps=12))
     decision = ub.progress(b, [_log(light, 0, pain_during=8)], ub.HoldProgression(), window=0)
     assert (decision.action, decision.block.dose) == (Act.REGRESS, light.dose)
+
+
+def test_a_rule_on_a_number_the_dose_does_not_have_does_not_apply() -> None:
+    stretch = ub.Block(exercise=CATALOG["doorway-pec-stretch"])
+    went_well = _log(stretch, 0, pain_during=0)
+    linear = ub.LinearProgression(field=ub.DoseField.REPS, step=1)
+    decision = ub.progress(stretch, [went_well], linear)
+    assert decision.action is Act.HOLD
+    assert decision.reasons[0].text.startswith("No rule applies any more")
