@@ -502,11 +502,15 @@ def _repair(chosen: list[_Item], items: list[_Item], goal: Goal, gaps: list[Gap]
             pick = min(options, key=lambda i: (-len(i.hits), i.cost, i.exercise.id))
             chosen.append(pick)
         else:
+            why = (
+                "none is possible in the time left"
+                if any(pulls(i.exercise) for i in items)
+                else "none is possible within the goal's limits"
+            )
             gaps.append(
                 Gap(
                     what="balance",
-                    reason="chest stretches without scapular retraction work:"
-                    " none is possible in the time left",
+                    reason=f"chest stretches without scapular retraction work: {why}",
                 )
             )
     return chosen

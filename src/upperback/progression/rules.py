@@ -1181,6 +1181,8 @@ class PainGate:
         if easier is not None and not usable(ctx, easier):
             easier = None  # one the person cannot take up would leave the painful dose
 
+        came = "" if start == current else f" The pain came at {dose_text(start)}:"
+
         def smaller_dose(new: Dose | None) -> Proposal | None:
             if new is None or new == start or harder_than(new, start):
                 return None
@@ -1188,7 +1190,7 @@ class PainGate:
                 action=ProgressAction.REGRESS,
                 dose=new,
                 rule=self.TYPE,
-                text=f"{text} {dose_text(current)} becomes {dose_text(new)}.",
+                text=f"{text}{came} {dose_text(current)} becomes {dose_text(new)}.",
                 sources=sources,
             )
 
@@ -1352,7 +1354,7 @@ def _at_ceilings(ctx: Context) -> Proposal | None:
         return None
     return _hold(
         PainGate.TYPE,
-        f"{dose_text(dose)} has reached its ceilings: {'; '.join(reached)}.",
+        f"{dose_text(dose)} has reached its limits: {'; '.join(reached)}.",
         tuple(dict.fromkeys(sources)),
     )
 
