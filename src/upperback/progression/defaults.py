@@ -1,6 +1,11 @@
 """The rules a plan uses when an app sets none: one per exercise kind, from the sources.
 
-Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`.
+Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`
+(as every rule is, when :func:`~upperback.progression.decide.progress` and
+:func:`~upperback.progression.program.plan` apply it), and every number stays
+within the exercise's own limits
+(:attr:`~upperback.exercise.Exercise.dose_limits`) and the person's band
+ceiling (:func:`~upperback.safety.person.band_ceiling`).
 The defaults for exercises that are not stretches end with
 :class:`~upperback.progression.rules.Advance`, which moves to the catalog's
 harder exercise once the dose has reached its caps (only when a catalog is
