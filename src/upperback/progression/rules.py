@@ -1168,7 +1168,8 @@ class PainGate:
             return self._regress(ctx, text, sources, pain)
         step = self.inner._step(ctx)  # noqa: SLF001
         if colour == "amber" and (step is None or step.action not in _LIGHTER):
-            step = _hold(self.TYPE, text, sources)  # a planned deload or a step back still applies
+            # Amber holds; a planned deload or a step back of the rule's still applies.
+            step = _hold(self.TYPE, text, sources)
         return _bounded(ctx, step, pain)
 
     def _regress(
