@@ -752,11 +752,15 @@ def test_with_perfect_outcomes_no_dose_falls_except_on_deload_weeks_and_no_cap_i
             assert loaded or (new.reps or 0) >= (old.reps or 0)
         previous = week.routine
     if profile is not None:
-        for week in program.weeks:
-            for b in week.routine.blocks:
-                screened = ub.screen(b, profile).safe_block  # not excluded, within every cap
-                assert screened is not None
-                assert screened.dose == b.dose
+        _within_every_cap(program, profile)
+
+
+def _within_every_cap(program: ub.Program, profile: ub.Profile) -> None:
+    for week in program.weeks:
+        for b in week.routine.blocks:
+            screened = ub.screen(b, profile).safe_block  # not excluded, within every cap
+            assert screened is not None
+            assert screened.dose == b.dose
 
 
 _pains = st.integers(0, 10)
