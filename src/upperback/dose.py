@@ -68,7 +68,7 @@ def hold_range_s(
     stretch's assisted stretch keeps to 10–30 s [A4*]. Who counts as an
     older adult is :func:`upperback.safety.person.is_older_adult`'s to say.
     An exercise's own longest hold (``limits``, its
-    :attr:`~upperback.exercise.Exercise.dose_limits`) wins: the range is
+    ``dose_limits`` (:class:`~upperback.dose.DoseLimits`)) wins: the range is
     brought down to it, so that 10–15 s over a ball stays 10–15 s for
     everyone (the narrower, more cautious dose).
 

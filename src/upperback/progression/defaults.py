@@ -4,7 +4,7 @@ Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`
 (as every rule is, when :func:`~upperback.progression.decide.progress` and
 :func:`~upperback.progression.program.plan` apply it), and every number stays
 within the exercise's own limits
-(:attr:`~upperback.exercise.Exercise.dose_limits`) and the person's band
+(``dose_limits`` (:class:`~upperback.dose.DoseLimits`)) and the person's band
 ceiling (:func:`~upperback.safety.person.band_ceiling`).
 The defaults for exercises that are not stretches end with
 :class:`~upperback.progression.rules.Advance`, which moves to the catalog's

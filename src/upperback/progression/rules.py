@@ -1111,7 +1111,7 @@ class PainGate:
 
     Around every rule, the gate also keeps each number within the block's
     ceilings: the exercise's own limits
-    (:attr:`~upperback.exercise.Exercise.dose_limits`), screening's hold
+    (``dose_limits`` (:class:`~upperback.dose.DoseLimits`)), screening's hold
     cap, and the heaviest band for the person's level
     (:func:`~upperback.safety.person.band_ceiling`) [D1]; each rule stops at
     them, so that the next rule of a chain can take over, and a decision

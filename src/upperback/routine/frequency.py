@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 MAX_STRENGTH_SESSIONS: Final = 3
-"""The most sessions a week of a routine with strengthening: 3.
+"""At most 3 sessions a week for a routine with strengthening.
 
 Each muscle group 2–3 days a week [A3][A7], with at least 48 h between
 sessions for the same muscle group [A6*][A7]. A routine works the same
@@ -37,7 +37,7 @@ than 48 h after one of them (derived: 4 × 48 h is more than a week).
 """
 
 RECOVERY_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING})
-"""The kinds of exercise that need the 48 h between sessions: resistance exercise [A6*][A7]."""
+"""The kinds of exercise that need 48 h between sessions, resistance exercise [A6*][A7]."""
 
 
 def needs_recovery(blocks: Iterable[Block]) -> bool:
@@ -70,7 +70,7 @@ def recovery_problem(sessions_per_week: int) -> str | None:
 def check_recovery(
     blocks: Iterable[Block], sessions_per_week: int, *, field: str = "sessions_per_week"
 ) -> None:
-    """Refuse strengthening more often than recovery allows (:data:`MAX_STRENGTH_SESSIONS`).
+    """Refuse strengthening more often than recovery allows (:data:`~upperback.routine.frequency.MAX_STRENGTH_SESSIONS`).
 
     Raises:
         InvalidValue: The blocks hold strengthening and ``sessions_per_week``

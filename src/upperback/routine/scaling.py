@@ -105,7 +105,7 @@ def scale(routine: Routine, *, minutes: float, older_adult: bool = False) -> Sca
 
     A value already outside those ranges is only ever moved towards
     them. A number is never lengthened past the exercise's own limit
-    (:attr:`Exercise.dose_limits <upperback.exercise.Exercise.dose_limits>`)
+    (``Exercise.dose_limits``, a :class:`~upperback.dose.DoseLimits`)
     or the block's safety cap
     (:attr:`Block.max_hold_s <upperback.routine.Block.max_hold_s>`),
     even when the budget would allow more; those limits also narrow the

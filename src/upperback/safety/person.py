@@ -20,8 +20,8 @@ defaults (:func:`~upperback.progression.defaults.default_rule`):
   for early rehabilitation, red and green to start strengthening, blue and
   above for advanced users [D1].
 
-The hold ranges themselves (:data:`ADULT_HOLD_S`, :data:`OLDER_ADULT_HOLD_S`,
-:func:`hold_range_s`) are facts about doses, so they live in
+The hold ranges themselves (:data:`~upperback.dose.ADULT_HOLD_S`, :data:`~upperback.dose.OLDER_ADULT_HOLD_S`,
+:func:`~upperback.dose.hold_range_s`) are facts about doses, so they live in
 :mod:`upperback.dose`, where scaling reads them too; they are importable
 from here as well.
 """
@@ -195,7 +195,7 @@ def adjusted_dose(
     """A default dose brought within an older adult's or a novice's ranges.
 
     - An older adult's static stretch is held within 30–60 s
-      (:data:`OLDER_ADULT_HOLD_S`); when the longer hold would take the
+      (:data:`~upperback.dose.OLDER_ADULT_HOLD_S`); when the longer hold would take the
       stretch past 60 s in all (:data:`STRETCH_TOTAL_S`), it has fewer
       repetitions, at least one: ACSM accumulates 60 s per exercise, e.g.
       2 × 30 s [A2][A3].
@@ -203,7 +203,7 @@ def adjusted_dose(
       10–15 (:data:`OLDER_OR_NOVICE_REPS`).
 
     The exercise's own limits (``limits``, its
-    :attr:`~upperback.exercise.Exercise.dose_limits`) win over both ranges:
+    ``dose_limits`` (:class:`~upperback.dose.DoseLimits`)) win over both ranges:
     a stretch held 10–15 s over a ball keeps its 15 s for an older adult.
     Any other dose is returned as it is. Screening may shorten it again
     (its caps win).
