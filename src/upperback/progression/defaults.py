@@ -47,6 +47,7 @@ from upperback.progression.rules import (
     SetProgression,
     Then,
 )
+from upperback.routine.scaling import HOLD_STEP_S
 from upperback.safety.person import (
     STRETCH_TOTAL_S,
     hold_range_s,
@@ -59,8 +60,6 @@ __all__ = ["default_rule"]
 
 _STRETCH_MAX_SETS: Final = 4
 """2–4 repetitions to reach the 60 s [A2]."""
-_HOLD_STEP_S: Final = 5
-"""Derived: a small step, since the optimal rate of progression is unknown [A2]."""
 _STRENGTH_MAX_SETS: Final = 4
 """2–4 sets per muscle group [A7]."""
 _MOTOR_HOLD_S: Final = 10
@@ -108,7 +107,7 @@ def default_rule(
     if kind.is_stretch:
         hold = hold_range_s(kind, older_adult=older_adult)[1]
         inner = [
-            HoldProgression(step_s=_HOLD_STEP_S, max_s=hold),
+            HoldProgression(step_s=HOLD_STEP_S, max_s=hold),
             SetProgression(max_sets=_STRETCH_MAX_SETS, max_total_s=STRETCH_TOTAL_S),
         ]
         return PainGate(inner=Chain(rules=tuple(inner)))

@@ -1314,7 +1314,7 @@ def _action(proposed: ProgressAction, new: Dose, current: Dose) -> ProgressActio
     return proposed if proposed in _LIGHTER else ProgressAction.REGRESS
 
 
-_UNSETTLED_SOURCES: Final = ("P7", "P9*", "P11*")
+_UNSETTLED_SOURCES: Final = ("P7", "P11*")
 
 
 def _within_ceilings(ctx: Context, current: Dose, proposed: Dose) -> tuple[Dose, list[str]]:

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["DoseChange", "ScaleResult", "scale"]
 
 HOLD_STEP_S: Final = 5
+"""A hold changes by 5 s a step: scaling, the progression defaults and a step back alike.
+
+Derived: ACSM calls the optimal rate of progression unknown [A2], so the step is small.
+"""
 STRETCH_SETS: Final = (2, 4)
 """Repetitions of a static stretch: 2–4 [A2]."""
 OTHER_SETS: Final = (1, 4)
