@@ -54,6 +54,7 @@ def _outcome(b: ub.Block, at: tuple[int, int] = (0, 0), **kw: Any) -> ub.Outcome
     target = b.dose.reps if b.dose.reps is not None else b.dose.hold_s
     sides = 2 if b.dose.per_side else 1
     done = kw.pop("done", (target or 0,) * (b.dose.sets * sides))
+    kw.setdefault("pain_during", 0)  # a session that went well: the pain gate reads it
     return ub.Outcome(
         section=at[0], block=at[1], exercise_id=b.exercise.id, dose=b.dose, done=done, **kw
     )

@@ -529,7 +529,13 @@ def test_a_novice_of_any_age_does_10_to_15_reps_and_keeps_the_adults_holds() -> 
 def test_dose_for_is_the_composers_door_to_the_same_adjustment() -> None:
     person = ub.Profile(level=L.GENTLE, age_band=OLDER)
     for item in CATALOG:
-        expected = adjusted_dose(item.kind, item.default_dose, older_adult=True, novice=True)
+        expected = adjusted_dose(
+            item.kind,
+            item.default_dose,
+            older_adult=True,
+            novice=True,
+            limits=item.dose_limits,
+        )
         assert dose_for(item, person) == expected
         assert dose_for(item, ub.Profile()) == item.default_dose
 

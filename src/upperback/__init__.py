@@ -51,6 +51,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "upperback.dose": (
         "Dose",
+        "DoseLimits",
         "DoseNumber",
     ),
     "upperback.errors": (
@@ -150,6 +151,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "prop_name",
     ),
     "upperback.routine": (
+        "MAX_STRENGTH_SESSIONS",
         "SWITCH_SIDES_S",
         "TRANSITION_S",
         "Block",
@@ -166,6 +168,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Structure",
         "Substitution",
         "SubstitutionResult",
+        "check_recovery",
         "scale",
         "substitute",
     ),
@@ -204,6 +207,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Trend",
         "Verdict",
         "condition_guidance",
+        "band_ceiling",
         "level_in_reach",
         "trimester",
     ),
@@ -271,6 +275,7 @@ if TYPE_CHECKING:
     from upperback.compose import prescribe as prescribe
     from upperback.compose import safe_exercises as safe_exercises
     from upperback.dose import Dose as Dose
+    from upperback.dose import DoseLimits as DoseLimits
     from upperback.dose import DoseNumber as DoseNumber
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
@@ -358,6 +363,7 @@ if TYPE_CHECKING:
     from upperback.props import Wall as Wall
     from upperback.props import WeightPlate as WeightPlate
     from upperback.props import prop_name as prop_name
+    from upperback.routine import MAX_STRENGTH_SESSIONS as MAX_STRENGTH_SESSIONS
     from upperback.routine import SWITCH_SIDES_S as SWITCH_SIDES_S
     from upperback.routine import TRANSITION_S as TRANSITION_S
     from upperback.routine import Block as Block
@@ -374,6 +380,7 @@ if TYPE_CHECKING:
     from upperback.routine import Structure as Structure
     from upperback.routine import Substitution as Substitution
     from upperback.routine import SubstitutionResult as SubstitutionResult
+    from upperback.routine import check_recovery as check_recovery
     from upperback.routine import scale as scale
     from upperback.routine import substitute as substitute
     from upperback.safety import CLINICIAN_RULE_ID as CLINICIAN_RULE_ID
@@ -409,6 +416,7 @@ if TYPE_CHECKING:
     from upperback.safety import SymptomReport as SymptomReport
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
+    from upperback.safety import band_ceiling as band_ceiling
     from upperback.safety import condition_guidance as condition_guidance
     from upperback.safety import level_in_reach as level_in_reach
     from upperback.safety import trimester as trimester
@@ -452,6 +460,7 @@ __all__ = [
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
     "LEVEL_EXCLUDE_RULE_ID",
+    "MAX_STRENGTH_SESSIONS",
     "PEACE_DAYS",
     "RULES",
     "SCHEMA_VERSION",
@@ -497,6 +506,7 @@ __all__ = [
     "Dose",
     "DoseChange",
     "DoseField",
+    "DoseLimits",
     "DoseNumber",
     "DoubleProgression",
     "Dumbbell",
@@ -603,6 +613,8 @@ __all__ = [
     "__version__",
     "addresses",
     "adherence",
+    "band_ceiling",
+    "check_recovery",
     "condition_guidance",
     "configure_converter",
     "default_catalog",

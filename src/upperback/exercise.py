@@ -9,7 +9,7 @@ import attrs
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
 from upperback.anatomy import Muscle, Region
-from upperback.dose import Dose, DoseNumber
+from upperback.dose import Dose, DoseLimits, DoseNumber
 from upperback.errors import InvalidValue
 from upperback.media import Media
 from upperback.props import PropKind, PropNeed
@@ -107,7 +107,8 @@ class Exercise:
         level: How demanding it is, 1 to 5.
         cues: Ordered instructions, in plain words (at least one).
         features: Facts that safety rules act on.
-        default_dose: The dose to use when a routine gives none.
+        default_dose: The dose to use when a routine gives none, within
+            ``dose_limits``.
         easier: The id of the next easier exercise in its chain, if any.
         harder: The id of the next harder exercise in its chain, if any.
         precautions: Plain-language cautions to show the person.
@@ -130,6 +131,8 @@ class Exercise:
 
     :meth:`dose_origin` says where each number of the default dose comes
     from: the sources that give it, or a common convention, not from a study.
+        dose_limits: The most its own sources give for its dose (a hold of
+            10–15 s over a ball stops at 15 s): progression never passes them.
 
     A self-massage exercise (:attr:`~upperback.vocab.ExerciseKind.SELF_MASSAGE`) is dosed by
     time, so its default dose has a hold and no reps, and it never carries
@@ -141,7 +144,8 @@ class Exercise:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``secondary_targets``, ``media``, ``unreviewed`` and ``dose_conventions``.
+       ``secondary_targets``, ``media``, ``unreviewed``, ``dose_conventions`` and
+       ``dose_limits``.
     """
 
     id: str = attrs.field(metadata=v.slug_id())
@@ -180,6 +184,7 @@ class Exercise:
     dose_conventions: frozenset[DoseNumber] = attrs.field(
         default=frozenset(), converter=to_frozenset
     )
+    dose_limits: DoseLimits = attrs.field(factory=DoseLimits)
 
     _bound_problems = v.checker()
 
@@ -204,6 +209,7 @@ class Exercise:
         v.collection("media", self.media, tuple, Media)
         v.collection("unreviewed", self.unreviewed, frozenset, Feature)
         v.collection("dose_conventions", self.dose_conventions, frozenset, DoseNumber)
+        v.instance("dose_limits", self.dose_limits, DoseLimits)
         v.rules_report(self, None)
 
     def _rules(self) -> list[InvalidValue]:
@@ -236,6 +242,10 @@ class Exercise:
                     "must be false for a bilateral exercise",
                 )
             )
+        limits = getattr(self, "dose_limits", None)
+        dose = getattr(self, "default_dose", None)
+        if isinstance(limits, DoseLimits) and isinstance(dose, Dose):
+            found.extend(limits.problems(dose, "default_dose"))
         # The reader runs these rules on what it could read of a bad document; a field
         # it could not read must not hide the problems found above.
         known: frozenset[Feature] = getattr(self, "features", frozenset()) & getattr(

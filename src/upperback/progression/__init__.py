@@ -31,8 +31,10 @@ From the bottom up:
 Progression never bypasses safety: the whole history is triaged with the
 person's profile (a red flag anywhere in it, or pain persisting past the
 thresholds, refers whatever the rule, and stops exercise until a
-clinician's clearance), the pain gate reads the same thresholds as
-triage, and every block made harder is screened again.
+clinician's clearance); every rule, the app's own included, is behind
+the pain gate, which reads the same thresholds as triage and keeps each
+number within the exercise's own limits and the person's band ceiling;
+and every block made harder is screened again.
 """
 
 from __future__ import annotations

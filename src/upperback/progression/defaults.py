@@ -1,6 +1,11 @@
 """The rules a plan uses when an app sets none: one per exercise kind, from the sources.
 
-Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`.
+Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`
+(as every rule is, when :func:`~upperback.progression.decide.progress` and
+:func:`~upperback.progression.program.plan` apply it), and every number stays
+within the exercise's own limits
+(``dose_limits`` (:class:`~upperback.dose.DoseLimits`)) and the person's band
+ceiling (:func:`~upperback.safety.person.band_ceiling`).
 The defaults for exercises that are not stretches end with
 :class:`~upperback.progression.rules.Advance`, which moves to the catalog's
 harder exercise once the dose has reached its caps (only when a catalog is
@@ -46,6 +51,7 @@ from upperback.progression.rules import (
     SetProgression,
     Then,
 )
+from upperback.routine.scaling import HOLD_STEP_S
 from upperback.safety.person import (
     STRETCH_TOTAL_S,
     hold_range_s,
@@ -58,8 +64,6 @@ __all__ = ["default_rule"]
 
 _STRETCH_MAX_SETS: Final = 4
 """2–4 repetitions to reach the 60 s [A2]."""
-_HOLD_STEP_S: Final = 5
-"""Derived: a small step, since the optimal rate of progression is unknown [A2]."""
 _STRENGTH_MAX_SETS: Final = 4
 """2–4 sets per muscle group [A7]."""
 _MOTOR_HOLD_S: Final = 10
@@ -107,7 +111,7 @@ def default_rule(
     if kind.is_stretch:
         hold = hold_range_s(kind, older_adult=older_adult)[1]
         inner = [
-            HoldProgression(step_s=_HOLD_STEP_S, max_s=hold),
+            HoldProgression(step_s=HOLD_STEP_S, max_s=hold),
             SetProgression(max_sets=_STRETCH_MAX_SETS, max_total_s=STRETCH_TOTAL_S),
         ]
         return PainGate(inner=Chain(rules=tuple(inner)))

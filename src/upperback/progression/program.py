@@ -42,7 +42,7 @@ from upperback.progression.history import (
 from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
 from upperback.progression.screened import check_screened
-from upperback.routine import Block, Routine
+from upperback.routine import Block, Routine, check_recovery
 from upperback.safety import DEFAULT_POLICY, Advice, PersonChange, Profile, SafetyPolicy
 from upperback.vocab import ExerciseKind
 
@@ -52,9 +52,6 @@ if TYPE_CHECKING:
     from upperback.exercise import Exercise
 
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
-
-_MAX_STRENGTH_SESSIONS: Final = 3
-"""Strengthening: 2–3 sessions a week, at least 48 h apart [A6][A7] (72 h at most: a convention)."""
 
 
 def _check_pairs(field: str, pairs: Any, key: type) -> None:
@@ -596,7 +593,7 @@ def plan(
             if start is None
             else profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
         )
-    _check_recovery(base)
+    check_recovery(base.blocks, base.sessions_per_week, field="routine.sessions_per_week")
     placed = _place_logs(logs, weeks, base.sessions_per_week, start)
     logged = {
         (week, number): log
@@ -751,19 +748,6 @@ def _care_by_week(
         for week, advices in weeks.items()
         if (advice := most_pressing(advices)) is not None
     }
-
-
-def _check_recovery(routine: Routine) -> None:
-    per_week = routine.sessions_per_week
-    if per_week > _MAX_STRENGTH_SESSIONS and any(
-        block.exercise.kind is ExerciseKind.STRENGTHENING for block in routine.blocks
-    ):
-        raise InvalidValue(
-            "routine.sessions_per_week",
-            per_week,
-            f"must be at most {_MAX_STRENGTH_SESSIONS} for a routine with strengthening:"
-            " 2–3 sessions a week, 48–72 h apart [A6][A7]",
-        )
 
 
 _Pairs = list[tuple[SessionLog, Outcome]]

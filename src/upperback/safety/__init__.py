@@ -58,6 +58,7 @@ from upperback.safety.dated import (
 from upperback.safety.guidance import CONDITION_GUIDANCE, ConditionGuidance, condition_guidance
 from upperback.safety.person import (
     ADULT_HOLD_S,
+    BAND_CEILINGS,
     LEVEL_STEP,
     NOVICE_LEVELS,
     OLDER_ADULT_BANDS,
@@ -66,6 +67,7 @@ from upperback.safety.person import (
     STRENGTH_REPS,
     STRETCH_TOTAL_S,
     adjusted_dose,
+    band_ceiling,
     hold_range_s,
     is_novice,
     is_older_adult,
@@ -106,6 +108,7 @@ from upperback.safety.triage import (
 
 __all__ = [
     "ADULT_HOLD_S",
+    "BAND_CEILINGS",
     "CLINICIAN_RULE_ID",
     "CONDITION_GUIDANCE",
     "DATED_APART",
@@ -156,6 +159,7 @@ __all__ = [
     "Verdict",
     "adjusted_dose",
     "advise",
+    "band_ceiling",
     "condition_guidance",
     "findings",
     "hold_range_s",

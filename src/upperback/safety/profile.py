@@ -320,7 +320,11 @@ class Profile:
         '2 × 30 s hold'
         """
         return adjusted_dose(
-            exercise.kind, exercise.default_dose, older_adult=self.older_adult, novice=self.novice
+            exercise.kind,
+            exercise.default_dose,
+            older_adult=self.older_adult,
+            novice=self.novice,
+            limits=exercise.dose_limits,
         )
 
     def cleared(self) -> tuple[Rule, ...]:

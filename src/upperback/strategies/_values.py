@@ -26,7 +26,7 @@ from upperback.compose import (
     desk_reset,
     prescribe,
 )
-from upperback.dose import MAX_HOLD_S, Dose
+from upperback.dose import MAX_HOLD_S, Dose, DoseLimits
 from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
 from upperback.media import Media, MediaKind
@@ -124,6 +124,7 @@ __all__ = [
     "coverages",
     "dated_conditions",
     "dose_changes",
+    "dose_limits",
     "doses",
     "exercises",
     "findings",
@@ -232,6 +233,21 @@ def doses(draw: st.DrawFn, *, per_side: bool | None = None, timed_only: bool = F
         max_effort=draw(_ints_or(None, Dose, "max_effort")),
         band_level=draw(st.none() | st.sampled_from(BandLevel)),
     )
+
+
+@st.composite
+def dose_limits(draw: st.DrawFn, *, within: Dose | None = None) -> DoseLimits:
+    """Valid dose limits, each number absent or at least ``within``'s; shrinks towards none.
+
+    Args:
+        within: A dose the limits must admit (an exercise's default dose).
+    """
+    found: dict[str, int | None] = {}
+    for name in ("sets", "reps", "hold_s"):
+        bound = _validate.bound_of(DoseLimits, name)
+        low = getattr(within, name, None) or int(bound.low)
+        found[name] = draw(st.none() | st.integers(low, int(bound.high or 0)))
+    return DoseLimits(**found)
 
 
 def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[Prop]:
@@ -385,6 +401,7 @@ def exercises(
         media=draw(st.lists(media_items(), unique_by=lambda m: m.url, max_size=1)),
         unreviewed=unreviewed - {Feature.EXTERNAL_LOAD} if massage else unreviewed,
         dose_conventions={number for number, i in origin.items() if i == len(drawn_sources)},
+        dose_limits=draw(dose_limits(within=dose)),
     )
 
 
@@ -1131,6 +1148,7 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Problem: lambda: st.builds(Problem, path=texts(), message=texts()),
     Reference: lambda: st.sampled_from(sorted(references().values(), key=lambda r: r.key)),
     Dose: doses,
+    DoseLimits: dose_limits,
     Exercise: exercises,
     Source: sources,
     PropNeed: prop_needs,
