@@ -44,6 +44,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"st\..*|SearchStrategy|DrawFn"),
     (r"py:class", r"ZoneInfo|zoneinfo\..*"),
     (r"py:class", r"upperback\.serialization\.documents\.T"),  # a TypeVar autodoc cannot link
+    (r"py:(class|obj)", r"upperback\.catalog\.resolve\.T"),  # the same, for Resolved
     (r"py:mod", r"upperback\.safety"),  # until the safety module lands
 ]
 

@@ -68,8 +68,10 @@ def test_show_optional_props_and_no_aliases(capsys: pytest.CaptureFixture[str]) 
     assert "Also called" not in out
 
 
-def test_show_unknown_id_exits_1_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["show", "cat-camle"]) == 1
+def test_show_unknown_id_is_a_usage_error_with_a_suggestion(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["show", "cat-camle"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "No exercise has the id 'cat-camle'. Did you mean 'cat-camel'?" in captured.err

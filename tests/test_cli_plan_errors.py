@@ -80,7 +80,6 @@ def test_prescribe_with_no_kit_uses_the_everyday_props(capsys: pytest.CaptureFix
         routine, ub.default_catalog(), profile=ub.Profile(kit=ub.Kit.everyday())
     ).routine
     assert adapted == expected
-    assert prescribe_command.kit_of(None, 170) == ub.Kit.everyday()
 
 
 def test_a_height_that_is_not_a_number_is_refused_with_the_bounds(

@@ -96,7 +96,11 @@ def test_a_valid_document_is_read_by_the_fast_path_alone_as_the_constructor_make
 
 @pytest.mark.parametrize("kind", sorted(DOCUMENT_KINDS))
 def test_a_saved_document_is_read_by_the_fast_path_alone(kind: str) -> None:
-    document = saved(kind)
+    if (SAVED / f"{kind}.json").exists():
+        document = saved(kind)
+    else:  # a kind schema 1 did not have
+        current = SAVED.parent / f"v{ub.SCHEMA_VERSION}" / f"{kind}.json"
+        document = json.loads(current.read_text(encoding="utf-8"))
     cls = DOCUMENT_KINDS[kind]
     detours: list[type] = []
     assert spying_codec(detours).get(cls)(document["data"]) == ub.from_dict(document)

@@ -13,7 +13,7 @@ import upperback as ub
 from upperback import render
 from upperback import strategies as ubst
 from upperback.compose import Goal, compose, desk_reset, prescribe
-from upperback.render import _sheet
+from upperback.render import _person, _sheet
 
 CATALOG = ub.default_catalog()
 DESK = ub.Routine.of(
@@ -157,7 +157,7 @@ def test_markup_in_names_is_escaped() -> None:
 @given(ubst.safety_policies())
 @example(ub.DEFAULT_POLICY)
 def test_the_safety_notice_agrees_with_triage(policy: ub.SafetyPolicy) -> None:
-    lines = _sheet.notice(policy)
+    lines = _person.notice(policy.pain_ceiling, (), policy)
     days = policy.not_improving_days
     assert f"no better after {days} days" in lines[0].text
     after = ub.triage(

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import upperback as ub
-from upperback.render import _sheet
+from upperback.render import _person, _sheet
 from upperback.routine import Routine
 from upperback.safety import Action, Condition, Profile, Verdict, screen
 
@@ -26,7 +26,7 @@ def a_sheet(**changes: object) -> _sheet.Sheet:
         "title": "A sheet",
         "facts": (),
         "cards": (_sheet.card(1, block),),
-        "notice": _sheet.notice(),
+        "notice": _person.notice(5),
     }
     return _sheet.Sheet(**{**values, **changes})  # type: ignore[arg-type]
 
@@ -78,3 +78,13 @@ def test_an_excluded_block_shows_only_the_rules_that_exclude_it() -> None:
         _sheet.Cited(text=f"Left out {exercise.name}: {rule.reason}", sources=rule.sources)
         for rule in excluding
     )
+
+
+def test_an_exercise_twice_in_a_routine_is_named_once_in_what_changed() -> None:
+    chin = ub.default_catalog()["chin-tuck"]
+    report = screen(
+        Routine.of("Twice", warm_up=[chin], main=[chin]),
+        Profile(conditions=frozenset({Condition.CERVICAL_RADICULOPATHY})),
+    )
+    (line,) = _sheet.screen_changes(report)
+    assert line.text.startswith(f"Changed {chin.name}: ")

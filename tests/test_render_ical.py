@@ -24,7 +24,9 @@ import upperback as ub
 from upperback import render
 from upperback.progression import addresses
 from upperback.progression.engine import dose_text
-from upperback.render._calendar import event_text, pain_limit, plain
+from upperback.render._calendar import event_text
+from upperback.render._person import pain_limit
+from upperback.render._sheet import plain
 from upperback.render.ical import MAX_SEQUENCE, UID_DOMAIN
 
 CATALOG = ub.default_catalog()

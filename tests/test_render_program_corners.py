@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -11,8 +12,14 @@ import pytest
 
 import upperback as ub
 from upperback import render
+from upperback.render import _how_to
 from upperback.render._program import program_sheet
 from upperback.render.html import render_program
+
+# The modules, not the functions of the same names that the package exports.
+render_html = importlib.import_module("upperback.render.html")
+render_markdown = importlib.import_module("upperback.render.markdown")
+render_text = importlib.import_module("upperback.render.text")
 
 CATALOG = ub.default_catalog()
 START = dt.date(2027, 1, 4)
@@ -89,7 +96,7 @@ def test_every_format_lists_no_exercise_after_a_referral_and_says_what_to_do(
     for reason in referral.advice.reasons:
         assert out.count(reason.text) == 1
     # No exercise is listed from week 2 on.
-    later = out[out.index("Week 2") : out.index("Stop and get urgent help")]
+    later = out[out.index("Week 2") : out.index("How to do each exercise")]
     assert ROUTINE.blocks[0].exercise.name not in later
     assert "Progression stopped" not in out
 
@@ -152,3 +159,59 @@ def test_a_zoneinfo_is_taken_as_the_zone() -> None:
     ]
     assert events
     assert all(event.decoded("dtstart").tzinfo.key == "Europe/London" for event in events)
+
+
+def _with_a_note_from_week(program: ub.Program, first: int, note: str) -> ub.Program:
+    """The program with its first block noted from week ``first`` on (as a clinician might)."""
+    weeks = []
+    for week in program.weeks:
+        changed = week
+        if week.number >= first:
+            block = attrs.evolve(week.routine.blocks[0], notes=note)
+            section = attrs.evolve(week.routine.sections[0], blocks=(block,))
+            changed = attrs.evolve(week, routine=attrs.evolve(week.routine, sections=(section,)))
+        weeks.append(changed)
+    return attrs.evolve(program, weeks=tuple(weeks))
+
+
+@pytest.mark.parametrize("fmt", [render.text, render.markdown, render.html])
+def test_an_exercise_that_changes_over_the_weeks_has_a_card_for_each_form(fmt: object) -> None:
+    assert callable(fmt)
+    program = _with_a_note_from_week(
+        ub.plan(ROUTINE, weeks=4, start=START, catalog=CATALOG), 3, "Keep the range small."
+    )
+    sheet = program_sheet(program)
+    assert [card.weeks for card in sheet.cards] == ["weeks 1 to 2", "weeks 3 to 4"]
+    assert [card.note for card in sheet.cards] == [None, "Keep the range small."]
+    out = fmt(program)
+    assert "(weeks 1 to 2)" in out
+    assert "(weeks 3 to 4)" in out
+
+
+@pytest.mark.parametrize(
+    ("weeks", "words"),
+    [
+        ([1], "week 1"),
+        ([1, 2, 3], "weeks 1 to 3"),
+        ([1, 2, 3, 6], "weeks 1 to 3 and 6"),
+        ([1, 3, 5, 6], "weeks 1, 3 and 5 to 6"),
+    ],
+)
+def test_the_weeks_of_a_card_are_said_in_runs(weeks: list[int], words: str) -> None:
+    assert _how_to.span(weeks) == words
+
+
+def test_an_exercise_twice_in_a_week_has_one_card() -> None:
+    chin = CATALOG["chin-tuck"]
+    twice = ub.Routine.of("Twice", warm_up=[chin], main=[chin])
+    sheet = program_sheet(ub.plan(twice, weeks=2, catalog=CATALOG))
+    (card,) = sheet.cards
+    assert card.weeks is None
+
+
+@pytest.mark.parametrize("module", [render_text, render_markdown, render_html])
+def test_a_program_sheet_without_cards_has_no_how_to_heading(module: object) -> None:
+    sheet = attrs.evolve(program_sheet(PROGRAM), cards=())
+    out: str = module.render_program(sheet)  # type: ignore[attr-defined]
+    assert "How to do each exercise" not in out
+    assert "How to do each exercise" in module.render_program(program_sheet(PROGRAM))  # type: ignore[attr-defined]

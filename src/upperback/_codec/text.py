@@ -8,26 +8,21 @@ text that is not UTF-8 and lone surrogates (text that can never be written
 out again). Everything it refuses is an
 :class:`~upperback.errors.InvalidDocument`, never a bare Python exception.
 
-:func:`excerpt` shows a value in a message: in JSON form, cut short, and
-safe on any input (a million-item list or a thousand levels of nesting
-cost it nothing).
+:func:`excerpt`, which shows a value in a message, lives with the errors
+(:mod:`upperback.errors`) so that every error shows values alike; it is
+re-exported here for the codec.
 """
 
 from __future__ import annotations
 
-import enum
 import json
-import math
 import re
 from typing import Any, Final
 
 from upperback._codec.limits import DEFAULT_LIMITS, Limits
-from upperback.errors import InvalidDocument, Problem
+from upperback.errors import SURROGATE, InvalidDocument, Problem, excerpt, has_lone_surrogate
 
 __all__ = ["SURROGATE", "excerpt", "has_lone_surrogate", "parse"]
-
-_EXCERPT_CHARS: Final = 40
-_EXCERPT_ITEMS: Final = 4
 
 # A \uD800-\uDBFF escape not followed by a \uDC00-\uDFFF escape, or the other way round.
 _LONE_ESCAPE: Final = re.compile(
@@ -53,15 +48,6 @@ _JSON_WORDS: Final = (
 class _Refused(Exception):  # noqa: N818 - internal control flow, never escapes
     def __init__(self, message: str) -> None:
         self.message = message
-
-
-SURROGATE: Final = re.compile("[\ud800-\udfff]")
-"""A surrogate code point: in a decoded string, always a lone one, which UTF-8 cannot encode."""
-
-
-def has_lone_surrogate(text: str) -> bool:
-    """Whether ``text`` holds a code point that UTF-8 cannot encode."""
-    return not text.isascii() and SURROGATE.search(text) is not None
 
 
 def parse(
@@ -185,62 +171,3 @@ def _deeper_than(data: Any, depth: int) -> bool:
             children = item.values() if isinstance(item, dict) else item
             stack.extend((child, level + 1) for child in children)
     return False
-
-
-def excerpt(value: Any, *, limit: int = _EXCERPT_CHARS) -> str:
-    """``value`` in JSON form, cut to about ``limit`` characters.
-
-    >>> excerpt(True), excerpt(None), excerpt("desk"), excerpt([1, 2, 3, 4, 5, 6])
-    ('true', 'null', '"desk"', '[1, 2, 3, 4, …]')
-    >>> excerpt("x" * 1_000_000)
-    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (1000000 characters)'
-    """
-    return _show(value, limit, 3)
-
-
-def _show(value: Any, limit: int, depth: int) -> str:  # noqa: C901, PLR0911, PLR0912 - one case per JSON type
-    if isinstance(value, enum.Enum):
-        value = value.value
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        if value.bit_length() > 64:
-            return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
-        return str(int(value))
-    if isinstance(value, float):
-        return json.dumps(value) if math.isfinite(value) else "NaN"
-    if isinstance(value, str):
-        if len(value) <= limit:
-            return json.dumps(value, ensure_ascii=_has_odd(value))
-        cut = json.dumps(value[:limit], ensure_ascii=_has_odd(value[:limit]))
-        return f'{cut[:-1]}…" ({len(value)} characters)'
-    if isinstance(value, dict):
-        if depth == 0 or not value:
-            return "{…}" if value else "{}"
-        shown = [
-            f"{_show(key, 20, 0)}: {_show(item, 20, depth - 1)}"
-            for key, item in list(value.items())[:_EXCERPT_ITEMS]
-        ]
-        more = ", …" if len(value) > _EXCERPT_ITEMS else ""
-        return _cut("{" + ", ".join(shown) + more + "}", limit)
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        if depth == 0 or not items:
-            return "[…]" if items else "[]"
-        shown = [_show(item, 20, depth - 1) for item in list(items[:_EXCERPT_ITEMS])]
-        more = ", …" if len(items) > _EXCERPT_ITEMS else ""
-        return _cut("[" + ", ".join(shown) + more + "]", limit)
-    return "{…}"  # an object of the library's own, shown as the JSON object it writes
-
-
-def _has_odd(text: str) -> bool:
-    """Whether JSON should escape it: a lone surrogate cannot be shown as itself."""
-    return has_lone_surrogate(text)
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit * 2 else text[: limit * 2] + "…"

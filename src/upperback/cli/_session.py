@@ -4,23 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upperback.cli._options import DISCLAIMER
+from upperback.cli._options import DISCLAIMER, kit_for
 from upperback.compose import Change, ChangeKind
-from upperback.props import Kit
 from upperback.render._sheet import ROLE_TITLES, minutes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from upperback.props import Kit
     from upperback.routine import Routine
     from upperback.safety import Profile
 
 __all__ = ["ROLE_TITLES", "change_note", "kit_for", "minutes", "print_routine"]
-
-
-def kit_for(names: Sequence[str], height_cm: float) -> Kit:
-    """The props named, by :meth:`Kit.from_names`: a ball sized for the height, a red band [D1]."""
-    return Kit.from_names(names, height_cm=height_cm)
 
 
 def change_note(change: Change) -> str:

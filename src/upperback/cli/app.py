@@ -1,8 +1,14 @@
 """The command line: ``python -m upperback`` or ``upperback``.
 
-Data goes to standard output, diagnostics to standard error. Exit codes:
-0 success, 1 a domain error (bad input to the library) or a closed output pipe,
-2 a usage error.
+Data goes to standard output, diagnostics to standard error. Exit codes, as
+the docs' *Command line* page states them:
+
+- 0: success (``triage``: whatever the advice; ``validate``: a valid document);
+- 1: valid input the library could not serve (nothing fits the limits, nothing
+  is safe for the person), or the reader of the output went away;
+- 2: a usage error: a bad option, an unknown exercise id, a file that is
+  missing, unreadable or not a valid document of the kind needed, or a value
+  the library refused (:class:`~upperback.errors.InvalidValue`).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from upperback.cli import (
 from upperback.cli import compose as compose_command
 from upperback.cli._common import UsageError
 from upperback.cli._options import DISCLAIMER
-from upperback.errors import UpperbackError
+from upperback.errors import InvalidDocument, InvalidValue, UnknownExercise, UpperbackError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -82,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
         return 1
-    except UsageError as exc:
+    except (UsageError, InvalidValue, InvalidDocument, UnknownExercise) as exc:
         print(f"upperback: {exc}", file=sys.stderr)
         return 2
     except UpperbackError as exc:

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 from upperback.anatomy import Region
 from upperback.catalog import default_catalog
 from upperback.cli._common import add_format, emit
-from upperback.cli._options import enum_option, kit_option
-from upperback.cli._session import kit_for
+from upperback.cli._options import enum_option, kit_for, kit_option
 from upperback.compose import safe_exercises
 from upperback.props import PropKind
 from upperback.render.markdown import escape

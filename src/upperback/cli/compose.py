@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from upperback.anatomy import Region
 from upperback.catalog import default_catalog
 from upperback.cli._common import add_format, emit, shown
-from upperback.cli._options import HEIGHT, MINUTES, enum_option, kit_option, member
-from upperback.cli._session import kit_for, print_routine
+from upperback.cli._options import HEIGHT, MINUTES, enum_option, kit_for, kit_option, member, whole
+from upperback.cli._session import print_routine
 from upperback.compose import Goal, compose
 from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM
 from upperback.routine.scaling import MAX_MINUTES, MIN_MINUTES
@@ -47,14 +47,22 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     enum_option(composer, "--position", Position, "an allowed starting position (default: any)")
     enum_option(composer, "--kind", ExerciseKind, "a kind of exercise wanted (default: any)")
     composer.add_argument(
-        "--level", type=int, choices=range(1, 6), default=3, help="the highest level (default: 3)"
+        "--level",
+        type=whole("level", 1, 5),
+        default=3,
+        help="the highest level, 1 to 5 (default: 3)",
     )
     composer.add_argument(
         "--age-band",
         type=member(AgeBand, "age-band"),
         help=f"the person's age band; one of {', '.join(AgeBand)}",
     )
-    composer.add_argument("--seed", type=int, default=0, help="another seed, another routine")
+    composer.add_argument(
+        "--seed",
+        type=whole("seed", 0, 2**32 - 1),
+        default=0,
+        help="another seed, another routine (a whole number, default: 0)",
+    )
     add_format(composer, ("text", "json", "markdown", "html"))
     composer.set_defaults(run=run)
 

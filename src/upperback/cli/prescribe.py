@@ -4,34 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upperback.catalog import default_catalog
+import attrs
+
 from upperback.cli._common import (
+    ROUTINE_HOLDERS,
+    add_catalog,
     add_format,
+    add_person,
+    catalog_of,
     emit,
-    invalid,
-    number,
-    read_document,
-    repeatable,
+    one_stdin,
+    person_of,
+    read_routine,
     shown,
 )
-from upperback.cli._options import PROP_CHOICES, prop_name
+from upperback.cli._options import HEIGHT, MINUTES, kit_for, kit_option
 from upperback.compose import prescribe
-from upperback.errors import InvalidValue
 from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, Kit
-from upperback.routine import Routine
-from upperback.safety import Condition, Profile
+from upperback.routine.scaling import MAX_MINUTES, MIN_MINUTES
+from upperback.safety import Profile
 
 if TYPE_CHECKING:
     import argparse
 
-__all__ = ["add", "kit_of", "run"]
-
-
-def kit_of(names: list[str] | None, height_cm: float) -> Kit:
-    """The props named, a ball sized for the height and a red band [D1]; everyday props if none."""
-    if names is None:
-        return Kit.everyday()
-    return Kit.from_names(names, height_cm=height_cm)
+__all__ = ["add", "run"]
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,37 +36,34 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "prescribe",
         help="adapt a saved routine to a kit, conditions and a time budget, with every change",
     )
-    parser.add_argument("routine", help="a routine document, a JSON file (- for standard input)")
-    parser.add_argument(
-        "--kit",
-        action="append",
-        type=prop_name,
-        metavar="KIT",
-        help="a prop to hand (default: the everyday props); repeatable; one of "
-        f"{PROP_CHOICES}, or other:<slug>",
-    )
-    repeatable(parser, "--condition", Condition, "a condition to screen for")
+    parser.add_argument("routine", help=f"{ROUTINE_HOLDERS}, a JSON file (- for standard input)")
+    kit_option(parser, "the profile's kit, else the everyday props")
+    add_person(parser, "a condition to screen for")
     parser.add_argument(
         "--height",
-        type=number(MIN_HEIGHT_CM, MAX_HEIGHT_CM, " cm"),
+        type=HEIGHT,
         default=170,
-        help="height in cm, to size a ball",
+        help=f"standing height in cm, {MIN_HEIGHT_CM} to {MAX_HEIGHT_CM}, to size a ball"
+        " (default: 170)",
     )
     parser.add_argument(
-        "--minutes", type=number(1, 240, " minutes"), help="fit the routine into this many minutes"
+        "--minutes",
+        type=MINUTES,
+        help=f"fit the routine into this many minutes, {MIN_MINUTES} to {MAX_MINUTES}",
     )
+    add_catalog(parser)
     add_format(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Adapt the routine and write the result."""
-    routine = read_document(args.routine, Routine)
-    kit = kit_of(args.kit, args.height)
-    profile = Profile(conditions=frozenset(args.condition or ()), kit=kit)
-    try:
-        result = prescribe(routine, default_catalog(), profile=profile, minutes=args.minutes)
-    except InvalidValue as exc:
-        raise invalid(exc) from None
+    one_stdin(args.routine, args.profile)
+    catalog = catalog_of(args)
+    held = read_routine(args.routine, catalog)
+    profile = person_of(args, held.profile) or Profile(kit=Kit.everyday())
+    if args.kit is not None:
+        profile = attrs.evolve(profile, kit=kit_for(args.kit, args.height))
+    result = prescribe(held.routine, catalog, profile=profile, minutes=args.minutes)
     emit(shown(result, args.format), args.output)
     return 0

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from upperback.catalog import default_catalog
 from upperback.cli._common import add_format, emit, shown
-from upperback.cli._options import HEIGHT, MINUTES, enum_option, kit_option
-from upperback.cli._session import change_note, kit_for, print_routine
+from upperback.cli._options import HEIGHT, MINUTES, enum_option, kit_for, kit_option
+from upperback.cli._session import change_note, print_routine
 from upperback.compose import desk_reset, prescribe
 from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, Kit
 from upperback.routine.scaling import MAX_MINUTES, MIN_MINUTES

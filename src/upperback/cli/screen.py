@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upperback.cli._common import add_format, emit, read_document, repeatable, shown
+from upperback.cli._common import (
+    ROUTINE_HOLDERS,
+    add_catalog,
+    add_format,
+    add_person,
+    catalog_of,
+    emit,
+    one_stdin,
+    person_of,
+    read_routine,
+    shown,
+)
 from upperback.props import Kit
-from upperback.routine import Routine
-from upperback.safety import Condition, Profile, ScreenReport, Verdict, screen
+from upperback.safety import Profile, ScreenReport, Verdict, screen
 
 if TYPE_CHECKING:
     import argparse
@@ -20,11 +30,9 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "screen", help="screen a saved routine for a person's conditions, with every reason"
     )
-    parser.add_argument("routine", help="a routine document, a JSON file (- for standard input)")
-    repeatable(parser, "--condition", Condition, "a condition to screen for")
-    parser.add_argument(
-        "--profile", metavar="FILE", help="a profile document to screen for, instead of --condition"
-    )
+    parser.add_argument("routine", help=f"{ROUTINE_HOLDERS}, a JSON file (- for standard input)")
+    add_person(parser, "a condition to screen for")
+    add_catalog(parser)
     add_format(parser)
     parser.set_defaults(run=run)
 
@@ -34,9 +42,9 @@ def describe(report: ScreenReport) -> str:
     lines = [f"{report.routine.title}: {report.verdict.value}"]
     for number, item in enumerate(report.blocks, start=1):
         lines.append(f"  {number}. {item.block.exercise.name}: {item.verdict.value}")
-        for rule in item.rules:
+        for rule, reason in zip(item.rules, item.reasons, strict=True):
             keys = "".join(f"[{key}]" for key in rule.sources)
-            lines.append(f"     {rule.id} ({rule.action.value}): {rule.reason} {keys}".rstrip())
+            lines.append(f"     {rule.id} ({rule.action.value}): {reason} {keys}".rstrip())
     kept = sum(item.verdict is not Verdict.EXCLUDE for item in report.blocks)
     lines.append(f"{kept} of {len(report.blocks)} exercises kept.")
     return "\n".join(lines)
@@ -44,12 +52,10 @@ def describe(report: ScreenReport) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Screen the routine and write the report (or, for a sheet, the safe routine)."""
-    routine = read_document(args.routine, Routine)
-    if args.profile is not None:
-        profile = read_document(args.profile, Profile)
-    else:
-        profile = Profile(conditions=frozenset(args.condition or ()), kit=Kit.everyday())
-    report = screen(routine, profile)
+    one_stdin(args.routine, args.profile)
+    held = read_routine(args.routine, catalog_of(args))
+    profile = person_of(args, held.profile) or Profile(kit=Kit.everyday())
+    report = screen(held.routine, profile)
     if args.format == "text":
         emit(describe(report), args.output)
     else:

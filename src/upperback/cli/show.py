@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from upperback.catalog import default_catalog
-from upperback.cli._common import add_format, emit, shown
+from upperback.cli._common import UsageError, add_format, emit, shown
 from upperback.errors import UnknownExercise
 
 if TYPE_CHECKING:
@@ -28,8 +27,7 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 - one line per part of t
     try:
         exercise = default_catalog()[args.id]
     except UnknownExercise as exc:
-        print(f"upperback: {exc}", file=sys.stderr)
-        return 1
+        raise UsageError(str(exc)) from None
     if args.format != "text":
         emit(shown(exercise, args.format), args.output)
         return 0

@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING
 
 from upperback.cli._common import (
     UsageError,
-    choice,
+    add_format,
+    add_person,
     emit,
-    integer,
+    one_stdin,
+    person_of,
     read_document,
-    repeatable,
 )
+from upperback.cli._options import enum_option, member, whole
 from upperback.dose import MAX_PAIN
-from upperback.safety import Condition, Profile, RedFlag, SymptomReport, Trend, triage
+from upperback.safety import RedFlag, SymptomReport, Trend, triage
 from upperback.safety.triage import MAX_DAYS
 from upperback.serialization import dumps
 
@@ -30,27 +32,39 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "triage", help="advice on whether to carry on or see a professional, with its reasons"
     )
-    parser.add_argument("--report", metavar="FILE", help="a symptom-report document (JSON)")
     parser.add_argument(
-        "--days", type=integer(0, MAX_DAYS), help="days since the pain began (0 for today)"
+        "--report", metavar="FILE", help="a symptom-report document (- for standard input)"
     )
     parser.add_argument(
-        "--trend", type=choice(Trend), help=f"how the pain has changed; one of {', '.join(Trend)}"
+        "--days", type=whole("days", 0, MAX_DAYS), help="days since the pain began (0 for today)"
     )
-    pain = integer(0, MAX_PAIN)
-    parser.add_argument("--pain-now", type=pain, help="pain now, 0 (none) to 10")
-    parser.add_argument("--pain-after", type=pain, help="pain right after exercise, 0 to 10")
-    parser.add_argument("--pain-next-morning", type=pain, help="pain the next morning, 0 to 10")
+    parser.add_argument(
+        "--trend",
+        type=member(Trend, "trend"),
+        help=f"how the pain has changed; one of {', '.join(Trend)}",
+    )
+    parser.add_argument(
+        "--pain-now", type=whole("pain-now", 0, MAX_PAIN), help="pain now, 0 (none) to 10"
+    )
+    parser.add_argument(
+        "--pain-after",
+        type=whole("pain-after", 0, MAX_PAIN),
+        help="pain right after exercise, 0 to 10",
+    )
+    parser.add_argument(
+        "--pain-next-morning",
+        type=whole("pain-next-morning", 0, MAX_PAIN),
+        help="pain the next morning, 0 to 10",
+    )
     parser.add_argument(
         "--days-worse-after-exercise",
-        type=integer(0, MAX_DAYS),
+        type=whole("days-worse-after-exercise", 0, MAX_DAYS),
         default=0,
         help="days the pain has stayed worse after exercising",
     )
-    repeatable(parser, "--red-flag", RedFlag, "a warning sign answered yes")
-    repeatable(parser, "--condition", Condition, "a condition the person has")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+    enum_option(parser, "--red-flag", RedFlag, "a warning sign answered yes")
+    add_person(parser, "a condition the person has (triage is stricter for some)")
+    add_format(parser, ("text", "json"))
     parser.set_defaults(run=run)
 
 
@@ -85,9 +99,9 @@ def _report(args: argparse.Namespace) -> SymptomReport:
 
 def run(args: argparse.Namespace) -> int:
     """Triage the report; the advice is the result, so the exit code is 0."""
+    one_stdin(args.report, args.profile)
     report = _report(args)
-    profile = Profile(conditions=frozenset(args.condition or ())) if args.condition else None
-    advice = triage(report, profile=profile)
+    advice = triage(report, profile=person_of(args))
     text = dumps(advice, indent=2) if args.format == "json" else describe(advice)
     emit(text, args.output)
     return 0

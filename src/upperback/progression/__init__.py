@@ -24,13 +24,17 @@ From the bottom up:
   one per exercise kind, from the sources;
 - ``program``: :class:`~upperback.progression.program.Program` and
   :func:`~upperback.progression.program.plan`;
-- ``tally``: :func:`~upperback.progression.tally.adherence`.
+- ``tally``: :func:`~upperback.progression.tally.adherence`, as of a day;
+- ``upcoming``: :func:`~upperback.progression.upcoming.next_session`, with
+  the advice in force.
 
 Progression never bypasses safety: the whole history is triaged with the
 person's profile (a red flag anywhere in it, or pain persisting past the
 thresholds, refers whatever the rule, and stops exercise until a
-clinician's clearance), the pain gate reads the same thresholds as
-triage, and every block made harder is screened again.
+clinician's clearance); every rule, the app's own included, is behind
+the pain gate, which reads the same thresholds as triage and keeps each
+number within the exercise's own limits and the person's band ceiling;
+and every block made harder is screened again.
 """
 
 from __future__ import annotations
@@ -68,7 +72,8 @@ from upperback.progression.rules import (
     Suppress,
     Then,
 )
-from upperback.progression.tally import Adherence, Tally, adherence
+from upperback.progression.tally import Adherence, BlockTally, Tally, adherence
+from upperback.progression.upcoming import NextSession, NextStatus, next_session
 
 __all__ = [
     "EFFORT_SCALE",
@@ -77,6 +82,7 @@ __all__ = [
     "RULE_TYPES",
     "Adherence",
     "Advance",
+    "BlockTally",
     "Chain",
     "CheckIn",
     "Clearance",
@@ -89,6 +95,8 @@ __all__ = [
     "Hold",
     "HoldProgression",
     "LinearProgression",
+    "NextSession",
+    "NextStatus",
     "Outcome",
     "PainGate",
     "PercentProgression",
@@ -110,6 +118,7 @@ __all__ = [
     "addresses",
     "adherence",
     "default_rule",
+    "next_session",
     "plan",
     "progress",
     "triage_history",

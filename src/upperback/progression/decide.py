@@ -22,7 +22,7 @@ from upperback.progression.history import (
     latest_day,
 )
 from upperback.progression.log import MAX_BLOCKS, SessionLog, sorted_logs
-from upperback.progression.rules import RULE_TYPES, ProgressionRule
+from upperback.progression.rules import RULE_TYPES, PainGate, ProgressionRule
 from upperback.props import ResistanceBand
 from upperback.routine import Block
 from upperback.safety import (
@@ -181,7 +181,8 @@ def decide(
     if advice is not None and advice.level in REFERRAL_LEVELS:
         extra = [] if referred is None else [referred]
         return made(ProgressAction.REFER, before, referral_reasons(advice) + extra)
-    step = rule._step(ctx) or Proposal(  # noqa: SLF001 - one package's protocol
+    # Every rule is behind the pain gate and its ceilings, whether or not the app put it there.
+    step = PainGate.around(rule)._step(ctx) or Proposal(  # noqa: SLF001 - one package's protocol
         action=ProgressAction.HOLD,
         rule=rule.TYPE,
         text=f"No rule applies any more: the dose is at the limits of {rule.describe()}.",
@@ -206,7 +207,9 @@ def decide(
         if missing is not None:
             reasons.append(DecisionReason(rule="kit", text=missing))
             return held_back()
-    if new != before and ctx.profile is not None:
+    # A lighter dose of the same exercise is never less safe than the dose it replaces,
+    # so it is never held back (that would keep the harder dose).
+    if new != before and ctx.profile is not None and changed:
         safe = _screened(ctx.profile, before, new, reasons)
         # Made no harder by screening's caps (only the cautions it records may differ):
         # nothing progressed, so the decision says it held.
@@ -311,7 +314,7 @@ def referral_reasons(advice: Advice) -> list[DecisionReason]:
     return [
         DecisionReason(
             rule="triage",
-            text=f"Stop progressing and {_SEE.get(advice.level, _URGENT)}: {reason.text}",
+            text=f"Stop progressing and {_SEE[advice.level]}: {reason.text}",
             sources=reason.sources,
         )
         for reason in advice.reasons
@@ -319,8 +322,11 @@ def referral_reasons(advice: Advice) -> list[DecisionReason]:
     ]
 
 
-_URGENT = "seek urgent help"
-_SEE = {AdviceLevel.SEE_PROFESSIONAL: "see a healthcare professional", AdviceLevel.URGENT: _URGENT}
+_SEE = {
+    AdviceLevel.SEE_PROFESSIONAL: "see a healthcare professional",
+    AdviceLevel.URGENT: "seek urgent help today (an urgent GP appointment or NHS 111)",
+    AdviceLevel.EMERGENCY: "seek emergency help now (999 or A&E)",
+}
 
 
 def progress(
@@ -347,7 +353,11 @@ def progress(
     yet cleared by a :class:`~upperback.progression.history.Clearance`)
     refers, whatever the rule and however far back it is. Advice to take care
     from the sessions of the ``window`` lets nothing get harder. Otherwise the
-    rule decides. A block made harder (or easier) is screened for the person:
+    rule decides, always behind the pain gate and its ceilings
+    (:meth:`PainGate.around <upperback.progression.rules.PainGate.around>`),
+    whether or not the app wrapped it: after pain past the ceiling or worse
+    next morning, nothing is harder than the dose at which it happened until
+    pain settles. A block made harder (or easier) is screened for the person:
     an excluded exercise holds, saying why, and a safety cap is never exceeded.
 
     >>> import datetime as dt

@@ -484,14 +484,18 @@ class _Episode:
     """The running state of a person's pain, evidence by evidence (internal).
 
     An episode of pain starts at the first evidence of pain (or the onset a
-    check-in gives) and ends at a session or check-in without pain: pain
-    at rest known to be 0 and every rating given 0. Evidence with no rating
-    at all leaves it as it was: an unknown pain is not no pain.
+    check-in gives). Its duration and trend read the symptom, pain at rest
+    and the next morning (``start``), which ends when both are 0. The pain a
+    person has at all (``any_start``, what a clearance of a state finding
+    covers) ends only at a session or check-in without any pain: pain at
+    rest known to be 0 and every rating given 0. Evidence with no rating at
+    all leaves both as they were: an unknown pain is not no pain.
     """
 
     def __init__(self, clearances: list[Clearance]) -> None:
         self.clearances = clearances
         self.start: dt.date | None = None
+        self.any_start: dt.date | None = None
         self.baseline: tuple[dt.date, int] | None = None  # (clock, first pain on it)
         self.worse_from: dt.date | None = None
 
@@ -504,7 +508,7 @@ class _Episode:
     def step(
         self, day: dt.date, log: SessionLog | None, check_in: SymptomReport | None
     ) -> tuple[SymptomReport, dt.date | None]:
-        """The report triage reads for this evidence, and the start of its episode."""
+        """The report triage reads for this evidence, and when the pain it has began."""
         readings: list[int | None] = []
         rest = None
         morning: list[int | None] = []
@@ -528,6 +532,10 @@ class _Episode:
         # pain gate's to judge [P7], not a symptom that persists.
         symptom = _most([rest, *morning])
         pain_free = rest == 0 and all(value in (0, None) for value in readings)
+        if pain_free:
+            self.any_start = None
+        elif any(value for value in readings) or check_in is not None:
+            self.any_start = self.any_start or day
         if rest == 0 and not symptom:
             self.start = None
             self.baseline = None
@@ -536,6 +544,7 @@ class _Episode:
             if check_in is not None:
                 back = min(check_in.days_since_onset, (day - dt.date.min).days)
                 self.start = min(self.start, day - dt.timedelta(days=back))
+                self.any_start = min(self.any_start or day, self.start)
         pain = symptom
         days, trend = self._duration(day, pain, pain_free, check_in)
         return (
@@ -554,7 +563,7 @@ class _Episode:
                 days_worse_after_exercise=self._worse(day, log, check_in),
                 red_flags=check_in.red_flags if check_in else frozenset(),
             ),
-            self.start,
+            self.any_start,
         )
 
     def _duration(

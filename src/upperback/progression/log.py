@@ -17,12 +17,13 @@ import attrs
 from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.dose import MAX_EFFORT, MAX_HOLD_S, MAX_PAIN, MAX_REPS, Dose
-from upperback.errors import InvalidValue
+from upperback.errors import InvalidValue, excerpt
 from upperback.safety.triage import SymptomReport
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
+    from upperback.progression.program import Program
     from upperback.routine import Block, Routine
 
 __all__ = ["EFFORT_SCALE", "MAX_BLOCKS", "MAX_WEEKS", "Outcome", "SessionLog", "addresses"]
@@ -248,6 +249,63 @@ class SessionLog:
         if self.session is not None and self.week is None:
             raise InvalidValue("session", self.session, "may only be given with 'week'")
 
+    @classmethod
+    def from_form(
+        cls,
+        program: Program,
+        *,
+        date: dt.date,
+        answers: Mapping[str, Any],
+        symptoms: SymptomReport | None = None,
+    ) -> SessionLog:
+        """The log of the session planned on ``date``, from what a person answered in a form.
+
+        The form gives only what differs from the plan. The session is found
+        by its day in ``program`` (which needs a start date); every block of
+        that week's routine is filled in as prescribed (a per-side dose with
+        two numbers a set, left then right), then each answer replaces what
+        it names. ``answers`` is plain data, as an app's form sends it:
+
+        - ``pain_before`` (0–10) and ``notes``, for the session;
+        - ``pain_during``, ``pain_after``, ``pain_next_morning`` and
+          ``effort`` (0–10): for every block that does not give its own;
+        - ``blocks``: per block, named by its exercise id (or by its
+          address, ``"section.block"``, when the exercise is in the routine
+          twice), any of ``done`` (one number a set, the reps or the seconds
+          held; for a per-side dose one a set for both sides alike, or two a
+          set, left then right), the four ratings, or ``skip_reason`` for a
+          block not done.
+
+        >>> import datetime as dt
+        >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
+        >>> program = plan(routine, weeks=2, start=dt.date(2026, 1, 5))
+        >>> log = SessionLog.from_form(
+        ...     program,
+        ...     date=dt.date(2026, 1, 7),
+        ...     answers={"pain_during": 2, "blocks": {"band-pull-apart": {"done": [12, 12, 9]}}},
+        ... )
+        >>> log.week, log.session, log.outcomes[0].done, log.outcomes[0].pain_during
+        (1, 2, (12, 12, 9), 2)
+
+        Args:
+            program: The program the person follows, planned with the logs so far.
+            date: The day of the session, a day the program plans one.
+            answers: The form's answers.
+            symptoms: The person's check-in of that day, if any.
+
+        Raises:
+            InvalidValue: The date has no planned session (the message names
+                the nearest), or an answer is invalid: every bad answer is
+                reported at once (as :class:`~upperback.errors.InvalidValues`
+                when there are several), each by its path, such as
+                ``answers.blocks["band-pull-apart"].pain_during``.
+
+        .. versionadded:: 0.1.0
+        """
+        from upperback.progression._form import from_form  # noqa: PLC0415 - it reads programs
+
+        return from_form(program, date=date, answers=answers, symptoms=symptoms)
+
     def outcome(self, at: tuple[int, int]) -> Outcome | None:
         """The outcome of the block at an address, or ``None`` when it was not logged."""
         for outcome in self.outcomes:
@@ -287,8 +345,22 @@ class SessionLog:
                 raise InvalidValue(
                     f"outcomes[{i}].dose",
                     outcome.dose.describe(),
-                    f"must be the dose the routine prescribed ({block.dose.describe()})",
+                    f"must be the dose the routine prescribed ({block.dose.describe()});"
+                    f" it differs in {_differences(block.dose, outcome.dose)}",
                 )
+
+
+def _differences(prescribed: Dose, logged: Dose) -> str:
+    """Each field in which two doses differ, with both values.
+
+    E.g. ``rest_s (30 prescribed, 60 logged)``.
+    """
+    return ", ".join(
+        f"{field.name} ({excerpt(getattr(prescribed, field.name))} prescribed,"
+        f" {excerpt(getattr(logged, field.name))} logged)"
+        for field in attrs.fields(Dose)
+        if getattr(prescribed, field.name) != getattr(logged, field.name)
+    )
 
 
 def addresses(routine: Routine) -> tuple[tuple[tuple[int, int], Block], ...]:

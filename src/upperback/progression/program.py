@@ -21,6 +21,7 @@ from upperback import _validate as v
 from upperback._convert import to_tuple
 from upperback.catalog.model import Catalog
 from upperback.errors import InvalidValue
+from upperback.progression._person import PersonOverTime, Timeline
 from upperback.progression.decide import (
     Decision,
     DecisionReason,
@@ -40,9 +41,9 @@ from upperback.progression.history import (
 )
 from upperback.progression.log import MAX_WEEKS, Outcome, SessionLog, addresses
 from upperback.progression.rules import RULE_TYPES, ProgressionRule
-from upperback.routine import Block, Routine
-from upperback.safety import DEFAULT_POLICY, Advice, Profile, SafetyPolicy
-from upperback.safety import screen as screen_item
+from upperback.progression.screened import check_screened
+from upperback.routine import Block, Routine, check_recovery
+from upperback.safety import DEFAULT_POLICY, Advice, PersonChange, Profile, SafetyPolicy
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
@@ -51,9 +52,6 @@ if TYPE_CHECKING:
     from upperback.exercise import Exercise
 
 __all__ = ["MAX_WEEKS", "PlannedSession", "Program", "RuleSet", "Week", "plan"]
-
-_MAX_STRENGTH_SESSIONS: Final = 3
-"""Strengthening: 2–3 sessions a week, 48–72 h apart [A6*][A7]."""
 
 
 def _check_pairs(field: str, pairs: Any, key: type) -> None:
@@ -203,10 +201,14 @@ class Week:
         referral: The most pressing referral in force on a session of the week
             (the latest of equals), if any.
         clearance: The clearance that lifted a referral during the week, if any.
+        changes: How the person changed from the week before (a new
+            trimester, an injury past its first days, ...), each with what
+            it left out or let back and why; the week is screened for the
+            person as they are that week.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``referral`` and ``clearance``.
+       ``referral``, ``clearance`` and ``changes``.
     """
 
     number: int = attrs.field(metadata=v.between(1, MAX_WEEKS))
@@ -219,6 +221,9 @@ class Week:
     advice: Advice | None = None
     referral: Referral | None = None
     clearance: Clearance | None = None
+    changes: tuple[PersonChange, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_check_items
+    )
 
     _bound_problems = v.checker()
 
@@ -274,6 +279,11 @@ class Program:
         profile: The person, if the plan was made for one.
         start: The first day, if the sessions are dated.
 
+    Raises:
+        InvalidValue: A week or a decision gives the person an exercise their
+            ``profile`` excludes (made or loaded, a program is checked against
+            its own person), at the path of that exercise's id.
+
     .. versionadded:: 0.1.0
     """
 
@@ -301,6 +311,21 @@ class Program:
             v.instance("profile", self.profile, Profile)
         if self.start is not None and type(self.start) is not dt.date:
             raise InvalidValue("start", self.start, "must be a date")
+        check_screened(self)
+
+    def person_in(self, week: int) -> Profile | None:
+        """The person as the plan screened them in week ``week``, or ``None`` without a profile.
+
+        Every condition in force on any day of the week (the cautious
+        reading), as :func:`plan` screened that week's routine.
+
+        Raises:
+            InvalidValue: ``week`` is not a week of the program.
+        """
+        v.int_between("week", week, 1, len(self.weeks))
+        if self.profile is None:
+            return None
+        return Timeline(self.profile, self.start).person_in(week)
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -362,6 +387,7 @@ class Program:
                 continue
             if week.advice is not None and week.advice.reasons:
                 lines.append(f"  Advice: {week.advice.level.value.replace('_', ' ')}")
+            lines.extend(f"  Change: {change.summary}" for change in week.changes)
             decisions = {decision.at: decision for decision in week.decisions}
             for at, block in addresses(week.routine):
                 line = f"  {block.exercise.name}: {dose_text(block.dose)}"
@@ -376,12 +402,13 @@ _ITEM_TYPES: Final[dict[str, type]] = {
     "sessions": PlannedSession,
     "decisions": Decision,
     "weeks": Week,
+    "changes": PersonChange,
 }
 
 
 def _offsets(sessions: int) -> tuple[int, ...]:
     # Evenly spread over the week: 3 a week is days 0, 2 and 4, so that
-    # strengthening keeps 48-72 h between sessions [A6*][A7].
+    # strengthening keeps 48-72 h between sessions [A6][A7] (72 h: a convention).
     return tuple(i * 7 // sessions for i in range(sessions))
 
 
@@ -507,6 +534,9 @@ def plan(
         rules: A :class:`RuleSet`, or one rule for every block; the
             library's defaults by exercise kind when not given.
         profile: The person: screening, stricter pain thresholds, triage.
+            Each week is screened for the person as they are that week
+            (a profile with dated facts needs ``start``); the week records
+            how they changed (``Week.changes``).
         catalog: Where harder and easier exercises are found.
         start: The first day; sessions are dated from it and logs placed by date.
         logs: The sessions done so far; each names its week, or has a date
@@ -552,10 +582,18 @@ def plan(
             )
         if profile is not None:
             profile = clearance.applied_to(profile)
-    base = routine
+    base, person, triaged = routine, None, None
     if profile is not None:
-        base = screen_item(routine, profile).safe_routine()
-    _check_recovery(base)
+        person = PersonOverTime(routine, profile, start)
+        base = person.base
+        # Triage reads the person over the whole program, the cautious reading
+        # of a person who changes: a condition in force on any day applies.
+        triaged = (
+            person.person
+            if start is None
+            else profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
+        )
+    check_recovery(base.blocks, base.sessions_per_week, field="routine.sessions_per_week")
     placed = _place_logs(logs, weeks, base.sessions_per_week, start)
     logged = {
         (week, number): log
@@ -567,7 +605,7 @@ def plan(
         ordered,
         check_ins=found_check_ins,
         clearances=found_clearances,
-        profile=profile,
+        profile=triaged,
         policy=policy,
     )
     offsets = _offsets(base.sessions_per_week)
@@ -577,9 +615,9 @@ def plan(
     care = _care_by_week(evidence, found_check_ins, start, logged)
     planner = _Planner(
         rules=ruleset,
-        profile=profile,
+        person=person,
         catalog=catalog,
-        strict=policy if profile is None else policy.for_profile(profile),
+        policy=policy,
         evidence=evidence,
         base=base,
     )
@@ -712,19 +750,6 @@ def _care_by_week(
     }
 
 
-def _check_recovery(routine: Routine) -> None:
-    per_week = routine.sessions_per_week
-    if per_week > _MAX_STRENGTH_SESSIONS and any(
-        block.exercise.kind is ExerciseKind.STRENGTHENING for block in routine.blocks
-    ):
-        raise InvalidValue(
-            "routine.sessions_per_week",
-            per_week,
-            f"must be at most {_MAX_STRENGTH_SESSIONS} for a routine with strengthening:"
-            " 2–3 sessions a week, 48–72 h apart [A6*][A7]",
-        )
-
-
 _Pairs = list[tuple[SessionLog, Outcome]]
 
 
@@ -775,16 +800,18 @@ class _Planner:
         self,
         *,
         rules: RuleSet,
-        profile: Profile | None,
+        person: PersonOverTime | None,
         catalog: Catalog | None,
-        strict: SafetyPolicy,
+        policy: SafetyPolicy,
         evidence: Course,
         base: Routine,
     ) -> None:
         self.rules = rules
-        self.profile = profile
+        self.person = person
+        self.profile = None if person is None else person.person  # as they are in week 1
         self.catalog = catalog
-        self.strict = strict
+        self.policy = policy
+        self.strict = policy if self.profile is None else policy.for_profile(self.profile)
         self.evidence = evidence
         self.state = _State(base)
         self.shadow: tuple[_State, int] | None = None  # the plan as it was before a missed week
@@ -803,6 +830,7 @@ class _Planner:
         care: Advice | None,
     ) -> Week:
         """Plan week ``number``, then record its sessions (logged, nominal or missed)."""
+        changes = self._become(number) if number > 1 else ()
         referrals, clearance = self._referrals(number, sessions, spans)
         # The week's doses are decided from what came before its first session
         # to do (its first session, when none is): a clearance during the week
@@ -825,6 +853,7 @@ class _Planner:
             advice=advice,
             referral=_most_pressing(referrals),
             clearance=clearance,
+            changes=changes,
         )
         self.state.recent = {}
         if not logged:
@@ -836,6 +865,26 @@ class _Planner:
             for _, log in week_logs:
                 self.state.record(log, week.routine)
         return week
+
+    def _become(self, number: int) -> tuple[PersonChange, ...]:
+        """The person as they are in week ``number``; when they changed, the routine re-screened.
+
+        The plan from before a missed week is dropped when the person changes:
+        the week after is checked against the re-screened routine only.
+        """
+        if self.person is None:
+            return ()
+        step = self.person.week(number, self.state.base)
+        if step.moved is not None and step.person is not None and step.routine is not None:
+            moved = step.moved
+            state = self.state
+            self.profile, state.base = step.person, step.routine
+            self.strict = self.policy.for_profile(step.person)
+            state.history = {moved[at]: h for at, h in state.history.items() if at in moved}
+            state.recent = {moved[at]: r for at, r in state.recent.items() if at in moved}
+            self.rule_cache = {}
+            self.shadow = None
+        return step.changes
 
     def _referrals(
         self, number: int, sessions: list[PlannedSession], spans: list[_Span]

@@ -32,17 +32,15 @@ import attrs
 
 from upperback.progression import ProgressAction, addresses
 from upperback.progression.engine import dose_text
+from upperback.render._person import pain_limit
 from upperback.render._program import RESUMES
-from upperback.render._sheet import card
-from upperback.safety import pain_ceiling
+from upperback.render._sheet import card, plain
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
 
     from upperback.progression import Program, Referral, Week
     from upperback.routine import Block
-    from upperback.safety import Profile
 
 __all__ = ["CalendarEvent", "calendar_events", "event_text", "pain_limit", "plain"]
 
@@ -68,20 +66,6 @@ class CalendarEvent:
     cancelled: bool = False
 
 
-def plain(text: str) -> str:
-    """Text from data made safe to lay out: one line, no control characters.
-
-    Runs of white space (line breaks included) become one space, so a name
-    or a cue can never start a line of its own in an event, and any other
-    character that cannot be shown (a terminal's escape, a NUL, a lone
-    surrogate) becomes U+FFFD.
-    """
-    flat = " ".join(text.split())
-    if flat.isprintable():
-        return flat
-    return "".join(char if char.isprintable() else "\ufffd" for char in flat)
-
-
 def event_text(text: str) -> str:
     r"""Text as an event says it: :func:`plain`, with no backslash a reader could take as an escape.
 
@@ -89,19 +73,6 @@ def event_text(text: str) -> str:
     'Stretch⧵nCancelled: no exercise'
     """
     return plain(text).replace("\\", _BACKSLASH)
-
-
-def pain_limit(profile: Profile | None, blocks: Iterable[Block]) -> int:
-    """The person's one pain limit (0–10): the strictest that applies.
-
-    The triage ceiling for the person
-    (:func:`~upperback.safety.triage.pain_ceiling`: 5, or 3 with
-    nerve-related pain or an acute injury), lowered to the pain cap of
-    any caution screening put on a block (:attr:`Block.max_pain
-    <upperback.routine.Block.max_pain>`).
-    """
-    caps = [block.max_pain for block in blocks if block.max_pain is not None]
-    return min([pain_ceiling(profile), *caps])
 
 
 def _words(value: str) -> str:

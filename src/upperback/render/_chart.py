@@ -17,7 +17,13 @@ RIGHT: Final = 16
 PALETTE: Final = ("#1f5fa8", "#b5470b", "#2b7a3d", "#7a3b8f", "#8a6d00", "#a32035")
 
 
-def chart(series: tuple[Series, ...], weeks: int, deload_weeks: tuple[int, ...]) -> str:
+def chart(
+    series: tuple[Series, ...],
+    weeks: int,
+    deload_weeks: tuple[int, ...],
+    *,
+    title: str = "Dose of each exercise, week by week",
+) -> str:
     """One small line per block, its height the seconds of work a session, deloads shaded.
 
     Each line is scaled to its own block (a hold and a set of reps do not share
@@ -34,9 +40,9 @@ def chart(series: tuple[Series, ...], weeks: int, deload_weeks: tuple[int, ...])
     parts = [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%"'
-            ' role="img" aria-label="Dose of each exercise, week by week">'
+            f' role="img" aria-label="{escape(title)}">'
         ),
-        "<title>Dose of each exercise, week by week</title>",
+        f"<title>{escape(title)}</title>",
     ]
     step = inner / span
     parts.extend(

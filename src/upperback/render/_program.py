@@ -13,7 +13,10 @@ import attrs
 
 from upperback.progression import Program, ProgressAction, Referral, Week, addresses
 from upperback.progression.engine import dose_text
-from upperback.render._sheet import Cited, notice, warning_signs
+from upperback.render._how_to import program_cards, variants
+from upperback.render._how_to import referral as first_referral
+from upperback.render._person import Cited, person_view
+from upperback.render._sheet import Card, warning_signs
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -93,6 +96,9 @@ class ProgramSheet:
     notice: tuple[Cited, ...]
     warning_signs: tuple[Cited, ...]
     sessions_per_week: int
+    cards: tuple[Card, ...] = ()
+    for_you: tuple[Cited, ...] = ()
+    pain_limit: int = 5
 
 
 def _day(day: dt.date) -> str:
@@ -197,6 +203,8 @@ def program_sheet(program: Program) -> ProgramSheet:
             )
         )
     routine = program.routine
+    blocks = [block for block, _ in variants(program)]
+    view = person_view(program.profile, blocks, first=first_referral(program))
     facts = [
         f"{len(program.weeks)} weeks, {routine.sessions_per_week} sessions a week"
         + (f", from {program.start.strftime('%A %d %B %Y')}" if program.start else "")
@@ -208,7 +216,10 @@ def program_sheet(program: Program) -> ProgramSheet:
         weeks=tuple(weeks),
         series=tuple(Series(name=names[at], points=tuple(points)) for at, points in series.items()),
         deload_weeks=tuple(week.number for week in program.weeks if week.deload),
-        notice=notice(),
+        notice=view.notice,
         warning_signs=warning_signs(),
         sessions_per_week=routine.sessions_per_week,
+        cards=program_cards(program, view),
+        for_you=view.lines,
+        pain_limit=view.pain_limit,
     )

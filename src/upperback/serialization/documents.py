@@ -33,7 +33,7 @@ from upperback.compose.goal import Goal
 from upperback.compose.prescription import Prescription
 from upperback.dose import Dose
 from upperback.exercise import Exercise
-from upperback.progression import Program, SessionLog
+from upperback.progression import Adherence, Program, SessionLog
 from upperback.props import Kit
 from upperback.routine.model import Routine
 from upperback.safety.profile import Profile
@@ -63,6 +63,7 @@ T = TypeVar("T")
 
 DOCUMENT_KINDS: Final[Mapping[str, type]] = {
     "catalog": Catalog,
+    "adherence": Adherence,
     "advice": Advice,
     "composition": Composition,
     "dose": Dose,

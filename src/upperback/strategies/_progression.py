@@ -14,6 +14,7 @@ from upperback.errors import NothingSafe
 from upperback.progression import (
     Adherence,
     Advance,
+    BlockTally,
     Chain,
     CheckIn,
     Clearance,
@@ -26,6 +27,7 @@ from upperback.progression import (
     Hold,
     HoldProgression,
     LinearProgression,
+    NextSession,
     Outcome,
     PainGate,
     PercentProgression,
@@ -45,6 +47,7 @@ from upperback.progression import (
     Week,
     addresses,
     adherence,
+    next_session,
     plan,
     progress,
     triage_history,
@@ -60,11 +63,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "adherences",
+    "block_tallies",
     "check_ins",
     "clearances",
     "decision_reasons",
     "decisions",
     "history_advices",
+    "next_sessions",
     "outcomes",
     "planned_sessions",
     "programs",
@@ -296,7 +301,8 @@ def programs(
     """Programs made by :func:`~upperback.progression.program.plan`, some with a logged first week.
 
     Some dated ones have a red flag on a drawn day (every session from it is
-    referred), some of those a clearance after it.
+    referred), some of those a clearance after it. A dated program's person
+    may carry dated facts, so its weeks may record how the person changed.
 
     Shrinks towards one nominal week of a one-block routine with the default rules.
     """
@@ -307,10 +313,12 @@ def programs(
             routines if routines is not None else strategies.routines(max_sections=2, max_blocks=2)
         )
     )
-    profile = draw(profiles if profiles is not None else st.none() | strategies.profiles())
+    start = draw(st.none() | _DATES)
+    # A dated profile needs a start: the plan screens each week for the person then.
+    dated = strategies.profiles(dated=start is not None)
+    profile = draw(profiles if profiles is not None else st.none() | dated)
     weeks = draw(st.integers(1, max_weeks))
     rules = draw(st.none() | rule_sets())
-    start = draw(st.none() | _DATES)
     try:
         first = plan(routine, weeks=1, profile=profile, start=start).weeks[0]
     except NothingSafe:
@@ -352,16 +360,23 @@ def programs(
                     findings={AdviceCode.RED_FLAG},
                 )
             )
-    return plan(
-        routine,
-        weeks=weeks,
-        rules=rules,
-        profile=profile,
-        start=start,
-        logs=logs,
-        check_ins=check_ins_,
-        clearances=clearances_,
-    )
+
+    def planned(weeks: int) -> Program:
+        return plan(
+            routine,
+            weeks=weeks,
+            rules=rules,
+            profile=profile,
+            start=start,
+            logs=logs,
+            check_ins=check_ins_,
+            clearances=clearances_,
+        )
+
+    try:
+        return planned(weeks)
+    except NothingSafe:  # the person changed, and nothing is safe in a later week
+        return planned(1)
 
 
 def check_ins() -> st.SearchStrategy[CheckIn]:
@@ -474,7 +489,7 @@ def decision_reasons() -> st.SearchStrategy[DecisionReason]:
 
 
 def tallies() -> st.SearchStrategy[Tally]:
-    """Tallies of done against planned; shrinks towards all zeros."""
+    """Tallies of done against due, with the worst pains; shrinks towards all zeros, no pain."""
     counts = st.integers(0, 1000)
     return st.builds(
         Tally,
@@ -484,12 +499,79 @@ def tallies() -> st.SearchStrategy[Tally]:
         sets_prescribed=counts,
         seconds_done=counts,
         seconds_prescribed=counts,
+        worst_pain_before=_optional(Tally, "worst_pain_before"),
+        worst_pain_with_exercise=_optional(Tally, "worst_pain_with_exercise"),
+        worst_pain_next_morning=_optional(Tally, "worst_pain_next_morning"),
     )
 
 
-def adherences() -> st.SearchStrategy[Adherence]:
-    """Adherence of drawn programs with their own first-week logs."""
-    return programs().map(lambda program: adherence(program, ()))
+def block_tallies() -> st.SearchStrategy[BlockTally]:
+    """Per-exercise tallies taken from drawn adherence, or made up; shrinks towards zeros."""
+    return st.builds(
+        BlockTally,
+        section=_ints(BlockTally, "section"),
+        block=_ints(BlockTally, "block"),
+        exercise_id=st.sampled_from(("band-pull-apart", "chin-tuck")),
+        name=st.sampled_from(("Band pull-apart", "Chin tuck")),
+        tally=tallies(),
+    )
+
+
+@st.composite
+def _logged(draw: st.DrawFn, program: Program) -> list[SessionLog]:
+    """Logs of some of a program's sessions, each at its own day and dose."""
+    chosen = [
+        (week, session)
+        for week in program.weeks
+        for session in week.sessions
+        if draw(st.booleans())
+    ]
+    return [
+        SessionLog(
+            date=session.date or dt.date(2026, 1, 5),
+            routine_id=week.routine.id,
+            week=week.number,
+            session=session.number,
+            outcomes=[draw(outcomes(block=block, at=at)) for at, block in addresses(week.routine)],
+            pain_before=draw(_optional(SessionLog, "pain_before")),
+        )
+        for week, session in chosen
+    ]
+
+
+@st.composite
+def adherences(draw: st.DrawFn) -> Adherence:
+    """Adherence of drawn programs and logs of some of their sessions, as of a drawn day.
+
+    Shrinks towards nothing logged, as of the last log.
+    """
+    program = draw(programs())
+    logs = draw(_logged(program))
+    on = None
+    start = program.start
+    if start is not None:
+        days = st.integers(-3, 7 * len(program.weeks) + 3)
+        on = draw(st.none() | days.map(lambda n: start + dt.timedelta(days=n)))
+    return adherence(program, logs, on=on)
+
+
+@st.composite
+def next_sessions(draw: st.DrawFn) -> NextSession:
+    """The next session of drawn dated programs on a drawn day; shrinks towards the first day."""
+    program = draw(programs())
+    start = program.start
+    if start is None:  # the same plan, dated
+        start = dt.date(2026, 1, 5)
+        program = plan(
+            program.routine,
+            weeks=len(program.weeks),
+            rules=program.rules,
+            profile=program.profile,
+            start=start,
+        )
+    on = start + dt.timedelta(days=draw(st.integers(-3, 7 * len(program.weeks) + 3)))
+    logs = draw(_logged(program))
+    return next_session(program, on=on, logs=logs)
 
 
 FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
@@ -506,7 +588,9 @@ FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Decision: decisions,
     DecisionReason: decision_reasons,
     Tally: tallies,
+    BlockTally: block_tallies,
     Adherence: adherences,
+    NextSession: next_sessions,
     Chain: lambda: st.builds(Chain, rules=st.lists(_leaf_rules(), min_size=1, max_size=3)),
     PainGate: lambda: st.builds(PainGate, inner=_leaf_rules(), easier_first=st.booleans()),
     **{cls: (lambda cls=cls: _leaves()[cls]) for cls in _leaves()},  # type: ignore[misc]
