@@ -26,7 +26,7 @@ from upperback.progression import addresses
 from upperback.progression.engine import dose_text
 from upperback.render._calendar import event_text
 from upperback.render._person import pain_limit
-from upperback.render._sheet import plain
+from upperback.render._sheet import PAIN_RULE_PRECAUTIONS, plain
 from upperback.render.ical import MAX_SEQUENCE, UID_DOMAIN
 
 CATALOG = ub.default_catalog()
@@ -409,7 +409,8 @@ def test_every_session_says_each_dose_cue_and_precaution() -> None:
             assert any(f"{block.exercise.name}: {dose_text(block.dose)}" in line for line in lines)
             for cue in block.exercise.cues:
                 assert f"   - {cue}" in lines
-            for precaution in block.exercise.precautions:
+            # The pain precaution is the one pain limit, said once at the top.
+            for precaution in set(block.exercise.precautions) - PAIN_RULE_PRECAUTIONS:
                 assert f"   Precaution: {precaution}" in lines
 
 
@@ -487,7 +488,7 @@ def test_after_a_red_flag_every_later_session_is_cancelled_and_says_why() -> Non
     referral = program.referral
     assert referral is not None
     for event in timed[4:]:
-        assert event.summary.startswith("Cancelled (referral: urgent): Desk reset: week")
+        assert event.summary.startswith("Cancelled (referral: emergency): Desk reset: week")
         assert referral.advice.message in event.description
         assert "Red flag: Do you have chest pain as well as the back pain?" in event.description
         assert "clearance is recorded" in event.description
@@ -502,7 +503,7 @@ def test_a_referral_adds_one_all_day_note_on_the_first_session_it_cancels() -> N
     assert note.start == CHEST.date  # the Wednesday session it cancels first
     assert note.uid == f"p-1.{ROUTINE.id}.referral-20270113@{UID_DOMAIN}"
     assert note.status == "CONFIRMED"
-    assert "no exercise until a clinician's clearance (referral: urgent)" in note.summary
+    assert "no exercise until a clinician's clearance (referral: emergency)" in note.summary
     assert "Instead: Please stop exercising and contact a doctor" in note.description
     following = events[events.index(note) + 1]
     assert following.status == "CANCELLED"

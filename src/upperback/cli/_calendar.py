@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from upperback.cli._common import integer
+from upperback.cli._options import whole
 
 if TYPE_CHECKING:
     import argparse
@@ -30,14 +30,14 @@ def _stamp(text: str) -> dt.datetime:
 def _sequence(text: str) -> int:
     from upperback.render.ical import MAX_SEQUENCE  # noqa: PLC0415 - the renderers, on first use
 
-    parsed: int = integer(0, MAX_SEQUENCE)(text)
+    parsed: int = whole("--sequence", 0, MAX_SEQUENCE)(text)
     return parsed
 
 
 def _minutes(text: str) -> int:
     from upperback.render.ical import MAX_REMINDER  # noqa: PLC0415 - the renderers, on first use
 
-    parsed: int = integer(0, MAX_REMINDER // dt.timedelta(minutes=1))(text)
+    parsed: int = whole("--reminder", 0, MAX_REMINDER // dt.timedelta(minutes=1))(text)
     return parsed
 
 
