@@ -3,10 +3,13 @@
 What a physiotherapy home-exercise app asks of its server, each a call into
 upperback:
 
-- ``POST /people``: a profile from the person's answers to a form;
-- ``POST /people/{id}/compose``: a routine composed for a goal, screened for them;
+- ``POST /people``: a profile from the person's answers to a form, with the
+  dates it holds (a pregnancy's week, an injury's day);
+- ``POST /people/{id}/compose``: a routine composed for a goal, screened for
+  the person as they are today;
 - ``POST /people/{id}/programs``: a routine (the composed one, maybe edited)
-  planned week by week from a start day;
+  planned week by week from a start day, each week screened for the person
+  as they are that week;
 - ``POST /programs/{id}/logs``: a session log from the phone's form, and the
   program planned again with it;
 - ``POST /programs/{id}/checkins``: a check-in of how the back is doing;
@@ -31,22 +34,14 @@ import dataclasses
 import datetime as dt
 import json
 import os
-from typing import TYPE_CHECKING, Annotated, Any, Final
+from typing import TYPE_CHECKING, Annotated, Any, Final, cast
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 import upperback as ub
-from service.forms import (
-    Fields,
-    day,
-    profile_from_answers,
-    query_day,
-    time_of_day,
-    under,
-    weeks,
-)
+from service.forms import Fields, day, query_day, time_of_day, under, weeks
 from service.store import NotFound, Store
 from upperback import render
 from upperback.compose import compose
@@ -139,8 +134,13 @@ routes = APIRouter()
 
 @routes.post("/people", status_code=201)
 def add_person(answers: JsonBody, service: Shared) -> dict[str, Any]:
-    """A person, from their answers to the profile form."""
-    profile = profile_from_answers(answers, on=service.today())
+    """A person, from their answers to the profile form, answered today.
+
+    The profile keeps the dated facts the answers give (a pregnancy dated
+    from its week today, the day of an injury or an operation), so that
+    each plan follows the person week by week.
+    """
+    profile = ub.Profile.from_answers(answers, on=service.today())
     return {"id": service.store.add_person(profile), "profile": ub.to_dict(profile)}
 
 
@@ -152,16 +152,23 @@ def person(person_id: int, service: Shared) -> dict[str, Any]:
 
 @routes.post("/people/{person_id}/compose")
 def compose_for(person_id: int, goal: JsonBody, service: Shared) -> dict[str, Any]:
-    """A routine composed for a goal (a Goal's data), screened for the person; nothing is stored."""
-    profile = service.store.person(person_id)
+    """A routine composed for a goal (a Goal's data), for the person as they are today.
+
+    Nothing is stored.
+    """
+    profile = service.store.person(person_id).on(service.today())
     composed = compose(service.catalog, ub.from_data(goal, ub.Goal), profile=profile)
     return ub.to_dict(composed)
 
 
 @routes.post("/people/{person_id}/programs", status_code=201)
 def add_program(person_id: int, body: JsonBody, service: Shared) -> dict[str, Any]:
-    """A routine (a Routine's data) planned for the person: ``routine``, ``weeks``, ``start``."""
-    profile = service.store.person(person_id)
+    """A routine (a Routine's data) planned for the person: ``routine``, ``weeks``, ``start``.
+
+    Each week is screened for the person as they are that week. The answer
+    says what the first week leaves out, and what changes in later weeks.
+    """
+    person = service.store.person(person_id)
     fields = Fields(body, known=("routine", "weeks", "start"))
     routine, length, start = fields.check(
         fields.take("routine", lambda data: ub.from_data(data, ub.Routine)),
@@ -171,12 +178,13 @@ def add_program(person_id: int, body: JsonBody, service: Shared) -> dict[str, An
     try:
         # The routine came from outside: its exercises' facts are taken from the catalog.
         resolved = ub.resolve_exercises(routine, service.catalog)
-        screened = ub.screen(resolved.value, profile)
         program = ub.plan(
-            resolved.value, weeks=length, profile=profile, catalog=service.catalog, start=start
+            resolved.value, weeks=length, profile=person, catalog=service.catalog, start=start
         )
     except ub.UpperbackError as error:  # about the routine, at its paths
         raise ub.InvalidDocument(under("$.routine", error), what="request") from None
+    # The first week's person, as the plan screened them (planned for a person: never None).
+    screened = ub.screen(resolved.value, cast("ub.Profile", program.person_in(1)))
     return {
         "id": service.store.add_program(person_id, program),
         "mismatches": [
@@ -186,6 +194,17 @@ def add_program(person_id: int, body: JsonBody, service: Shared) -> dict[str, An
         "left_out": [
             {"exercise_id": item.block.exercise.id, "reasons": list(item.reasons)}
             for item in screened.excluded
+        ],
+        "changes": [
+            {
+                "week": week.number,
+                "code": change.code.value,
+                "left_out": list(change.left_out),
+                "back": list(change.back),
+                "summary": change.summary,
+            }
+            for week in program.weeks
+            for change in week.changes
         ],
     }
 
@@ -258,7 +277,7 @@ def next_session(program_id: int, service: Shared, on: str | None = None) -> dic
         service.store.program(program_id),
         on=asked,
         logs=service.store.logs(program_id),
-        checkins=service.store.checkins(program_id),
+        check_ins=service.store.checkins(program_id),
     )
     return next_answer(found)
 

@@ -1,9 +1,10 @@
 """Reading what a client sends: every problem found at once, each at its JSON path.
 
-The library checks its own values; this module reads the few things around
-them (a request's fields, days and times written as text, the profile form)
-and reports problems in the library's shape, as :class:`upperback.UpperbackError`
-values, so that one handler answers every bad request alike.
+The library checks its own values, and reads the profile form itself
+(:meth:`upperback.Profile.from_answers`); this module reads the few things
+around them (a request's fields, days and times written as text) and reports
+problems in the library's shape, as :class:`upperback.UpperbackError` values,
+so that one handler answers every bad request alike.
 """
 
 from __future__ import annotations
@@ -26,16 +27,6 @@ C = TypeVar("C")
 MAX_WEEKS: Final = 52
 """The longest program this service plans, in weeks (its own limit: a year)."""
 
-PROFILE_ANSWERS: Final = (
-    "pregnancy_week",
-    "equipment",
-    "band_colour",
-    "height_cm",
-    "conditions",
-    "level",
-)
-"""The questions of the profile form, by the key each answer has."""
-
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME: Final = re.compile(r"\d{2}:\d{2}")
 
@@ -47,16 +38,10 @@ def key_path(key: object) -> str:
     return f"$[{json.dumps(str(key), ensure_ascii=False)}]"
 
 
-def under(path: str, error: ub.UpperbackError, *, named: str | None = None) -> list[ub.Problem]:
-    """The error's problems, each moved from the root of a part to ``path``.
-
-    ``named`` is the name a library call gives the part (``Kit.from_names``
-    calls its argument ``names``): its problems are at ``$.names[1]``, and
-    here at ``path`` followed by ``[1]``.
-    """
-    strip = "$" if named is None else f"$.{named}"
+def under(path: str, error: ub.UpperbackError) -> list[ub.Problem]:
+    """The error's problems, each moved from the root of a part (``$``) to ``path``."""
     return [
-        ub.Problem(path=path + problem.path.removeprefix(strip), message=problem.message)
+        ub.Problem(path=path + problem.path.removeprefix("$"), message=problem.message)
         for problem in error.problems
     ]
 
@@ -103,7 +88,8 @@ def weeks(value: Any) -> int:
 class Fields:
     """Reads a JSON object field by field, collecting every problem at its path.
 
-    A key not in ``known`` is a problem; so is a required field left out, and
+    A body that is not an object is one problem, at ``$``. In an object, a
+    key not in ``known`` is a problem; so is a required field left out, and
     each problem a field's reader raises, moved to the field's path. Only
     :meth:`check` raises, with every problem at once.
     """
@@ -111,8 +97,9 @@ class Fields:
     def __init__(self, body: Any, *, known: tuple[str, ...], what: str = "request") -> None:
         self.what = what
         self.problems: list[ub.Problem] = []
-        self.body: Mapping[Any, Any] = body if isinstance(body, dict) else {}
-        if not isinstance(body, dict):
+        self.is_object = isinstance(body, dict)
+        self.body: Mapping[Any, Any] = body if self.is_object else {}
+        if not self.is_object:
             self.refuse("$", body, f"must be a JSON object with the fields {', '.join(known)}")
         for key in self.body:
             if key not in known:
@@ -126,9 +113,9 @@ class Fields:
         """Note a problem with ``value`` at ``path``, in the library's words."""
         self.problems += under(path, ub.InvalidValue("", value, reason))
 
-    def add(self, error: ub.UpperbackError, *, at: str = "$", named: str | None = None) -> None:
+    def add(self, error: ub.UpperbackError, *, at: str = "$") -> None:
         """Note every problem of a library error, each moved under ``at`` (see :func:`under`)."""
-        self.problems += under(at, error, named=named)
+        self.problems += under(at, error)
 
     def take(
         self,
@@ -136,23 +123,21 @@ class Fields:
         read: Callable[[Any], T],
         *,
         required: bool = True,
-        named: str | None = None,
     ) -> T | None:
         """The field ``key`` as ``read`` makes it, or ``None`` with its problems noted.
 
         A field left out (or ``null``) is a problem when it is required, and
-        ``None`` when it is not. ``named`` is the name ``read`` gives its
-        argument in its problems' paths, if any (see :func:`under`).
+        ``None`` when it is not.
         """
         value = self.body.get(key)
         if value is None:
-            if required:
+            if required and self.is_object:  # else the one problem is at $
                 self.problems.append(ub.Problem(path=key_path(key), message="is required"))
             return None
         try:
             return read(value)
         except ub.UpperbackError as error:
-            self.add(error, at=key_path(key), named=named)
+            self.add(error, at=key_path(key))
             return None
 
     @overload
@@ -187,85 +172,3 @@ def query_day(name: str, text: str | None, *, default: dt.date) -> dt.date:
         return default
     fields = Fields({name: text}, known=(name,), what="query")
     return fields.check(fields.take(name, day))
-
-
-def _each(values: Any, read: Callable[[Any], object], what: str) -> list[Any]:
-    """``values`` if it is a list whose every item ``read`` takes; else every problem, by index."""
-    if not isinstance(values, list):
-        raise ub.InvalidValue("", values, f"must be a list of {what}")
-    errors = []
-    for i, value in enumerate(values):
-        try:
-            read(value)
-        except ub.InvalidValue as error:
-            errors.append(ub.InvalidValue(f"[{i}]", error.value, error.reason))
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise ub.InvalidValues(errors)
-    return values
-
-
-def _prop_names(names: Any) -> list[Any]:
-    return _each(names, lambda name: ub.Kit.from_names([name]), "prop names")
-
-
-_CONDITIONS: Final = {condition.value: condition for condition in ub.Condition}
-
-
-def _condition(name: Any) -> ub.Condition:
-    if isinstance(name, str) and name in _CONDITIONS:
-        return _CONDITIONS[name]
-    raise ub.InvalidValue("", name, f"must be one of {', '.join(_CONDITIONS)}")
-
-
-def _conditions(names: Any) -> frozenset[ub.Condition]:
-    return frozenset(_condition(name) for name in _each(names, _condition, "condition names"))
-
-
-def _level(value: Any) -> ub.Level:
-    if type(value) is int and value in set(ub.Level):
-        return ub.Level(value)
-    raise ub.InvalidValue("", value, f"must be one of {', '.join(str(int(x)) for x in ub.Level)}")
-
-
-def _height(value: Any) -> Any:
-    ub.SwissBall.for_height(value)  # the heights a ball is sized for, as a profile's
-    return value
-
-
-def profile_from_answers(answers: Any, *, on: dt.date) -> ub.Profile:  # noqa: ARG001 - see below
-    """A profile from what a person answered in the profile form (see :data:`PROFILE_ANSWERS`).
-
-    ``pregnancy_week`` (1–42) gives the trimester; ``equipment`` names props
-    as :meth:`upperback.Kit.from_names` reads them, the Swiss ball sized for
-    ``height_cm``; ``band_colour`` is the band's colour, and adds a band;
-    ``conditions`` are :class:`upperback.Condition` values; ``level`` is 1–5.
-    An answer left out or ``null`` is not answered. ``on`` is the day of the
-    answers, when the pregnancy was in that week: the profile made here holds
-    that week's trimester, and does not follow the pregnancy on by itself
-    (the app asks again, or a profile that follows it is made from the day).
-
-    Raises:
-        upperback.InvalidDocument: Every bad answer, each at its path (``$.equipment[1]``).
-    """
-    fields = Fields(answers, known=PROFILE_ANSWERS, what="set of answers")
-    height = fields.take("height_cm", _height, required=False, named="height_cm")
-    names = fields.take("equipment", _prop_names, required=False) or []
-    band = fields.take("band_colour", ub.ResistanceBand.from_colour, required=False, named="colour")
-    pregnancy = fields.take("pregnancy_week", ub.trimester, required=False, named="week")
-    conditions = fields.take("conditions", _conditions, required=False) or frozenset()
-    level = fields.take("level", _level, required=False)
-    fields.check()
-    props = ub.Kit.from_names(names, height_cm=height).props
-    if band is not None:
-        props = frozenset(p for p in props if not isinstance(p, ub.ResistanceBand)) | {band}
-    try:
-        return ub.Profile(
-            conditions=conditions | ({pregnancy} if pregnancy else set()),
-            level=level,
-            height_cm=height,
-            kit=ub.Kit(props=props),
-        )
-    except ub.UpperbackError as error:  # a rule across answers, such as two trimesters
-        raise ub.InvalidDocument(error.problems, what=fields.what) from None

@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 
 import upperback as ub
 from service.app import PROBLEM_JSON, create_app
-from service.forms import MAX_WEEKS, PROFILE_ANSWERS
+from service.forms import MAX_WEEKS
 from upperback.dose import MAX_HOLD_S, MAX_REPS
+from upperback.safety.answers import ANSWERS
 from upperback.strategies import goals
 
 if TYPE_CHECKING:
@@ -119,14 +120,36 @@ def days(program: ub.Program) -> list[dt.date]:
 # -- a person from the form ----------------------------------------------------------------
 
 
-def test_a_person_from_the_form(client: TestClient) -> None:
+def test_a_person_from_the_form_keeps_the_pregnancy_dated(client: TestClient) -> None:
     answer = created(client.post("/people", json=SAM))
     profile = ub.from_dict(answer["profile"], ub.Profile)
-    assert profile.conditions == {ub.Condition.PREGNANCY_SECOND_TRIMESTER}
+    assert profile == ub.Profile.from_answers(SAM, on=MONDAY)
+    assert profile.pregnancy is not None
+    assert profile.pregnancy.week_on(MONDAY) == 22  # the week answered, on the day answered
+    assert profile.conditions == set()  # the trimester follows from the day
+    assert profile.on(MONDAY).conditions == {ub.Condition.PREGNANCY_SECOND_TRIMESTER}
+    # DOMAIN §8: the third trimester from week 28, six weeks on.
+    assert profile.on(MONDAY + dt.timedelta(weeks=6)).conditions == {
+        ub.Condition.PREGNANCY_THIRD_TRIMESTER
+    }
     assert profile.kit.names == {*SAM["equipment"], "resistance_band"}
     assert ub.SwissBall.for_height(165) in profile.kit.props
     assert ub.ResistanceBand.from_colour("red") in profile.kit.props
     assert client.get(f"/people/{answer['id']}").json() == answer
+
+
+def test_the_days_of_an_injury_and_an_operation_are_kept(client: TestClient) -> None:
+    answers = {"injury_date": "2026-01-03", "surgery_date": "2025-12-01", "age": 58}
+    profile = ub.from_dict(created(client.post("/people", json=answers))["profile"], ub.Profile)
+    assert profile.injuries == (ub.Injury(on=dt.date(2026, 1, 3)),)
+    assert profile.surgeries == (ub.Surgery(on=dt.date(2025, 12, 1)),)
+    assert profile.age_band is ub.AgeBand.OVER_50
+    # DOMAIN §8 [C10]: an acute injury for its day and the 3 after; surgery until cleared.
+    assert profile.on(MONDAY).conditions == {
+        ub.Condition.ACUTE_INJURY,
+        ub.Condition.RECENT_SURGERY,
+    }
+    assert profile.on(MONDAY + dt.timedelta(days=2)).conditions == {ub.Condition.RECENT_SURGERY}
 
 
 def test_every_bad_answer_is_refused_at_once_each_at_its_path(client: TestClient) -> None:
@@ -137,21 +160,27 @@ def test_every_bad_answer_is_refused_at_once_each_at_its_path(client: TestClient
         "band_colour": "pink",
         "conditions": ["flu"],
         "level": 9,
-        "age": 30,
+        "age": 200,
+        "injury_date": "2026-02-30",
+        "mood": "fine",
     }
     found = problems(client.post("/people", json=answers))
     assert set(found) == {
-        "$.age",
         "$.height_cm",
+        "$.pregnancy_week",
         "$.equipment[1]",
         "$.equipment[2]",
         "$.band_colour",
-        "$.pregnancy_week",
         "$.conditions[0]",
         "$.level",
+        "$.age",
+        "$.injury_date",
+        "$.mood",
     }
     assert found["$.pregnancy_week"] == "must be a whole week of pregnancy from 1 to 42 (got 50)"
-    assert found["$.level"] == "must be one of 1, 2, 3, 4, 5 (got 9)"
+    assert found["$.level"] == "must be a whole level from 1 to 5 (got 9)"
+    assert found["$.injury_date"] == 'must be a date written YYYY-MM-DD (got "2026-02-30")'
+    assert found["$.mood"].startswith("is not a question a profile reads")
 
 
 @pytest.mark.parametrize(
@@ -160,8 +189,14 @@ def test_every_bad_answer_is_refused_at_once_each_at_its_path(client: TestClient
         ({"equipment": "chair"}, "$.equipment"),
         ({"conditions": "osteoporosis"}, "$.conditions"),
         ({"conditions": ["osteoporosis", 7]}, "$.conditions[1]"),
+        ({"conditions": ["osteoporosis", "osteoporosis"]}, "$.conditions[1]"),
         ({"level": True}, "$.level"),
         ({"height_cm": 300}, "$.height_cm"),
+        ({"pregnancy_week": "22"}, "$.pregnancy_week"),
+        ({"due_date": "soon"}, "$.due_date"),
+        ({"surgery_date": 20260101}, "$.surgery_date"),
+        ({"age": -1}, "$.age"),
+        ({"band_colour": 3}, "$.band_colour"),
         ({"odd key": 1}, '$["odd key"]'),
         ([SAM], "$"),
     ],
@@ -170,11 +205,32 @@ def test_a_bad_answer_at_its_path(client: TestClient, answers: Any, path: str) -
     assert list(problems(client.post("/people", json=answers))) == [path]
 
 
-def test_answers_that_contradict_each_other_are_refused(client: TestClient) -> None:
-    answers = {"pregnancy_week": 30, "conditions": ["pregnancy_first_trimester"]}
+@pytest.mark.parametrize(
+    ("answers", "path", "message"),
+    [
+        (
+            {"pregnancy_week": 30, "conditions": ["pregnancy_first_trimester"]},
+            "$.conditions[0]",
+            "must not be a trimester when pregnancy_week or due_date dates the pregnancy",
+        ),
+        (
+            {"pregnancy_week": 30, "due_date": "2026-03-01"},
+            "$.due_date",
+            "must not be given with pregnancy_week",
+        ),
+        (
+            {"conditions": ["pregnancy_first_trimester", "pregnancy_third_trimester"]},
+            "$.conditions",
+            "must hold at most one pregnancy trimester",
+        ),
+    ],
+)
+def test_answers_that_contradict_each_other_are_refused(
+    client: TestClient, answers: dict[str, Any], path: str, message: str
+) -> None:
     found = problems(client.post("/people", json=answers))
-    assert list(found) == ["$.conditions"]
-    assert "at most one pregnancy trimester" in found["$.conditions"]
+    assert list(found) == [path]
+    assert found[path].startswith(message)
 
 
 @pytest.mark.parametrize("equipment", [[], ["resistance_band"]])
@@ -185,40 +241,63 @@ def test_the_band_colour_is_the_kits_band(client: TestClient, equipment: list[st
 
 
 def test_an_answer_left_empty_is_not_answered(client: TestClient) -> None:
-    answer = created(client.post("/people", json=dict.fromkeys(PROFILE_ANSWERS)))
+    answer = created(client.post("/people", json=dict.fromkeys(ANSWERS)))
     assert ub.from_dict(answer["profile"], ub.Profile) == ub.Profile()
 
 
 _PROP_NAMES = sorted(kind.value for kind in ub.PropKind if kind is not ub.PropKind.OTHER)
 _PLAIN_CONDITIONS = sorted(c.value for c in ub.Condition if not c.is_pregnancy)
+_DAYS = st.dates(dt.date(2024, 1, 1), dt.date(2027, 12, 31)).map(dt.date.isoformat)
 
-profile_forms = st.fixed_dictionaries(
-    {},
-    optional={
-        "height_cm": st.integers(100, 250) | st.floats(100, 250),
-        "pregnancy_week": st.integers(1, 42),
-        "equipment": st.lists(st.sampled_from([*_PROP_NAMES, "other:sandbag"]), max_size=6),
-        "band_colour": st.sampled_from(ub.THERABAND_COLOURS),
-        "conditions": st.lists(st.sampled_from(_PLAIN_CONDITIONS), max_size=3),
-        "level": st.integers(1, 5),
-    },
+_PREGNANCY: st.SearchStrategy[dict[str, Any]] = (
+    st.one_of(  # none, or dated by its week today or by its due date
+        st.just({}),
+        st.integers(1, 42).map(lambda week: {"pregnancy_week": week}),
+        _DAYS.map(lambda due: {"due_date": due}),
+    )
 )
+profile_forms = st.tuples(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "height_cm": st.integers(100, 250) | st.floats(100, 250),
+            "equipment": st.lists(
+                st.sampled_from([*_PROP_NAMES, "other:sandbag"]), max_size=6, unique=True
+            ),
+            "band_colour": st.sampled_from(ub.THERABAND_COLOURS),
+            "age": st.integers(0, 130),
+            "conditions": st.lists(st.sampled_from(_PLAIN_CONDITIONS), max_size=3, unique=True),
+            "level": st.integers(1, 5),
+            "injury_date": _DAYS,
+            "surgery_date": _DAYS,
+        },
+    ),
+    _PREGNANCY,
+).map(lambda parts: {**parts[0], **parts[1]})
 
 
 @settings(max_examples=40, deadline=None)
 @given(answers=profile_forms)
 @example(answers={})
 @example(answers={"equipment": ["swiss_ball", "resistance_band"], "height_cm": 250})
+@example(answers={"pregnancy_week": 12})  # the last week of the first trimester, today
+@example(answers={"due_date": "2026-01-05"})  # due today
 def test_any_valid_profile_form_round_trips(shared: TestClient, answers: dict[str, Any]) -> None:
+    """What the service stores is what the library makes of the answers, given today."""
     answer = created(shared.post("/people", json=answers))
     assert shared.get(f"/people/{answer['id']}").json() == answer
     profile = ub.from_dict(answer["profile"], ub.Profile)
+    assert profile == ub.Profile.from_answers(answers, on=MONDAY)
     assert profile.height_cm == answers.get("height_cm")
     assert profile.level == answers.get("level")
-    pregnancy = {ub.trimester(answers["pregnancy_week"])} if "pregnancy_week" in answers else set()
-    assert (
-        profile.conditions == {ub.Condition(c) for c in answers.get("conditions", [])} | pregnancy
-    )
+    assert profile.conditions == {ub.Condition(c) for c in answers.get("conditions", [])}
+    if "pregnancy_week" in answers:
+        assert profile.pregnancy is not None
+        assert profile.pregnancy.week_on(MONDAY) == answers["pregnancy_week"]
+        today = profile.on(MONDAY).conditions
+        assert ub.trimester(answers["pregnancy_week"]) in today
+    if "due_date" in answers:
+        assert profile.pregnancy == ub.Pregnancy(due=dt.date.fromisoformat(answers["due_date"]))
     band = {"resistance_band"} if "band_colour" in answers else set()
     assert profile.kit.names == set(answers.get("equipment", [])) | band
     if band:
@@ -236,13 +315,27 @@ def test_compose_then_plan_for_the_person(client: TestClient) -> None:
     assert answer.status_code == 200, answer.text
     composed = ub.from_dict(answer.json(), ub.Composition)
     sam = ub.from_dict(client.get(f"/people/{person}").json()["profile"], ub.Profile)
-    assert ub.screen(composed.routine, sam).excluded == ()
+    assert ub.screen(composed.routine, sam.on(MONDAY)).excluded == ()
     program_id = a_program(client, person, composed.routine, weeks=4)
     program = stored(client, program_id)
-    assert program.profile == sam
+    assert program.profile == sam  # dated: each week screened for Sam as she is that week
     assert program.start == MONDAY
     assert len(program.weeks) == 4
     assert program.routine == composed.routine  # already screened: nothing changes
+
+
+def test_compose_is_for_the_person_as_they_are_today(client: TestClient) -> None:
+    """An injury today leaves the stretches out; one a week ago, settled, does not [C10]."""
+    today = a_person(client, {"injury_date": MONDAY.isoformat()})
+    last_week = a_person(client, {"injury_date": (MONDAY - dt.timedelta(weeks=1)).isoformat()})
+    stretches = {}
+    for person in (today, last_week):
+        answer = client.post(f"/people/{person}/compose", json=GOAL)
+        assert answer.status_code == 200, answer.text
+        routine = ub.from_dict(answer.json(), ub.Composition).routine
+        stretches[person] = [b.exercise.id for b in routine.blocks if b.exercise.kind.is_stretch]
+    assert stretches[today] == []
+    assert stretches[last_week] != []
 
 
 def test_a_posted_routine_is_screened_and_its_facts_taken_from_the_catalog(
@@ -263,6 +356,55 @@ def test_a_posted_routine_is_screened_and_its_facts_taken_from_the_catalog(
     assert [item["exercise_id"] for item in answer["left_out"]] == ["prone-cobra"]
     program = stored(client, answer["id"])
     assert [block.exercise for block in program.routine.blocks] == [CATALOG["band-row-seated"]]
+    assert answer["changes"] == []  # Sam stays in the second trimester all week
+
+
+_LYING = ({ub.Position.SUPINE, ub.Position.PRONE}, {ub.Feature.SUPINE, ub.Feature.PRONE})
+
+
+def _lying(block: ub.Block) -> bool:
+    """Whether the block is done lying on the back or on the front."""
+    positions, features = _LYING
+    return block.exercise.position in positions or bool(block.exercise.features & features)
+
+
+def test_a_pregnancy_is_followed_week_by_week_through_the_service(client: TestClient) -> None:
+    """10 weeks pregnant, planned for 30 weeks: nothing lying down from the second trimester.
+
+    DOMAIN §8 (Pregnancy): supine positions from the second trimester (the cautious
+    reading; NHS gives 16 weeks [C6]), prone ones later in pregnancy (the library leaves
+    them out from the second trimester too [C6c*]). The second trimester starts in week
+    13; week 10 answered today is read as ending today, so week 13 starts two weeks and
+    a day later: the Tuesday of the program's third week.
+    """
+    person = a_person(
+        client, {"pregnancy_week": 10, "equipment": ["doorway"], "band_colour": "red"}
+    )
+    back_care = ub.Routine.of(
+        "Back care",
+        main=[CATALOG["prone-cobra"], CATALOG["band-pull-apart"]],
+        cool_down=[CATALOG["chin-tuck-supine-head-lift"], CATALOG["doorway-pec-stretch"]],
+    )
+    lying = sorted(block.exercise.id for block in back_care.blocks if _lying(block))
+    assert lying == ["chin-tuck-supine-head-lift", "prone-cobra"]  # one on the back, one prone
+    body = {"routine": ub.to_dict(back_care)["data"], "weeks": 30, "start": MONDAY.isoformat()}
+    answer = created(client.post(f"/people/{person}/programs", json=body))
+    assert answer["left_out"] == []  # the first trimester: nothing lying down is left out yet
+    first = answer["changes"][0]
+    assert (first["week"], first["code"], sorted(first["left_out"])) == (3, "trimester", lying)
+    second_trimester = MONDAY + dt.timedelta(weeks=2, days=1)
+    program = stored(client, answer["id"])
+    assert len(program.weeks) == 30
+    for week in program.weeks:
+        last_day = MONDAY + dt.timedelta(weeks=week.number - 1, days=6)
+        lying_now = sorted(b.exercise.id for b in week.routine.blocks if _lying(b))
+        assert lying_now == ([] if last_day >= second_trimester else lying), week.number
+        assert week.routine.blocks  # something is still left to do
+    for weeks_on in range(30):  # and the next session the app shows, any day of the plan
+        on = MONDAY + dt.timedelta(weeks=weeks_on, days=2)
+        found = client.get(f"/programs/{answer['id']}/next", params={"on": on.isoformat()}).json()
+        routine = ub.from_dict(found["routine"], ub.Routine)
+        assert any(_lying(b) for b in routine.blocks) == (on < second_trimester), on
 
 
 def test_a_bad_goal_is_refused_at_its_paths(client: TestClient) -> None:
@@ -283,11 +425,11 @@ def test_a_bad_plan_request_is_refused_with_every_problem(client: TestClient) ->
         "$.weeks",
         "$.start",
     }
-    assert list(problems(client.post(f"/people/{person}/programs", json={}))) == [
-        "$.routine",
-        "$.weeks",
-        "$.start",
-    ]
+    found = problems(client.post(f"/people/{person}/programs", json={"odd key": 1}))
+    assert list(found) == ['$["odd key"]', "$.routine", "$.weeks", "$.start"]
+    found = problems(client.post(f"/people/{person}/programs", json=[body]))
+    assert list(found) == ["$"]
+    assert found["$"].startswith("must be a JSON object with the fields routine, weeks, start")
 
 
 def test_a_routine_with_nothing_safe_or_an_unknown_exercise_is_refused_at_its_paths(
@@ -348,6 +490,32 @@ def test_a_log_with_no_answers_is_the_session_as_prescribed(client: TestClient) 
             stored(client, program_id), date=MONDAY, answers={}
         ).outcomes
     ]
+
+
+def test_a_person_who_missed_the_first_week_logs_the_second(client: TestClient) -> None:
+    """Nothing logged in week 1: week 2's sessions are logged at the doses the plan gave them."""
+    program_id = a_program(client, a_person(client, {}), weeks=4)
+    planned = stored(client, program_id)
+    second_week = days(planned)[3:6]  # three sessions a week
+    assert second_week[0] == MONDAY + dt.timedelta(weeks=1)
+    logged = []
+    for day in second_week:
+        before = stored(client, program_id)
+        answer = created(
+            client.post(f"/programs/{program_id}/logs", json={"date": day.isoformat()})
+        )
+        log = ub.from_dict(answer["log"], ub.SessionLog)
+        assert log == ub.SessionLog.from_form(before, date=day, answers={})
+        assert (log.date, log.week) == (day, 2)
+        logged.append(log)
+    # The doses the first plan gave week 2, before anything was logged.
+    assert [o.dose for o in logged[0].outcomes] == [b.dose for b in planned.weeks[1].routine.blocks]
+    program = stored(client, program_id)
+    assert [s.logged for s in program.weeks[0].sessions] == [False] * 3
+    assert [s.logged for s in program.weeks[1].sessions] == [True] * 3
+    assert program == ub.plan(
+        DESK, weeks=4, profile=ub.Profile(), catalog=CATALOG, start=MONDAY, logs=logged
+    )
 
 
 def test_every_bad_answer_of_a_log_is_refused_at_its_path(client: TestClient) -> None:
@@ -574,8 +742,8 @@ def test_a_body_that_is_not_json_is_refused_at_the_root(
 def test_numbers_json_cannot_hold_are_refused_at_their_paths(client: TestClient) -> None:
     found = problems(client.post("/people", content=b'{"height_cm": NaN, "level": Infinity}'))
     assert found == {
-        "$.height_cm": "must be a number between 100 and 250 cm (got NaN)",
-        "$.level": "must be one of 1, 2, 3, 4, 5 (got NaN)",
+        "$.height_cm": "must be a number of centimetres from 100 to 250 (got NaN)",
+        "$.level": "must be a whole level from 1 to 5 (got Infinity)",
     }
 
 
@@ -622,7 +790,7 @@ def test_the_database_is_named_by_the_environment(
 
 _KEYS = st.sampled_from(
     [
-        *PROFILE_ANSWERS,
+        *ANSWERS,
         "minutes",
         "targets",
         "routine",
