@@ -313,6 +313,16 @@ class Program:
             raise InvalidValue("start", self.start, "must be a date")
         check_screened(self)
 
+    @property
+    def person(self) -> Profile | None:
+        """The person over the whole program, or ``None`` without a profile.
+
+        Every condition in force on any day of the program (the cautious
+        reading of a person who changes), as triage and the sheets read them;
+        the profile itself when it has no dated facts.
+        """
+        return over_the_program(self.profile, self.start, len(self.weeks))
+
     def person_in(self, week: int) -> Profile | None:
         """The person as the plan screened them in week ``week``, or ``None`` without a profile.
 
@@ -488,6 +498,20 @@ def _place_logs(
     return by_week
 
 
+def over_the_program(profile: Profile | None, start: dt.date | None, weeks: int) -> Profile | None:
+    """The person over a program's days: every condition in force on any of them (internal).
+
+    A profile without dated facts is the person on every day. Without a
+    start, a dated profile is read as it is on its own days' first week
+    (as :func:`plan` screens week 1).
+    """
+    if profile is None or not profile.dated:
+        return profile
+    if start is None:
+        return Timeline(profile, start).person_in(1)
+    return profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
+
+
 def plan(
     routine: Routine,
     *,
@@ -588,11 +612,7 @@ def plan(
         base = person.base
         # Triage reads the person over the whole program, the cautious reading
         # of a person who changes: a condition in force on any day applies.
-        triaged = (
-            person.person
-            if start is None
-            else profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
-        )
+        triaged = over_the_program(profile, start, weeks)
     check_recovery(base.blocks, base.sessions_per_week, field="routine.sessions_per_week")
     placed = _place_logs(logs, weeks, base.sessions_per_week, start)
     logged = {

@@ -129,7 +129,7 @@ def _advice_in_force(
         as_of=on,
         check_ins=check_ins,
         clearances=clearances,
-        profile=program.profile,
+        profile=program.person,
         policy=policy,
     )
     if logs or check_ins or history.referred:

@@ -33,7 +33,7 @@ def program_cards(program: Program, view: PersonView) -> tuple[Card, ...]:
             number,
             block,
             view,
-            program.profile,
+            program.person,
             dose=False,
             weeks=span(weeks) if block.exercise.id in several else None,
         )

@@ -204,7 +204,7 @@ def program_sheet(program: Program) -> ProgramSheet:
         )
     routine = program.routine
     blocks = [block for block, _ in variants(program)]
-    view = person_view(program.profile, blocks, first=first_referral(program))
+    view = person_view(program.person, blocks, first=first_referral(program))
     facts = [
         f"{len(program.weeks)} weeks, {routine.sessions_per_week} sessions a week"
         + (f", from {program.start.strftime('%A %d %B %Y')}" if program.start else "")

@@ -14,6 +14,7 @@ left empty (``null``, or left out) is not answered.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -24,7 +25,7 @@ from typing import Any, Final
 from upperback.errors import InvalidDocument, InvalidValue, Problem
 from upperback.props import MAX_HEIGHT_CM, MIN_HEIGHT_CM, BandLevel, Kit, PropKind, ResistanceBand
 from upperback.safety.conditions import AgeBand, Condition
-from upperback.safety.dated import Injury, Pregnancy, Surgery, check_day
+from upperback.safety.dated import FIRST_DAY, LAST_DAY, Injury, Pregnancy, Surgery, check_day
 from upperback.safety.profile import Profile
 from upperback.vocab import Level
 
@@ -129,15 +130,21 @@ class _Reader:
         value = self.get(key)
         if value is None:
             return None
+        day = None
         if type(value) is dt.date:
-            return value
-        if type(value) is str and _ISO_DATE.fullmatch(value):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.problem(key, "must be a date written YYYY-MM-DD", value)
-        return None
+            day = value
+        elif type(value) is str and _ISO_DATE.fullmatch(value):
+            with contextlib.suppress(ValueError):
+                day = dt.date.fromisoformat(value)
+        if day is None:
+            self.problem(key, "must be a date written YYYY-MM-DD", value)
+            return None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            self.problem(
+                key, f"must be a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}", value
+            )
+            return None
+        return day
 
     def names(self, key: str) -> list[tuple[int, Any]]:
         """The items of a list of names, each with its index (or none, reported, if not a list)."""

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATED_APART",
+    "FIRST_DAY",
+    "LAST_DAY",
     "MAX_NOTE",
     "PEACE_DAYS",
     "PREGNANCY_DAYS",
@@ -95,10 +97,23 @@ class Span(NamedTuple):
         return (self.start is None or self.start <= last) and (self.end is None or first < self.end)
 
 
+FIRST_DAY: Final = dt.date(1900, 1, 1)
+"""The earliest day a dated fact may carry (a bound on input, not a clinical fact)."""
+
+LAST_DAY: Final = dt.date(2199, 12, 31)
+"""The latest day a dated fact may carry: every day worked out from it stays a date."""
+
+
 def check_day(field: str, value: Any) -> None:
-    """Require a date (not a datetime)."""
+    """Require a date (not a datetime) from :data:`FIRST_DAY` to :data:`LAST_DAY`."""
     if type(value) is not dt.date:
         raise InvalidValue(field, value, "must be a date")
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise InvalidValue(
+            field,
+            value.isoformat(),
+            f"must be a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
+        )
 
 
 def _check_optional_day(field: str, value: Any) -> None:
