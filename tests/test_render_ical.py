@@ -609,3 +609,24 @@ def test_a_referral_partly_cleared_keeps_its_note_and_says_what_is_left() -> Non
     assert "(referral: urgent)" in cancelled[0].summary
     assert "(referral: see professional)" in cancelled[-1].summary
     assert "Red flag" not in cancelled[-1].description
+
+
+def test_of_two_referrals_of_one_date_the_more_pressing_holds_in_either_order() -> None:
+    from upperback.render import _calendar  # noqa: PLC0415 - the private rule under test
+
+    day = dt.date(2027, 1, 6)
+    chest = ub.SymptomReport(
+        days_since_onset=1, trend=ub.Trend.SAME, red_flags={ub.RedFlag.CHEST_PAIN}
+    )
+    lasting = ub.SymptomReport(days_since_onset=40, trend=ub.Trend.SAME)
+    found = [
+        ub.triage_history(check_ins=[ub.CheckIn(date=day, report=report)]).referral
+        for report in (chest, lasting)
+    ]
+    emergency, routine = found
+    assert emergency is not None
+    assert routine is not None
+    assert emergency.level is ub.AdviceLevel.EMERGENCY
+    assert routine.level is ub.AdviceLevel.SEE_PROFESSIONAL
+    assert _calendar._most_pressing([emergency, routine]) is emergency
+    assert _calendar._most_pressing([routine, emergency]) is emergency
