@@ -8,7 +8,7 @@ force on that day:
 - a red flag anywhere in the history refers, at the urgency of that flag;
 - pain present and not easing across sessions that span the persistence
   thresholds refers, with or without a check-in: the logs' dates are
-  evidence of how long it has lasted [R3][R15][R2][R5*] (derived);
+  evidence of how long it has lasted [R3][R15][R2*][R5] (derived);
 - next-morning pain worse than before a session, over a few days, refers [P11*];
 - back pain with osteoporosis refers [C1], and a session without pain does not.
 
@@ -668,7 +668,7 @@ def triage_history(
 
     So pain that stays the same for ``not_improving_days`` (14) or lasts past
     ``max_symptom_days`` (28) refers to a professional, with or without a
-    check-in [R3][R15][R2][R5*] (derived: the cautious default);
+    check-in [R3][R15][R2*][R5] (derived: the cautious default);
     pain worse after exercise for more than a few days refers [P11*]; back
     pain with osteoporosis refers [C1] and a pain-free session does not.
 
