@@ -258,7 +258,7 @@ def next_session(program_id: int, service: Shared, on: str | None = None) -> dic
         service.store.program(program_id),
         on=asked,
         logs=service.store.logs(program_id),
-        checkins=service.store.checkins(program_id),
+        check_ins=service.store.checkins(program_id),
     )
     return next_answer(found)
 

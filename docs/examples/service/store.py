@@ -190,7 +190,7 @@ class Store:
             ub.dumps(report),
         )
 
-    def checkins(self, program_id: int) -> list[tuple[dt.date, ub.SymptomReport]]:
+    def checkins(self, program_id: int) -> list[ub.CheckIn]:
         """A program's check-ins, by day."""
         with self._lock:
             rows = self._db.execute(
@@ -198,5 +198,6 @@ class Store:
                 (program_id,),
             ).fetchall()
         return [
-            (dt.date.fromisoformat(day), ub.loads(report, ub.SymptomReport)) for day, report in rows
+            ub.CheckIn(date=dt.date.fromisoformat(day), report=ub.loads(report, ub.SymptomReport))
+            for day, report in rows
         ]
