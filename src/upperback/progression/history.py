@@ -233,8 +233,8 @@ class Clearance:
 
         >>> surgery = Profile(conditions={Condition.RECENT_SURGERY})
         >>> ok = Clearance(by="Mr Shah (surgeon)", date=dt.date(2027, 1, 8), rules={"recent-surgery-clearance"})
-        >>> ok.applied_to(surgery).rules()
-        ()
+        >>> [rule.id for rule in surgery.rules()], [rule.id for rule in ok.applied_to(surgery).rules()]
+        (['recent-surgery-clearance', 'swiss-ball-no-weights'], ['swiss-ball-no-weights'])
         """  # noqa: E501
         v.instance("profile", profile, Profile)
         if not self.rules:
