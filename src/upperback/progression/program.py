@@ -76,6 +76,7 @@ class RuleSet:
     exercise kind's, ``default``, and the library's default for its kind
     (:func:`~upperback.progression.defaults.default_rule`).
 
+    >>> from upperback import Hold
     >>> rules = RuleSet(by_kind={ExerciseKind.STRENGTHENING: Hold()})
     >>> rules.by_kind[0][0]
     <ExerciseKind.STRENGTHENING: 'strengthening'>
@@ -254,6 +255,7 @@ class Program:
     def describe(self) -> str:
         """The program as plain text: each week's sessions, doses and changes.
 
+        >>> from upperback import default_catalog
         >>> routine = Routine.of("Desk", main=[default_catalog()["doorway-pec-stretch"]])
         >>> print(plan(routine, weeks=2).describe())
         Desk: 2 weeks, 3 sessions a week
@@ -393,6 +395,7 @@ def plan(
     again in the program. A deload week's lighter doses last that week;
     the week after carries on from the doses before it.
 
+    >>> from upperback import default_catalog
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
     >>> [week.routine.blocks[0].dose.describe() for week in plan(routine, weeks=4).weeks]
     ['3 × 12 reps', '4 × 8 reps', '4 × 9 reps', '4 × 10 reps']
