@@ -333,6 +333,7 @@ for (const [kind, schema] of Object.entries(byKind)) {
   try {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
+    ajv.addKeyword(DEFAULT_FROM);  // an annotation: strict mode refuses keywords it is not told of
     compiled[kind] = ajv.compile(schema);
   } catch (error) { errors[kind] = String(error); }
 }
@@ -372,7 +373,9 @@ def install(cache: Path) -> Path:
         if done.returncode:
             sys.exit(f"npm install failed:\n{done.stderr}")
         marker.write_text(json.dumps(list(NPM_PACKAGES)))
-    (cache / "ajv_check.mjs").write_text(_AJV)
+    from upperback.serialization._schema import DEFAULT_FROM  # noqa: PLC0415
+
+    (cache / "ajv_check.mjs").write_text(_AJV.replace("DEFAULT_FROM", json.dumps(DEFAULT_FROM)))
     (cache / "to_ts.mjs").write_text(_TO_TS)
     return cache
 
