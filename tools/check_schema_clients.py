@@ -89,6 +89,8 @@ LIBRARY_ONLY: Final = (
     "must not repeat a primary target",
     "for a self_massage exercise",
     "is required for an 'other' prop",
+    "].number: must be ",  # a program's weeks are numbered in order
+    "between 0 and 50 reps",  # a log's numbers for a dose with reps (the bound is the longest hold)
 )
 """Fragments of the library's messages for rules the schemas leave to the library."""
 
