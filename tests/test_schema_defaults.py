@@ -58,7 +58,9 @@ def reachable() -> dict[str, type]:
 
 def definition(name: str) -> dict[str, Any]:
     """The ``$defs`` entry of ``name``, the same in every kind's schema that holds it."""
-    found = [schema["$defs"][name] for schema in schemas().values() if name in schema["$defs"]]
+    found: list[dict[str, Any]] = [
+        schema["$defs"][name] for schema in schemas().values() if name in schema["$defs"]
+    ]
     assert found
     assert all(entry == found[0] for entry in found)
     return found[0]

@@ -341,7 +341,7 @@ def _default_notes(
         SchemaError: The default is made from the object and not declared in
             ``_DEFAULTS_FROM`` (a bug in the library).
     """
-    default = field.default
+    default: Any = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         if default.takes_self:
             pointer = _DEFAULTS_FROM.get((cls, field.name))
