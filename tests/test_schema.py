@@ -339,10 +339,12 @@ def test_fields_are_described_from_the_docstring() -> None:
     hold = ub.json_schema("dose")["$defs"]["Dose"]["properties"]["hold_s"]["description"]
     assert hold == (
         "Seconds to hold, 1 to 120: the whole set for a static stretch, "
-        "or the end of each rep when reps is given too."
+        "or the end of each rep when reps is given too. Left out, it is null."
     )
     tempo = ub.json_schema("dose")["$defs"]["Dose"]["properties"]["tempo_s"]["description"]
-    assert tempo.endswith(f"when null, {dose.DEFAULT_TEMPO_S} is used for timing.")
+    assert tempo.endswith(
+        f"when null, {dose.DEFAULT_TEMPO_S} is used for timing. Left out, it is null."
+    )
     assert not re.search(r"``|:\w+:`", tempo)
 
 

@@ -162,6 +162,9 @@ def test_the_schema_states_the_default_the_library_fills_in(
     stated = definition(name)["properties"][field]
     assert field not in definition(name).get("required", ())
     assert ("default" in stated) != (KEYWORD in stated)  # one or the other, never both
+    # The description says it too: generated types carry descriptions, not defaults.
+    said = json.dumps(stated["default"]) if "default" in stated else "this object's "
+    assert f"Left out, it is {said}" in stated["description"]
     without = {
         key: value
         for key, value in unstructure(data.draw(st.from_type(cls)), cls).items()

@@ -41,6 +41,7 @@ import datetime as dt
 import enum
 import functools
 import inspect
+import json
 import re
 import types
 import typing
@@ -337,11 +338,15 @@ def _default_notes(
 ) -> dict[str, Any]:
     """The keywords that state a field's default: ``default``, or :data:`DEFAULT_FROM`.
 
+    The description says it too, for the readers of descriptions alone: the types
+    json-schema-to-typescript writes carry descriptions as comments, not defaults.
+
     Raises:
         SchemaError: The default is made from the object and not declared in
             ``_DEFAULTS_FROM`` (a bug in the library).
     """
     default: Any = field.default
+    pointer = None
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         if default.takes_self:
             pointer = _DEFAULTS_FROM.get((cls, field.name))
@@ -351,14 +356,16 @@ def _default_notes(
                     " say where it comes from in _DEFAULTS_FROM."
                 )
                 raise SchemaError(message)
-            source = ".".join(pointer.split("/")[1:])
-            said = f"Left out, it is this object's {source}."
-            return {
-                "description": f"{description} {said}" if description else said,
-                DEFAULT_FROM: pointer,
-            }
-        default = default.factory()
-    return {"default": unstructure(default, tp)}
+        else:
+            default = default.factory()
+    if pointer is not None:
+        said = f"Left out, it is this object's {'.'.join(pointer.split('/')[1:])}."
+        notes = {DEFAULT_FROM: pointer}
+    else:
+        value = unstructure(default, tp)
+        said = f"Left out, it is {json.dumps(value, ensure_ascii=False)}."
+        notes = {"default": value}
+    return {"description": f"{description} {said}" if description else said, **notes}
 
 
 def _annotated(schema: dict[str, Any], notes: Mapping[str, Any]) -> dict[str, Any]:
