@@ -153,8 +153,8 @@ def _tag(root: dict[str, Any], variant: dict[str, Any]) -> str:
 
 
 @pytest.mark.parametrize(("name", "field"), DEFAULTED, ids=[".".join(p) for p in DEFAULTED])
-# One value each: a static default does not depend on the value, and the one default made
-# from the object (a block's dose) is met again in every whole document drawn below.
+# One value each: a static default does not depend on the value; the one default made from
+# the object (a block's dose) has a test of its own and is met in the whole documents below.
 @settings(max_examples=1, suppress_health_check=[HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_the_schema_states_the_default_the_library_fills_in(
