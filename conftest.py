@@ -1,4 +1,11 @@
-"""Runs the examples in the docs and in docstrings as tests (Sybil)."""
+"""Runs the examples in the docs and in docstrings as tests (Sybil).
+
+Each page and each module runs in its own namespace, with nothing put in it:
+a docs page imports every name it uses, as a reader who copies it top-down
+would need to (a later block on a page shares the names of the blocks above
+it). A docstring's examples run, as doctest runs them, in their module's
+namespace, and import every other name they use.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +17,13 @@ from sybil.parsers.rest import DocTestParser
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
-
-def _public_names(namespace: dict[str, object]) -> None:
-    # Every public name, the lazily loaded ones included, so that each page
-    # runs on its own and not only after another page has loaded them.
-    import upperback  # noqa: PLC0415
-
-    namespace.update({name: getattr(upperback, name) for name in upperback.__all__})
-
-
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
     patterns=["docs/*.md", "README.md"],
-    setup=_public_names,
 )
 _docstrings = Sybil(
     parsers=[DocTestParser(optionflags=_FLAGS)],
     patterns=["src/upperback/*.py", "src/upperback/**/*.py"],
-    setup=_public_names,
 )
 
 pytest_collect_file = (_markdown + _docstrings).pytest()

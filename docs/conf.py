@@ -19,6 +19,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "exercise_catalog",
+    "enum_members",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]

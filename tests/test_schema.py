@@ -3,30 +3,25 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import functools
 import json
 import re
-import typing
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import jsonschema
 import pytest
-from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
+from tests._explicit import explicit_converter
 from upperback import _validate, cli, dose
 from upperback import serialization as serialize
 from upperback._codec.converter import default_converter
-from upperback._codec.walk import is_ours, structure, tagged_members
+from upperback._codec.walk import structure
 from upperback.serialization import _schema
-
-if TYPE_CHECKING:
-    import cattrs
 
 DOCUMENTS = Path(__file__).parent / "documents"
 KINDS = sorted(serialize.DOCUMENT_KINDS)
@@ -57,65 +52,6 @@ def schema_errors(kind: str, document: object) -> list[str]:
 def test_every_written_document_is_valid(kind: str, data: st.DataObject) -> None:
     value = data.draw(st.from_type(serialize.DOCUMENT_KINDS[kind]))
     assert schema_errors(kind, ub.to_dict(value)) == []
-
-
-def _is_set(tp: Any) -> bool:
-    return typing.get_origin(tp) is frozenset
-
-
-def _is_fixed(tp: Any) -> bool:
-    origin: Any = typing.get_origin(tp)
-    return origin is tuple and typing.get_args(tp)[1:] != (...,)
-
-
-def _is_sequence(tp: Any) -> bool:
-    return typing.get_origin(tp) is tuple and typing.get_args(tp)[1:] == (...,)
-
-
-@functools.cache
-def explicit_converter() -> cattrs.Converter:
-    """A converter that writes every field, defaults (and None) included."""
-    converter = serialize.make_converter()
-    converter.register_unstructure_hook_factory(
-        is_ours, lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=False)
-    )
-    # Dates as the library writes them, and a tagged union (the progression rules) with its tag.
-    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    converter.register_unstructure_hook_func(
-        lambda tp: tagged_members(tp) is not None,
-        lambda value: (
-            None
-            if value is None
-            else {"type": type(value).TYPE, **converter.unstructure(value, type(value))}
-        ),
-    )
-    converter.register_unstructure_hook_factory(
-        _is_set,
-        lambda tp: (
-            lambda values: sorted(
-                (converter.unstructure(value, typing.get_args(tp)[0]) for value in values),
-                key=json.dumps,
-            )
-        ),
-    )
-    converter.register_unstructure_hook_factory(
-        _is_sequence,
-        lambda tp: (
-            lambda values: [
-                converter.unstructure(value, typing.get_args(tp)[0]) for value in values
-            ]
-        ),
-    )
-    converter.register_unstructure_hook_factory(
-        _is_fixed,
-        lambda tp: (
-            lambda values: [
-                converter.unstructure(value, arg)
-                for value, arg in zip(values, typing.get_args(tp), strict=True)
-            ]
-        ),
-    )
-    return converter
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -403,10 +339,12 @@ def test_fields_are_described_from_the_docstring() -> None:
     hold = ub.json_schema("dose")["$defs"]["Dose"]["properties"]["hold_s"]["description"]
     assert hold == (
         "Seconds to hold, 1 to 120: the whole set for a static stretch, "
-        "or the end of each rep when reps is given too."
+        "or the end of each rep when reps is given too. Left out, it is null."
     )
     tempo = ub.json_schema("dose")["$defs"]["Dose"]["properties"]["tempo_s"]["description"]
-    assert tempo.endswith(f"when null, {dose.DEFAULT_TEMPO_S} is used for timing.")
+    assert tempo.endswith(
+        f"when null, {dose.DEFAULT_TEMPO_S} is used for timing. Left out, it is null."
+    )
     assert not re.search(r"``|:\w+:`", tempo)
 
 

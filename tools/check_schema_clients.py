@@ -89,6 +89,8 @@ LIBRARY_ONLY: Final = (
     "must not repeat a primary target",
     "for a self_massage exercise",
     "is required for an 'other' prop",
+    "].number: must be ",  # a program's weeks are numbered in order
+    "between 0 and 50 reps",  # a log's numbers for a dose with reps (the bound is the longest hold)
 )
 """Fragments of the library's messages for rules the schemas leave to the library."""
 
@@ -333,6 +335,7 @@ for (const [kind, schema] of Object.entries(byKind)) {
   try {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
+    ajv.addKeyword(DEFAULT_FROM);  // an annotation: strict mode refuses keywords it is not told of
     compiled[kind] = ajv.compile(schema);
   } catch (error) { errors[kind] = String(error); }
 }
@@ -372,7 +375,9 @@ def install(cache: Path) -> Path:
         if done.returncode:
             sys.exit(f"npm install failed:\n{done.stderr}")
         marker.write_text(json.dumps(list(NPM_PACKAGES)))
-    (cache / "ajv_check.mjs").write_text(_AJV)
+    from upperback.serialization._schema import DEFAULT_FROM  # noqa: PLC0415
+
+    (cache / "ajv_check.mjs").write_text(_AJV.replace("DEFAULT_FROM", json.dumps(DEFAULT_FROM)))
     (cache / "to_ts.mjs").write_text(_TO_TS)
     return cache
 

@@ -59,6 +59,7 @@ class Catalog:
     - going harder never lowers the :class:`~upperback.vocab.Level`;
     - no chain loops back on itself.
 
+    >>> from upperback import default_catalog
     >>> catalog = default_catalog()
     >>> catalog["cat-camel"].name
     'Cat-camel'
@@ -231,6 +232,7 @@ class Catalog:
         .. versionchanged:: 0.2.0
            ``secondary`` and ``works``; ``without`` leaves out unreviewed features too.
 
+        >>> from upperback import default_catalog
         >>> balls = default_catalog().where(requires=PropKind.SWISS_BALL)
         >>> all(PropKind.SWISS_BALL in e.required_props for e in balls)
         True

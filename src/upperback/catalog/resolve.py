@@ -105,6 +105,7 @@ def resolve_exercises(value: T, catalog: Catalog) -> Resolved[T]:
     differ. Doses, notes and cautions stay the value's own: they are the
     prescription, not facts about the exercise.
 
+    >>> from upperback import Routine, default_catalog
     >>> import attrs
     >>> catalog = default_catalog()
     >>> posted = Routine.of("Desk", main=[attrs.evolve(catalog["cat-camel"], features=())])

@@ -124,6 +124,7 @@ class Decision:
     def describe(self) -> str:
         """One line: the exercise, the action, the dose change and the reasons.
 
+        >>> from upperback import Hold, default_catalog
         >>> block = Block(exercise=default_catalog()["band-pull-apart"])
         >>> print(progress(block, [], Hold()).describe())
         Band pull-apart: hold at 3 × 12 reps. Band pull-apart is set to stay at its dose.
@@ -360,6 +361,7 @@ def progress(
     pain settles. A block made harder (or easier) is screened for the person:
     an excluded exercise holds, saying why, and a safety cap is never exceeded.
 
+    >>> from upperback import DoubleProgression, Outcome, PainGate, default_catalog
     >>> import datetime as dt
     >>> block = Block(exercise=default_catalog()["band-pull-apart"])
     >>> went_well = SessionLog(

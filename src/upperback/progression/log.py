@@ -276,6 +276,7 @@ class SessionLog:
           set, left then right), the four ratings, or ``skip_reason`` for a
           block not done.
 
+        >>> from upperback import Routine, default_catalog, plan
         >>> import datetime as dt
         >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
         >>> program = plan(routine, weeks=2, start=dt.date(2026, 1, 5))

@@ -85,6 +85,7 @@ class RuleSet:
     exercise kind's, ``default``, and the library's default for its kind
     (:func:`~upperback.progression.defaults.default_rule`).
 
+    >>> from upperback import Hold
     >>> rules = RuleSet(by_kind={ExerciseKind.STRENGTHENING: Hold()})
     >>> rules.by_kind[0][0]
     <ExerciseKind.STRENGTHENING: 'strengthening'>
@@ -362,6 +363,7 @@ class Program:
 
         A week no session of which is to be done says why instead of listing doses.
 
+        >>> from upperback import default_catalog
         >>> routine = Routine.of("Desk", main=[default_catalog()["doorway-pec-stretch"]])
         >>> print(plan(routine, weeks=2).describe())
         Desk: 2 weeks, 3 sessions a week
@@ -547,6 +549,7 @@ def plan(
     lifts it: the sessions from the clearance's day on are to be done again,
     at the doses held.
 
+    >>> from upperback import default_catalog
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
     >>> [week.routine.blocks[0].dose.describe() for week in plan(routine, weeks=4).weeks]
     ['3 × 12 reps', '4 × 8 reps', '4 × 9 reps', '4 × 10 reps']

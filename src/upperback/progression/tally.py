@@ -280,6 +280,7 @@ def adherence(
     program without dates is counted to the last logged session, each
     week before it in full.
 
+    >>> from upperback import Outcome, Routine, default_catalog, plan
     >>> import datetime as dt
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
     >>> monday = dt.date(2026, 1, 5)

@@ -333,6 +333,7 @@ def html(value: object, *, profile: Profile | None = None, remote_media: bool = 
 
     A routine's page ends with a log sheet: one table per session of the week.
 
+    >>> from upperback import default_catalog
     >>> page = html(default_catalog()["chin-tuck"])
     >>> page.startswith("<!DOCTYPE html>"), "<h1>Chin tuck</h1>" in page
     (True, True)

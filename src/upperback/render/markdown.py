@@ -197,6 +197,7 @@ def render_program(sheet: ProgramSheet, *, remote_media: bool = False) -> str:
 def markdown(value: object, *, profile: Profile | None = None, remote_media: bool = False) -> str:
     """Markdown of an exercise, a block, a routine, a report, a composition or a program.
 
+    >>> from upperback import default_catalog
     >>> print(markdown(default_catalog()["chin-tuck"]).splitlines()[0])
     # Chin tuck
 

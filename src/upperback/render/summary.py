@@ -184,6 +184,7 @@ def summary_text(adherence: Adherence) -> str:
     Done of prescribed (sessions, sets, minutes of work) and the worst pain,
     in all, per week and per exercise, and the pain trend from week to week.
 
+    >>> from upperback import Outcome, Routine, SessionLog, adherence, default_catalog, plan
     >>> import datetime as dt
     >>> routine = Routine.of("Desk", main=[default_catalog()["chin-tuck"]])
     >>> program = plan(routine, weeks=2, start=dt.date(2026, 1, 5))
@@ -264,6 +265,7 @@ def summary_html(adherence: Adherence) -> str:
     SVG chart of the worst pain (with exercise and the next morning) and of
     the work done, week by week.
 
+    >>> from upperback import Routine, adherence, default_catalog, plan
     >>> import datetime as dt
     >>> routine = Routine.of("Desk", main=[default_catalog()["chin-tuck"]])
     >>> program = plan(routine, weeks=2, start=dt.date(2026, 1, 5))

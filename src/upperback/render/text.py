@@ -132,6 +132,7 @@ def render_program(sheet: ProgramSheet) -> str:
 def text(value: object, *, profile: Profile | None = None) -> str:
     """Plain text of an exercise, a block, a routine, a report, a composition or a program.
 
+    >>> from upperback import default_catalog
     >>> print(text(default_catalog()["chin-tuck"]).splitlines()[0])
     Chin tuck
 

@@ -193,6 +193,7 @@ class Block:
         else changes. A transform that wants a larger dose than a rule
         allows uses this to stay within the rule.
 
+        >>> from upperback import default_catalog
         >>> stretch = default_catalog()["upper-trapezius-stretch"]
         >>> block = Block(exercise=stretch, dose=Dose(sets=2, hold_s=20, per_side=True),
         ...               cautions=[Caution(rule="hypermobility-stretch-cap", max_hold_s=20)])

@@ -305,6 +305,7 @@ def screen(item: Routine | Block | Exercise, profile: Profile) -> ScreenReport |
     it, modified if the matching rules only modify it, and ok otherwise.
     Every matching rule is reported, so several conditions combine.
 
+    >>> from upperback import Condition, Dose, ExerciseKind, Feature, Muscle, Position
     >>> ball_arch = Exercise(
     ...     id="ball-arch", name="Thoracic extension over ball", kind=ExerciseKind.STATIC_STRETCH,
     ...     position=Position.SUPINE, targets={Muscle.THORACIC_ERECTOR_SPINAE},

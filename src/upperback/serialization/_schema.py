@@ -6,6 +6,11 @@ The walker mirrors what :mod:`upperback._codec.converter` writes and accepts:
   under their attribute names, ``required`` holding the fields without a
   default (the converter omits defaults on output and fills them in on
   input), and ``additionalProperties: false`` (it forbids unknown keys);
+- every other field states its ``default`` in its JSON form, as the converter
+  writes it (a factory's value too: every factory of the library makes the same
+  value each time); a default taken from another field of the same object (a
+  block's dose is its exercise's default dose) is named instead by
+  :data:`DEFAULT_FROM`, and said in the field's description;
 - ``int`` is ``integer``, ``float`` is ``number``, ``str`` is ``string``,
   ``bool`` is ``boolean``; ``X | None`` also allows ``null`` (it is read as
   ``None``, though ``None`` defaults are never written);
@@ -36,6 +41,7 @@ import datetime as dt
 import enum
 import functools
 import inspect
+import json
 import re
 import types
 import typing
@@ -44,9 +50,10 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from upperback import _validate as v
-from upperback._codec.walk import tagged_members
+from upperback._codec.walk import tagged_members, unstructure
 from upperback.errors import InvalidValue
 from upperback.props import PROP_TYPES
+from upperback.routine.block import Block
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -59,6 +66,20 @@ ID_BASE: Final = "https://upperback.invalid/schema"
 
 TAG: Final = "type"
 """The key naming a prop's kind; the same as ``upperback._codec.converter.TAG``."""
+
+DEFAULT_FROM: Final = "x-upperback-default-from"
+"""The keyword of a field whose default is the value of another field of the same document.
+
+Its value is a Relative JSON Pointer from the field's own place: ``"1/exercise/default_dose"``
+is the ``default_dose`` of the ``exercise`` of the object that holds the field. An annotation,
+as ``default`` is: a validator that refuses unknown keywords (ajv's strict mode) is told of it
+(``ajv.addKeyword("x-upperback-default-from")``)."""
+
+# Where each default made from the object itself comes from, as a Relative JSON Pointer:
+# such a default is a function, which the walker cannot read, so each one is declared here.
+_DEFAULTS_FROM: Final[Mapping[tuple[type, str], str]] = {
+    (Block, "dose"): "1/exercise/default_dose",
+}
 
 # A text has no leading or trailing white space; newlines inside are allowed.
 _TRIMMED: Final = r"^\S(?:[\s\S]*\S)?$"
@@ -294,11 +315,12 @@ class _Walker:
                 continue  # cattrs neither writes nor reads these
             where = f"{cls.__name__}.{field.name}"
             schema = self.type_schema(hints[field.name], where, field.metadata.get(v.BOUND))
-            if field.name in docs:
-                schema = _described(schema, docs[field.name])
-            properties[field.name] = schema
+            notes = {"description": docs[field.name]} if field.name in docs else {}
             if field.default is attrs.NOTHING:
                 required.append(field.name)
+            else:
+                notes |= _default_notes(cls, field, hints[field.name], notes.get("description"))
+            properties[field.name] = _annotated(schema, notes)
         schema = {
             "title": cls.__name__,
             "description": _first_line(cls),
@@ -311,16 +333,53 @@ class _Walker:
         return schema
 
 
-def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    """A field's schema with the field's own description, where generators keep it.
+def _default_notes(
+    cls: type, field: attrs.Attribute[Any], tp: Any, description: str | None
+) -> dict[str, Any]:
+    """The keywords that state a field's default: ``default``, or :data:`DEFAULT_FROM`.
+
+    The description says it too, for the readers of descriptions alone: the types
+    json-schema-to-typescript writes carry descriptions as comments, not defaults.
+
+    Raises:
+        SchemaError: The default is made from the object and not declared in
+            ``_DEFAULTS_FROM`` (a bug in the library).
+    """
+    default: Any = field.default
+    pointer = None
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            pointer = _DEFAULTS_FROM.get((cls, field.name))
+            if pointer is None:
+                message = (
+                    f"{cls.__name__}.{field.name} has a default made from the object:"
+                    " say where it comes from in _DEFAULTS_FROM."
+                )
+                raise SchemaError(message)
+        else:
+            default = default.factory()
+    if pointer is not None:
+        said = f"Left out, it is this object's {'.'.join(pointer.split('/')[1:])}."
+        notes = {DEFAULT_FROM: pointer}
+    else:
+        value = unstructure(default, tp)
+        said = f"Left out, it is {json.dumps(value, ensure_ascii=False)}."
+        notes = {"default": value}
+    return {"description": f"{description} {said}" if description else said, **notes}
+
+
+def _annotated(schema: dict[str, Any], notes: Mapping[str, Any]) -> dict[str, Any]:
+    """A field's schema with the field's own notes (description, default), where generators keep them.
 
     A ``description`` beside a bare ``$ref`` is read by json-schema-to-typescript as a
     new type (``Dose1``) and by others as the shared type's text, so the reference is
-    wrapped as ``allOf: [{"$ref": ...}]`` with the field's text beside it.
-    """
+    wrapped as ``allOf: [{"$ref": ...}]`` with the field's notes beside it.
+    """  # noqa: E501
+    if not notes:
+        return schema
     if schema.keys() == {"$ref"}:
-        return {"allOf": [schema], "description": description}
-    return {**schema, "description": description}
+        return {"allOf": [schema], **notes}
+    return {**schema, **notes}
 
 
 def document_schema(kind: str, cls: type, version: int) -> dict[str, Any]:

@@ -165,6 +165,21 @@ def json_schema(kind: str | type) -> dict[str, Any]:
     >>> schema["$id"], schema["properties"]["data"]
     ('https://upperback.invalid/schema/v2/dose.json', {'$ref': '#/$defs/Dose'})
 
+    A document leaves out the fields that hold their default, and every such
+    field states it: ``default`` is the value in its JSON form, as
+    :func:`to_dict` writes it. A default that is another field's value is
+    named instead, by a Relative JSON Pointer from the field under
+    ``x-upperback-default-from`` (a block's ``dose`` has
+    ``"1/exercise/default_dose"``: its exercise's default dose), and the
+    field's description says so. It is an annotation; a validator that refuses
+    keywords it does not know (ajv's strict mode) is told of it.
+
+    >>> dose = schema["$defs"]["Dose"]["properties"]
+    >>> dose["sets"]["default"], dose["rest_s"]["default"], dose["per_side"]["default"]
+    (1, 30, False)
+    >>> json_schema("routine")["$defs"]["Block"]["properties"]["dose"]["x-upperback-default-from"]
+    '1/exercise/default_dose'
+
     Args:
         kind: A kind from :data:`~upperback.serialization.documents.DOCUMENT_KINDS`, or its class.
 
