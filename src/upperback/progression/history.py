@@ -89,6 +89,7 @@ class CheckIn:
     a rest day.
 
     >>> import datetime as dt
+    >>> from upperback import RedFlag, SymptomReport, Trend
     >>> report = SymptomReport(days_since_onset=3, trend=Trend.SAME, red_flags={RedFlag.CHEST_PAIN})
     >>> CheckIn(date=dt.date(2027, 1, 6), report=report).report.red_flags
     frozenset({<RedFlag.CHEST_PAIN: 'chest_pain'>})
@@ -231,6 +232,8 @@ class Clearance:
     def applied_to(self, profile: Profile) -> Profile:
         """The profile with this clearance's screening rules cleared (unchanged without rules).
 
+        >>> import datetime as dt
+        >>> from upperback import Condition
         >>> surgery = Profile(conditions={Condition.RECENT_SURGERY})
         >>> ok = Clearance(by="Mr Shah (surgeon)", date=dt.date(2027, 1, 8), rules={"recent-surgery-clearance"})
         >>> [rule.id for rule in surgery.rules()], [rule.id for rule in ok.applied_to(surgery).rules()]
@@ -679,6 +682,7 @@ def triage_history(
     evidence.
 
     >>> import datetime as dt
+    >>> from upperback import Block, Outcome, default_catalog
     >>> block = Block(exercise=default_catalog()["band-pull-apart"])
     >>> sore = [
     ...     SessionLog(date=dt.date(2027, 1, 4) + dt.timedelta(days=day), routine_id="r", pain_before=3,

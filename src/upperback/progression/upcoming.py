@@ -174,7 +174,7 @@ def next_session(
     program referred the person, there is no session: exercise stops until
     a clinician's clearance.
 
-    >>> from upperback import RedFlag, Trend, default_catalog, plan
+    >>> from upperback import RedFlag, SymptomReport, Trend, default_catalog, plan
     >>> import datetime as dt
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
     >>> program = plan(routine, weeks=2, start=dt.date(2026, 1, 5))
