@@ -586,13 +586,7 @@ def plan(
     if profile is not None:
         person = PersonOverTime(routine, profile, start)
         base = person.base
-        # Triage reads the person over the whole program, the cautious reading
-        # of a person who changes: a condition in force on any day applies.
-        triaged = (
-            person.person
-            if start is None
-            else profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
-        )
+        triaged = person.person if start is None else person_throughout(profile, start, weeks)
     check_recovery(base.blocks, base.sessions_per_week, field="routine.sessions_per_week")
     placed = _place_logs(logs, weeks, base.sessions_per_week, start)
     logged = {
@@ -645,6 +639,21 @@ def plan(
     return Program(
         routine=out[0].routine, weeks=tuple(out), rules=ruleset, profile=profile, start=start
     )
+
+
+def person_throughout(profile: Profile, start: dt.date | None, weeks: int) -> Profile:
+    """The person over every day of a program: the person triage and a program's sheet read.
+
+    The cautious reading of a person who changes: a condition in force on
+    any day of the ``weeks`` from ``start`` applies
+    (:meth:`Profile.during() <upperback.safety.profile.Profile.during>`). A
+    profile without dated facts is read as it is; one with dated facts
+    needs ``start`` (as :func:`plan` does).
+    """
+    if start is None:
+        profile.require_undated()
+        return profile
+    return profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
 
 
 def _day(log: SessionLog) -> dt.date:

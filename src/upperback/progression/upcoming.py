@@ -21,7 +21,13 @@ from upperback.progression.decide import REFERRAL_LEVELS, most_pressing
 from upperback.progression.engine import ProgressAction
 from upperback.progression.history import CheckIn, Clearance, checked, triage_history
 from upperback.progression.log import MAX_WEEKS, SessionLog
-from upperback.progression.program import PlannedSession, Program, _place_logs, _session_numbers
+from upperback.progression.program import (
+    PlannedSession,
+    Program,
+    _place_logs,
+    _session_numbers,
+    person_throughout,
+)
 from upperback.routine import Routine
 from upperback.safety import DEFAULT_POLICY, Advice, SafetyPolicy
 
@@ -124,12 +130,16 @@ def _advice_in_force(
     pressing of all is in force.
     """
     found = [program.weeks[n - 1].advice for n in weeks]
+    person = program.profile
+    if person is not None:
+        # As plan triaged them: every condition in force on any day of the program.
+        person = person_throughout(person, program.start, len(program.weeks))
     history = triage_history(
         logs,
         as_of=on,
         check_ins=check_ins,
         clearances=clearances,
-        profile=program.profile,
+        profile=person,
         policy=policy,
     )
     if logs or check_ins or history.referred:

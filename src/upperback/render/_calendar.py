@@ -32,7 +32,7 @@ import attrs
 
 from upperback.progression import ProgressAction, addresses
 from upperback.progression.engine import dose_text
-from upperback.render._person import pain_limit
+from upperback.render._person import pain_limit, person_of
 from upperback.render._program import RESUMES
 from upperback.render._sheet import card, plain
 
@@ -117,7 +117,7 @@ class _Writer:
         self.title = event_text(program.routine.title)
         self.blocks: dict[tuple[int, Block, str | None], tuple[str, ...]] = {}
         every = {block for week in program.weeks for _, block in addresses(week.routine)}
-        limit = pain_limit(program.profile, every)
+        limit = pain_limit(person_of(program), every)
         self.limit = (
             f"Your pain limit: keep pain at or below {limit}/10 during and after exercise;"
             " it should settle by the next morning."

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upperback.progression import addresses
-from upperback.render._person import Cited
+from upperback.render._person import Cited, person_of
 from upperback.render._sheet import card
 
 if TYPE_CHECKING:
@@ -28,12 +28,13 @@ def program_cards(program: Program, view: PersonView) -> tuple[Card, ...]:
     found = variants(program)
     ids = [block.exercise.id for block, _ in found]
     several = {exercise_id for exercise_id in ids if ids.count(exercise_id) > 1}
+    person = person_of(program)
     return tuple(
         card(
             number,
             block,
             view,
-            program.profile,
+            person,
             dose=False,
             weeks=span(weeks) if block.exercise.id in several else None,
         )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from upperback.progression.program import person_throughout
 from upperback.safety import (
     DEFAULT_POLICY,
     RULES,
@@ -32,6 +33,7 @@ from upperback.vocab import Level
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from upperback.progression import Program
     from upperback.routine import Block, Caution
     from upperback.safety import Profile, SafetyPolicy
 
@@ -42,6 +44,7 @@ __all__ = [
     "merged",
     "notice",
     "pain_limit",
+    "person_of",
     "person_view",
 ]
 
@@ -64,6 +67,18 @@ def _rule_sources(rule_id: str, profile: Profile | None) -> tuple[str, ...]:
     rules = {**_KNOWN_RULES, **{rule.id: rule for rule in profile.rules()}} if profile else None
     rule = (rules or _KNOWN_RULES).get(rule_id)
     return rule.sources if rule is not None else ()
+
+
+def person_of(program: Program) -> Profile | None:
+    """The person a program's sheet and calendar speak to, when it was planned for one.
+
+    Every condition in force on any day of the program (the cautious
+    reading, as :func:`~upperback.progression.program.plan` triages them):
+    one pain limit and one set of lines for the whole program.
+    """
+    if program.profile is None:
+        return None
+    return person_throughout(program.profile, program.start, len(program.weeks))
 
 
 def pain_limit(profile: Profile | None, blocks: Iterable[Block]) -> int:

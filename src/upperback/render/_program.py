@@ -15,7 +15,7 @@ from upperback.progression import Program, ProgressAction, Referral, Week, addre
 from upperback.progression.engine import dose_text
 from upperback.render._how_to import program_cards, variants
 from upperback.render._how_to import referral as first_referral
-from upperback.render._person import Cited, person_view
+from upperback.render._person import Cited, person_of, person_view
 from upperback.render._sheet import Card, warning_signs
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ def program_sheet(program: Program) -> ProgramSheet:
         )
     routine = program.routine
     blocks = [block for block, _ in variants(program)]
-    view = person_view(program.profile, blocks, first=first_referral(program))
+    view = person_view(person_of(program), blocks, first=first_referral(program))
     facts = [
         f"{len(program.weeks)} weeks, {routine.sessions_per_week} sessions a week"
         + (f", from {program.start.strftime('%A %d %B %Y')}" if program.start else "")
