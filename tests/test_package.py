@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
-from tests._shared import shared_file
 from upperback import cli
 from upperback import serialization as serialize
 
@@ -249,14 +248,3 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "upperback", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ub.__version__
-
-
-def test_a_missing_shared_file_fails_in_ci_and_skips_elsewhere(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match="missing"):
-        shared_file("no-such-file.md")
-    monkeypatch.delenv("CI")
-    with pytest.raises(pytest.skip.Exception, match="missing"):
-        shared_file("no-such-file.md")
