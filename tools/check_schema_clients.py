@@ -89,6 +89,7 @@ LIBRARY_ONLY: Final = (
     "must not repeat a primary target",
     "for a self_massage exercise",
     "is required for an 'other' prop",
+    "the exercise's own limit",
 )
 """Fragments of the library's messages for rules the schemas leave to the library."""
 
