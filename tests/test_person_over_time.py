@@ -25,7 +25,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import upperback as ub
+from upperback import render
 from upperback import strategies as ubst
+from upperback.progression import addresses
 from upperback.safety.dated import in_force
 
 if TYPE_CHECKING:
@@ -568,6 +570,35 @@ def test_an_injury_on_the_last_day_of_a_week_reaches_into_the_next() -> None:
     injury = ub.Injury(on=dt.date(2027, 1, 17))  # the Sunday of week 2
     program = ub.plan(mum_routine(), weeks=4, start=START, profile=ub.Profile(injuries=[injury]))
     assert [ids(w.routine).count("doorway-pec-stretch") for w in program.weeks] == [1, 0, 0, 1]
+
+
+def test_a_program_for_a_person_who_changes_shows_on_every_face() -> None:
+    # The sheets, the calendar and the next session read the person over the whole
+    # program, as plan triages them (the cautious reading): the injury's first days
+    # keep pain at 3/10 [C10], so the program's one pain limit is 3/10.
+    injury = ub.Injury(on=dt.date(2027, 1, 13))  # a Wednesday of week 2
+    program = ub.plan(mum_routine(), weeks=4, start=START, profile=ub.Profile(injuries=[injury]))
+    sheets = [
+        render.text(program),
+        render.markdown(program),
+        render.html(program, profile=program.profile),
+    ]
+    for sheet in sheets:
+        assert "keep pain at or below 3/10 during and after" in sheet
+        assert "at or below 5/10" not in sheet
+    calendar = render.ical(program, tz="UTC", time=dt.time(7)).replace(b"\r\n ", b"")
+    assert calendar.count(b"keep pain at or below 3/10") == 4 * 3
+    # 4/10 at a session of week 2 is above that limit, and 5/10 is the limit without it.
+    done = [
+        ub.Outcome.as_prescribed(block, at=at, pain_during=4, pain_next_morning=0)
+        for at, block in addresses(program.weeks[1].routine)
+    ]
+    log = ub.SessionLog(date=monday(2), routine_id=program.routine.id, pain_before=0, outcomes=done)
+    upcoming = ub.next_session(program, on=monday(2) + DAY, logs=[log])
+    assert upcoming.status is ub.NextStatus.PLANNED
+    assert upcoming.advice is not None
+    assert upcoming.advice.code is ub.AdviceCode.PAIN_ABOVE_CEILING
+    assert ub.triage_history([log]).advice.level is ub.AdviceLevel.CONTINUE
 
 
 def test_a_dated_condition_starts_and_ends_in_the_plan() -> None:

@@ -91,6 +91,7 @@ LIBRARY_ONLY: Final = (
     "is required for an 'other' prop",
     "].number: must be ",  # a program's weeks are numbered in order
     "between 0 and 50 reps",  # a log's numbers for a dose with reps (the bound is the longest hold)
+    "the exercise's own limit",
 )
 """Fragments of the library's messages for rules the schemas leave to the library."""
 

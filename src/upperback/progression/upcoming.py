@@ -21,7 +21,12 @@ from upperback.progression.decide import REFERRAL_LEVELS, most_pressing
 from upperback.progression.engine import ProgressAction
 from upperback.progression.history import CheckIn, Clearance, checked, triage_history
 from upperback.progression.log import MAX_WEEKS, SessionLog
-from upperback.progression.program import PlannedSession, Program, _place_logs, _session_numbers
+from upperback.progression.program import (
+    PlannedSession,
+    Program,
+    _place_logs,
+    _session_numbers,
+)
 from upperback.routine import Routine
 from upperback.safety import DEFAULT_POLICY, Advice, SafetyPolicy
 

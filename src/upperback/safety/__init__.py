@@ -17,7 +17,8 @@ Two halves, both pure functions over values:
   (:class:`~upperback.safety.changes.PersonChange`).
 - :func:`~upperback.safety.triage.triage` reads a
   :class:`~upperback.safety.triage.SymptomReport` and returns
-  :class:`~upperback.safety.triage.Advice`: any red flag is urgent, and
+  :class:`~upperback.safety.triage.Advice`: any red flag is urgent or an
+  emergency (its :attr:`~upperback.safety.triage.RedFlag.level`), and
   pain that persists past the thresholds of
   :class:`~upperback.safety.triage.SafetyPolicy` sends the person to a
   healthcare professional. The findings behind it are data

@@ -783,7 +783,7 @@ def _onset_age(report: SymptomReport, age_band: AgeBand | None) -> list[Reason]:
     in that band, only the person can say (a person over 50 may have had it
     begin before turning 50). So it refers them to a professional who can
     ask, rather than sending them to urgent care on a guess; a yes to the
-    question is urgent as every red flag is. A report of no pain at rest
+    question is urgent, that red flag's tier. A report of no pain at rest
     now (known to be 0) that is not getting worse describes no back pain,
     whatever the discomfort of exercise; an unknown pain is not no pain.
     """
