@@ -25,6 +25,7 @@ __all__ = [
     "ball_load_violations",
     "band_violations",
     "dose_range_violations",
+    "expected_referral",
     "exclusion_violations",
     "frequency_violations",
     "harder",
@@ -539,3 +540,75 @@ def sheet_violations(
     if referrals and "professional" not in lowered:
         found.append("a referred program's sheet does not say to see a professional (§4.3)")
     return found
+
+
+# -- triage over time -----------------------------------------------------------------------
+
+
+def _ratings(log: SessionLog) -> list[int]:
+    found = [log.pain_before] if log.pain_before is not None else []
+    for outcome in log.outcomes:
+        found += [
+            r
+            for r in (outcome.pain_during, outcome.pain_after, outcome.pain_next_morning)
+            if r is not None
+        ]
+    if log.symptoms is not None and log.symptoms.pain_now is not None:
+        found.append(log.symptoms.pain_now)
+    return found
+
+
+def expected_referral(
+    logs: Iterable[SessionLog],
+    check_ins: Iterable[tuple[dt.date, ub.SymptomReport]] = (),
+    profile: Profile | None = None,
+) -> tuple[dt.date, str] | None:
+    """§4.2–4.3: the first day the history refers the person to a professional, and why.
+
+    Read from the sheet, not from the library:
+
+    - any red flag answered yes, at a session or a check-in (§4.2 [R3]);
+    - pain that has not eased across sessions spanning 14 days (§4.3 design
+      note (c): no improvement after ~2 weeks of self-management), or that
+      has lasted past the 6-week hard ceiling whatever its trend [R2*][R5];
+      a session with every rating 0 ends an episode of pain;
+    - next-morning pain worse than before the session, over a run of
+      sessions spanning more than 3 days (§4.3 (b), [P11*]);
+    - back pain in someone with osteoporosis (§8 [C1]).
+    """
+    events: list[tuple[dt.date, int, Any]] = [(log.date, 1, log) for log in logs]
+    events += [(day, 0, report) for day, report in check_ins]
+    osteoporosis = ub.Condition.OSTEOPOROSIS in conditions_of(profile)
+    episode: tuple[dt.date, int] | None = None
+    worse_from: dt.date | None = None
+    for day, _, item in sorted(events, key=lambda e: (e[0], e[1])):
+        report = item if isinstance(item, ub.SymptomReport) else item.symptoms
+        if report is not None and report.red_flags:
+            return day, "red flag"
+        if isinstance(item, ub.SymptomReport):
+            continue
+        ratings = _ratings(item)
+        if ratings and max(ratings) == 0:
+            episode, worse_from = None, None
+            continue
+        level = max(ratings, default=0)
+        if level > 0:
+            if osteoporosis:
+                return day, "back pain with osteoporosis"
+            if episode is None:
+                episode = (day, level)
+            elif (day - episode[0]).days >= d.NOT_IMPROVING_DAYS and level >= episode[1]:
+                return day, "pain not improving"
+            elif (day - episode[0]).days > d.SYMPTOM_CEILING_DAYS:
+                return day, "pain past the ceiling"
+        worse = item.pain_before is not None and any(
+            o.pain_next_morning is not None and o.pain_next_morning > item.pain_before
+            for o in item.outcomes
+        )
+        if not worse:
+            worse_from = None
+        else:
+            worse_from = worse_from or day
+            if (day - worse_from).days + 1 > d.WORSE_AFTER_EXERCISE_DAYS:
+                return day, "worse after exercise"
+    return None
