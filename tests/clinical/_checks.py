@@ -534,7 +534,9 @@ def sheet_violations(
         if " ".join(flag.question.split()) not in text:
             found.append(f"red flag {flag.value!r} is not on the sheet (§4.2)")
     if ub.Condition.OSTEOPOROSIS in conditions_of(profile) and not re.search(
-        r"back pain[^.]*(clinician|professional|doctor)", lowered
+        r"(back pain[^.?!:]*osteoporosis|osteoporosis[^.?!:]*back pain)[^.?!]*"
+        r"(clinician|professional|doctor)",
+        lowered,
     ):
         found.append("an osteoporosis sheet does not send back pain to a clinician (§8 [C1])")
     if referrals and "professional" not in lowered:
