@@ -1,0 +1,252 @@
+"""Imported catalogs are screened as strictly as the built-in one (DOMAIN §8).
+
+free-exercise-db has no safety data, only words. A hand-labelled sample of
+its real entries, and entries written from its real sentences, each carry
+the features their words describe as a reader of the fact sheet labels them;
+an imported exercise must never be called safe for a condition whose
+contraindication those words describe, whether the importer read the
+feature or marked it for review.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import upperback as ub
+from tests.clinical import _checks as c
+from tests.clinical import _domain as d
+from tests.clinical._fedb_sample import ENTRIES, LABELLED, SENTENCES, entry
+from tests.clinical._people import BUILT_IN, goals, imported_catalogs
+from tests.clinical._settings import examples
+from upperback.compose import compose
+from upperback.interop import free_exercise_db as fedb
+
+DATASET = Path(__file__).parents[1] / "data" / "free-exercise-db" / "exercises.json"
+
+
+def _one_condition(rule: d.Contraindication) -> ub.Condition:
+    """The condition a contraindication is checked with (the latest trimester for pregnancy)."""
+    return max(rule.conditions, key=lambda condition: condition.value)
+
+
+def label_violations(exercise: ub.Exercise, labels: frozenset[ub.Feature]) -> list[str]:
+    """§8: every condition whose contraindication the words describe, screening must exclude.
+
+    ``labels`` are the features the exercise's source words describe; each
+    contraindication of :data:`~tests.clinical._domain.EXCLUSIONS` they (or
+    the exercise's own features, position and props) match is screened for
+    one of its conditions.
+    """
+    truth = attrs.evolve(exercise, features=exercise.features | labels)
+    found = []
+    for rule in d.EXCLUSIONS:
+        if not rule.matches(truth):
+            continue
+        condition = _one_condition(rule)
+        verdict = ub.screen(exercise, ub.Profile(conditions={condition})).verdict
+        if verdict is not ub.Verdict.EXCLUDE:
+            found.append(f"{exercise.id} is {verdict.value} for {condition.value}: {rule.key}")
+    return found
+
+
+def test_imp1_checker_rejects_an_unflagged_forward_bend() -> None:
+    """IMP-1 [§8 C1–C4]: the checker rejects cat–camel stripped of its flexion, for osteoporosis."""
+    stripped = attrs.evolve(BUILT_IN["cat-camel"], features=frozenset())
+    found = label_violations(stripped, frozenset({ub.Feature.END_RANGE_FLEXION}))
+    assert any("osteoporosis" in v for v in found)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 17, 'Imported exercises pass screening that the same movement fails built-in'",
+)
+def test_imp1_every_labelled_entry_is_screened_as_its_words_say() -> None:
+    """IMP-1 [§8]: the hand-labelled entries of free-exercise-db, imported, are never called safe.
+
+    Child's pose, the cat stretch and loaded forward bends (flexion) for
+    osteoporosis; rope climbing (falls, hanging); a bench pullover (supine)
+    and a "quickly ... increasing speed" stretch (ballistic) in pregnancy;
+    wall and partner-forced stretches with an unstable shoulder.
+    """
+    catalog, skipped = fedb.load([data for data, _ in LABELLED], id_prefix="fedb-")
+    assert skipped == ()
+    found = []
+    for data, labels in LABELLED:
+        found += label_violations(catalog[f"fedb-{fedb.slugify(data['id'])}"], labels)
+    assert found == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 17, 'Imported exercises pass screening ...': the importer misses flexion,"
+    " supine, ballistic, partner-forced and hanging words and marks nothing for review",
+)
+@examples(25, shrink=False)
+@example([SENTENCES[3]], "stretching", None)
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=True),
+    st.sampled_from(["strength", "stretching"]),
+    st.sampled_from([None, "body only", "bands", "dumbbell"]),
+)
+def test_imp2_entries_written_from_labelled_words_are_screened_as_the_words_say(
+    sentences: list[tuple[str, frozenset[ub.Feature]]], category: str, equipment: str | None
+) -> None:
+    """IMP-2 [§8]: an entry made of real, labelled sentences is never called safe against its words."""
+    data = entry(
+        id="Generated",
+        name="Generated exercise",
+        category=category,
+        equipment=equipment,
+        instructions=[text for text, _ in sentences],
+    )
+    catalog, _ = fedb.load([data], id_prefix="fedb-")
+    labels = frozenset(f for _, features in sentences for f in features)
+    for exercise in catalog:
+        assert label_violations(exercise, labels) == []
+
+
+def _rank(verdict: ub.Verdict) -> int:
+    return {ub.Verdict.OK: 0, ub.Verdict.MODIFY: 1, ub.Verdict.EXCLUDE: 2}[verdict]
+
+
+def same_movement_violations(imported: ub.Exercise, built_in: ub.Exercise) -> list[str]:
+    """§8: the same movement imported is screened at least as strictly as built in."""
+    found = []
+    for condition in sorted(ub.Condition):
+        person = ub.Profile(conditions={condition})
+        ours, theirs = ub.screen(built_in, person).verdict, ub.screen(imported, person).verdict
+        if _rank(theirs) < _rank(ours):
+            found.append(
+                f"{imported.id} is {theirs.value} for {condition.value};"
+                f" the built-in {built_in.id} is {ours.value}"
+            )
+    return found
+
+
+def test_imp3_checker_rejects_an_import_milder_than_the_built_in_movement() -> None:
+    """IMP-3 [§8]: the checker rejects a chin tuck 'import' that drops the supine cat–camel's flexion."""
+    milder = attrs.evolve(BUILT_IN["cat-camel"], id="fedb-cat", features=frozenset())
+    assert same_movement_violations(milder, BUILT_IN["cat-camel"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 17, 'Imported exercises pass screening that the same movement fails built-in':"
+    " child's pose and the cat stretch",
+)
+@pytest.mark.parametrize(
+    ("dataset_id", "built_in_id"), [("Childs_Pose", "childs-pose"), ("Cat_Stretch", "cat-camel")]
+)
+def test_imp3_the_same_movement_is_screened_as_strictly_imported(
+    dataset_id: str, built_in_id: str
+) -> None:
+    """IMP-3 [§8 C1–C4, C8*, C9*]: child's pose and the cat stretch, imported, screen as strictly as built in."""
+    catalog, _ = fedb.load([ENTRIES[dataset_id]], id_prefix="fedb-")
+    (imported,) = tuple(catalog)
+    assert same_movement_violations(imported, BUILT_IN[built_in_id]) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 17, 'Imported exercises pass screening ...': a composed routine from a merged"
+    " catalog holds imported forward bends for osteoporosis",
+)
+@examples(15, shrink=False)
+@example(
+    imported=(
+        fedb.load([ENTRIES["Cat_Stretch"], ENTRIES["Childs_Pose"]], id_prefix="fedb-").catalog,
+        {
+            "fedb-cat-stretch": frozenset({ub.Feature.END_RANGE_FLEXION}),
+            "fedb-childs-pose": frozenset({ub.Feature.END_RANGE_FLEXION}),
+        },
+    ),
+    goal=ub.Goal.of(15, regions=[ub.Region.LOWER_BACK, ub.Region.UPPER_BACK]),
+    condition=ub.Condition.OSTEOPOROSIS,
+    merged=False,
+)
+@given(
+    imported=imported_catalogs(),
+    goal=goals(sessions=st.integers(1, 3)),
+    condition=st.sampled_from(sorted(ub.Condition)),
+    merged=st.booleans(),
+)
+def test_imp4_compositions_from_an_imported_catalog_keep_to_the_words(
+    *,
+    imported: tuple[ub.Catalog, dict[str, frozenset[ub.Feature]]],
+    goal: ub.Goal,
+    condition: ub.Condition,
+    merged: bool,
+) -> None:
+    """IMP-4 [§8]: composing from an import, alone or merged with the built-in one, keeps to its words."""
+    catalog, labels = imported
+    person = ub.Profile(conditions={condition})
+    try:
+        composition = compose(BUILT_IN.merge(catalog) if merged else catalog, goal, profile=person)
+    except (ub.NothingSafe, ub.NothingFits):
+        return
+    found = []
+    for block in composition.routine.blocks:
+        truth = attrs.evolve(
+            block.exercise,
+            features=block.exercise.features | labels.get(block.exercise.id, frozenset()),
+        )
+        found += c.exclusion_violations(person, [attrs.evolve(block, exercise=truth)], "composed")
+    assert found == []
+
+
+def unreviewed_violations(exercise: ub.Exercise) -> list[str]:
+    """Issue 17: a feature no one has reviewed is screened as if present."""
+    found = []
+    for rule in d.EXCLUSIONS:
+        if not rule.matches(exercise):  # features_of counts the unreviewed ones
+            continue
+        condition = _one_condition(rule)
+        if (
+            ub.screen(exercise, ub.Profile(conditions={condition})).verdict
+            is not ub.Verdict.EXCLUDE
+        ):
+            found.append(f"{exercise.id} is not excluded for {condition.value}: {rule.key}")
+    return found
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 17, 'Where the importer cannot tell a safety feature, it must not report the"
+    " exercise as safe': no Exercise.unreviewed yet",
+)
+@examples(15, shrink=False)
+@example(ub.Feature.SUPINE, "chin-tuck")
+@given(st.sampled_from(sorted(ub.Feature)), st.sampled_from(BUILT_IN.ids))
+def test_imp5_an_unreviewed_feature_is_screened_as_present(
+    feature: ub.Feature, exercise_id: str
+) -> None:
+    """IMP-5 [§8; issue 17]: what no one has reviewed counts as there: never 'safe' for a condition it concerns."""
+    exercise = BUILT_IN[exercise_id]
+    if feature in exercise.features:
+        return
+    doubtful = attrs.evolve(exercise, unreviewed=frozenset({feature}))
+    assert unreviewed_violations(doubtful) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=FileNotFoundError,
+    reason="the copy of free-exercise-db lands under tests/data with the importer's work",
+)
+def test_imp6_the_whole_dataset_is_screened_by_its_facts() -> None:
+    """IMP-6 [§8, §5.4]: every entry the importer takes from the whole dataset keeps to SCR-1 and SCR-5."""
+    entries = json.loads(DATASET.read_text(encoding="utf-8"))
+    catalog, _ = fedb.load(entries, id_prefix="fedb-")
+    blocks = [ub.Block(exercise=exercise) for exercise in catalog]
+    found = c.ball_load_violations(blocks, "dataset")
+    for rule in d.EXCLUSIONS:
+        person = ub.Profile(conditions={_one_condition(rule)})
+        kept = [b for b in blocks if ub.screen(b, person).verdict is not ub.Verdict.EXCLUDE]
+        found += c.exclusion_violations(person, kept, "dataset")
+    assert found == []
