@@ -547,17 +547,18 @@ def sheet_violations(
 # -- triage over time -----------------------------------------------------------------------
 
 
-def _ratings(log: SessionLog) -> list[int]:
+def _symptom(log: SessionLog) -> int | None:
+    """Back pain outside exercise: at rest before the session, and the next morning.
+
+    Pain during exercise that has settled by the next morning is for the pain
+    gate to judge (§3.1 [P7]); what persists is the pain a person has at rest
+    and on waking (§4.3).
+    """
     found = [log.pain_before] if log.pain_before is not None else []
-    for outcome in log.outcomes:
-        found += [
-            r
-            for r in (outcome.pain_during, outcome.pain_after, outcome.pain_next_morning)
-            if r is not None
-        ]
+    found += [o.pain_next_morning for o in log.outcomes if o.pain_next_morning is not None]
     if log.symptoms is not None and log.symptoms.pain_now is not None:
         found.append(log.symptoms.pain_now)
-    return found
+    return max(found, default=None)
 
 
 def expected_referral(
@@ -570,10 +571,11 @@ def expected_referral(
     Read from the sheet, not from the library:
 
     - any red flag answered yes, at a session or a check-in (§4.2 [R3]);
-    - pain that has not eased across sessions spanning 14 days (§4.3 design
-      note (c): no improvement after ~2 weeks of self-management), or that
-      has lasted past the 6-week hard ceiling whatever its trend [R2*][R5];
-      a session with every rating 0 ends an episode of pain;
+    - back pain (at rest, or the next morning) that has not eased across
+      sessions spanning 14 days (§4.3 design note (c): no improvement after
+      ~2 weeks of self-management), or that has lasted past the 6-week hard
+      ceiling whatever its trend [R2*][R5]; a session with no pain at rest
+      and none the next morning ends an episode;
     - next-morning pain worse than before the session, over a run of
       sessions spanning more than 3 days (§4.3 (b), [P11*]);
     - back pain in someone with osteoporosis (§8 [C1]).
@@ -589,12 +591,10 @@ def expected_referral(
             return day, "red flag"
         if isinstance(item, ub.SymptomReport):
             continue
-        ratings = _ratings(item)
-        if ratings and max(ratings) == 0:
-            episode, worse_from = None, None
-            continue
-        level = max(ratings, default=0)
-        if level > 0:
+        level = _symptom(item)
+        if item.pain_before == 0 and not level:
+            episode = None
+        elif level:
             if osteoporosis:
                 return day, "back pain with osteoporosis"
             if episode is None:

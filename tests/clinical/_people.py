@@ -15,6 +15,7 @@ import random
 from typing import Any, Final
 
 import attrs
+from hypothesis import reject
 from hypothesis import strategies as st
 
 import upperback as ub
@@ -198,20 +199,21 @@ def week_logs(
     before: tuple[int, int] | None = (0, 10),
     flags: tuple[ub.RedFlag, ...] = (),
     skip_some: bool = True,
+    missing: float = 0.15,
 ) -> list[ub.SessionLog]:
     """Logs of a planned week's sessions: some missed, done on their day or a day or two late.
 
     ``rnd`` is Hypothesis' random (``st.randoms()``), so every choice shrinks.
     Each block is done as prescribed or short, or skipped, with its pain
     during drawn from ``pain``, the next morning's from ``morning`` (or not
-    given, sometimes, when ``None`` is allowed) and the pain before the
-    session from ``before``; ``flags`` are red flags answered yes at a
+    given, with probability ``missing`` or when ``None``) and the pain
+    before the session from ``before``; ``flags`` are red flags answered yes at a
     check-in with every session. At least one session of the week is logged
     (a whole missed week is its own trap: see the regressions).
     """
 
     def rating(bounds: tuple[int, int] | None) -> int | None:
-        if bounds is None or rnd.random() < 0.15:
+        if bounds is None or rnd.random() < missing:
             return None
         return rnd.randint(*bounds)
 
@@ -279,21 +281,33 @@ def logged_program(
 
     Each week is planned from the logs so far, then logged as
     ``logs_for(week)`` gives, as an app does; the program is then
-    planned whole from every log.
+    planned whole from every log. A person for whom nothing is safe on
+    some week (planning refuses, which is safe) rejects the example.
     """
     logs: list[ub.SessionLog] = []
-    for number in range(1, min(logged, weeks) + 1):
-        so_far = ub.plan(
+    try:
+        for number in range(1, min(logged, weeks) + 1):
+            so_far = ub.plan(
+                routine,
+                weeks=number,
+                profile=profile,
+                rules=rules,
+                catalog=catalog,
+                start=start,
+                logs=logs,
+            )
+            logs += logs_for(so_far.weeks[-1])
+        program = ub.plan(
             routine,
-            weeks=number,
+            weeks=weeks,
             profile=profile,
             rules=rules,
             catalog=catalog,
             start=start,
             logs=logs,
         )
-        logs += logs_for(so_far.weeks[-1])
-    program = ub.plan(
-        routine, weeks=weeks, profile=profile, rules=rules, catalog=catalog, start=start, logs=logs
-    )
+    except ub.NothingSafe:
+        # Nothing is safe for the person on some week: refusing to plan is safe, and
+        # there is nothing to check.
+        reject()
     return program, logs
