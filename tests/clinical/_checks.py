@@ -9,24 +9,27 @@ sheet's rules from :mod:`tests.clinical._domain`, never the library's tables.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import upperback as ub
 from tests.clinical import _domain as d
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Sequence
+
     from upperback import Block, Exercise, Profile, Program, Routine, SessionLog, Week
 
 __all__ = [
     "ball_load_violations",
     "band_violations",
     "dose_range_violations",
-    "expected_referral",
     "exclusion_violations",
+    "expected_referral",
     "frequency_violations",
     "harder",
     "lighter",
@@ -79,11 +82,14 @@ def exclusion_violations(profile: Profile | None, blocks: Iterable[Block], where
         if rule.id in profile.cleared_rules
         for condition in rule.conditions
     )
+    concerned = [rule for rule in d.EXCLUSIONS if rule.applies_to(profile.conditions - cleared)]
     for block in blocks:
         exercise = block.exercise
-        for rule in d.EXCLUSIONS:
-            if rule.applies_to(profile.conditions - cleared) and rule.matches(exercise):
-                found.append(f"{where}: {_name(block)} is excluded by {rule.key}")
+        found += [
+            f"{where}: {_name(block)} is excluded by {rule.key}"
+            for rule in concerned
+            if rule.matches(exercise)
+        ]
         avoided = profile.avoid_features & d.features_of(exercise)
         if avoided:
             listed = ", ".join(sorted(avoided))
@@ -97,16 +103,14 @@ def screen_caution_violations(
     """§8: every block the sheet says to do only with care, but carrying no caution."""
     if profile is None:
         return []
-    found = []
-    for block in blocks:
-        for rule in d.CAUTIONS:
-            if (
-                rule.applies_to(profile.conditions)
-                and rule.matches(block.exercise)
-                and not any(caution.cue for caution in block.cautions)
-            ):
-                found.append(f"{where}: {_name(block)} carries no caution for {rule.key}")
-    return found
+    concerned = [rule for rule in d.CAUTIONS if rule.applies_to(profile.conditions)]
+    return [
+        f"{where}: {_name(block)} carries no caution for {rule.key}"
+        for block in blocks
+        if not any(caution.cue for caution in block.cautions)
+        for rule in concerned
+        if rule.matches(block.exercise)
+    ]
 
 
 def pain_cap_violations(profile: Profile | None, blocks: Iterable[Block], where: str) -> list[str]:
@@ -142,6 +146,50 @@ def _limit(exercise: Exercise, field: str) -> int | None:
     return None if limits is None else getattr(limits, field, None)
 
 
+def _hold_violations(
+    block: Block, *, older: bool, starting: bool, began: ub.Dose | None
+) -> list[str]:
+    """§1.1: a static stretch's hold, within its range and the exercise's own limit."""
+    exercise, dose = block.exercise, block.dose
+    if exercise.kind is not ub.ExerciseKind.STATIC_STRETCH or dose.hold_s is None:
+        return []
+    own = _limit(exercise, "hold_s")
+    low, high = d.OLDER_ADULT_HOLD_S if older else d.ADULT_HOLD_S
+    if own is not None:
+        high = min(high, own)
+    found = []
+    if dose.hold_s > max(high, (began.hold_s or 0) if began is not None else 0):
+        found.append(f"{_name(block)} holds {dose.hold_s} s, above {high} s (§1.1)")
+    floor = min([low, *(cap for cap in (block.max_hold_s, own) if cap is not None)])
+    if starting and older and dose.hold_s < floor:
+        found.append(
+            f"{_name(block)} holds {dose.hold_s} s, below the older adults' {low} s (§1.1)"
+        )
+    return found
+
+
+def _strength_violations(
+    block: Block, *, fewer_reps: bool, starting: bool, began: ub.Dose | None
+) -> list[str]:
+    """§2: strengthening's sets, and the 10–15 reps of older adults and novices."""
+    dose = block.dose
+    if block.exercise.kind is not ub.ExerciseKind.STRENGTHENING:
+        return []
+    found = []
+    top = max(d.STRENGTH_MAX_SETS, began.sets if began is not None else 0)
+    if dose.sets > top:
+        found.append(f"{_name(block)} has {dose.sets} sets, above {top} (§2)")
+    if fewer_reps and dose.reps is not None:
+        low, high = d.OLDER_OR_NOVICE_REPS
+        high = max(high, (began.reps or 0) if began is not None else 0)
+        if dose.reps > high or (starting and dose.reps < low):
+            found.append(
+                f"{_name(block)} has {dose.reps} reps, outside {low}–{high}"
+                " for older adults and novices (§2)"
+            )
+    return found
+
+
 def dose_range_violations(
     profile: Profile | None,
     blocks: Iterable[Block],
@@ -164,39 +212,15 @@ def dose_range_violations(
     novice = profile is not None and profile.novice
     found = []
     for block in blocks:
-        exercise, dose = block.exercise, block.dose
-        began = (first or {}).get(exercise.id)
-        own_hold = _limit(exercise, "hold_s")
-        if exercise.kind is ub.ExerciseKind.STATIC_STRETCH and dose.hold_s is not None:
-            low, high = d.OLDER_ADULT_HOLD_S if older else d.ADULT_HOLD_S
-            if own_hold is not None:
-                high = min(high, own_hold)
-            allowed = max(high, began.hold_s or 0) if began is not None else high
-            if dose.hold_s > allowed:
-                found.append(f"{where}: {_name(block)} holds {dose.hold_s} s, above {high} s")
-            caps = [c for c in (block.max_hold_s, own_hold) if c is not None]
-            floor = min([low, *caps])
-            if starting and older and dose.hold_s < floor:
-                found.append(
-                    f"{where}: {_name(block)} holds {dose.hold_s} s, below the older"
-                    f" adults' {low} s (§1.1)"
-                )
-        if exercise.kind is ub.ExerciseKind.STRENGTHENING:
-            top = max(d.STRENGTH_MAX_SETS, began.sets if began is not None else 0)
-            if dose.sets > top:
-                found.append(f"{where}: {_name(block)} has {dose.sets} sets, above {top} (§2)")
-            if (older or novice) and dose.reps is not None:
-                low, high = d.OLDER_OR_NOVICE_REPS
-                high = max(high, (began.reps or 0) if began is not None else 0)
-                if dose.reps > high or (starting and dose.reps < low):
-                    found.append(
-                        f"{where}: {_name(block)} has {dose.reps} reps, outside"
-                        f" {low}–{high} for older adults and novices (§2)"
-                    )
-        own_sets = _limit(exercise, "sets")
-        if own_sets is not None and dose.sets > max(own_sets, began.sets if began else 0):
-            found.append(f"{where}: {_name(block)} passes its own limit of {own_sets} sets")
-    return found
+        began = (first or {}).get(block.exercise.id)
+        found += _hold_violations(block, older=older, starting=starting, began=began)
+        found += _strength_violations(
+            block, fewer_reps=older or novice, starting=starting, began=began
+        )
+        own_sets = _limit(block.exercise, "sets")
+        if own_sets is not None and block.dose.sets > max(own_sets, began.sets if began else 0):
+            found.append(f"{_name(block)} passes its own limit of {own_sets} sets")
+    return [f"{where}: {violation}" for violation in found]
 
 
 def band_violations(profile: Profile | None, blocks: Iterable[Block], where: str) -> list[str]:
@@ -217,8 +241,10 @@ def frequency_violations(routine: Routine, where: str) -> list[str]:
     strength = [b for b in routine.blocks if b.exercise.kind is ub.ExerciseKind.STRENGTHENING]
     if strength and routine.sessions_per_week > d.MAX_STRENGTH_SESSIONS:
         return [
-            f"{where}: strengthening ({strength[0].exercise.id}) {routine.sessions_per_week}"
-            f" times a week, above {d.MAX_STRENGTH_SESSIONS} (≥48 h apart, §2)"
+            (
+                f"{where}: strengthening ({strength[0].exercise.id}) {routine.sessions_per_week}"
+                f" times a week, above {d.MAX_STRENGTH_SESSIONS} (≥48 h apart, §2)"
+            )
         ]
     return []
 
@@ -241,7 +267,7 @@ def spacing_violations(program: Program) -> list[str]:
         if session.date is not None
     )
     found = []
-    for (one, _), (two, week) in zip(days, days[1:], strict=False):
+    for (one, _), (two, week) in itertools.pairwise(days):
         hours = (two - one).days * 24
         if hours < d.MIN_HOURS_BETWEEN_STRENGTH:
             found.append(
@@ -348,6 +374,39 @@ def _pains(logs: Iterable[SessionLog], at: tuple[int, int], exercise_id: str) ->
     ]
 
 
+def _raised(pairs: list[Any]) -> list[int]:
+    """Next-morning pain still raised: above the pain before, or above 3/10 when that is unknown."""
+    return [
+        o.pain_next_morning
+        for log, o in pairs
+        if o.pain_next_morning is not None
+        and o.pain_next_morning
+        > (log.pain_before if log.pain_before is not None else d.SETTLED_PAIN)
+    ]
+
+
+def _gated(new: Block, old: Block, pairs: list[Any], ceiling: int) -> tuple[str, bool] | None:
+    """What a week's pain at a block asks of the next week: (why, whether to reduce), or None.
+
+    Pain above the ceiling, or next-morning pain still raised: reduce; next-morning
+    pain above the safe zone (not settled): no harder. None when pain allows progress.
+    """
+    pains = [o.pain for _, o in pairs if o.pain is not None]
+    if any(p > ceiling for p in pains):
+        return f"pain {max(pains)}/10 > {ceiling}", True
+    raised = _raised(pairs)
+    if raised:
+        return f"next-morning pain {max(raised)}/10 still raised (§3.1, derived from [P7])", True
+    unsettled = [
+        o.pain_next_morning
+        for _, o in pairs
+        if o.pain_next_morning is not None and o.pain_next_morning > d.SETTLED_PAIN
+    ]
+    if unsettled:
+        return f"next-morning pain {max(unsettled)}/10, not settled", False
+    return None
+
+
 def progression_violations(
     program: Program, logs: Sequence[SessionLog], *, reduce: bool = True
 ) -> list[str]:
@@ -369,60 +428,60 @@ def progression_violations(
         return []
     ceiling = pain_ceiling_for(program.profile)
     by_week = _logs_by_week(logs, program.start)
-    last = max(by_week)
     found: list[str] = []
     painful: dict[tuple[int, int], Block] = {}
-    for week in program.weeks[1 : last + 1]:
+    for week in program.weeks[1 : max(by_week) + 1]:
         before = program.weeks[week.number - 2]
-        week_logs = by_week.get(before.number, [])
         now = dict(ub.addresses(week.routine))
         for at, old in ub.addresses(before.routine):
             new = now.get(at)
-            if new is None:
-                continue
-            pairs = _pains(week_logs, at, old.exercise.id)
-            pains = [o.pain for _, o in pairs if o.pain is not None]
-            raised = [
-                o.pain_next_morning
-                for log, o in pairs
-                if o.pain_next_morning is not None
-                and o.pain_next_morning
-                > (log.pain_before if log.pain_before is not None else d.SETTLED_PAIN)
-            ]
-            unsettled = [
-                o.pain_next_morning
-                for _, o in pairs
-                if o.pain_next_morning is not None and o.pain_next_morning > d.SETTLED_PAIN
-            ]
-            where = f"week {week.number} {new.exercise.id}"
-            peak = max(pains + [o.pain_next_morning or 0 for _, o in pairs], default=None)
-            if any(p > ceiling for p in pains):
-                painful[at] = old
-                if harder(new, old):
-                    found.append(f"{where}: made harder after pain {max(pains)}/10 > {ceiling}")
-                elif reduce and not (lighter(new, old) or week.referred or at_floor(old)):
-                    found.append(f"{where}: not reduced after pain {max(pains)}/10 > {ceiling}")
-            elif raised:
-                if harder(new, old):
-                    found.append(f"{where}: made harder after next-morning pain {max(raised)}/10")
-                elif reduce and not (lighter(new, old) or week.referred or at_floor(old)):
-                    found.append(
-                        f"{where}: not reduced after next-morning pain {max(raised)}/10"
-                        " still raised (§3.1, derived from [P7])"
-                    )
-            elif unsettled and harder(new, old):
-                found.append(
-                    f"{where}: made harder after next-morning pain {max(unsettled)}/10, not settled"
-                )
-            elif pairs and peak is not None and peak <= d.SETTLED_PAIN and at in painful:
-                if not harder(old, painful[at]):
-                    del painful[at]  # went well at or below the painful dose
-            if at in painful and harder(new, painful[at]) and not week.referred:
-                found.append(
-                    f"{where}: back above {painful[at].dose.describe()}, where pain"
-                    " passed the ceiling, before a week went well there (§3.1)"
-                )
+            if new is not None:
+                pairs = _pains(by_week.get(before.number, []), at, old.exercise.id)
+                step = _Step(at=at, old=old, new=new, referred=week.referred)
+                where = f"week {week.number} {new.exercise.id}"
+                found += [
+                    f"{where}: {v}" for v in step.judge(pairs, ceiling, painful, reduce=reduce)
+                ]
     return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One block from one week to the next (internal to :func:`progression_violations`)."""
+
+    at: tuple[int, int]
+    old: Block
+    new: Block
+    referred: bool
+
+    def judge(
+        self,
+        pairs: list[Any],
+        ceiling: int,
+        painful: dict[tuple[int, int], Block],
+        *,
+        reduce: bool,
+    ) -> list[str]:
+        """What the step breaks; ``painful`` (where pain passed the ceiling) is kept up to date."""
+        found = []
+        old, new, at = self.old, self.new, self.at
+        gated = _gated(new, old, pairs, ceiling)
+        if gated is not None:
+            why, lower = gated
+            if lower and why.startswith("pain"):
+                painful[at] = old
+            if harder(new, old):
+                found.append(f"made harder after {why}")
+            elif reduce and lower and not (lighter(new, old) or self.referred or at_floor(old)):
+                found.append(f"not reduced after {why}")
+        elif pairs and at in painful and not harder(old, painful[at]):
+            del painful[at]  # a week went well at or below the painful dose
+        if at in painful and harder(new, painful[at]) and not self.referred:
+            found.append(
+                f"back above {painful[at].dose.describe()}, where pain passed the ceiling,"
+                " before a week went well there (§3.1)"
+            )
+        return found
 
 
 def weekly_rise_violations(program: Program, logs: Sequence[SessionLog]) -> list[str]:
@@ -501,9 +560,27 @@ _PAIN_LIMIT = re.compile(
 )
 
 
-def sheet_violations(
-    sheet: str, blocks: Sequence[Block], profile: Profile | None, *, referrals: bool = False
-) -> list[str]:
+def _pain_limit_violations(text: str, ceiling: int) -> list[str]:
+    """§3.1: one pain limit on a sheet, no looser than the person's, and no vague second one."""
+    found = []
+    limits = {int(a or b) for a, b in _PAIN_LIMIT.findall(text)}
+    if not limits:
+        found.append("the sheet states no pain limit (§3.1)")
+    looser = sorted(n for n in limits if n > ceiling)
+    if looser:
+        found.append(f"the sheet states pain limits {looser}, looser than {ceiling}/10 (§3.1)")
+    if "mild level" in text.lower():
+        found.append("the sheet states a vague 'mild' pain limit beside its number (§3.1)")
+    return found
+
+
+_OSTEOPOROSIS_LINE = re.compile(
+    r"(back pain[^.?!:]*osteoporosis|osteoporosis[^.?!:]*back pain)[^.?!]*"
+    r"(clinician|professional|doctor)"
+)
+
+
+def sheet_violations(sheet: str, blocks: Sequence[Block], profile: Profile | None) -> list[str]:
     """§3.1, §4.2, §8: what a sheet must say to its person.
 
     - every caution screening put on a block, beside it (its cue's words);
@@ -513,34 +590,22 @@ def sheet_violations(
     - for osteoporosis, that back pain goes to a clinician [C1].
     """
     text = readable(sheet)
-    lowered = text.lower()
-    found = []
-    for block in blocks:
-        for caution in block.cautions:
-            if caution.cue and " ".join(caution.cue.split()) not in text:
-                found.append(f"{block.exercise.id}: caution {caution.rule!r} is not on the sheet")
-    ceiling = min(
-        [pain_ceiling_for(profile), *(b.max_pain for b in blocks if b.max_pain is not None)]
-    )
-    limits = {int(a or b) for a, b in _PAIN_LIMIT.findall(text)}
-    if not limits:
-        found.append("the sheet states no pain limit (§3.1)")
-    looser = sorted(n for n in limits if n > ceiling)
-    if looser:
-        found.append(f"the sheet states pain limits {looser}, looser than {ceiling}/10 (§3.1)")
-    if "mild level" in lowered:
-        found.append("the sheet states a vague 'mild' pain limit beside its number (§3.1)")
-    for flag in ub.RedFlag:
-        if " ".join(flag.question.split()) not in text:
-            found.append(f"red flag {flag.value!r} is not on the sheet (§4.2)")
-    if ub.Condition.OSTEOPOROSIS in conditions_of(profile) and not re.search(
-        r"(back pain[^.?!:]*osteoporosis|osteoporosis[^.?!:]*back pain)[^.?!]*"
-        r"(clinician|professional|doctor)",
-        lowered,
-    ):
+    found = [
+        f"{block.exercise.id}: caution {caution.rule!r} is not on the sheet"
+        for block in blocks
+        for caution in block.cautions
+        if caution.cue and " ".join(caution.cue.split()) not in text
+    ]
+    caps = [b.max_pain for b in blocks if b.max_pain is not None]
+    found += _pain_limit_violations(text, min([pain_ceiling_for(profile), *caps]))
+    found += [
+        f"red flag {flag.value!r} is not on the sheet (§4.2)"
+        for flag in ub.RedFlag
+        if " ".join(flag.question.split()) not in text
+    ]
+    osteoporosis = ub.Condition.OSTEOPOROSIS in conditions_of(profile)
+    if osteoporosis and not _OSTEOPOROSIS_LINE.search(text.lower()):
         found.append("an osteoporosis sheet does not send back pain to a clinician (§8 [C1])")
-    if referrals and "professional" not in lowered:
-        found.append("a referred program's sheet does not say to see a professional (§4.3)")
     return found
 
 
@@ -559,6 +624,52 @@ def _symptom(log: SessionLog) -> int | None:
     if log.symptoms is not None and log.symptoms.pain_now is not None:
         found.append(log.symptoms.pain_now)
     return max(found, default=None)
+
+
+def _worse_after(log: SessionLog) -> bool:
+    """Whether next-morning pain was worse than the pain before the session."""
+    return log.pain_before is not None and any(
+        o.pain_next_morning is not None and o.pain_next_morning > log.pain_before
+        for o in log.outcomes
+    )
+
+
+class _Course:
+    """The running state of a history, log by log: the episode of pain and the worse mornings."""
+
+    def __init__(self, *, osteoporosis: bool) -> None:
+        self.osteoporosis = osteoporosis
+        self.episode: tuple[dt.date, int] | None = None
+        self.worse_from: dt.date | None = None
+
+    def step(self, log: SessionLog) -> str | None:
+        """Why this log refers, or None."""
+        day, level = log.date, _symptom(log)
+        why = None
+        if log.pain_before == 0 and not level:
+            self.episode = None
+        elif level:
+            why = self._pain(day, level)
+        if not _worse_after(log):
+            self.worse_from = None
+        else:
+            self.worse_from = self.worse_from or day
+            if (day - self.worse_from).days + 1 > d.WORSE_AFTER_EXERCISE_DAYS:
+                why = why or "worse after exercise"
+        return why
+
+    def _pain(self, day: dt.date, level: int) -> str | None:
+        if self.osteoporosis:
+            return "back pain with osteoporosis"
+        if self.episode is None:
+            self.episode = (day, level)
+            return None
+        days = (day - self.episode[0]).days
+        if days >= d.NOT_IMPROVING_DAYS and level >= self.episode[1]:
+            return "pain not improving"
+        if days > d.SYMPTOM_CEILING_DAYS:
+            return "pain past the ceiling"
+        return None
 
 
 def expected_referral(
@@ -580,37 +691,12 @@ def expected_referral(
       sessions spanning more than 3 days (§4.3 (b), [P11*]);
     - back pain in someone with osteoporosis (§8 [C1]).
     """
-    events: list[tuple[dt.date, int, Any]] = [(log.date, 1, log) for log in logs]
-    events += [(day, 0, report) for day, report in check_ins]
-    osteoporosis = ub.Condition.OSTEOPOROSIS in conditions_of(profile)
-    episode: tuple[dt.date, int] | None = None
-    worse_from: dt.date | None = None
-    for day, _, item in sorted(events, key=lambda e: (e[0], e[1])):
-        report = item if isinstance(item, ub.SymptomReport) else item.symptoms
-        if report is not None and report.red_flags:
-            return day, "red flag"
-        if isinstance(item, ub.SymptomReport):
-            continue
-        level = _symptom(item)
-        if item.pain_before == 0 and not level:
-            episode = None
-        elif level:
-            if osteoporosis:
-                return day, "back pain with osteoporosis"
-            if episode is None:
-                episode = (day, level)
-            elif (day - episode[0]).days >= d.NOT_IMPROVING_DAYS and level >= episode[1]:
-                return day, "pain not improving"
-            elif (day - episode[0]).days > d.SYMPTOM_CEILING_DAYS:
-                return day, "pain past the ceiling"
-        worse = item.pain_before is not None and any(
-            o.pain_next_morning is not None and o.pain_next_morning > item.pain_before
-            for o in item.outcomes
-        )
-        if not worse:
-            worse_from = None
-        else:
-            worse_from = worse_from or day
-            if (day - worse_from).days + 1 > d.WORSE_AFTER_EXERCISE_DAYS:
-                return day, "worse after exercise"
-    return None
+    logs = sorted(logs, key=lambda log: log.date)
+    flags = [day for day, report in check_ins if report.red_flags]
+    flags += [log.date for log in logs if log.symptoms is not None and log.symptoms.red_flags]
+    course = _Course(osteoporosis=ub.Condition.OSTEOPOROSIS in conditions_of(profile))
+    found = next(((log.date, why) for log in logs if (why := course.step(log))), None)
+    first_flag = min(flags, default=None)
+    if first_flag is not None and (found is None or first_flag <= found[0]):
+        return first_flag, "red flag"
+    return found

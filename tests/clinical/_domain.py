@@ -231,7 +231,7 @@ NERVE_PAIN_CEILING: Final = 3
 """§3.1 and §8 cervical radiculopathy: 0–3/10 during and after (convention, the stricter)."""
 
 SETTLED_PAIN: Final = 3
-"""§3.1: the top of the "safe" zone, ≤3/10 (convention); pain above it next morning has not settled."""
+"""§3.1: the top of the "safe" zone, ≤3/10 (convention); above it next morning, not settled."""
 
 ADULT_HOLD_S: Final = (10, 30)
 """§1.1 [A1][A2]: hold a static stretch 10–30 s (most adults)."""

@@ -11,8 +11,7 @@ morning, that carry a red flag, that skip weeks or fall on odd days.
 from __future__ import annotations
 
 import datetime as dt
-import random
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from hypothesis import reject
@@ -21,6 +20,9 @@ from hypothesis import strategies as st
 import upperback as ub
 from tests.clinical._fedb_sample import LABELLED, SENTENCES, entry
 from upperback.interop import free_exercise_db as fedb
+
+if TYPE_CHECKING:
+    import random
 
 __all__ = [
     "BUILT_IN",

@@ -1,4 +1,4 @@
-"""Composition and adaptation: what ``compose`` and ``prescribe`` give a person (DOMAIN §1–2, §5, §8).
+"""Composition and adaptation: what ``compose`` and ``prescribe`` give (DOMAIN §1–2, §5, §8).
 
 Goals of every length, benefit and frequency are composed for generated
 people with their own kits, from the built-in catalog and from the built-in
@@ -135,7 +135,10 @@ def test_cmp5_checker_rejects_strengthening_seven_times_a_week() -> None:
 def test_cmp6_what_compose_gives_plan_accepts(
     catalog: ub.Catalog, goal: ub.Goal, person: ub.Profile, seed: int
 ) -> None:
-    """CMP-6 [§2 A6 A7]: one frequency rule: every composed routine can be planned for its person."""
+    """CMP-6 [§2 A6 A7]: one frequency rule: every composed routine can be planned for its person.
+
+    The person may still change so that nothing is safe on a later week.
+    """
     composition = _composed(catalog, goal, person, seed)
     if composition is not None:
         try:
@@ -171,7 +174,7 @@ def prescription_violations(prescription: ub.Prescription, person: ub.Profile) -
 def test_cmp9_an_adapted_prescription_keeps_to_the_sheet(
     ids: list[str], person: ub.Profile, minutes: int | None
 ) -> None:
-    """CMP-9 [§3.1, §5.4, §8]: ``prescribe`` never keeps or brings in what the person must not do."""
+    """CMP-9 [§3.1, §5.4, §8]: ``prescribe`` never keeps or brings in what the person must avoid."""
     prescription = _prescribed(ids, person, minutes)
     if prescription is not None:
         assert prescription_violations(prescription, person) == []
@@ -197,13 +200,15 @@ def test_cmp10_a_time_budget_never_shortens_an_older_adults_holds(
     older = ub.Profile(age_band=ub.AgeBand.OVER_50)
     budgeted = _prescribed(ids, older, minutes)
     free = _prescribed(ids, older, None)
-    assume(budgeted is not None and free is not None)
-    assert budgeted is not None and free is not None
+    assume(budgeted is not None)
+    assume(free is not None)
+    assert budgeted is not None
+    assert free is not None
     assert shortened_holds(free.routine, budgeted.routine) == []
 
 
 def shortened_holds(free: ub.Routine, budgeted: ub.Routine) -> list[str]:
-    """§1.1: the older adult's static holds a budget cut below 30 s (or below the unbudgeted hold)."""
+    """§1.1: the older adult's static holds a budget cut below 30 s (or the unbudgeted hold)."""
     before = {b.exercise.id: b.dose.hold_s for b in free.blocks if b.dose.hold_s is not None}
     low = d.OLDER_ADULT_HOLD_S[0]
     return [

@@ -45,9 +45,11 @@ def resolution_violations(
     reported = {m.exercise_id for m in resolved.mismatches}
     if reported != tampered:
         found.append(f"mismatches name {sorted(reported)}, the edits were {sorted(tampered)}")
-    for block in resolved.value.blocks:
-        if block.exercise != BUILT_IN[block.exercise.id]:
-            found.append(f"{block.exercise.id} keeps the document's facts, not the catalog's")
+    found += [
+        f"{block.exercise.id} keeps the document's facts, not the catalog's"
+        for block in resolved.value.blocks
+        if block.exercise != BUILT_IN[block.exercise.id]
+    ]
     try:
         safe = ub.screen(resolved.value, person).safe_routine()
     except ub.NothingSafe:
@@ -66,7 +68,11 @@ def resolution_violations(
 def test_doc1_exercise_facts_come_from_the_catalog(
     person: ub.Profile, ids: list[str], data: st.DataObject
 ) -> None:
-    """DOC-1 [§8]: a posted routine whose exercises lost their safety facts, re-resolved, screens by the catalog's."""
+    """DOC-1 [§8]: a posted routine that lost its safety facts screens by the catalog's.
+
+    Once re-resolved against the catalog, whose facts win, and every edit is
+    reported as a mismatch.
+    """
     blocks = []
     tampered = set()
     for exercise_id in ids:
@@ -82,7 +88,7 @@ def test_doc1_exercise_facts_come_from_the_catalog(
 
 
 def test_doc1_checker_rejects_a_routine_kept_on_its_own_facts() -> None:
-    """DOC-1 [§8]: the checker rejects cat–camel without its flexion, unresolved, for osteoporosis."""
+    """DOC-1 [§8]: the checker rejects a posted cat–camel without its flexion."""
     person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
     posted = ub.Routine.of("Posted", main=[_tamper(BUILT_IN["cat-camel"], "features")])
     kept = ub.Resolved(value=posted)
@@ -104,7 +110,7 @@ def _with_profile(program: ub.Program, person: ub.Profile) -> str:
 def test_doc2_a_program_is_checked_against_its_own_profile_on_load(
     person: ub.Profile, ids: list[str], weeks: int
 ) -> None:
-    """DOC-2 [§8]: a program document whose weeks hold what its own person must not do is refused."""
+    """DOC-2 [§8]: a program document whose weeks hold what its own person must avoid is refused."""
     program = ub.plan(routine_of(ids, 2), weeks=weeks, start=START)
     exposed = [
         v
@@ -124,7 +130,7 @@ def test_doc2_a_program_is_checked_against_its_own_profile_on_load(
 
 
 def test_doc3_a_forged_screen_report_is_refused() -> None:
-    """DOC-3 [§8 C1]: a screen report edited to let cat–camel through for osteoporosis does not load."""
+    """DOC-3 [§8 C1]: a screen report edited to let cat–camel through does not load."""
     person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
     report = ub.screen(
         ub.Routine.of("R", main=[BUILT_IN["cat-camel"], BUILT_IN["chin-tuck"]]), person
@@ -136,23 +142,28 @@ def test_doc3_a_forged_screen_report_is_refused() -> None:
         ub.loads(json.dumps(document))
 
 
+_REPEATED_FLAGS = (
+    '{"upperback": 2, "kind": "symptom_report", "data": {"days_since_onset": 1,'
+    ' "trend": "same", "red_flags": ["chest_pain"], "red_flags": []}}'
+)
+_REPEATED_CONDITIONS = (
+    '{"upperback": 2, "kind": "profile", "data": {"conditions": ["osteoporosis"],'
+    ' "conditions": []}}'
+)
+
+
 @pytest.mark.parametrize(
     ("kind", "text"),
     [
-        (
-            "symptom report",
-            '{"upperback": 2, "kind": "symptom_report", "data": {"days_since_onset": 1,'
-            ' "trend": "same", "red_flags": ["chest_pain"], "red_flags": []}}',
-        ),
-        (
-            "profile",
-            '{"upperback": 2, "kind": "profile", "data": {"conditions": ["osteoporosis"],'
-            ' "conditions": []}}',
-        ),
+        ("symptom report", _REPEATED_FLAGS),
+        ("profile", _REPEATED_CONDITIONS),
     ],
 )
 def test_doc4_a_repeated_key_is_refused_not_read_as_its_last_value(kind: str, text: str) -> None:
-    """DOC-4 [§4.2, §8]: a document repeating a key (a red flag, then none) is refused, not read as the last."""
+    """DOC-4 [§4.2, §8]: a document repeating a key (a red flag, then none) is refused.
+
+    Never read as its last value, as a plain JSON reader does.
+    """
     with pytest.raises(ub.InvalidDocument):
         ub.loads(text)
 
@@ -160,11 +171,7 @@ def test_doc4_a_repeated_key_is_refused_not_read_as_its_last_value(kind: str, te
 @pytest.mark.parametrize(
     ("command", "document"),
     [
-        (
-            "triage",
-            '{"upperback": 2, "kind": "symptom_report", "data": {"days_since_onset": 1,'
-            ' "trend": "same", "red_flags": ["chest_pain"], "red_flags": []}}',
-        ),
+        ("triage", _REPEATED_FLAGS),
         ("validate", "[" * 10_000 + "]" * 10_000),
         (
             "validate",
@@ -175,7 +182,11 @@ def test_doc4_a_repeated_key_is_refused_not_read_as_its_last_value(kind: str, te
 def test_doc5_the_command_line_reads_every_file_as_the_library_does(
     command: str, document: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """DOC-5 [§4.2; issue 17]: a repeated key, a 10,000-deep or 5,000-digit file ends in a message, not a traceback."""
+    """DOC-5 [§4.2; issue 17]: a repeated key, a 10,000-deep or 5,000-digit file: a message.
+
+    The command line reads every file as the library does: an exit code and
+    the library's message, never a traceback, and never "continue".
+    """
     path = tmp_path / "input.json"
     path.write_text(document, encoding="utf-8")
     args = ["--report", str(path)] if command == "triage" else [str(path)]

@@ -97,7 +97,7 @@ def test_imp1_every_labelled_entry_is_screened_as_its_words_say() -> None:
 def test_imp2_entries_written_from_labelled_words_are_screened_as_the_words_say(
     sentences: list[tuple[str, frozenset[ub.Feature]]], category: str, equipment: str | None
 ) -> None:
-    """IMP-2 [§8]: an entry made of real, labelled sentences is never called safe against its words."""
+    """IMP-2 [§8]: an entry made of real, labelled sentences is never called safe against them."""
     data = entry(
         id="Generated",
         name="Generated exercise",
@@ -130,7 +130,7 @@ def same_movement_violations(imported: ub.Exercise, built_in: ub.Exercise) -> li
 
 
 def test_imp3_checker_rejects_an_import_milder_than_the_built_in_movement() -> None:
-    """IMP-3 [§8]: the checker rejects a chin tuck 'import' that drops the supine cat–camel's flexion."""
+    """IMP-3 [§8]: the checker rejects a cat–camel 'import' that drops the built-in's flexion."""
     milder = attrs.evolve(BUILT_IN["cat-camel"], id="fedb-cat", features=frozenset())
     assert same_movement_violations(milder, BUILT_IN["cat-camel"])
 
@@ -146,7 +146,7 @@ def test_imp3_checker_rejects_an_import_milder_than_the_built_in_movement() -> N
 def test_imp3_the_same_movement_is_screened_as_strictly_imported(
     dataset_id: str, built_in_id: str
 ) -> None:
-    """IMP-3 [§8 C1–C4, C8*, C9*]: child's pose and the cat stretch, imported, screen as strictly as built in."""
+    """IMP-3 [§8 C1–C4, C8*, C9*]: child's pose and the cat stretch, imported as built in."""
     catalog, _ = fedb.load([ENTRIES[dataset_id]], id_prefix="fedb-")
     (imported,) = tuple(catalog)
     assert same_movement_violations(imported, BUILT_IN[built_in_id]) == []
@@ -183,7 +183,7 @@ def test_imp4_compositions_from_an_imported_catalog_keep_to_the_words(
     condition: ub.Condition,
     merged: bool,
 ) -> None:
-    """IMP-4 [§8]: composing from an import, alone or merged with the built-in one, keeps to its words."""
+    """IMP-4 [§8]: composing from an import, alone or merged, keeps to its words."""
     catalog, labels = imported
     person = ub.Profile(conditions={condition})
     try:
@@ -226,7 +226,11 @@ def unreviewed_violations(exercise: ub.Exercise) -> list[str]:
 def test_imp5_an_unreviewed_feature_is_screened_as_present(
     feature: ub.Feature, exercise_id: str
 ) -> None:
-    """IMP-5 [§8; issue 17]: what no one has reviewed counts as there: never 'safe' for a condition it concerns."""
+    """IMP-5 [§8; issue 17]: what no one has reviewed counts as there.
+
+    An exercise is never called safe for a condition an unreviewed feature
+    of it concerns.
+    """
     exercise = BUILT_IN[exercise_id]
     if feature in exercise.features:
         return
@@ -240,7 +244,7 @@ def test_imp5_an_unreviewed_feature_is_screened_as_present(
     reason="the copy of free-exercise-db lands under tests/data with the importer's work",
 )
 def test_imp6_the_whole_dataset_is_screened_by_its_facts() -> None:
-    """IMP-6 [§8, §5.4]: every entry the importer takes from the whole dataset keeps to SCR-1 and SCR-5."""
+    """IMP-6 [§8, §5.4]: every entry imported from the whole dataset keeps to SCR-1 and SCR-5."""
     entries = json.loads(DATASET.read_text(encoding="utf-8"))
     catalog, _ = fedb.load(entries, id_prefix="fedb-")
     blocks = [ub.Block(exercise=exercise) for exercise in catalog]

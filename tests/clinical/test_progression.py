@@ -11,7 +11,9 @@ week of the program against the doses, bands and recovery the sheet gives.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
+from dataclasses import dataclass
 
 import attrs
 import pytest
@@ -27,7 +29,6 @@ from tests.clinical._people import (
     people,
     routine_ids,
     routine_of,
-    routines,
     week_logs,
 )
 from tests.clinical._settings import examples
@@ -56,29 +57,33 @@ SCENARIOS = {
 }
 
 
-def _painful_program(
-    person: ub.Profile | None,
-    ids: list[str],
-    sessions: int,
-    weeks: int,
-    logged: int,
-    rnd: random.Random,
-    scenario: str = "any",
-    *,
-    rules: ub.ProgressionRule | None = None,
-) -> tuple[ub.Program, list[ub.SessionLog]]:
-    """A 12–52-week program whose first weeks were logged with pain as ``scenario`` says."""
-    routine = routine_of(ids, sessions)
-    assume(_plannable(routine, person))
-    return logged_program(
-        routine,
-        weeks=weeks,
-        logged=logged,
-        logs_for=lambda week: week_logs(rnd, week, **SCENARIOS[scenario]),
-        profile=person,
-        rules=rules,
-        catalog=BUILT_IN,
-    )
+@dataclass(frozen=True)
+class Logged:
+    """A 12–52-week program to log: for whom, which exercises, how often, how long, what pain."""
+
+    person: ub.Profile | None
+    ids: tuple[str, ...]
+    sessions: int
+    weeks: int
+    logged: int
+    rnd: random.Random
+    scenario: str = "any"
+
+    def program(
+        self, rules: ub.ProgressionRule | None = None
+    ) -> tuple[ub.Program, list[ub.SessionLog]]:
+        """The program, its first ``logged`` weeks logged with pain as ``scenario`` says."""
+        routine = routine_of(list(self.ids), self.sessions)
+        assume(_plannable(routine, self.person))
+        return logged_program(
+            routine,
+            weeks=self.weeks,
+            logged=self.logged,
+            logs_for=lambda week: week_logs(self.rnd, week, **SCENARIOS[self.scenario]),
+            profile=self.person,
+            rules=rules,
+            catalog=BUILT_IN,
+        )
 
 
 _PEOPLE = st.none() | people(avoid=False)
@@ -88,6 +93,16 @@ _WEEKS = st.integers(12, 52)
 _LOGGED = st.integers(2, 6)
 _RANDOM = st.randoms(use_true_random=False)
 _SCENARIOS = st.sampled_from(sorted(SCENARIOS))
+_LOGGED_PROGRAMS = st.builds(
+    Logged,
+    person=_PEOPLE,
+    ids=_IDS.map(tuple),
+    sessions=_SESSIONS,
+    weeks=_WEEKS,
+    logged=_LOGGED,
+    rnd=_RANDOM,
+    scenario=_SCENARIOS,
+)
 
 
 # -- the checker, shown to reject an unsafe program ----------------------------------------
@@ -145,16 +160,8 @@ def test_prg_checker_accepts_a_lighter_dose_after_pain() -> None:
 
 
 @examples(12)
-@given(_PEOPLE, _IDS, _SESSIONS, _WEEKS, _LOGGED, _RANDOM, _SCENARIOS)
-def test_prg1_2_logged_pain_gates_every_next_week(
-    person: ub.Profile | None,
-    ids: list[str],
-    sessions: int,
-    weeks: int,
-    logged: int,
-    rnd: random.Random,
-    scenario: str,
-) -> None:
+@given(_LOGGED_PROGRAMS)
+def test_prg1_2_logged_pain_gates_every_next_week(drawn: Logged) -> None:
     """PRG-1, PRG-2 [§3.1 P7]: after logged pain, the next week is never harder.
 
     Not after pain above the ceiling (5/10; 3/10 with nerve-related pain),
@@ -162,7 +169,7 @@ def test_prg1_2_logged_pain_gates_every_next_week(
     stays no harder than where pain passed the ceiling until a week goes
     well there. The default rules.
     """
-    program, logs = _painful_program(person, ids, sessions, weeks, logged, rnd, scenario)
+    program, logs = drawn.program()
     assert c.progression_violations(program, logs, reduce=False) == []
 
 
@@ -172,29 +179,21 @@ def test_prg1_2_logged_pain_gates_every_next_week(
     " a dose with no smaller step in its rule is held after pain above the ceiling",
 )
 @examples(12, shrink=False)
-@example(None, ["foam-roller-upper-back-release"], 1, 12, 2, random.Random(0), "spike")
-@given(_PEOPLE, _IDS, _SESSIONS, _WEEKS, _LOGGED, _RANDOM, _SCENARIOS)
-def test_prg4_pain_above_the_ceiling_reduces_the_load(
-    person: ub.Profile | None,
-    ids: list[str],
-    sessions: int,
-    weeks: int,
-    logged: int,
-    rnd: random.Random,
-    scenario: str,
-) -> None:
-    """PRG-4 [§3.1 P7, P11*]: pain above the ceiling, or still raised next morning, reduces the load.
+@example(Logged(None, ("foam-roller-upper-back-release",), 1, 12, 2, random.Random(0), "spike"))
+@given(_LOGGED_PROGRAMS)
+def test_prg4_pain_above_the_ceiling_reduces_the_load(drawn: Logged) -> None:
+    """PRG-4 [§3.1 P7, P11*]: pain above the ceiling, or raised the next morning, reduces the load.
 
     "6–10 red: modify, reduce load or skip" [P11*]; "pain still raised next
     morning → reduce the load" (derived from [P7]). A dose already at the
     least the sheet gives (one set of 5 reps or a 10 s hold) may stay.
     """
-    program, logs = _painful_program(person, ids, sessions, weeks, logged, rnd, scenario)
+    program, logs = drawn.program()
     assert c.progression_violations(program, logs) == []
 
 
 def _rising(weeks: int, pains: list[int]) -> tuple[ub.Program, list[ub.SessionLog]]:
-    """A band pull-apart logged weekly with pain ``pains[i]`` in week ``i + 1``, settled each morning."""
+    """A band pull-apart logged with pain ``pains[i]`` in week ``i + 1``, settled by morning."""
     routine = ub.Routine.of("Rising", main=[BUILT_IN["band-pull-apart"]], sessions_per_week=1)
 
     def logs_for(week: ub.Week) -> list[ub.SessionLog]:
@@ -229,7 +228,7 @@ def _rising(weeks: int, pains: list[int]) -> tuple[ub.Program, list[ub.SessionLo
 @given(
     _WEEKS,
     st.lists(st.integers(0, 3), min_size=2, max_size=6).filter(
-        lambda pains: any(b > a for a, b in zip(pains, pains[1:]))
+        lambda pains: any(b > a for a, b in itertools.pairwise(pains))
     ),
 )
 def test_prg3_pain_rising_week_to_week_holds_the_dose(weeks: int, pains: list[int]) -> None:
@@ -281,32 +280,14 @@ _DELOAD_CHAIN = ub.PainGate(
     " rule is not wrapped in the pain gate",
 )
 @examples(10, shrink=False)
-@example(None, ["band-pull-apart"], 1, 12, 3, random.Random(0), "raised-morning", _WGER)
-@example(None, ["band-pull-apart"], 1, 12, 4, random.Random(0), "spike", _DELOAD_CHAIN)
-@given(
-    _PEOPLE,
-    _IDS,
-    _SESSIONS,
-    _WEEKS,
-    _LOGGED,
-    _RANDOM,
-    _SCENARIOS,
-    ubst.progression_rules(max_leaves=3),
-)
+@example(Logged(None, ("band-pull-apart",), 1, 12, 3, random.Random(0), "raised-morning"), _WGER)
+@example(Logged(None, ("band-pull-apart",), 1, 12, 4, random.Random(0), "spike"), _DELOAD_CHAIN)
+@given(_LOGGED_PROGRAMS, ubst.progression_rules(max_leaves=3))
 def test_prg5_no_app_rule_is_a_way_around_the_pain_gate(
-    person: ub.Profile | None,
-    ids: list[str],
-    sessions: int,
-    weeks: int,
-    logged: int,
-    rnd: random.Random,
-    scenario: str,
-    rule: ub.ProgressionRule,
+    drawn: Logged, rule: ub.ProgressionRule
 ) -> None:
     """PRG-5 [§3.1 P7]: whatever rule an app gives, logged pain gates the next week."""
-    program, logs = _painful_program(
-        person, ids, sessions, weeks, logged, rnd, scenario, rules=rule
-    )
+    program, logs = drawn.program(rules=rule)
     assert c.progression_violations(program, logs, reduce=False) == []
 
 
@@ -453,7 +434,7 @@ def test_prg9_checker_rejects_strengthening_on_consecutive_days() -> None:
 _EVERY_BAND = ub.Kit.of(ub.Chair(), *(ub.ResistanceBand(level=level) for level in ub.BandLevel))
 
 
-def _banded(level: ub.Level, everything: bool, exercise_id: str) -> ub.Program:
+def _banded(level: ub.Level, exercise_id: str, *, everything: bool) -> ub.Program:
     """A year of a band exercise from the light band, for a person at ``level``."""
     kit = _EVERY_BAND if everything else ub.Kit()
     person = ub.Profile(level=level, kit=kit)
@@ -468,20 +449,20 @@ def _banded(level: ub.Level, everything: bool, exercise_id: str) -> ub.Program:
     reason="issue 17, 'Also: ... a novice climbs to the heaviest band within a year'",
 )
 @examples(6, shrink=False)
-@example(ub.Level.EASY, False, "band-pull-apart")
+@example(level=ub.Level.EASY, exercise_id="band-pull-apart", everything=False)
 @given(
-    st.sampled_from([ub.Level.GENTLE, ub.Level.EASY, ub.Level.MODERATE]),
-    st.booleans(),
-    st.sampled_from(["band-pull-apart", "band-row-seated"]),
+    level=st.sampled_from([ub.Level.GENTLE, ub.Level.EASY, ub.Level.MODERATE]),
+    exercise_id=st.sampled_from(["band-pull-apart", "band-row-seated"]),
+    everything=st.booleans(),
 )
 def test_prg7_bands_stay_within_the_persons_level(
-    level: ub.Level, everything: bool, exercise_id: str
+    level: ub.Level, exercise_id: str, *, everything: bool
 ) -> None:
     """PRG-7 [§6 D1]: blue and heavier bands are for advanced users; levels 1–3 stop at green.
 
     Whether the person's kit is unknown or holds every band.
     """
-    program = _banded(level, everything, exercise_id)
+    program = _banded(level, exercise_id, everything=everything)
     found = []
     for week in program.weeks:
         found += c.band_violations(program.profile, week.routine.blocks, f"week {week.number}")
@@ -506,7 +487,7 @@ def test_prg8_bands_go_up_one_colour_at_a_time(
     """PRG-8 [§3.3, §6 D1]: adding load on a band is the next colour, one at a time."""
     program = _nominal(drawn)
     found = []
-    for before, after in zip(program.weeks, program.weeks[1:], strict=False):
+    for before, after in itertools.pairwise(program.weeks):
         old = dict(ub.addresses(before.routine))
         for at, block in ub.addresses(after.routine):
             prior = old.get(at)
@@ -551,7 +532,7 @@ def test_prg10_a_deload_week_is_lighter(ids: list[str], every: int, percent: int
 def deload_violations(program: ub.Program) -> list[str]:
     """§3.4 [P6]: a deload is a planned reduction: each deload decision and week is lighter."""
     found = []
-    for before, after in zip(program.weeks, program.weeks[1:], strict=False):
+    for before, after in itertools.pairwise(program.weeks):
         old = dict(ub.addresses(before.routine))
         for decision in after.decisions:
             prior = old.get(decision.at)

@@ -157,7 +157,7 @@ def test_scr4_checker_rejects_a_second_screening_that_changes_the_routine() -> N
 
 
 def test_scr5_no_exercise_puts_a_load_on_a_swiss_ball() -> None:
-    """SCR-5 [§5.4 B7 B10]: no exercise of the built-in catalog or the labelled import loads a ball."""
+    """SCR-5 [§5.4 B7 B10]: no built-in or labelled imported exercise loads a ball."""
     imported, _ = fedb.load([data for data, _ in LABELLED], id_prefix="fedb-")
     blocks = [ub.Block(exercise=exercise) for exercise in (*BUILT_IN, *imported)]
     assert c.ball_load_violations(blocks, "catalog") == []
@@ -174,8 +174,10 @@ def test_scr5_no_exercise_puts_a_load_on_a_swiss_ball() -> None:
     st.sampled_from(
         [
             "Lie on a flat bench with a barbell using a shoulder grip width.",
-            "Stand up with your torso upright and a dumbbell in each hand being held at arms"
-            " length. The elbows should be close to the torso.",
+            (
+                "Stand up with your torso upright and a dumbbell in each hand being held at"
+                " arms length. The elbows should be close to the torso."
+            ),
         ]
     ),
     st.sampled_from([None, ub.Condition.OSTEOPOROSIS, ub.Condition.HYPERMOBILITY]),
@@ -183,7 +185,7 @@ def test_scr5_no_exercise_puts_a_load_on_a_swiss_ball() -> None:
 def test_scr5_a_load_on_a_ball_is_never_offered(
     sentence: str, condition: ub.Condition | None
 ) -> None:
-    """SCR-5 [§5.4 B7 B10]: an exercise that puts a barbell or dumbbells on a ball is left out, for anyone."""
+    """SCR-5 [§5.4 B7 B10]: a barbell or dumbbells on a ball is left out, for anyone."""
     data = entry(
         id="Ball_Work", name="Ball work", equipment="exercise ball", instructions=[sentence]
     )

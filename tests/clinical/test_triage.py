@@ -40,7 +40,7 @@ def red_flag_violations(flags: frozenset[ub.RedFlag], advice: ub.Advice) -> list
 def test_tri1_every_red_flag_refers_urgently(
     report: ub.SymptomReport, person: ub.Profile | None
 ) -> None:
-    """TRI-1 [§4.2 R1 R3]: a red flag answered yes gives urgent advice, whatever else is reported."""
+    """TRI-1 [§4.2 R1 R3]: a red flag answered yes gives urgent advice, whatever else is said."""
     assert red_flag_violations(report.red_flags, ub.triage(report, profile=person)) == []
 
 
@@ -75,7 +75,11 @@ def tier_violations(emergency: ub.Advice, urgent_gp: ub.Advice) -> list[str]:
 @example(ub.RedFlag.CHEST_PAIN, 3)
 @given(st.sampled_from(sorted(d.EMERGENCY_FLAGS)), st.integers(0, 60))
 def test_tri2_red_flags_refer_at_their_nhs_tier(flag: ub.RedFlag, days: int) -> None:
-    """TRI-2 [§4.2 R3]: 999/A&E for chest pain and the cauda-equina group; urgent GP/111 between the shoulder blades."""
+    """TRI-2 [§4.2 R3]: red flags refer at their NHS tier.
+
+    999/A&E for chest pain and the cauda-equina group; an urgent GP
+    appointment or 111 for pain between the shoulder blades.
+    """
     emergency = ub.triage(
         ub.SymptomReport(days_since_onset=days, trend=ub.Trend.SAME, red_flags={flag})
     )
@@ -142,7 +146,7 @@ def milder_violations(better: ub.Advice, worse: ub.Advice) -> list[str]:
 def test_tri3_a_worse_report_never_gets_milder_advice(
     report: ub.SymptomReport, person: ub.Profile | None, data: st.DataObject
 ) -> None:
-    """TRI-3 [§4.3]: more days, a worse trend, more pain or more red flags never lower the advice."""
+    """TRI-3 [§4.3]: more days, a worse trend, more pain or more red flags never lower advice."""
     worse = _worse(report, data)
     assert (
         milder_violations(ub.triage(report, profile=person), ub.triage(worse, profile=person)) == []
@@ -159,7 +163,11 @@ def test_tri3_checker_rejects_milder_advice_for_a_worse_report() -> None:
 
 
 def persistence_violations(report: ub.SymptomReport, advice: ub.Advice) -> list[str]:
-    """§4.3 design note: pain not improving after ~2 weeks, lasting past 6 weeks, or worse after exercise for more than a few days refers."""
+    """§4.3 design note: what persists or worsens past the thresholds refers.
+
+    Pain not improving after ~2 weeks, lasting past 6 weeks, or worse after
+    exercise for more than a few days.
+    """
     found = []
     refers = advice.level in d.REFERRAL
     if (
@@ -182,7 +190,7 @@ def persistence_violations(report: ub.SymptomReport, advice: ub.Advice) -> list[
 def test_tri4_5_persisting_or_worsening_pain_refers(
     report: ub.SymptomReport, person: ub.Profile | None
 ) -> None:
-    """TRI-4, TRI-5 [§4.3 R3 R15 R2* R5, P11*]: pain that persists or worsens past the thresholds refers."""
+    """TRI-4, TRI-5 [§4.3 R3 R15 R2* R5, P11*]: pain persisting or worsening past them refers."""
     assert persistence_violations(report, ub.triage(report, profile=person)) == []
 
 
@@ -222,6 +230,7 @@ HISTORIES = {
 
 def _history(
     ids: list[str],
+    *,
     sessions: int,
     weeks: int,
     logged: int,
@@ -252,18 +261,32 @@ _CALM = ["chin-tuck", "upper-back-reach-stretch", "band-pull-apart", "wall-angel
     " stay sessions to do",
 )
 @examples(10, shrink=False)
-@example(["band-pull-apart"], 3, 12, 11, random.Random(0), "persisting")
-@example(["band-pull-apart"], 3, 12, 3, random.Random(0), "worse-mornings")
+@example(
+    ids=["band-pull-apart"],
+    sessions=3,
+    weeks=12,
+    logged=11,
+    rnd=random.Random(0),
+    history="persisting",
+)
+@example(
+    ids=["band-pull-apart"],
+    sessions=3,
+    weeks=12,
+    logged=3,
+    rnd=random.Random(0),
+    history="worse-mornings",
+)
 @given(
-    st.lists(st.sampled_from(_CALM), min_size=1, max_size=3, unique=True),
-    st.integers(1, 3),
-    st.integers(12, 52),
-    st.integers(4, 8),
-    st.randoms(use_true_random=False),
-    st.sampled_from(sorted(HISTORIES)),
+    ids=st.lists(st.sampled_from(_CALM), min_size=1, max_size=3, unique=True),
+    sessions=st.integers(1, 3),
+    weeks=st.integers(12, 52),
+    logged=st.integers(4, 8),
+    rnd=st.randoms(use_true_random=False),
+    history=st.sampled_from(sorted(HISTORIES)),
 )
 def test_tri7_persisting_or_worsening_pain_in_logs_refers(
-    ids: list[str], sessions: int, weeks: int, logged: int, rnd: random.Random, history: str
+    *, ids: list[str], sessions: int, weeks: int, logged: int, rnd: random.Random, history: str
 ) -> None:
     """TRI-7, TRI-9 [§4.3 R3 R15 R2*, P11*]: logs alone are evidence; persisting pain refers.
 
@@ -271,7 +294,9 @@ def test_tri7_persisting_or_worsening_pain_in_logs_refers(
     before for more than a few days: no session after the day the history
     refers is presented as a session to do, and the advice in force refers.
     """
-    program, logs = _history(ids, sessions, weeks, logged, rnd, history)
+    program, logs = _history(
+        ids, sessions=sessions, weeks=weeks, logged=logged, rnd=rnd, history=history
+    )
     found = c.expected_referral(logs)
     assert found is not None, "the history was meant to refer"
     since, _ = found
@@ -280,7 +305,7 @@ def test_tri7_persisting_or_worsening_pain_in_logs_refers(
 
 @pytest.mark.parametrize("why", ["red flag", "pain"])
 def test_tri7_checker_rejects_sessions_to_do_after_a_referral(why: str) -> None:
-    """TRI-7 [§4.2–4.3]: the checker rejects a program whose sessions carry on after the day that refers."""
+    """TRI-7 [§4.2–4.3]: the checker rejects sessions to do after the day that refers."""
     routine = ub.Routine.of("R", main=[BUILT_IN["chin-tuck"]])
     program = ub.plan(routine, weeks=3, start=START)
     assert c.referral_violations(program, START + dt.timedelta(days=3))
@@ -303,15 +328,15 @@ def test_tri7_checker_rejects_sessions_to_do_after_a_referral(why: str) -> None:
 
 @examples(15)
 @given(
-    st.lists(st.sampled_from(_CALM), min_size=1, max_size=3, unique=True),
-    st.integers(1, 3),
-    st.integers(12, 30),
-    st.integers(1, 5),
-    st.sampled_from(sorted(ub.RedFlag)),
-    st.randoms(use_true_random=False),
+    ids=st.lists(st.sampled_from(_CALM), min_size=1, max_size=3, unique=True),
+    sessions=st.integers(1, 3),
+    weeks=st.integers(12, 30),
+    logged=st.integers(1, 5),
+    flag=st.sampled_from(sorted(ub.RedFlag)),
+    rnd=st.randoms(use_true_random=False),
 )
 def test_tri8_a_red_flag_in_a_log_refers_every_later_week(
-    ids: list[str], sessions: int, weeks: int, logged: int, flag: ub.RedFlag, rnd: random.Random
+    *, ids: list[str], sessions: int, weeks: int, logged: int, flag: ub.RedFlag, rnd: random.Random
 ) -> None:
     """TRI-8 [§4.2 R3]: a red flag at a logged session refers every week that follows it."""
     routine = routine_of(ids, sessions)
@@ -372,6 +397,7 @@ def test_tri8_progress_never_forgets_a_red_flag(flag: ub.RedFlag, after: int, wi
 def _pain_free(
     person: ub.Profile,
     ids: list[str],
+    *,
     weeks: int,
     logged: int,
     rnd: random.Random,
@@ -434,7 +460,7 @@ def test_tri10_pain_free_sessions_never_refer(
 ) -> None:
     """TRI-10 [§4.3]: weeks of pain-free sessions do not refer (the gate is not "always refer")."""
     person = attrs.evolve(person, age_band=ub.AgeBand.FROM_20_TO_50)
-    program, logs = _pain_free(person, ids, weeks, logged, rnd)
+    program, logs = _pain_free(person, ids, weeks=weeks, logged=logged, rnd=rnd)
     assert over_referral_violations(program, logs) == []
 
 
@@ -459,9 +485,9 @@ def test_tri10_pain_free_sessions_never_refer(
 def test_tri11_pain_free_sessions_with_osteoporosis_never_refer(
     ids: list[str], weeks: int, logged: int, rnd: random.Random
 ) -> None:
-    """TRI-11 [§8 C1]: back pain with osteoporosis goes to a clinician; exercising without pain does not."""
+    """TRI-11 [§8 C1]: back pain with osteoporosis refers; exercise without pain does not."""
     person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
-    program, logs = _pain_free(person, ids, weeks, logged, rnd)
+    program, logs = _pain_free(person, ids, weeks=weeks, logged=logged, rnd=rnd)
     assert over_referral_violations(program, logs) == []
 
 
@@ -512,12 +538,12 @@ def test_tri11_back_pain_with_osteoporosis_refers(
 def test_tri12_a_missing_rating_is_not_back_pain_with_osteoporosis(
     ids: list[str], weeks: int, logged: int, rnd: random.Random
 ) -> None:
-    """TRI-12 [§8 C1, §4.3]: sessions whose every given rating is 0 are no back pain, one answer missing or not.
+    """TRI-12 [§8 C1, §4.3]: sessions whose every given rating is 0 are no back pain.
 
     The cautious reading keeps an unknown pain unknown; it does not turn a
     0/10 during and a 0/10 next morning into back pain because the pain
     before the session was not asked.
     """
     person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
-    program, logs = _pain_free(person, ids, weeks, logged, rnd, missing=0.3)
+    program, logs = _pain_free(person, ids, weeks=weeks, logged=logged, rnd=rnd, missing=0.3)
     assert over_referral_violations(program, logs) == []
