@@ -225,7 +225,9 @@ def dose_range_violations(
 
 def band_violations(profile: Profile | None, blocks: Iterable[Block], where: str) -> list[str]:
     """§6 [D1]: blue and heavier bands are for advanced users only."""
-    ceiling = d.band_ceiling(None if profile is None else profile.level)
+    if profile is None:
+        return []
+    ceiling = d.band_ceiling(profile.level)
     if ceiling is None:
         return []
     return [

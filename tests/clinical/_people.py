@@ -11,7 +11,7 @@ morning, that carry a red flag, that skip weeks or fall on odd days.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
 import attrs
 from hypothesis import reject
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILT_IN",
     "START",
+    "Pains",
     "catalogs",
     "goals",
     "imported_catalogs",
@@ -190,6 +191,14 @@ def routines(
 # -- logs ------------------------------------------------------------------------------------
 
 PAIN: Final = st.integers(0, 10)
+
+
+class Pains(TypedDict):
+    """The bounds of a history's pain ratings: during, the next morning, and before a session."""
+
+    pain: tuple[int, int]
+    morning: tuple[int, int]
+    before: tuple[int, int]
 
 
 def week_logs(

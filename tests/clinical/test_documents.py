@@ -83,6 +83,7 @@ def test_doc1_exercise_facts_come_from_the_catalog(
             tampered.add(exercise_id)
         blocks.append(ub.Block(exercise=changed))
     posted = ub.loads(ub.dumps(ub.Routine.of("Posted", main=blocks)))
+    assert isinstance(posted, ub.Routine)
     resolved = ub.resolve_exercises(posted, BUILT_IN)
     assert resolution_violations(person, resolved, tampered) == []
 
@@ -126,6 +127,7 @@ def test_doc2_a_program_is_checked_against_its_own_profile_on_load(
         loaded = ub.loads(text)
     except ub.UpperbackError:
         return  # refused for a rule of the library's own (the level in reach): stricter still
+    assert isinstance(loaded, ub.Program)
     assert c.program_exclusion_violations(loaded) == []
 
 
@@ -197,7 +199,7 @@ def test_doc5_the_command_line_reads_every_file_as_the_library_does(
 
 
 def _round_trips(value: Any) -> bool:
-    return ub.loads(ub.dumps(value)) == value
+    return bool(ub.loads(ub.dumps(value)) == value)
 
 
 @examples(20)
@@ -212,4 +214,5 @@ def test_doc6_what_screening_decided_survives_a_round_trip(
         return
     assert _round_trips(program)
     loaded = ub.loads(ub.dumps(program.routine))
+    assert isinstance(loaded, ub.Routine)
     assert [b.cautions for b in loaded.blocks] == [b.cautions for b in program.routine.blocks]

@@ -25,6 +25,7 @@ from tests.clinical import _checks as c
 from tests.clinical._people import (
     BUILT_IN,
     START,
+    Pains,
     logged_program,
     people,
     routine_ids,
@@ -46,7 +47,7 @@ def _plannable(routine: ub.Routine, person: ub.Profile | None) -> bool:
     return True
 
 
-SCENARIOS = {
+SCENARIOS: dict[str, Pains] = {
     # Anything at all: pain, next-morning pain and pain before, 0 to 10 (or not given).
     "any": {"pain": (0, 10), "morning": (0, 10), "before": (0, 10)},
     # A pain spike: above any ceiling, every session.

@@ -12,13 +12,14 @@ import datetime as dt
 import random
 from types import SimpleNamespace
 
+import attrs
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import upperback as ub
 from tests.clinical import _checks as c
-from tests.clinical._people import BUILT_IN, START, routine_of, week_logs
+from tests.clinical._people import BUILT_IN, START, Pains, routine_of, week_logs
 from tests.clinical._settings import examples
 
 _CALM = ["chin-tuck", "upper-back-reach-stretch", "band-pull-apart", "wall-angel"]
@@ -59,12 +60,12 @@ def test_ref2_checker_rejects_a_program_still_stopped_after_a_clearance() -> Non
 
 
 def _weeks_of_logs(
-    routine: ub.Routine, weeks: int, rnd: random.Random, **pain: tuple[int, int]
+    routine: ub.Routine, weeks: int, rnd: random.Random, pains: Pains
 ) -> list[ub.SessionLog]:
     logs: list[ub.SessionLog] = []
     for number in range(1, weeks + 1):
         week = ub.plan(routine, weeks=number, start=START, logs=logs).weeks[-1]
-        logs += week_logs(rnd, week, skip_some=False, missing=0.0, **pain)
+        logs += week_logs(rnd, week, skip_some=False, missing=0.0, **pains)
     return logs
 
 
@@ -88,14 +89,15 @@ def test_ref1_a_red_flag_on_a_rest_day_stops_every_later_session(
     routine = routine_of(ids, sessions)
     when = START + dt.timedelta(days=day)
     report = ub.SymptomReport(days_since_onset=1, trend=ub.Trend.SAME, red_flags={flag})
-    check_in = ub.CheckIn(date=when, report=report)  # type: ignore[attr-defined]
+    check_in = ub.CheckIn(date=when, report=report)
     program = ub.plan(routine, weeks=12, start=START, check_ins=[check_in])  # type: ignore[call-arg]
     assert c.referral_violations(program, when) == []
     later = [w for w in program.weeks if w.sessions[0].date and w.sessions[0].date > when]
-    assert all(w.referral.level is ub.AdviceLevel.URGENT for w in later)
+    referrals = [getattr(w, "referral", None) for w in later]
+    assert all(r is not None and r.level is ub.AdviceLevel.URGENT for r in referrals)
 
 
-_HISTORIES = {
+_HISTORIES: dict[str, Pains] = {
     "red flag": {"pain": (0, 2), "morning": (0, 2), "before": (0, 2)},
     "persisting": {"pain": (3, 3), "morning": (3, 3), "before": (3, 3)},
     "worse mornings": {"pain": (0, 2), "morning": (3, 5), "before": (0, 1)},
@@ -132,30 +134,24 @@ def test_ref2_every_referral_has_a_clearance_and_planning_resumes_from_it(
     are not.
     """
     routine = routine_of(ids, sessions)
-    logs = _weeks_of_logs(routine, weeks, rnd, **_HISTORIES[history])
+    logs = _weeks_of_logs(routine, weeks, rnd, _HISTORIES[history])
     if history == "red flag":
         flagged = ub.SymptomReport(
             days_since_onset=1, trend=ub.Trend.SAME, red_flags={ub.RedFlag.CHEST_PAIN}
         )
-        logs[-1] = logs[-1].__class__(**{**_fields(logs[-1]), "symptoms": flagged})
+        logs[-1] = attrs.evolve(logs[-1], symptoms=flagged)
     assume(c.expected_referral(logs) is not None)  # the sheet's thresholds are reached
-    found = ub.triage_history(logs)  # type: ignore[attr-defined]
+    found = ub.triage_history(logs)
     assert found.referral is not None, "the history was meant to refer"
     since = found.referral.date
     day = max(log.date for log in logs) + dt.timedelta(days=delay)
-    clearance = ub.Clearance.of_referral(found.referral, by="Dr A. Okafor (GP)", date=day)  # type: ignore[attr-defined]
-    assert not ub.triage_history(logs, clearances=[clearance], as_of=day).referred  # type: ignore[attr-defined]
+    clearance = ub.Clearance.of_referral(found.referral, by="Dr A. Okafor (GP)", date=day)
+    assert not ub.triage_history(logs, clearances=[clearance], as_of=day).referred
     program = ub.plan(  # type: ignore[call-arg]
         routine, weeks=weeks + 6, start=START, logs=logs, clearances=[clearance]
     )
     assert c.referral_violations(program, since, cleared=day) == []
     assert resumption_violations(program, day) == []
-
-
-def _fields(log: ub.SessionLog) -> dict[str, object]:
-    import attrs  # noqa: PLC0415
-
-    return attrs.asdict(log, recurse=False)
 
 
 @pytest.mark.xfail(strict=True, reason=_NOT_YET)
@@ -167,13 +163,13 @@ def test_ref4_a_clearance_never_lifts_what_comes_after_it(
 ) -> None:
     """REF-4 [§4.2 R3]: a red flag answered yes after a clearance refers again."""
     report = ub.SymptomReport(days_since_onset=1, trend=ub.Trend.SAME, red_flags={flag})
-    first = ub.CheckIn(date=START, report=report)  # type: ignore[attr-defined]
+    first = ub.CheckIn(date=START, report=report)
     day = START + dt.timedelta(days=cleared_on)
-    again = ub.CheckIn(date=day + dt.timedelta(days=after), report=report)  # type: ignore[attr-defined]
-    referral = ub.triage_history(check_ins=[first]).referral  # type: ignore[attr-defined]
-    clearance = ub.Clearance.of_referral(referral, by="Dr A. Okafor (GP)", date=day)  # type: ignore[attr-defined]
-    assert not ub.triage_history(check_ins=[first], clearances=[clearance], as_of=day).referred  # type: ignore[attr-defined]
-    later = ub.triage_history(check_ins=[first, again], clearances=[clearance])  # type: ignore[attr-defined]
+    again = ub.CheckIn(date=day + dt.timedelta(days=after), report=report)
+    referral = ub.triage_history(check_ins=[first]).referral
+    clearance = ub.Clearance.of_referral(referral, by="Dr A. Okafor (GP)", date=day)
+    assert not ub.triage_history(check_ins=[first], clearances=[clearance], as_of=day).referred
+    later = ub.triage_history(check_ins=[first, again], clearances=[clearance])
     assert later.referred
     assert later.advice.level is ub.AdviceLevel.URGENT
 
@@ -196,14 +192,12 @@ def test_ref5_back_pain_with_osteoporosis_can_be_cleared(pain: int, delay: int) 
         pain_before=pain,
         outcomes=[ub.Outcome.as_prescribed(block, at=(0, 0), pain_during=pain)],
     )
-    found = ub.triage_history([log], profile=person)  # type: ignore[attr-defined]
+    found = ub.triage_history([log], profile=person)
     assert found.referred
-    clearance = ub.Clearance.of_referral(  # type: ignore[attr-defined]
+    clearance = ub.Clearance.of_referral(
         found.referral, by="Dr A. Okafor (GP)", date=START + dt.timedelta(days=delay)
     )
-    cleared = ub.triage_history(  # type: ignore[attr-defined]
-        [log], profile=person, clearances=[clearance], as_of=clearance.date
-    )
+    cleared = ub.triage_history([log], profile=person, clearances=[clearance], as_of=clearance.date)
     assert not cleared.referred
 
 

@@ -206,7 +206,7 @@ def test_a_pregnancy_is_screened_week_by_week() -> None:
         "D",
         main=[CAT["chin-tuck"], CAT["prone-row"], CAT["thoracic-extension-towel-roll"]],
     )
-    pregnancy = ub.Pregnancy.at_week(10, on=START)  # type: ignore[attr-defined]
+    pregnancy = ub.Pregnancy.at_week(10, on=START)
     person = ub.Profile(pregnancy=pregnancy)  # type: ignore[call-arg]
     program = ub.plan(routine, weeks=30, profile=person, start=START)
     assert c.program_exclusion_violations(program) == []
@@ -347,11 +347,11 @@ def test_a_clinician_can_clear_back_pain_with_osteoporosis() -> None:
     """§8 [C1]: after a clinician has seen the pain, their clearance lets the plan go on."""
     block = ub.Block(exercise=CAT["chin-tuck"])
     log = _log(block, START, pain_before=2, pain_during=2)
-    found = ub.triage_history([log], profile=_BONES)  # type: ignore[attr-defined]
-    clearance = ub.Clearance.of_referral(  # type: ignore[attr-defined]
+    found = ub.triage_history([log], profile=_BONES)
+    clearance = ub.Clearance.of_referral(
         found.referral, by="Dr A. Okafor (GP)", date=START + dt.timedelta(days=3)
     )
-    assert not ub.triage_history(  # type: ignore[attr-defined]
+    assert not ub.triage_history(
         [log], profile=_BONES, clearances=[clearance], as_of=clearance.date
     ).referred
 
@@ -364,6 +364,7 @@ def test_a_posted_cat_camel_without_its_features_is_resolved_against_the_catalog
     posted = ub.loads(
         ub.dumps(ub.Routine.of("Posted", main=[attrs.evolve(CAT["cat-camel"], features=())]))
     )
+    assert isinstance(posted, ub.Routine)
     assert ub.screen(posted, _BONES).verdict is ub.Verdict.OK  # the document's own (false) facts
     resolved = ub.resolve_exercises(posted, CAT)
     assert [m.exercise_id for m in resolved.mismatches] == ["cat-camel"]

@@ -22,6 +22,7 @@ from tests.clinical import _checks as c
 from tests.clinical._people import (
     BUILT_IN,
     START,
+    Pains,
     goals,
     logged_program,
     people,
@@ -50,10 +51,10 @@ def _sheets(draw: st.DrawFn) -> tuple[object, ub.Profile, tuple[ub.Block, ...]]:
         elif kind == "composition":
             goal = draw(goals(sessions=st.integers(1, 3)))
             value = compose(BUILT_IN, goal, profile=person)
-            blocks = value.routine.blocks  # type: ignore[attr-defined]
+            blocks = value.routine.blocks
         else:
             value = ub.prescribe(routine, BUILT_IN, profile=person)
-            blocks = value.routine.blocks  # type: ignore[attr-defined]
+            blocks = value.routine.blocks
     except (ub.NothingSafe, ub.NothingFits):
         reject()
     return value, person, tuple(blocks)
@@ -110,7 +111,7 @@ def test_sht3_checker_rejects_a_sheet_without_the_red_flags() -> None:
     assert any("red flag" in v for v in c.sheet_violations("Keep pain at or below 5/10.", (), None))
 
 
-_PAINS = {"pain": (0, 10), "morning": (0, 10), "before": (0, 10)}
+_PAINS: Pains = {"pain": (0, 10), "morning": (0, 10), "before": (0, 10)}
 
 
 @examples(12)

@@ -21,7 +21,15 @@ from hypothesis import strategies as st
 import upperback as ub
 from tests.clinical import _checks as c
 from tests.clinical import _domain as d
-from tests.clinical._people import BUILT_IN, START, logged_program, people, routine_of, week_logs
+from tests.clinical._people import (
+    BUILT_IN,
+    START,
+    Pains,
+    logged_program,
+    people,
+    routine_of,
+    week_logs,
+)
 from tests.clinical._settings import examples
 from upperback import strategies as ubst
 
@@ -220,7 +228,7 @@ def test_tri6_new_back_pain_under_20_or_over_50_goes_to_a_professional(
 
 # -- over weeks of logs ----------------------------------------------------------------------------
 
-HISTORIES = {
+HISTORIES: dict[str, Pains] = {
     # The same 3/10 at every session, before, during and the next morning: persisting pain.
     "persisting": {"pain": (3, 3), "morning": (3, 3), "before": (3, 3)},
     # Pain during stays low, but every next morning is worse than before the session.
