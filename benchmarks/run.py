@@ -29,7 +29,7 @@ from upperback.catalog.builtin import _load_default_catalog
 from upperback.interop import free_exercise_db
 
 HERE = Path(__file__).parent
-FREE_EXERCISE_DB = HERE.parents[1] / "shared/data/free-exercise-db/exercises.json"
+FREE_EXERCISE_DB = HERE.parent / "tests/data/free-exercise-db/exercises.json"
 
 Case = tuple[str, Callable[[], object]]
 
@@ -57,7 +57,7 @@ def sample_exercise() -> ub.Exercise:
         ),
         features=frozenset({ub.Feature.SUPINE, ub.Feature.UNSTABLE_SURFACE}),
         default_dose=ub.Dose(sets=3, hold_s=15, rest_s=15),
-        sources=(ub.Source(key="E11*", url="https://liftmanual.com/exercise-ball-lat-stretch/"),),
+        sources=(ub.Source(key="A2", url="https://doi.org/10.1249/MSS.0b013e318213fefb"),),
     )
 
 

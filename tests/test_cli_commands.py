@@ -172,7 +172,14 @@ def test_screen_refuses_an_unknown_condition_listing_the_choices(
     [
         (["--days", "2", "--trend", "better"], ub.AdviceLevel.CONTINUE),
         (["--days", "16", "--trend", "same"], ub.AdviceLevel.SEE_PROFESSIONAL),
-        (["--days", "1", "--trend", "better", "--red-flag", "chest_pain"], ub.AdviceLevel.URGENT),
+        (
+            ["--days", "1", "--trend", "better", "--red-flag", "chest_pain"],
+            ub.AdviceLevel.EMERGENCY,
+        ),
+        (
+            ["--days", "1", "--trend", "better", "--red-flag", "recent_infection"],
+            ub.AdviceLevel.URGENT,
+        ),
         (["--days", "3", "--trend", "same", "--pain-now", "7"], ub.AdviceLevel.CONTINUE_WITH_CARE),
     ],
 )

@@ -36,7 +36,7 @@ def test_the_issue_command_prints_a_session_with_its_reasons(
     found = re.search(r"Takes about (\d+) min (\d+) s", out)
     assert found is not None
     assert int(found[1]) * 60 + int(found[2]) <= 600
-    # Nothing on a ball with osteoporosis, unsupervised [C2][B11*].
+    # Nothing on a ball with osteoporosis, unsupervised [C2][B10].
     assert "Swiss ball" not in out.split("Takes about")[0]
     assert "does not replace a healthcare professional" in out
 

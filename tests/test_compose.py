@@ -50,7 +50,9 @@ def catalogs() -> st.SearchStrategy[ub.Catalog]:
 
 
 def within_reach(exercise: Exercise, goal: Goal, person: Profile) -> bool:
-    ceiling = int(goal.level) if person.level is None else min(goal.level, person.level + 1)
+    # A goal that states no level takes the person's, or moderate (3) without one.
+    stated = goal.level if goal.level is not None else person.level or ub.Level.MODERATE
+    ceiling = int(stated) if person.level is None else min(stated, person.level + 1)
     return exercise.level <= ceiling
 
 
@@ -62,6 +64,8 @@ def eligible(exercise: Exercise, goal: Goal, person: Profile, kit: Kit) -> bool:
         and (not goal.kinds or exercise.kind in goal.kinds)
         and within_reach(exercise, goal, person)
         and screen(exercise, person).verdict is not Verdict.EXCLUDE
+        # Strength at most 3 days a week, 48 h apart (DOMAIN §2 [A6][A7]).
+        and not (exercise.kind is ExerciseKind.STRENGTHENING and goal.sessions_per_week > 3)
     )
 
 
@@ -89,6 +93,7 @@ def check_hard_constraints(result: Composition, goal: Goal, person: Profile, kit
     assert [c.exercise_id for c in result.choices] == ids
     assert result.score == pytest.approx(objective(routine, goal))
     assert routine.sessions_per_week == goal.sessions_per_week
+    ub.plan(routine, weeks=1)  # one frequency rule: what is composed can be planned
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])

@@ -20,11 +20,7 @@ def make(**changes: Any) -> ub.Exercise:
         "cues": ["Stand with your back to a wall.", "Slide your arms up slowly."],
         "default_dose": ub.Dose(sets=2, reps=10),
         "props": [ub.PropNeed(kind=ub.PropKind.WALL)],
-        "sources": [
-            ub.Source(
-                key="E13*", url="https://myrangemaster.com/star-exercise-of-the-week-wall-angel/"
-            )
-        ],
+        "sources": [ub.Source(key="A7", url="https://doi.org/10.1249/MSS.0b013e318213fefb")],
     }
     fields.update(changes)
     return ub.Exercise(**fields)

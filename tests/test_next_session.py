@@ -99,22 +99,28 @@ def test_after_the_last_session_the_program_has_ended() -> None:
     assert ub.next_session(PROGRAM, on=last).status is ub.NextStatus.PLANNED
 
 
-def test_a_red_flag_this_week_or_last_stops_exercise_with_urgent_advice() -> None:
-    for day in (MONDAY + DAY, MONDAY - 2 * DAY):  # this week, and the week before the start
-        stopped = ub.next_session(PROGRAM, on=MONDAY + 2 * DAY, checkins=[(day, CHEST_PAIN)])
+def test_a_red_flag_anywhere_in_the_history_stops_exercise_until_a_clearance() -> None:
+    # This week, the week before the start, or long ago: a red flag is never forgotten.
+    for day in (MONDAY + DAY, MONDAY - 2 * DAY, MONDAY - 60 * DAY):
+        check_in = ub.CheckIn(date=day, report=CHEST_PAIN)
+        stopped = ub.next_session(PROGRAM, on=MONDAY + 9 * DAY, check_ins=[check_in])
         assert stopped.status is ub.NextStatus.REFERRED
         assert stopped.advice is not None
         assert stopped.advice.level is ub.AdviceLevel.URGENT
         assert stopped.reason.startswith("See a healthcare professional before exercising again:")
         assert (stopped.week, stopped.session, stopped.routine) == (None, None, None)
-    # A dict from day to report is taken too.
-    as_dict = ub.next_session(PROGRAM, on=MONDAY + DAY, checkins={MONDAY: CHEST_PAIN})
-    assert as_dict.status is ub.NextStatus.REFERRED
-    # A check-in after the day asked about, or two weeks before it, is not read here.
-    later = ub.next_session(PROGRAM, on=MONDAY, checkins=[(MONDAY + DAY, CHEST_PAIN)])
-    assert later.status is ub.NextStatus.PLANNED
-    old = ub.next_session(PROGRAM, on=MONDAY + 7 * DAY, checkins=[(MONDAY - DAY, CHEST_PAIN)])
-    assert old.status is ub.NextStatus.PLANNED
+    # A check-in after the day asked about is not read.
+    later = ub.CheckIn(date=MONDAY + DAY, report=CHEST_PAIN)
+    assert ub.next_session(PROGRAM, on=MONDAY, check_ins=[later]).status is ub.NextStatus.PLANNED
+    # A clinician's clearance dated after it lifts it; one dated after the day asked about does not.
+    flag = ub.CheckIn(date=MONDAY - DAY, report=CHEST_PAIN)
+    referral = ub.triage_history(check_ins=[flag]).referral
+    assert referral is not None
+    cleared = ub.Clearance.of_referral(referral, by="Dr Okafor (GP)", date=MONDAY)
+    resumed = ub.next_session(PROGRAM, on=MONDAY + DAY, check_ins=[flag], clearances=[cleared])
+    assert resumed.status is ub.NextStatus.PLANNED
+    early = ub.next_session(PROGRAM, on=MONDAY - DAY, check_ins=[flag], clearances=[cleared])
+    assert early.status is ub.NextStatus.REFERRED
 
 
 def test_a_referral_in_the_program_stops_exercise_with_its_reason() -> None:
@@ -162,16 +168,8 @@ def test_pain_above_the_ceiling_this_week_asks_for_care_and_the_session_stays() 
         (lambda: ub.next_session(PROGRAM, on="2026-01-05"), "on"),  # type: ignore[arg-type]
         (lambda: ub.next_session(PROGRAM, on=MONDAY, policy="strict"), "policy"),  # type: ignore[arg-type]
         (lambda: ub.next_session(ub.plan(ROUTINE, weeks=1), on=MONDAY), "program.start"),
-        (lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[CHEST_PAIN]), "checkins[0]"),  # type: ignore[list-item]
-        (
-            lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[("2026-01-05", CHEST_PAIN)]),  # type: ignore[list-item]
-            "checkins[0]",
-        ),
-        (
-            lambda: ub.next_session(PROGRAM, on=MONDAY, checkins=[(MONDAY, "chest pain")]),  # type: ignore[list-item]
-            "checkins[0][1]",
-        ),
-        (lambda: ub.next_session(PROGRAM, on=MONDAY, checkins="x"), "checkins"),  # type: ignore[arg-type]
+        (lambda: ub.next_session(PROGRAM, on=MONDAY, check_ins=[CHEST_PAIN]), "check_ins[0]"),  # type: ignore[list-item]
+        (lambda: ub.next_session(PROGRAM, on=MONDAY, clearances=["Dr A"]), "clearances[0]"),  # type: ignore[list-item]
         (lambda: ub.next_session(PROGRAM, on=MONDAY, logs=[done(MONDAY - DAY)]), "logs[0].date"),
     ],
 )

@@ -54,6 +54,7 @@ def _outcome(b: ub.Block, at: tuple[int, int] = (0, 0), **kw: Any) -> ub.Outcome
     target = b.dose.reps if b.dose.reps is not None else b.dose.hold_s
     sides = 2 if b.dose.per_side else 1
     done = kw.pop("done", (target or 0,) * (b.dose.sets * sides))
+    kw.setdefault("pain_during", 0)  # a session that went well: the pain gate reads it
     return ub.Outcome(
         section=at[0], block=at[1], exercise_id=b.exercise.id, dose=b.dose, done=done, **kw
     )
@@ -332,7 +333,7 @@ def test_a_linear_rule_steps_back_by_its_drop_or_else_its_step() -> None:
 # -- every documented range is enforced at both of its edges -------------------
 #
 # The ranges are the documented contract (each class's docstring says "1 to 60"
-# and the like; pain and effort are 0-10 ratings [P8*][P9*], DOMAIN 3): the value
+# and the like; pain and effort are 0-10 ratings [P7], DOMAIN 3): the value
 # at each edge is accepted, one past either edge is refused, naming the field.
 # Nothing here reads the declared bounds: the tests state the numbers.
 

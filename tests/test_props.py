@@ -13,12 +13,12 @@ from upperback.props import BALL_SIZES_CM, PROP_TYPES
 # The same module, typed loosely, to pass values of the wrong type on purpose.
 loose: Any = ub
 
-# Heights in cm at the spine-health band edges [B1]: 5'0" = 152.4, 5'1" = 154.94,
+# Heights in cm at the spine-health band edges [B1*]: 5'0" = 152.4, 5'1" = 154.94,
 # 5'8" = 172.72, 5'9" = 175.26, 6'2" = 187.96, 6'3" = 190.5, 6'7" = 200.66, 6'8" = 203.2.
 BANDS = [
     (100, 45),
     (152.4, 45),
-    (154.9, 45),  # between 5'0" and 5'1": the smaller ball [B2*]
+    (154.9, 45),  # between 5'0" and 5'1": the smaller ball (a convention)
     (154.94, 55),
     (172.72, 55),
     (175.2, 55),

@@ -27,7 +27,7 @@ ROUTINE = ub.Routine.of("Desk reset", main=[CATALOG["band-pull-apart"]])
 
 
 def referred_program() -> ub.Program:
-    """Symptoms 40 days on and no better in week 1: week 2 on is referred, with advice in force."""
+    """Symptoms 40 days on and no better on day 1: every later session is referred."""
     block = ROUTINE.blocks[0]
     flagged = ub.SessionLog(
         date=START,
@@ -39,41 +39,100 @@ def referred_program() -> ub.Program:
     return ub.plan(ROUTINE, weeks=3, start=START, logs=[flagged], catalog=CATALOG)
 
 
+def careful_program() -> ub.Program:
+    """Pain 6/10 during week 1: week 2 is planned with advice to take care in force."""
+    block = ROUTINE.blocks[0]
+    sore = ub.SessionLog(
+        date=START,
+        routine_id=ROUTINE.id,
+        outcomes=[ub.Outcome.as_prescribed(block, at=(0, 0), pain_during=6)],
+        pain_before=0,
+    )
+    return ub.plan(ROUTINE, weeks=3, start=START, logs=[sore], catalog=CATALOG)
+
+
 PROGRAM = referred_program()
+CAREFUL = careful_program()
 
 
-def test_the_fixture_has_advice_in_force_and_referred_weeks() -> None:
+def test_the_fixtures_have_advice_in_force_and_referred_weeks() -> None:
     week = PROGRAM.weeks[1]
     assert week.advice is not None
     assert week.advice.level is ub.AdviceLevel.SEE_PROFESSIONAL
-    assert week.advice.reasons
-    assert week.referred
+    assert week.referral is not None
+    assert week.referral.advice == week.advice
+    assert [week.stopped for week in PROGRAM.weeks] == [False, True, True]
+    assert [s.referred for s in PROGRAM.weeks[0].sessions] == [False, True, True]
+    careful = CAREFUL.weeks[1]
+    assert careful.advice is not None
+    assert careful.advice.level is ub.AdviceLevel.CONTINUE_WITH_CARE
+    assert not careful.referred
 
 
 @pytest.mark.parametrize("fmt", [render.text, render.markdown, render.html])
-def test_every_format_shows_the_advice_in_force_and_that_progression_stopped(fmt: object) -> None:
+def test_every_format_shows_the_advice_in_force(fmt: object) -> None:
+    assert callable(fmt)
+    advice = CAREFUL.weeks[1].advice
+    assert advice is not None
+    assert f"Advice in force: {advice.level.value.replace('_', ' ')}: " in fmt(CAREFUL)
+    # A referral says what to do instead; it is not shown as "advice in force".
+    assert "Advice in force" not in fmt(PROGRAM)
+
+
+@pytest.mark.parametrize("fmt", [render.text, render.markdown, render.html])
+def test_every_format_lists_no_exercise_after_a_referral_and_says_what_to_do(
+    fmt: object,
+) -> None:
     assert callable(fmt)
     out = fmt(PROGRAM)
-    advice = PROGRAM.weeks[1].advice
-    assert advice is not None
-    level = advice.level.value.replace("_", " ")
-    assert f"Advice in force: {level}: " in out
-    assert "Progression stopped: see a healthcare professional." in out
-    referred = sum(1 for week in PROGRAM.weeks if week.referred)
-    assert out.count("Progression stopped: see a healthcare professional.") == referred
+    referral = PROGRAM.weeks[1].referral
+    assert referral is not None
+    assert out.count("No exercise this week") == 2
+    assert out.count("No exercise on Wed 06 Jan, Fri 08 Jan") == 1
+    assert out.count("Exercise resumes only when a healthcare professional") == 3
+    # What to do instead, and why, said once, in the first week the referral reaches.
+    first_words = referral.advice.message.split(",")[0]
+    assert out.count(first_words) == 1
+    for reason in referral.advice.reasons:
+        assert out.count(reason.text) == 1
+    # No exercise is listed from week 2 on.
+    later = out[out.index("Week 2") : out.index("How to do each exercise")]
+    assert ROUTINE.blocks[0].exercise.name not in later
+    assert "Progression stopped" not in out
+
+
+def test_the_html_page_has_no_log_table_for_a_session_not_to_do() -> None:
+    page = render.html(PROGRAM)
+    assert page.count("<h3>Mon 04 Jan</h3>") == 1
+    assert "<h3>Wed 06 Jan</h3>" not in page
+    assert "Log sheet: week 2" not in page
+    assert "Log sheet: week 1" in page
+
+
+def test_the_chart_has_no_point_in_a_week_with_no_session_to_do() -> None:
+    sheet = program_sheet(PROGRAM)
+    assert [point[0] for point in sheet.series[0].points] == [1]
 
 
 def test_describe_names_the_advice_level_of_a_week() -> None:
-    advice = PROGRAM.weeks[1].advice
+    advice = CAREFUL.weeks[1].advice
     assert advice is not None
-    lines = PROGRAM.describe().splitlines()
+    lines = CAREFUL.describe().splitlines()
     week_two = lines.index(next(line for line in lines if line.startswith("Week 2")))
     assert lines[week_two + 1] == f"  Advice: {advice.level.value.replace('_', ' ')}"
 
 
+def test_describe_says_why_a_week_has_no_exercise() -> None:
+    lines = PROGRAM.describe().splitlines()
+    week_two = lines.index(next(line for line in lines if line.startswith("Week 2")))
+    assert lines[week_two + 1].startswith("  Referred since 2027-01-04 (see professional): ")
+    assert lines[week_two + 2] == "  No exercise until a clinician's clearance is recorded."
+    assert lines[week_two + 3].startswith("Week 3")
+
+
 def test_the_advice_cites_the_first_reasons_sources() -> None:
-    sheet = program_sheet(PROGRAM)
-    advice = PROGRAM.weeks[1].advice
+    sheet = program_sheet(CAREFUL)
+    advice = CAREFUL.weeks[1].advice
     assert advice is not None
     cited = sheet.weeks[1].advice
     assert cited is not None
@@ -93,7 +152,11 @@ def test_a_zoneinfo_is_taken_as_the_zone() -> None:
     by_name = render.ical(PROGRAM, tz="Europe/London", time=dt.time(7, 30))
     by_zone = render.ical(PROGRAM, tz=zone, time=dt.time(7, 30))
     assert by_zone == by_name
-    events = [c for c in icalendar.Calendar.from_ical(by_zone).walk() if c.name == "VEVENT"]
+    events = [  # the timed ones: a referral's note is an all-day event, in no zone
+        c
+        for c in icalendar.Calendar.from_ical(by_zone).walk("VEVENT")
+        if isinstance(c.decoded("dtstart"), dt.datetime)
+    ]
     assert events
     assert all(event.decoded("dtstart").tzinfo.key == "Europe/London" for event in events)
 

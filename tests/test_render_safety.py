@@ -423,23 +423,20 @@ def referred_program() -> ub.Program:
 def test_a_referred_program_says_so_first(fmt: object) -> None:
     assert callable(fmt)
     program = referred_program()
-    first = next(week for week in program.weeks if week.referred)
+    number, first = program.referrals[0]
     sheet = _program.program_sheet(program)
     line = sheet.for_you[0]
-    assert line.text.startswith(f"From week {first.number}, progression stopped to refer you:")
-    assert first.advice is not None
-    assert first.advice.message in line.text
+    assert line.text.startswith(f"From week {number}, progression stopped to refer you")
+    assert f"week {number} says what to do instead, and why" in line.text
     out = shown(fmt(program))
     assert out.index("progression stopped to refer you") < out.index("Week 1")
+    # What to do instead is said once, in the week, not again at the top.
+    assert out.count(first.advice.message.split(",")[0]) == 1
 
 
-def test_a_referral_without_advice_gives_the_decisions_reason() -> None:
-    program = referred_program()
-    weeks = tuple(attrs.evolve(week, advice=None) for week in program.weeks)
-    bare = attrs.evolve(program, weeks=weeks)
-    (line,) = _how_to.referral(bare)
-    refer = next(d for w in bare.weeks for d in w.decisions if d.action is ub.ProgressAction.REFER)
-    assert line.text.endswith(refer.reasons[0].text)
+def test_a_program_with_no_referral_has_no_referral_line() -> None:
+    routine = ub.Routine.of("Desk", main=[CATALOG["band-pull-apart"]])
+    assert _how_to.referral(ub.plan(routine, weeks=2)) == ()
 
 
 # --- A sheet for a person shows only what screening decided for them -----------------------

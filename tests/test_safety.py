@@ -313,6 +313,13 @@ CASES = [
         "radiculopathy-loaded-neck",
         id="radiculopathy-plate-neck-resistance",
     ),
+    pytest.param(
+        C.HYPERMOBILITY,  # any person: no weights on the ball (§5.4) [B7][B10]
+        exercise(features={F.EXTERNAL_LOAD}, props=ball()),
+        ub.Verdict.EXCLUDE,
+        "swiss-ball-no-weights",
+        id="anyone-dumbbells-on-a-ball",
+    ),
 ]
 
 
@@ -345,7 +352,7 @@ def test_every_rule_has_a_case() -> None:
 def test_rules_are_sourced_and_unique() -> None:
     assert len({rule.id for rule in ub.RULES}) == len(ub.RULES)
     for rule in ub.RULES:
-        assert rule.conditions
+        assert rule.conditions or rule.requires  # a rule for everyone is narrow
         assert rule.sources
         for key in rule.sources:
             assert re.fullmatch(r"[A-Z][0-9]+[a-z]?\*?", key), key
@@ -581,6 +588,7 @@ def test_profile_rules_order() -> None:
         "osteoporosis-fall-risk",
         "shoulder-instability-end-range",
         "shoulder-instability-doorway-towel",
+        "swiss-ball-no-weights",
         ub.CLINICIAN_RULE_ID,
     ]
 
@@ -686,7 +694,7 @@ def test_describe() -> None:
         "acute-injury-pain-ceiling: acute_injury → modify (pain ≤ 3/10, cue)"
     )
     assert "positions supine" in described["pregnancy-supine"]
-    assert described["recent-surgery-clearance"].endswith("exclude every exercise [E23][E10c*]")
+    assert described["recent-surgery-clearance"].endswith("exclude every exercise [E23]")
     assert described["shoulder-instability-doorway-towel"].endswith(
         "exclude props doorway, towel (only pnf_stretch, static_stretch) [E6e*][E23]"
     )
@@ -761,6 +769,8 @@ def _matching(
         if rule.levels and item.level not in rule.levels:
             continue
         required = {need.kind for need in item.props if need.required}
+        if not rule.requires <= required:
+            continue
         what = (rule.features, rule.positions, rule.props)
         if not any(what) or (
             rule.features & item.features

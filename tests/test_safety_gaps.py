@@ -35,7 +35,7 @@ PREGNANT = [C.PREGNANCY_FIRST_TRIMESTER, C.PREGNANCY_SECOND_TRIMESTER, C.PREGNAN
 LATER = PREGNANT[1:]
 
 # The clinical order of advice, written out here independently of the code.
-ORDER = ["continue", "continue_with_care", "see_professional", "urgent"]
+ORDER = ["continue", "continue_with_care", "see_professional", "urgent", "emergency"]
 
 
 # Verdicts ------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def test_the_pain_cap_applies_to_every_kind(kind: ub.ExerciseKind, condition: ub
         assert result.verdict is ub.Verdict.EXCLUDE  # no stretching in the first days [C10]
         return
     assert result.modified is not None
-    assert result.modified.dose.max_pain == 3  # [C11*][P11c*] / [C10][P9*]
+    assert result.modified.dose.max_pain == 3  # a convention, stricter than [P7]
     assert result.modified.max_pain == 3
 
 
@@ -184,7 +184,7 @@ def test_a_referral_is_never_below_itself() -> None:
     assert not L.URGENT > L.URGENT
     assert L.SEE_PROFESSIONAL <= L.SEE_PROFESSIONAL
     assert sorted(L, reverse=True) == [L(value) for value in reversed(ORDER)]
-    assert max(L) is L.URGENT
+    assert max(L) is L.EMERGENCY
     assert min(L) is L.CONTINUE
     with pytest.raises(ub.InvalidValue, match="'other' must be an AdviceLevel"):
         _ = L.URGENT < 3
@@ -254,7 +254,7 @@ def test_the_pain_gate_and_triage_agree(
 
 @pytest.mark.parametrize("condition", list(C))
 def test_the_pain_ceiling_of_each_condition(condition: ub.Condition) -> None:
-    stricter = condition in {C.CERVICAL_RADICULOPATHY, C.ACUTE_INJURY}  # [C11*][P11c*][C10]
+    stricter = condition in {C.CERVICAL_RADICULOPATHY, C.ACUTE_INJURY}  # a convention; [C10]
     assert pain_ceiling(person(condition)) == (3 if stricter else 5)
     assert pain_ceiling(person(condition), ub.SafetyPolicy(pain_ceiling=2)) == 2
     assert next_morning_ceiling(person(condition)) == 3
@@ -365,8 +365,8 @@ def test_not_improving_from_the_day_of_the_limit(policy: ub.SafetyPolicy) -> Non
 
 
 def test_the_documented_default_thresholds() -> None:
-    # 5/10 ceiling [P8*][P9*][P11*], settled by 3/10 [P9*], a few days [P11*],
-    # two weeks [R8*][R14*], four weeks [R2][R5*][R13*]: as numbers, not names.
+    # 5/10 ceiling [P7][P11*], settled by 3/10 (a convention), a few days [P11*],
+    # two weeks [R3][R15], four weeks [R2*][R5]: as numbers, not names.
     def codes(**fields: object) -> set[ub.AdviceCode]:
         fields.setdefault("days_since_onset", 0)
         fields.setdefault("trend", ub.Trend.BETTER)
@@ -402,7 +402,7 @@ def test_one_trimester_at_a_time(a: ub.Condition, b: ub.Condition) -> None:
 
 
 def test_the_nerve_pain_cue() -> None:
-    # Nerve pain: 0-3/10, and stop if pain spreads down the arm [C11*][P11c*].
+    # Nerve pain: 0-3/10, and stop if pain spreads down the arm (conventions).
     result = ub.screen(exercise(), person(C.CERVICAL_RADICULOPATHY))
     assert result.modified is not None
     [caution] = result.modified.cautions

@@ -71,18 +71,39 @@ def test_rule_descriptions() -> None:
     assert clinician.describe() == "clinician-avoid: clinician's list → exclude features overhead"
     assert RULE["pregnancy-supine"].describe() == (
         "pregnancy-supine: pregnancy_second_trimester, pregnancy_third_trimester → exclude"
-        " features supine or positions supine [C5*][C6*][C6b*][C7]"
+        " features supine or positions supine [C6][C5][C7]"
     )
+    # A number no source gives is shown as a convention, after the keys.
     assert RULE["acute-injury-pain-ceiling"].describe() == (
         "acute-injury-pain-ceiling: acute_injury → modify (pain ≤ 3/10, cue) every exercise"
-        " [C10][P9*]"
+        " [C10][P7] (convention: 0-3/10 pain in the first days)"
     )
+    assert (
+        RULE["radiculopathy-pain-ceiling"]
+        .describe()
+        .endswith("[P7] (convention: 0-3/10 pain during and after exercise)")
+    )
+    # A rule for everyone, limited to exercises that need a ball.
+    assert RULE["swiss-ball-no-weights"].describe() == (
+        "swiss-ball-no-weights: everyone → exclude features external_load or props barbell,"
+        " dumbbell, kettlebell, weight_plate that need swiss_ball [B10][B7]"
+    )
+    levels = ub.Rule.for_level(ub.Level.GENTLE, 2)
+    assert levels[0].describe().startswith("level-one-above: level → modify (cue) every")
     assert (
         RULE["hypermobility-stretch-cap"]
         .describe()
         .startswith("hypermobility-stretch-cap: hypermobility → modify (hold ≤ 30 s, cue) every")
     )
     assert " (only " in RULE["shoulder-instability-doorway-towel"].describe()
+
+
+def test_a_rule_requires_prop_kinds() -> None:
+    error = refused(ub.Rule, **_RULE, features=_PRONE, requires={"swiss_ball"})
+    assert (error.field, error.value) == ("requires", "swiss_ball")
+    assert error.reason.startswith("must contain only PropKind members (PropKind.SWISS_BALL, ")
+    # A rule may match on what an exercise requires alone.
+    assert ub.Rule(**_RULE, requires={ub.PropKind.SWISS_BALL}).requires == {ub.PropKind.SWISS_BALL}
 
 
 def test_symptom_report_errors_name_the_unit() -> None:
@@ -104,7 +125,7 @@ def test_advice_level_comparison_errors() -> None:
     assert (error.field, error.value) == ("other", "soon")
     assert (
         "must be an AdviceLevel or one of 'continue', 'continue_with_care',"
-        " 'see_professional', 'urgent'" in str(error)
+        " 'see_professional', 'urgent', 'emergency'" in str(error)
     )
 
 
@@ -112,6 +133,8 @@ def test_reason_errors() -> None:
     fields: dict[str, Any] = {"code": CODE.RED_FLAG, "level": L.URGENT, "text": "Found."}
     error = refused(ub.Reason, **fields, sources=3)
     assert (error.field, error.value) == ("sources", 3)
+    assert refused(ub.Reason, **fields, sources=(), convention="").field == "convention"
+    assert ub.Reason(**fields, sources=(), convention="3/10").convention == "3/10"
     assert ub.Reason(**fields, sources=("k" * 20,)).sources == ("k" * 20,)
     assert refused(ub.Reason, **fields, sources=("k" * 21,)).field == "sources[0]"
 
@@ -142,10 +165,10 @@ def test_finding_errors() -> None:
     fields: dict[str, Any] = {
         "code": CODE.GETTING_WORSE,
         "level": L.CONTINUE_WITH_CARE,
-        "sources": ("P9*",),
+        "sources": ("P7",),
         "check": lambda *_: (),
     }
-    for field in ("code", "level", "check", "pain_gate"):
+    for field in ("code", "level", "check", "pain_gate", "convention"):
         error = refused(Finding, **{**fields, field: 3})
         assert (error.field, error.value) == (field, 3)
     error = refused(Finding, **{**fields, "sources": 3})
@@ -174,8 +197,12 @@ def test_reason_texts() -> None:
         "Pain with exercise is 7/10, above 5/10.",
     ]
     assert texts[CODE.NOT_SETTLED_NEXT_MORNING] == (
-        "Pain the next morning is 4/10, above 3/10: it has not settled."
+        "Pain the next morning is 4/10, above 3/10: it has not settled"
+        " (that limit is a common convention, not from a study)."
     )
+    conventions = {reason.code: reason.convention for reason in advice.reasons}
+    assert conventions[CODE.NOT_SETTLED_NEXT_MORNING] == "3/10 the next morning counts as settled"
+    assert conventions[CODE.GETTING_WORSE] is None
 
 
 def test_the_pain_gate_defaults_to_no_days_worse() -> None:
@@ -266,13 +293,22 @@ ERRORS: dict[str, tuple[Any, str, Any, str]] = {
         lambda: ub.Rule(**_RULE),
         "features",
         frozenset(),
-        "or 'positions', 'props', 'kinds' or 'levels' must be given: a rule matches something",
+        (
+            "or 'positions', 'props', 'kinds', 'levels' or 'requires' must be given:"
+            " a rule matches something"
+        ),
     ),
     "an exclude rule with a modification": (
         lambda: ub.Rule(**_RULE, features=_PRONE, modification=ub.Modification(cue="Go.")),
         "modification",
         ub.Modification(cue="Go."),
         "may only be given to modify",
+    ),
+    "a rule convention too long": (
+        lambda: ub.Rule(**_RULE, features=_PRONE, convention="c" * 201),
+        "convention",
+        "c" * 201,
+        "must be non-empty text of at most 200 characters without leading or trailing spaces",
     ),
     "rule sources that are not a collection": (
         lambda: ub.Rule(**{**_RULE, "sources": 3}, features=_PRONE),
@@ -359,3 +395,36 @@ def test_nothing_safe_lists_every_reason() -> None:
         report.safe_routine()
     assert len(report.blocks[0].reasons) == 4  # two exclude, two modify (pain caps)
     assert f"Test exercise: {' '.join(report.blocks[0].reasons)}" in str(info.value)
+
+
+def test_a_saved_report_keeps_its_rules_earlier_words_but_not_made_up_ones() -> None:
+    from pathlib import Path  # noqa: PLC0415
+
+    saved = Path(__file__).parent / "documents" / "v1" / "screen_report.json"
+    report = ub.loads(saved.read_text(encoding="utf-8"), ub.ScreenReport)
+    ball = report.blocks[3]
+    then = ball.rules[0]
+    now = RULE["osteoporosis-fall-risk"]
+    # The words it was saved with, which an earlier release gave the rule.
+    assert then.id == now.id
+    assert then.sources != now.sources
+    assert now.accepts_saved(then)
+    assert now.accepts_saved(now)
+    # Words no release gave it, or the same words deciding something else, are refused.
+    assert not now.accepts_saved(attrs.evolve(then, reason="Nothing to worry about."))
+    assert not now.accepts_saved(attrs.evolve(then, features=frozenset()))
+    assert not RULE["osteoporosis-flexion-rotation"].accepts_saved(then)
+
+
+def test_a_rule_for_everyone_applies_to_everyone() -> None:
+    everyone = RULE["swiss-ball-no-weights"]
+    assert everyone.applies_to(frozenset())
+    assert everyone.applies_to(frozenset({C.OSTEOPOROSIS}))
+    bones = RULE["osteoporosis-flexion-rotation"]
+    assert bones.applies_to(frozenset({C.OSTEOPOROSIS, C.HYPERMOBILITY}))
+    assert not bones.applies_to(frozenset({C.HYPERMOBILITY}))
+    cleared = ub.Profile(
+        cleared_rules={"swiss-ball-no-weights"}, clearance_note="Supervised, Dr Lee, 2026-12-01."
+    )
+    assert [rule.id for rule in cleared.cleared()] == ["swiss-ball-no-weights"]
+    assert cleared.rules() == ()

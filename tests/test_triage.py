@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import attrs
@@ -22,15 +23,94 @@ def report(**kwargs: Any) -> ub.SymptomReport:
     return ub.SymptomReport(**(base | kwargs))
 
 
+# DOMAIN.md §4.2: the NHS sends chest pain and the cauda-equina group to 999 or
+# A&E, and pain between the shoulder blades to an urgent GP appointment or 111
+# [R3]; a violent injury is an emergency too, every other flag urgent (the
+# cautious readings).
+EMERGENCIES = {
+    ub.RedFlag.CHEST_PAIN,
+    ub.RedFlag.BLADDER_BOWEL_OR_SADDLE,
+    ub.RedFlag.RECENT_TRAUMA,
+}
+
+
 @pytest.mark.parametrize("flag", list(ub.RedFlag))
-def test_every_red_flag_is_urgent(flag: ub.RedFlag) -> None:
+def test_every_red_flag_refers_at_its_tier(flag: ub.RedFlag) -> None:
     advice = ub.triage(report(red_flags={flag}))
-    assert advice.level is L.URGENT
+    assert advice.level is flag.level
+    assert flag.level is (L.EMERGENCY if flag in EMERGENCIES else L.URGENT)
     assert advice.code is CODE.RED_FLAG
     assert flag.question in advice.reasons[0].text
     assert advice.sources == flag.sources
     assert flag.question.endswith("?")
     assert flag.sources
+
+
+def test_the_nhs_tiers_rest_on_the_nhs_page() -> None:
+    for flag in (
+        *EMERGENCIES - {ub.RedFlag.RECENT_TRAUMA},
+        ub.RedFlag.BETWEEN_SHOULDER_BLADES_WITH_SYMPTOMS,
+    ):
+        assert "R3" in flag.sources
+    # The cauda-equina question covers all three of its signs.
+    question = ub.RedFlag.BLADDER_BOWEL_OR_SADDLE.question
+    for words in ("bladder or bowel", "genitals or buttocks", "both legs"):
+        assert words in question
+
+
+def test_emergencies_come_first_and_set_the_level() -> None:
+    both = ub.triage(report(red_flags={ub.RedFlag.CHEST_PAIN, ub.RedFlag.SEVERE_MORNING_STIFFNESS}))
+    assert [reason.level for reason in both.reasons] == [L.EMERGENCY, L.URGENT]
+    assert both.level is L.EMERGENCY
+    assert "999" in both.message
+
+
+def test_each_referral_says_exactly_where_to_go() -> None:
+    emergency = ub.triage(report(red_flags={ub.RedFlag.CHEST_PAIN})).message
+    urgent = ub.triage(report(red_flags={ub.RedFlag.BETWEEN_SHOULDER_BLADES_WITH_SYMPTOMS})).message
+    routine = ub.triage(report(days_since_onset=60)).message
+    assert emergency.startswith("Stop exercising and call 999 or go to A&E now")
+    assert "local emergency number" in emergency
+    assert urgent.startswith("Stop exercising and get an urgent appointment today")
+    assert "urgent appointment" in urgent
+    assert "NHS 111" in urgent
+    assert "999" not in urgent
+    assert routine.startswith("Book a routine appointment with your GP or a physiotherapist")
+    assert "urgent" not in routine
+    assert "111" not in routine
+    # No message is more frightening than the sources: none names a disease.
+    for text in (emergency, urgent, routine):
+        for word in ("cancer", "fracture", "infection", "cauda equina", "heart attack"):
+            assert word not in text.lower()
+
+
+def test_advice_of_every_tier_round_trips_and_old_advice_still_loads() -> None:
+    for flag in (ub.RedFlag.CHEST_PAIN, ub.RedFlag.RECENT_INFECTION):
+        advice = ub.triage(report(red_flags={flag}))
+        assert ub.loads(ub.dumps(advice)) == advice
+    # Advice saved before the emergency tier existed gave every red flag "urgent":
+    # it still loads as it was saved (a record of what was said then).
+    old: dict[str, Any] = {
+        "upperback": 1,
+        "kind": "advice",
+        "data": {
+            "level": "urgent",
+            "code": "red_flag",
+            "message": "Please stop exercising and contact a doctor today.",
+            "reasons": [
+                {
+                    "code": "red_flag",
+                    "level": "urgent",
+                    "text": "Red flag: Do you have chest pain as well as the back pain?",
+                    "sources": ["R3"],
+                }
+            ],
+        },
+    }
+    loaded = ub.loads(json.dumps(old), ub.Advice)
+    assert loaded.level is L.URGENT
+    assert ub.to_dict(loaded)["data"] == old["data"]
+    assert "emergency" in json.dumps(ub.json_schema("advice"))
 
 
 def test_red_flag_questions_cover_domain_list() -> None:
@@ -129,7 +209,7 @@ def test_reasons_are_all_reported_most_pressing_first() -> None:
             red_flags={ub.RedFlag.CHEST_PAIN},
         )
     )
-    assert advice.level is L.URGENT
+    assert advice.level is L.EMERGENCY
     codes = [reason.code for reason in advice.reasons]
     assert codes == [
         CODE.RED_FLAG,
@@ -146,15 +226,22 @@ def test_reasons_are_all_reported_most_pressing_first() -> None:
 
 
 def test_messages_per_level() -> None:
+    emergency = ub.triage(report(red_flags={ub.RedFlag.CHEST_PAIN}))
     urgent = ub.triage(report(red_flags={ub.RedFlag.FEVER_OR_WEIGHT_LOSS}))
     see = ub.triage(report(days_since_onset=60))
     care = ub.triage(report(trend=ub.Trend.WORSE))
     fine = ub.triage(report())
+    assert "A&E" in emergency.message
     assert "today" in urgent.message
-    assert "healthcare professional" in see.message
+    assert "GP or a physiotherapist" in see.message
     assert "gently" in care.message
     assert "carry on" in fine.message
-    for advice in (urgent, see, care, fine):
+    # When to book an appointment, in the sources' words: "a few weeks" [R3],
+    # pain worse "a few days" after exercise [P11*].
+    assert "not getting better within a few weeks" in fine.message
+    assert "stays worse for a few days after exercise" in care.message
+    for advice in (emergency, urgent, see, care, fine):
+        assert advice.message.endswith(ub.SUPPORTS_NOT_REPLACES)
         assert "does not replace" in advice.message
 
 
@@ -280,11 +367,12 @@ def test_triage_rejects_wrong_types() -> None:
 
 def test_advice_level_order() -> None:
     assert list(ub.AdviceLevel) == sorted(ub.AdviceLevel, reverse=True)[::-1]
-    assert L.CONTINUE < L.CONTINUE_WITH_CARE < L.SEE_PROFESSIONAL < L.URGENT
+    assert L.CONTINUE < L.CONTINUE_WITH_CARE < L.SEE_PROFESSIONAL < L.URGENT < L.EMERGENCY
     assert L.URGENT >= L.URGENT
+    assert L.EMERGENCY > "urgent"
     assert L.CONTINUE <= L.CONTINUE
-    assert max(L) is L.URGENT
-    assert [level.rank for level in L] == [0, 1, 2, 3]
+    assert max(L) is L.EMERGENCY
+    assert [level.rank for level in L] == [0, 1, 2, 3, 4]
     for compare in ("__lt__", "__le__", "__gt__", "__ge__"):
         with pytest.raises(ub.InvalidValue, match="'other' must be an AdviceLevel"):
             getattr(L.URGENT, compare)("a")
@@ -342,8 +430,10 @@ def test_advice_level_and_code_follow_the_reasons() -> None:
         days_since_onset=0, trend=ub.Trend.BETTER, red_flags={ub.RedFlag.SEVERE_MORNING_STIFFNESS}
     )
 )
-def test_any_red_flag_is_urgent(found: ub.SymptomReport) -> None:
-    assert ub.triage(found).level is L.URGENT
+def test_any_red_flag_is_urgent_or_an_emergency(found: ub.SymptomReport) -> None:
+    level = ub.triage(found).level
+    assert level >= L.URGENT
+    assert level is max(flag.level for flag in found.red_flags)
 
 
 _TRENDS = list(ub.Trend)
@@ -479,3 +569,27 @@ def test_advice_is_consistent(advice: ub.Advice) -> None:
         assert advice.code is advice.reasons[0].code
     else:
         assert (advice.level, advice.code) == (L.CONTINUE, CODE.NO_CONCERNS)
+
+
+def test_every_level_says_what_to_do_and_the_sheets_say_where_to_go() -> None:
+    assert [level.action for level in L] == [
+        "carry on",
+        "carry on gently, without making the routine harder",
+        "book a routine appointment with a GP or a physiotherapist",
+        "get an urgent GP appointment or call NHS 111 today",
+        "call 999 or go to A&E now",
+    ]
+    from upperback import render  # noqa: PLC0415 - the sheets are another layer
+
+    tuck = ub.default_catalog()["chin-tuck"]
+    sheet = render.text(ub.Routine.of("R", main=[tuck]))
+    for flag in ub.RedFlag:
+        if flag.level is L.EMERGENCY:
+            assert f"{flag.question} If so, call 999 or go to A&E now." in sheet
+        else:
+            assert f"{flag.question} [" in sheet
+    assert "A yes to any other: get an urgent GP appointment or call NHS 111 today. [R3]" in sheet
+    # The exercise sheet says where each number of its dose comes from.
+    assert "Where the dose comes from: Sets, reps and hold: [E19*]." in render.text(tuck)
+    stretch = render.text(ub.default_catalog()["thread-the-needle"])
+    assert f"Rest: {ub.CONVENTION}." in stretch

@@ -265,7 +265,7 @@ def test_a_stretch_is_not_substituted_by_self_massage() -> None:
 
 
 def test_dynamic_mobility_is_the_dynamic_stretch() -> None:
-    # ACSM's dynamic stretch [A14*] is dynamic_mobility: no synonym kind exists.
+    # ACSM's dynamic stretch [A14] is dynamic_mobility: no synonym kind exists.
     assert ub.ExerciseKind.DYNAMIC_MOBILITY.family is ub.KindFamily.LENGTHEN
     assert not ub.ExerciseKind.DYNAMIC_MOBILITY.is_stretch
     assert not any("dynamic" in kind and kind != "dynamic_mobility" for kind in ub.ExerciseKind)

@@ -40,6 +40,8 @@ def _exercise(exercise: upperback.Exercise) -> list[nodes.Node]:
         ("Safety features", features or "none"),
         ("Default dose", exercise.default_dose.describe()),
         ("Why this dose", exercise.dose_note or "ACSM default"),
+        ("Where each number comes from", exercise.dose_origin()),
+        ("Its own limits", exercise.dose_limits.describe() or "the general ranges"),
         ("Easier", exercise.easier or "none"),
         ("Harder", exercise.harder or "none"),
     ):

@@ -4,8 +4,10 @@ The library models stretches and strengthening exercises, the props they use
 (the Swiss ball above all), routines, progression chains and safety rules, for apps
 that guide people through them. It supports clinicians and apps; it does not
 replace a healthcare professional, and it makes no claim beyond the evidence
-its sources give. Upper-back pain that does not ease within days should be
-seen by a professional.
+its sources give. Most back pain starts to ease within two weeks and settles
+within six; pain that is not improving within a few weeks should be seen by a
+GP or a physiotherapist, and a warning sign (:class:`RedFlag`) needs help at
+once.
 """
 
 from __future__ import annotations
@@ -47,7 +49,11 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "prescribe",
         "safe_exercises",
     ),
-    "upperback.dose": ("Dose",),
+    "upperback.dose": (
+        "Dose",
+        "DoseLimits",
+        "DoseNumber",
+    ),
     "upperback.errors": (
         "InvalidCatalog",
         "InvalidDocument",
@@ -69,12 +75,15 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Advance",
         "BlockTally",
         "Chain",
+        "CheckIn",
+        "Clearance",
         "Decision",
         "DecisionReason",
         "Deload",
         "DoseField",
         "DoubleProgression",
         "Hold",
+        "HistoryAdvice",
         "HoldProgression",
         "LinearProgression",
         "NextSession",
@@ -86,6 +95,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Program",
         "ProgressAction",
         "ProgressionRule",
+        "Referral",
         "RegressExercise",
         "RuleSet",
         "SessionLog",
@@ -102,12 +112,14 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "next_session",
         "plan",
         "progress",
+        "triage_history",
     ),
     "upperback.media": (
         "Media",
         "MediaKind",
     ),
     "upperback.props": (
+        "BALL_CARE",
         "THERABAND_COLOURS",
         "BandLevel",
         "Barbell",
@@ -139,6 +151,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "prop_name",
     ),
     "upperback.routine": (
+        "MAX_STRENGTH_SESSIONS",
         "SWITCH_SIDES_S",
         "TRANSITION_S",
         "Block",
@@ -155,6 +168,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Structure",
         "Substitution",
         "SubstitutionResult",
+        "check_recovery",
         "scale",
         "substitute",
     ),
@@ -164,6 +178,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "DEFAULT_POLICY",
         "LEVEL_CAUTION_RULE_ID",
         "LEVEL_EXCLUDE_RULE_ID",
+        "PEACE_DAYS",
         "RULES",
         "SUPPORTS_NOT_REPLACES",
         "Action",
@@ -172,19 +187,27 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "AdviceLevel",
         "AgeBand",
         "BlockScreen",
+        "ChangeCode",
+        "ChangeEffect",
         "Condition",
         "ConditionGuidance",
+        "DatedCondition",
+        "Injury",
         "Modification",
+        "PersonChange",
+        "Pregnancy",
         "Profile",
         "Reason",
         "RedFlag",
         "Rule",
         "SafetyPolicy",
         "ScreenReport",
+        "Surgery",
         "SymptomReport",
         "Trend",
         "Verdict",
         "condition_guidance",
+        "band_ceiling",
         "level_in_reach",
         "trimester",
     ),
@@ -211,6 +234,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "to_dict",
     ),
     "upperback.sources": (
+        "CONVENTION",
         "Reference",
         "reference",
         "references",
@@ -251,6 +275,8 @@ if TYPE_CHECKING:
     from upperback.compose import prescribe as prescribe
     from upperback.compose import safe_exercises as safe_exercises
     from upperback.dose import Dose as Dose
+    from upperback.dose import DoseLimits as DoseLimits
+    from upperback.dose import DoseNumber as DoseNumber
     from upperback.errors import InvalidCatalog as InvalidCatalog
     from upperback.errors import InvalidDocument as InvalidDocument
     from upperback.errors import InvalidValue as InvalidValue
@@ -269,11 +295,14 @@ if TYPE_CHECKING:
     from upperback.progression import Advance as Advance
     from upperback.progression import BlockTally as BlockTally
     from upperback.progression import Chain as Chain
+    from upperback.progression import CheckIn as CheckIn
+    from upperback.progression import Clearance as Clearance
     from upperback.progression import Decision as Decision
     from upperback.progression import DecisionReason as DecisionReason
     from upperback.progression import Deload as Deload
     from upperback.progression import DoseField as DoseField
     from upperback.progression import DoubleProgression as DoubleProgression
+    from upperback.progression import HistoryAdvice as HistoryAdvice
     from upperback.progression import Hold as Hold
     from upperback.progression import HoldProgression as HoldProgression
     from upperback.progression import LinearProgression as LinearProgression
@@ -286,6 +315,7 @@ if TYPE_CHECKING:
     from upperback.progression import Program as Program
     from upperback.progression import ProgressAction as ProgressAction
     from upperback.progression import ProgressionRule as ProgressionRule
+    from upperback.progression import Referral as Referral
     from upperback.progression import RegressExercise as RegressExercise
     from upperback.progression import RuleSet as RuleSet
     from upperback.progression import SessionLog as SessionLog
@@ -302,6 +332,8 @@ if TYPE_CHECKING:
     from upperback.progression import next_session as next_session
     from upperback.progression import plan as plan
     from upperback.progression import progress as progress
+    from upperback.progression import triage_history as triage_history
+    from upperback.props import BALL_CARE as BALL_CARE
     from upperback.props import THERABAND_COLOURS as THERABAND_COLOURS
     from upperback.props import BandLevel as BandLevel
     from upperback.props import Barbell as Barbell
@@ -331,6 +363,7 @@ if TYPE_CHECKING:
     from upperback.props import Wall as Wall
     from upperback.props import WeightPlate as WeightPlate
     from upperback.props import prop_name as prop_name
+    from upperback.routine import MAX_STRENGTH_SESSIONS as MAX_STRENGTH_SESSIONS
     from upperback.routine import SWITCH_SIDES_S as SWITCH_SIDES_S
     from upperback.routine import TRANSITION_S as TRANSITION_S
     from upperback.routine import Block as Block
@@ -347,6 +380,7 @@ if TYPE_CHECKING:
     from upperback.routine import Structure as Structure
     from upperback.routine import Substitution as Substitution
     from upperback.routine import SubstitutionResult as SubstitutionResult
+    from upperback.routine import check_recovery as check_recovery
     from upperback.routine import scale as scale
     from upperback.routine import substitute as substitute
     from upperback.safety import CLINICIAN_RULE_ID as CLINICIAN_RULE_ID
@@ -354,6 +388,7 @@ if TYPE_CHECKING:
     from upperback.safety import DEFAULT_POLICY as DEFAULT_POLICY
     from upperback.safety import LEVEL_CAUTION_RULE_ID as LEVEL_CAUTION_RULE_ID
     from upperback.safety import LEVEL_EXCLUDE_RULE_ID as LEVEL_EXCLUDE_RULE_ID
+    from upperback.safety import PEACE_DAYS as PEACE_DAYS
     from upperback.safety import RULES as RULES
     from upperback.safety import SUPPORTS_NOT_REPLACES as SUPPORTS_NOT_REPLACES
     from upperback.safety import Action as Action
@@ -362,18 +397,26 @@ if TYPE_CHECKING:
     from upperback.safety import AdviceLevel as AdviceLevel
     from upperback.safety import AgeBand as AgeBand
     from upperback.safety import BlockScreen as BlockScreen
+    from upperback.safety import ChangeCode as ChangeCode
+    from upperback.safety import ChangeEffect as ChangeEffect
     from upperback.safety import Condition as Condition
     from upperback.safety import ConditionGuidance as ConditionGuidance
+    from upperback.safety import DatedCondition as DatedCondition
+    from upperback.safety import Injury as Injury
     from upperback.safety import Modification as Modification
+    from upperback.safety import PersonChange as PersonChange
+    from upperback.safety import Pregnancy as Pregnancy
     from upperback.safety import Profile as Profile
     from upperback.safety import Reason as Reason
     from upperback.safety import RedFlag as RedFlag
     from upperback.safety import Rule as Rule
     from upperback.safety import SafetyPolicy as SafetyPolicy
     from upperback.safety import ScreenReport as ScreenReport
+    from upperback.safety import Surgery as Surgery
     from upperback.safety import SymptomReport as SymptomReport
     from upperback.safety import Trend as Trend
     from upperback.safety import Verdict as Verdict
+    from upperback.safety import band_ceiling as band_ceiling
     from upperback.safety import condition_guidance as condition_guidance
     from upperback.safety import level_in_reach as level_in_reach
     from upperback.safety import trimester as trimester
@@ -395,6 +438,7 @@ if TYPE_CHECKING:
     from upperback.serialization import loads as loads
     from upperback.serialization import make_converter as make_converter
     from upperback.serialization import to_dict as to_dict
+    from upperback.sources import CONVENTION as CONVENTION
     from upperback.sources import Reference as Reference
     from upperback.sources import reference as reference
     from upperback.sources import references as references
@@ -408,12 +452,16 @@ if TYPE_CHECKING:
     from upperback.vocab import Position as Position
 
 __all__ = [
+    "BALL_CARE",
     "CLINICIAN_RULE_ID",
     "CONDITION_GUIDANCE",
+    "CONVENTION",
     "DEFAULT_POLICY",
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
     "LEVEL_EXCLUDE_RULE_ID",
+    "MAX_STRENGTH_SESSIONS",
+    "PEACE_DAYS",
     "RULES",
     "SCHEMA_VERSION",
     "SUPPORTS_NOT_REPLACES",
@@ -440,12 +488,17 @@ __all__ = [
     "Chain",
     "Chair",
     "Change",
+    "ChangeCode",
+    "ChangeEffect",
     "ChangeKind",
+    "CheckIn",
     "Choice",
+    "Clearance",
     "Composition",
     "Condition",
     "ConditionGuidance",
     "Coverage",
+    "DatedCondition",
     "Decision",
     "DecisionReason",
     "Deload",
@@ -453,6 +506,8 @@ __all__ = [
     "Dose",
     "DoseChange",
     "DoseField",
+    "DoseLimits",
+    "DoseNumber",
     "DoubleProgression",
     "Dumbbell",
     "Exercise",
@@ -462,8 +517,10 @@ __all__ = [
     "FoamRoller",
     "Gap",
     "Goal",
+    "HistoryAdvice",
     "Hold",
     "HoldProgression",
+    "Injury",
     "InvalidCatalog",
     "InvalidDocument",
     "InvalidValue",
@@ -492,9 +549,11 @@ __all__ = [
     "Outcome",
     "PainGate",
     "PercentProgression",
+    "PersonChange",
     "Pillow",
     "PlannedSession",
     "Position",
+    "Pregnancy",
     "Prescription",
     "Problem",
     "Profile",
@@ -508,6 +567,7 @@ __all__ = [
     "Reason",
     "RedFlag",
     "Reference",
+    "Referral",
     "Region",
     "RegressExercise",
     "ResistanceBand",
@@ -534,6 +594,7 @@ __all__ = [
     "Substitution",
     "SubstitutionResult",
     "Suppress",
+    "Surgery",
     "SuspensionTrainer",
     "SwissBall",
     "SymptomReport",
@@ -552,6 +613,8 @@ __all__ = [
     "__version__",
     "addresses",
     "adherence",
+    "band_ceiling",
+    "check_recovery",
     "condition_guidance",
     "configure_converter",
     "default_catalog",
@@ -583,6 +646,7 @@ __all__ = [
     "substitute",
     "to_dict",
     "triage",
+    "triage_history",
     "trimester",
 ]
 # --- end of generated code ---

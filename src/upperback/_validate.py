@@ -228,7 +228,7 @@ SLUG_BOUND: Final = Bound(
 """The bound of a stable identifier: lower-case words joined by single hyphens, 80 at most."""
 
 MAX_KEY: Final = 20
-"""The longest a source key such as ``"A2"`` or ``"E13*"`` may be."""
+"""The longest a source key such as ``"A2"`` or ``"R2*"`` may be."""
 
 SOURCE_KEY: Final = text_bound(MAX_KEY)
 """The bound of a source key."""

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_frozenset, to_tuple
 from upperback.anatomy import Muscle, Region
-from upperback.dose import Dose
+from upperback.dose import Dose, DoseLimits, DoseNumber
 from upperback.errors import InvalidValue
 from upperback.media import Media
 from upperback.props import PropKind, PropNeed
+from upperback.sources import CONVENTION
 from upperback.vocab import (
     Benefit,
     ExerciseKind,
@@ -22,6 +23,9 @@ from upperback.vocab import (
     Movement,
     Position,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["MAX_NAME", "Exercise", "Source"]
 
@@ -34,25 +38,32 @@ class Source:
     """A published source a fact about an exercise comes from.
 
     Args:
-        key: A citation key (see :func:`~upperback.sources.reference`), e.g. ``"A2"`` or ``"E13*"``
+        key: A citation key (see :func:`~upperback.sources.reference`), e.g. ``"A2"`` or ``"R2*"``
             (a trailing ``*`` marks a secondary, weaker source).
         url: Where it can be read.
         note: What it is cited for, when that is not obvious.
+        dose_numbers: The numbers of the exercise's default dose this source
+            gives (the sets and hold of a stretch, say); none when it is
+            cited for something else.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``dose_numbers``.
     """
 
     key: str = attrs.field(metadata=v.text_up_to(v.MAX_KEY))
     url: str = attrs.field(metadata=v.web_address())
     note: str | None = attrs.field(default=None, metadata=v.text_up_to())
+    dose_numbers: frozenset[DoseNumber] = attrs.field(default=frozenset(), converter=to_frozenset)
 
     _bound_problems = v.checker()
 
     def __attrs_post_init__(self) -> None:
         v.rules_report(self, self._bound_problems())
+        v.collection("dose_numbers", self.dose_numbers, frozenset, DoseNumber)
 
     def _rules(self) -> list[InvalidValue]:
-        return []  # every check of a source is a declared bound
+        return []  # every check of a source is a declared bound or a type
 
     @property
     def is_secondary(self) -> bool:
@@ -96,21 +107,45 @@ class Exercise:
         level: How demanding it is, 1 to 5.
         cues: Ordered instructions, in plain words (at least one).
         features: Facts that safety rules act on.
-        default_dose: The dose to use when a routine gives none.
+        default_dose: The dose to use when a routine gives none, within
+            ``dose_limits``.
         easier: The id of the next easier exercise in its chain, if any.
         harder: The id of the next harder exercise in its chain, if any.
         precautions: Plain-language cautions to show the person.
         dose_note: Why the default dose is what it is, where sources disagree.
-        sources: Where the facts come from.
+        sources: Where the facts come from; each says which numbers of the
+            default dose it gives (``Source.dose_numbers``).
         media: Images and videos of it, with their alt text, author and licence.
+        unreviewed: Safety features it may have that no one has checked, such
+            as those an importer could not rule out from its source's words
+            (none of them among its features). Screening treats each as
+            present and gives the reason "not reviewed", so an unreviewed
+            exercise is never called safe for a condition whose rules act on
+            one of them; a clinician's review settles them. Empty for a
+            reviewed exercise, as every built-in one is.
+        dose_conventions: The numbers of the default dose that no source
+            gives: each is a common convention, not from a study. A number
+            is either given by a source or a convention, never both, and
+            only numbers the default dose states are accounted for (rest
+            when there is more than one set).
+
+    :meth:`dose_origin` says where each number of the default dose comes
+    from: the sources that give it, or a common convention, not from a study.
+        dose_limits: The most its own sources give for its dose (a hold of
+            10–15 s over a ball stops at 15 s): progression never passes them.
 
     A self-massage exercise (:attr:`~upperback.vocab.ExerciseKind.SELF_MASSAGE`) is dosed by
     time, so its default dose has a hold and no reps, and it never carries
-    an external load (the feature ``external_load``).
+    an external load (the feature ``external_load``, known or unreviewed).
+
+    See :attr:`BlockScreen.not_reviewed <upperback.safety.screen.BlockScreen.not_reviewed>`
+    and :meth:`reviewed` for what screening does with unreviewed features and
+    how a review settles them.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``secondary_targets`` and ``media``.
+       ``secondary_targets``, ``media``, ``unreviewed``, ``dose_conventions`` and
+       ``dose_limits``.
     """
 
     id: str = attrs.field(metadata=v.slug_id())
@@ -145,6 +180,11 @@ class Exercise:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
     secondary_targets: frozenset[Muscle] = attrs.field(default=frozenset(), converter=to_frozenset)
     media: tuple[Media, ...] = attrs.field(default=(), converter=to_tuple)
+    unreviewed: frozenset[Feature] = attrs.field(default=frozenset(), converter=to_frozenset)
+    dose_conventions: frozenset[DoseNumber] = attrs.field(
+        default=frozenset(), converter=to_frozenset
+    )
+    dose_limits: DoseLimits = attrs.field(factory=DoseLimits)
 
     _bound_problems = v.checker()
 
@@ -167,6 +207,9 @@ class Exercise:
         v.collection("precautions", self.precautions, tuple, str)
         v.collection("sources", self.sources, tuple, Source)
         v.collection("media", self.media, tuple, Media)
+        v.collection("unreviewed", self.unreviewed, frozenset, Feature)
+        v.collection("dose_conventions", self.dose_conventions, frozenset, DoseNumber)
+        v.instance("dose_limits", self.dose_limits, DoseLimits)
         v.rules_report(self, None)
 
     def _rules(self) -> list[InvalidValue]:
@@ -190,6 +233,7 @@ class Exercise:
                 found.append(InvalidValue(field, value, "must not be the exercise's own id"))
         if self.easier is not None and self.easier == self.harder:
             found.append(InvalidValue("harder", self.harder, "must differ from 'easier'"))
+        found.extend(_dose_account_problems(self))
         if self.default_dose.per_side and self.laterality is Laterality.BILATERAL:
             found.append(
                 InvalidValue(
@@ -198,11 +242,52 @@ class Exercise:
                     "must be false for a bilateral exercise",
                 )
             )
-        # The reader runs these rules on what it could read of a bad document; a kind
+        limits = getattr(self, "dose_limits", None)
+        dose = getattr(self, "default_dose", None)
+        if isinstance(limits, DoseLimits) and isinstance(dose, Dose):
+            found.extend(limits.problems(dose, "default_dose"))
+        # The reader runs these rules on what it could read of a bad document; a field
         # it could not read must not hide the problems found above.
+        known: frozenset[Feature] = getattr(self, "features", frozenset()) & getattr(
+            self, "unreviewed", frozenset()
+        )
+        if known:
+            listed = sorted(known)
+            found.append(
+                InvalidValue(
+                    "unreviewed",
+                    listed[0].value,
+                    "must not repeat a feature in 'features' (a feature is known or not"
+                    f" reviewed: {', '.join(listed)} in both)",
+                )
+            )
         if getattr(self, "kind", None) is ExerciseKind.SELF_MASSAGE:
             found.extend(_self_massage_problems(self))
         return [problem for problem in found if problem is not None]
+
+    def reviewed(self, present: Iterable[Feature] = ()) -> Exercise:
+        """The exercise once a clinician has reviewed its ``unreviewed`` features.
+
+        The features the reviewer found (``present``) join ``features``;
+        every other unreviewed feature is ruled out. Screening then treats the
+        exercise as it treats a built-in one.
+
+        >>> import attrs
+        >>> from upperback import default_catalog
+        >>> pose = attrs.evolve(
+        ...     default_catalog()["chin-tuck"], unreviewed={Feature.SUPINE, Feature.NECK_ROTATION}
+        ... )
+        >>> sorted(pose.reviewed([Feature.SUPINE]).features), pose.reviewed().unreviewed
+        ([<Feature.SUPINE: 'supine'>], frozenset())
+
+        Raises:
+            InvalidValue: ``present`` holds something that is not a feature.
+
+        .. versionadded:: 0.2.0
+        """
+        found = to_frozenset(present)
+        v.collection("present", found, frozenset, Feature)
+        return attrs.evolve(self, features=self.features | found, unreviewed=frozenset())
 
     @property
     def regions(self) -> frozenset[Region]:
@@ -235,6 +320,75 @@ class Exercise:
         """Whether it works one side at a time (unilateral or alternating)."""
         return self.laterality is not Laterality.BILATERAL
 
+    def dose_origin(self) -> str:
+        """Where each number of the default dose comes from, in words.
+
+        Numbers given by the same sources are named together, with their
+        keys; a number marked a convention says so; a number neither
+        sourced nor marked (an exercise from outside the library, say) is
+        named as having no source given.
+
+        >>> from upperback import default_catalog
+        >>> default_catalog()["band-pull-apart"].dose_origin()
+        'Sets and reps: [A7]. Rest: a common convention, not from a study.'
+
+        .. versionadded:: 0.2.0
+        """
+        groups: dict[tuple[str, ...], list[DoseNumber]] = {}
+        for number in self.default_dose.numbers:
+            keys = tuple(s.key for s in self.sources if number in s.dose_numbers)
+            if not keys:
+                keys = (CONVENTION,) if number in self.dose_conventions else ("",)
+            groups.setdefault(keys, []).append(number)
+        parts = []
+        for keys, numbers in groups.items():
+            words = [number.words for number in numbers]
+            named = " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+            if keys == (CONVENTION,):
+                said = CONVENTION
+            elif keys == ("",):
+                said = "no source given"
+            else:
+                said = "".join(f"[{key}]" for key in keys)
+            parts.append(f"{named[:1].upper()}{named[1:]}: {said}.")
+        return " ".join(parts)
+
+
+def _dose_account_problems(exercise: Exercise) -> list[InvalidValue]:
+    # A number is given by a source or is a convention, never both, and only
+    # numbers the default dose states are accounted for.
+    numbers = exercise.default_dose.numbers
+    stated = f"({', '.join(numbers)})"
+    found = []
+    sourced: set[DoseNumber] = set()
+    for i, source in enumerate(exercise.sources):
+        sourced |= source.dose_numbers
+        if extra := sorted(source.dose_numbers.difference(numbers)):
+            found.append(
+                InvalidValue(
+                    f"sources[{i}].dose_numbers",
+                    [number.value for number in extra],
+                    f"must name only numbers the default dose states {stated}",
+                )
+            )
+    if extra := sorted(exercise.dose_conventions.difference(numbers)):
+        found.append(
+            InvalidValue(
+                "dose_conventions",
+                [number.value for number in extra],
+                f"must name only numbers the default dose states {stated}",
+            )
+        )
+    if both := sorted(exercise.dose_conventions & sourced):
+        found.append(
+            InvalidValue(
+                "dose_conventions",
+                [number.value for number in both],
+                "must not name a number a source gives: a number is sourced or a convention",
+            )
+        )
+    return found
+
 
 def _self_massage_problems(exercise: Exercise) -> list[InvalidValue]:
     found = []
@@ -247,10 +401,12 @@ def _self_massage_problems(exercise: Exercise) -> list[InvalidValue]:
                 "must be a time (hold_s, no reps) for a self_massage exercise: it is dosed by time",
             )
         )
-    if Feature.EXTERNAL_LOAD in exercise.features:
+    for field in ("features", "unreviewed"):
+        if Feature.EXTERNAL_LOAD not in getattr(exercise, field, frozenset()):
+            continue
         found.append(
             InvalidValue(
-                "features",
+                field,
                 Feature.EXTERNAL_LOAD.value,
                 "must not include external_load for a self_massage exercise: it is never loaded",
             )

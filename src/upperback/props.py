@@ -13,7 +13,7 @@ equipment the library does not know, ``"other:"`` and a slug
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
 __all__ = [
+    "BALL_CARE",
     "OTHER_PREFIX",
     "THERABAND_COLOURS",
     "BandLevel",
@@ -129,13 +130,17 @@ THERABAND_COLOURS: tuple[str, ...] = (
 """Thera-Band's colour order, light to heavy, indexed by ``BandLevel - 1`` [D1].
 
 Tan and yellow suit early rehabilitation, red and green starting
-strengthening, blue and above advanced users [D1]. Other brands differ [D2*].
+strengthening, blue and above advanced users [D1]. These are the maker's
+figures: measured tension is lower than stated for several colours [D2].
+Other brands use other colours: that the order carries over is a common
+convention, not from a study.
 """
 
-# Upper bounds (exclusive) in cm of the spine-health height bands [B1]:
+# Upper bounds (exclusive) in cm of the spine-health height bands [B1*], a
+# product convention rather than a standard:
 # <=5'0" 45 cm, 5'1"-5'8" 55 cm, 5'9"-6'2" 65 cm, 6'3"-6'7" 75 cm, >=6'8" 85 cm.
-# A height between two bands (e.g. 5'0.5") takes the smaller ball, which the
-# sources prefer for exercise stability [B2*].
+# A height between two bands (e.g. 5'0.5") takes the smaller ball, the more
+# stable for exercise: a common convention, not from a study.
 _BALL_BANDS: tuple[tuple[float, int], ...] = (
     (154.94, 45),  # below 5'1"
     (175.26, 55),  # below 5'9"
@@ -151,6 +156,32 @@ MAX_BALL_CM = 100
 """The largest ball diameter; common sizes are 45 to 85 cm."""
 MAX_BURST_KG = 2000
 """The highest burst-resistance rating accepted: a bound that catches nonsense."""
+
+BALL_CARE: Final = (
+    "Inflate the ball as its own instructions say [B5][B7].",
+    (
+        "One maker's instructions: inflate it in stages to about 80% of its rated diameter,"
+        " let it rest at least 4 hours, then inflate it to the full diameter and check it"
+        " again after 24 hours [B5]."
+    ),
+    "Do not over-inflate it: that weakens the ball [B10].",
+    (
+        "Its diameter changes with room temperature: measure it before use and adjust;"
+        " keep it away from heat and direct sunlight [B7][B10]."
+    ),
+    (
+        "Check it before every use for cuts, scuffs or loss of roundness; do not patch a"
+        " damaged ball, replace it [B7][B10]."
+    ),
+    (
+        "No weights on the ball: BodySport does not recommend hand weights on it [B10],"
+        " and Thera-Band warns that dumbbells or barbells may exceed its capacity [B7]."
+    ),
+)
+"""How to inflate and look after a Swiss ball, as its makers state it, with source keys.
+
+.. versionadded:: 0.2.0
+"""
 MIN_ROLLER_CM = 15
 """The shortest foam roller length accepted."""
 MAX_ROLLER_CM = 120
@@ -171,7 +202,11 @@ class SwissBall:
         diameter_cm: The rated diameter, 30 to 100 cm; common sizes are
             45, 55, 65, 75 and 85 cm.
         burst_resistant_kg: The maker's burst-resistance rating, if known.
-            It is not the same as a static weight limit [B13*].
+            A dynamic burst rating is not the same figure as a static weight
+            rating [B9*][B7] (derived).
+
+    Inflate it as its maker's instructions say, and keep weights off it
+    (:data:`BALL_CARE`).
 
     .. versionadded:: 0.1.0
     """
@@ -193,13 +228,17 @@ class SwissBall:
     def for_height(
         cls, height_cm: float, *, long_legs: bool = False, heavy: bool = False
     ) -> SwissBall:
-        """The ball size for a person's height, by the spine-health bands [B1].
+        """The ball size for a person's height, by the spine-health bands [B1*].
+
+        The bands are a product convention, not a standard. Check the fit
+        sitting on it: hips and knees at about 90° or a little more, feet
+        flat [B1*]; air pressure fine-tunes the height [B1*].
 
         Args:
             height_cm: Standing height, 100 to 250 cm.
-            long_legs: Legs long for the height: one size up [B1].
+            long_legs: Legs long for the height: one size up [B1*].
             heavy: Body weight high for the height (the ball compresses more):
-                one size up [B1]. Both flags together still go up one size.
+                one size up [B1*]. Both flags together still go up one size.
 
         Returns:
             A ball of 45, 55, 65, 75 or 85 cm. A person who would need one
@@ -225,7 +264,7 @@ class SwissBall:
 
 @attrs.frozen(kw_only=True)
 class FoamRoller:
-    """A foam roller, used across the upper back, never the lower back [E12b*].
+    """A foam roller, used across the upper back, never the lower back [E12*].
 
     Args:
         length_cm: Its length, if it matters to the exercise (15 to 120 cm).
@@ -287,7 +326,7 @@ class ResistanceBand:
 
 @attrs.frozen(kw_only=True)
 class Towel:
-    """A bath or hand towel: a strap, a chest roll, or a soft fulcrum [E12][E14][E23].
+    """A bath or hand towel: a strap [E23], a chest roll, or a soft fulcrum [E12*].
 
     .. versionadded:: 0.1.0
     """
@@ -312,7 +351,7 @@ class Chair:
 
 @attrs.frozen(kw_only=True)
 class Wall:
-    """A clear stretch of wall, for wall angels and wall push-ups [E13][E18].
+    """A clear stretch of wall, for wall angels and wall push-ups [E18].
 
     .. versionadded:: 0.1.0
     """
@@ -322,7 +361,7 @@ class Wall:
 
 @attrs.frozen(kw_only=True)
 class Doorway:
-    """An open doorway, for the pectoral stretch [E6].
+    """An open doorway, for the pectoral stretch [E6*].
 
     .. versionadded:: 0.1.0
     """

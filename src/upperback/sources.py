@@ -1,19 +1,24 @@
 """The published sources behind the library's facts, by key.
 
 Rules, red flags, advice and exercises cite sources by key (``"C1"``,
-``"E13*"``); :func:`reference` gives the title and addresses behind a key so an
-app can link them. A key ending in ``*`` is a secondary, weaker source.
+``"R2*"``); :func:`reference` gives the title and addresses behind a key so an
+app can link them. A key without ``*`` is a primary or authoritative source (a
+paper, a position stand or guideline, an official health-service or
+professional-body page, a maker's own instructions); a key ending in ``*`` is
+a reputable secondary source, used where nothing primary was found, and
+weaker. A number the library needs but no source gives is not cited at all:
+it is marked a convention (:data:`CONVENTION`), in the data that holds it.
 
 >>> reference("C1").urls[0]
 'https://www.bonehealthandosteoporosis.org/patients/treatment/exercisesafe-movement/protecting-your-spine/'
->>> reference("E13*").is_secondary
+>>> reference("R2*").is_secondary
 True
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -24,7 +29,16 @@ from upperback.errors import InvalidValue, UnknownReference
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["Reference", "reference", "references"]
+__all__ = ["CONVENTION", "Reference", "reference", "references"]
+
+CONVENTION: Final = "a common convention, not from a study"
+"""How the library says a number (or a rule) rests on no source.
+
+Every such number is marked in the data that holds it: an exercise's
+``dose_conventions``, a rule's ``convention``, a triage finding's and its
+reasons' ``convention``; and the texts shown to a person say it in these
+words.
+"""
 
 
 @attrs.frozen(kw_only=True)
@@ -32,7 +46,7 @@ class Reference:
     """One source the library cites: its key, title and where to read it.
 
     Args:
-        key: The citation key, e.g. ``"A2"`` or ``"E13*"``.
+        key: The citation key, e.g. ``"A2"`` or ``"R2*"``.
         title: What it is, when the source is named.
         urls: One or more addresses (mirrors and full texts).
 

@@ -105,7 +105,7 @@ class ExerciseKind(enum.StrEnum):
     STATIC_STRETCH = "static_stretch"
     DYNAMIC_MOBILITY = "dynamic_mobility"
     """Controlled, repeated movement through a range that grows with each
-    repetition: the dynamic stretch as ACSM lists it [A2][A14*]. It is the
+    repetition: the dynamic stretch as ACSM lists it [A2][A14]. It is the
     library's dynamic stretch; there is no separate kind for it."""
     PNF_STRETCH = "pnf_stretch"
     STRENGTHENING = "strengthening"
@@ -183,8 +183,8 @@ _EVIDENCE: dict[Benefit, str] = {
         "small gains (Arntz 2023 [V3]; Cochrane, Gross 2015 [V5])."
     ),
     Benefit.FLEXIBILITY: (
-        "Strong evidence that stretching increases range of motion; single-bout gains "
-        "fade within about 30 minutes (Ingram 2024 [V1]; Behm 2016 [V4])."
+        "Strong evidence that stretching increases range of motion (Ingram 2024 [V1]); "
+        "the gains of a single bout fade within about 30 minutes (Behm 2016 [V4])."
     ),
     Benefit.REDUCE_TENSION: (
         "Moderate evidence that strengthening reduces chronic neck pain; stretching alone "

@@ -110,13 +110,14 @@ def values() -> dict[str, object]:
             benefits={ub.Benefit.STRENGTHEN_BACK: 2, ub.Benefit.FLEXIBILITY: 1},
             regions=[ub.Region.NECK],
             positions=[ub.Position.SEATED, ub.Position.STANDING],
+            level=ub.Level.MODERATE,  # as saved: Goal.of leaves no level to the person
             kinds=[ub.ExerciseKind.STRENGTHENING, ub.ExerciseKind.STATIC_STRETCH],
             sessions_per_week=4,
             title="Desk worker, fifteen minutes",
         ),
         "composition": compose(
             catalog,
-            ub.Goal.of(10, benefits=[ub.Benefit.FLEXIBILITY]),
+            ub.Goal.of(10, benefits=[ub.Benefit.FLEXIBILITY], level=ub.Level.MODERATE),
             profile=person,
             kit=kit,
             seed=1,
@@ -129,7 +130,11 @@ def values() -> dict[str, object]:
 
 def additions() -> dict[str, object]:
     """Values only schema 2 can write: its equipment, muscles with roles, kinds and media,
-    and the kinds of document it added (adherence)."""
+    and the kinds of document it added (adherence).
+
+    And, added to schema 2 with defaults that keep older documents' meaning,
+    a person over time (:func:`over_time`).
+    """
     kit = ub.Kit.from_names(
         [kind for kind in ub.PropKind if kind is not ub.PropKind.OTHER], height_cm=178
     ).with_props(
@@ -187,7 +192,59 @@ def additions() -> dict[str, object]:
         "kit-equipment": kit,
         "exercise-dumbbell-row": row,
         "catalog-new-vocabulary": ub.Catalog(exercises=[row, release]),
+        **over_time(),
     }
+
+
+def over_time() -> dict[str, object]:
+    """A person over time: a profile with dated facts, and a program that follows them."""
+    catalog = ub.default_catalog()
+    start = dt.date(2027, 1, 4)
+    person = ub.Profile(
+        conditions={ub.Condition.HYPERMOBILITY},
+        height_cm=165,
+        pregnancy=ub.Pregnancy(
+            due=dt.date(2027, 4, 1),
+            ended=dt.date(2027, 3, 20),
+            cleared=dt.date(2027, 5, 5),
+            clearance_note="Six-week check with the midwife, 5 May 2027.",
+        ),
+        injuries=[ub.Injury(on=dt.date(2027, 1, 13), note="Pulled a muscle lifting a box.")],
+        surgeries=[
+            ub.Surgery(
+                on=dt.date(2026, 9, 1),
+                cleared=dt.date(2026, 10, 13),
+                clearance_note="Surgeon's letter, 13 October 2026.",
+                note="Knee arthroscopy.",
+            )
+        ],
+        dated_conditions=[
+            ub.DatedCondition(
+                condition=ub.Condition.SHOULDER_INSTABILITY,
+                start=dt.date(2027, 2, 1),
+                end=dt.date(2027, 3, 1),
+                note="Until the shoulder review.",
+            )
+        ],
+    )
+    # Four weeks: an injury in week 2, past its first days in week 3; a pregnancy
+    # that ends in week 2 and is cleared in week 4.
+    mother = ub.Profile(
+        pregnancy=ub.Pregnancy(
+            due=dt.date(2027, 1, 20),
+            ended=dt.date(2027, 1, 12),
+            cleared=dt.date(2027, 1, 22),
+            clearance_note="Check with the midwife, 22 January 2027.",
+        ),
+        injuries=[ub.Injury(on=dt.date(2027, 1, 13))],
+    )
+    routine = ub.Routine.of(
+        "Back care",
+        main=[catalog["prone-cobra"], catalog["band-pull-apart"]],
+        cool_down=[catalog["doorway-pec-stretch"]],
+    )
+    program = ub.plan(routine, weeks=4, start=start, profile=mother)
+    return {"profile-dated": person, "program-person": program}
 
 
 def main(names: list[str]) -> None:

@@ -44,6 +44,20 @@ def usage() -> None:
     advice = ub.triage(ub.SymptomReport(days_since_onset=3, trend=ub.Trend.BETTER))
     assert_type(advice, ub.Advice)
     assert_type(advice.level, ub.AdviceLevel)
+    check_in = ub.CheckIn(
+        date=dt.date(2027, 1, 6), report=ub.SymptomReport(days_since_onset=1, trend=ub.Trend.SAME)
+    )
+    history = ub.triage_history([], check_ins=[check_in], profile=person)
+    assert_type(history, ub.HistoryAdvice)
+    assert_type(history.referral, ub.Referral | None)
+    if history.referral is not None:
+        cleared = ub.Clearance.of_referral(
+            history.referral, by="Dr Okafor", date=dt.date(2027, 1, 8)
+        )
+        assert_type(cleared, ub.Clearance)
+        program = ub.plan(routine, check_ins=[check_in], clearances=[cleared])
+        assert_type(program.referral, ub.Referral | None)
+        assert_type(program.weeks[0].to_do, tuple[ub.PlannedSession, ...])
 
     assert_type(ub.dumps(routine), str)
     assert_type(ub.loads("{}", ub.Routine), ub.Routine)

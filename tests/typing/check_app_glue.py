@@ -21,11 +21,13 @@ def usage() -> None:
     log = ub.SessionLog.from_form(program, date=day, answers={"pain_during": 2})
     assert_type(log, ub.SessionLog)
     check_in = ub.SymptomReport(days_since_onset=3, trend=ub.Trend.BETTER)
-    found = ub.next_session(program, on=day, logs=[log], checkins={day: check_in})
+    found = ub.next_session(
+        program, on=day, logs=[log], check_ins=[ub.CheckIn(date=day, report=check_in)]
+    )
     assert_type(found, ub.NextSession)
     assert_type(found.status, ub.NextStatus)
     assert_type(found.advice, ub.Advice | None)
-    assert_type(ub.next_session(program, on=day, checkins=[(day, check_in)]), ub.NextSession)
+    assert_type(ub.next_session(program, on=day, clearances=()), ub.NextSession)
     done = ub.adherence(program, [log], on=day)
     assert_type(done, ub.Adherence)
     assert_type(done.total.sessions, float)

@@ -220,7 +220,8 @@ class Catalog:
             max_level: Level at most this (1–5).
             requires: Cannot be done without every one of these props.
             features: Has every one of these safety features.
-            without: Has none of these safety features.
+            without: Has none of these safety features, nor may have one
+                (a feature in an exercise's ``unreviewed`` counts).
             kit: Can be done with this kit: every required prop need is met
                 (:meth:`~upperback.props.Kit.satisfies`).
 
@@ -228,7 +229,7 @@ class Catalog:
             InvalidValue: A criterion has a value of the wrong type, naming it.
 
         .. versionchanged:: 0.2.0
-           ``secondary`` and ``works``.
+           ``secondary`` and ``works``; ``without`` leaves out unreviewed features too.
 
         >>> balls = default_catalog().where(requires=PropKind.SWISS_BALL)
         >>> all(PropKind.SWISS_BALL in e.required_props for e in balls)
@@ -258,7 +259,7 @@ class Catalog:
             tests.append(_is_one_of("kind", kinds))
         excluded = _wanted("without", without, Feature)
         if excluded:
-            tests.append(lambda e: not (e.features & excluded))
+            tests.append(lambda e: not ((e.features | e.unreviewed) & excluded))
         low = _level("min_level", min_level, Level.GENTLE)
         high = _level("max_level", max_level, Level.ADVANCED)
         if low > high:

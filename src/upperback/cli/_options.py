@@ -43,8 +43,9 @@ __all__ = [
 
 DISCLAIMER = (
     "upperback supports clinicians and apps; it does not replace a healthcare "
-    "professional. Upper-back pain that does not ease within days should be seen "
-    "by one."
+    "professional. Most back pain starts to ease within two weeks and settles within "
+    "six; if it is not improving within a few weeks, see a GP or a physiotherapist, "
+    "and get help at once for any warning sign."
 )
 
 

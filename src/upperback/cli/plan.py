@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from upperback.cli._calendar import add_calendar, calendar_options
 from upperback.cli._common import (
     ROUTINE_HOLDERS,
     UsageError,
@@ -55,6 +56,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=dt.time(8, 0),
         help="for ics: the time, HH:MM (default 08:00)",
     )
+    add_calendar(parser)
     parser.set_defaults(run=run)
 
 
@@ -97,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
 
         if program.start is None:
             raise UsageError("--format ics needs --start, the day of the first session.")
-        emit(ical(program, tz=args.tz, time=args.time).decode("utf-8"), args.output)
+        data = ical(program, tz=args.tz, time=args.time, **calendar_options(args))
+        emit(data.decode("utf-8"), args.output)
         return 0
     emit(shown(program, args.format), args.output)
     return 0

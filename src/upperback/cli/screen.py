@@ -42,9 +42,9 @@ def describe(report: ScreenReport) -> str:
     lines = [f"{report.routine.title}: {report.verdict.value}"]
     for number, item in enumerate(report.blocks, start=1):
         lines.append(f"  {number}. {item.block.exercise.name}: {item.verdict.value}")
-        for rule in item.rules:
+        for rule, reason in zip(item.rules, item.reasons, strict=True):
             keys = "".join(f"[{key}]" for key in rule.sources)
-            lines.append(f"     {rule.id} ({rule.action.value}): {rule.reason} {keys}".rstrip())
+            lines.append(f"     {rule.id} ({rule.action.value}): {reason} {keys}".rstrip())
     kept = sum(item.verdict is not Verdict.EXCLUDE for item in report.blocks)
     lines.append(f"{kept} of {len(report.blocks)} exercises kept.")
     return "\n".join(lines)

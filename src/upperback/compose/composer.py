@@ -15,7 +15,7 @@ from upperback.compose.goal import Goal
 from upperback.compose.scoring import REPEAT_FACTOR, hits, objective
 from upperback.errors import InvalidValue, NothingFits, NothingSafe
 from upperback.props import Kit
-from upperback.routine import Block, Routine, SectionRole
+from upperback.routine import RECOVERY_KINDS, Block, Routine, SectionRole, recovery_problem
 from upperback.routine.timing import visit_s
 from upperback.safety import Profile, Verdict, screen
 from upperback.safety.person import OLDER_ADULT_HOLD_S
@@ -47,6 +47,7 @@ _PULLING_KINDS: Final = frozenset(k for k in ExerciseKind if k.family is KindFam
 _MAX_PASSES: Final = 50
 _EPS: Final = 1e-12
 _SCREENED: Final = "is left out by screening"
+_RECOVERY: Final = "is strengthening, and sessions_per_week is"
 _STARTS: Final = 16
 _POLISHED: Final = 6
 
@@ -58,7 +59,7 @@ def role_of(exercise: Exercise) -> SectionRole:
     """Where an exercise goes in a composed session, by its kind.
 
     Dynamic mobility and breathing warm up; static and PNF stretches cool
-    down, when the muscles are warm [A2][A12]; the rest is the main work,
+    down, when the muscles are warm [A2][A3]; the rest is the main work,
     self-massage included (the sources give it no place in a session).
     """
     if exercise.kind in _WARM_UP_KINDS:
@@ -71,12 +72,15 @@ def role_of(exercise: Exercise) -> SectionRole:
 def reach(goal: Goal, profile: Profile) -> int:
     """The highest level of exercise within reach: the goal's, and the person's level in reach.
 
+    A goal that states no level takes the person's (:meth:`Goal.level_for
+    <upperback.compose.goal.Goal.level_for>`).
+
     A person whose level is known is offered exercises up to one level
     above it (:attr:`Profile.level_in_reach
     <upperback.safety.profile.Profile.level_in_reach>`, the rule screening
     applies too), never above the goal's level.
     """
-    return min(int(goal.level), profile.level_in_reach)
+    return min(int(goal.level_for(profile)), profile.level_in_reach)
 
 
 def dose_for(exercise: Exercise, profile: Profile) -> Dose:
@@ -87,7 +91,7 @@ def dose_for(exercise: Exercise, profile: Profile) -> Dose:
     held 30–60 s [A1][A2], with fewer repetitions when that would pass 60 s
     in all [A2][A3]; for an older adult or a novice (:attr:`Profile.novice
     <upperback.safety.profile.Profile.novice>`) strengthening takes 10–15
-    reps [A5][A12*]: see :func:`~upperback.safety.person.adjusted_dose`.
+    reps [A5][A3]: see :func:`~upperback.safety.person.adjusted_dose`.
     Screening may shorten it again (its caps win). Other doses are the
     exercise's default.
     """
@@ -373,6 +377,8 @@ def _exclusion(exercise: Exercise, goal: Goal, kit: Kit, level: int) -> str | No
         return f"is {exercise.kind.value.replace('_', ' ')}, a kind not wanted"
     if exercise.level > level:
         return f"is level {int(exercise.level)}, above the level in reach ({level})"
+    if exercise.kind in RECOVERY_KINDS and (why := recovery_problem(goal.sessions_per_week)):
+        return f"{_RECOVERY} {goal.sessions_per_week}: {why}"
     return None
 
 
@@ -443,6 +449,30 @@ def _gaps(
     return gaps
 
 
+def _recovery_gaps(
+    catalog: Iterable[Exercise], goal: Goal, why_not: dict[str, list[str]]
+) -> list[Gap]:
+    """A gap when the frequency rule left out strengthening that would have served the goal."""
+    left_out = [
+        exercise
+        for exercise in catalog
+        if why_not.get(exercise.id, [""])[0].startswith(_RECOVERY) and hits(exercise, goal.targets)
+    ]
+    if not left_out:
+        return []
+    why = recovery_problem(goal.sessions_per_week)
+    return [
+        Gap(
+            what="strengthening",
+            reason=(
+                f"left out at {goal.sessions_per_week} sessions a week (sessions_per_week {why}):"
+                " compose strengthening for 3 sessions a week or fewer, and this routine for"
+                " the days between"
+            ),
+        )
+    ]
+
+
 def _repair(chosen: list[_Item], items: list[_Item], goal: Goal, gaps: list[Gap]) -> list[_Item]:
     """Add a warm-up and retraction work to balance chest stretches, where time allows."""
     left = goal.budget_s - sum(item.cost for item in chosen)
@@ -475,11 +505,15 @@ def _repair(chosen: list[_Item], items: list[_Item], goal: Goal, gaps: list[Gap]
             pick = min(options, key=lambda i: (-len(i.hits), i.cost, i.exercise.id))
             chosen.append(pick)
         else:
+            why = (
+                "none is possible in the time left"
+                if any(pulls(i.exercise) for i in items)
+                else "none is possible within the goal's limits"
+            )
             gaps.append(
                 Gap(
                     what="balance",
-                    reason="chest stretches without scapular retraction work:"
-                    " none is possible in the time left",
+                    reason=f"chest stretches without scapular retraction work: {why}",
                 )
             )
     return chosen
@@ -503,7 +537,15 @@ def compose(
     * nothing :func:`~upperback.safety.screen` excludes for the person is in
       it, and its modifications are applied;
     * every exercise starts in an allowed position, is of a wanted kind and
-      is within the level in reach (:func:`reach`); none is there twice.
+      is within the level in reach (:func:`reach`); none is there twice;
+    * strengthening only for a goal of at most 3 sessions a week, 48 h apart
+      [A6][A7]: the one frequency rule, which
+      :func:`~upperback.progression.program.plan` applies too
+      (:func:`~upperback.routine.check_recovery`). For more sessions, the
+      routine is made of the rest (stretching and mobility, daily at best
+      [A1][A2]) and a gap says that strengthening was left out and why, so
+      that an app can compose a second routine of 3 sessions for it. What
+      is composed can always be planned.
 
     Within them it maximises :func:`~upperback.compose.scoring.objective`: a greedy
     pass by gain per second, then a local search (adding what fits,
@@ -548,7 +590,7 @@ def compose(
     items, why_not = _candidates(catalog, goal, person, kit)
     weights = [target.weight for target in goal.targets]
     chosen = _select(items, weights, goal.budget_s, seed)
-    shape_gaps: list[Gap] = []
+    shape_gaps: list[Gap] = _recovery_gaps(catalog, goal, why_not)
     chosen = _repair(chosen, items, goal, shape_gaps)
     if not chosen:
         reasons = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -12,6 +12,9 @@ from upperback._convert import to_frozenset, to_tuple
 from upperback.anatomy import Muscle, Region
 from upperback.errors import InvalidValue
 from upperback.vocab import Benefit, ExerciseKind, Level, Position
+
+if TYPE_CHECKING:
+    from upperback.safety import Profile
 
 __all__ = ["MAX_MINUTES", "MIN_MINUTES", "Goal", "Target"]
 
@@ -147,7 +150,11 @@ class Goal:
             each aim at most once).
         positions: The starting positions allowed, e.g. seated and standing
             only for no floor work; empty allows every position.
-        level: The highest level of exercise wanted (1–5).
+        level: The highest level of exercise wanted (1–5), or ``None`` for
+            the person's own level, taken from the profile the goal is
+            composed for. Goal.of leaves it to the person unless given; a
+            goal made or loaded without it is moderate (3), as saved goals
+            have always meant.
         kinds: The kinds of exercise wanted, e.g. stretches only;
             empty allows every kind.
         sessions_per_week: How often the routine is meant to be done, 1 to 7.
@@ -165,7 +172,7 @@ class Goal:
         metadata=v.items(min_items=1, empty="must hold at least one target"),
     )
     positions: frozenset[Position] = attrs.field(default=frozenset(), converter=to_frozenset)
-    level: Level = Level.MODERATE
+    level: Level | None = Level.MODERATE
     kinds: frozenset[ExerciseKind] = attrs.field(default=frozenset(), converter=to_frozenset)
     sessions_per_week: int = attrs.field(default=3, metadata=v.between(1, 7))
     title: str = attrs.field(default="Composed routine", metadata=v.text_up_to(200))
@@ -174,7 +181,8 @@ class Goal:
 
     def __attrs_post_init__(self) -> None:
         v.collection("positions", self.positions, frozenset, Position)
-        v.instance("level", self.level, Level)
+        if self.level is not None:
+            v.instance("level", self.level, Level)
         v.collection("kinds", self.kinds, frozenset, ExerciseKind)
         v.report(self._bound_problems())
 
@@ -187,12 +195,15 @@ class Goal:
         regions: Mapping[Region, float] | Iterable[Region] | None = None,
         muscles: Mapping[Muscle, float] | Iterable[Muscle] | None = None,
         positions: Iterable[Position] = (),
-        level: Level = Level.MODERATE,
+        level: Level | None = None,
         kinds: Iterable[ExerciseKind] = (),
         sessions_per_week: int = 3,
         title: str = "Composed routine",
     ) -> Goal:
         """A goal from aims given as collections (weight 1 each) or as ``{aim: weight}``.
+
+        Without ``level``, the goal takes the person's level from the profile
+        it is composed for (:meth:`level_for`).
 
         Raises:
             InvalidValue: An aim is not of its argument's type, a weight is
@@ -212,6 +223,23 @@ class Goal:
             sessions_per_week=sessions_per_week,
             title=title,
         )
+
+    def level_for(self, profile: Profile | None) -> Level:
+        """The highest level to compose at: the goal's, or the person's when the goal states none.
+
+        A goal without a level (``None``) takes the profile's level, and
+        moderate (3) when the profile gives none or there is no profile.
+
+        >>> from upperback.safety import Profile
+        >>> goal = Goal.of(10, benefits=[Benefit.FLEXIBILITY])
+        >>> goal.level_for(Profile(level=Level.GENTLE)), goal.level_for(None)
+        (<Level.GENTLE: 1>, <Level.MODERATE: 3>)
+        """
+        if self.level is not None:
+            return self.level
+        if profile is not None and profile.level is not None:
+            return profile.level
+        return Level.MODERATE
 
     @property
     def budget_s(self) -> int:

@@ -14,7 +14,7 @@ from upperback.compose.composer import dose_for, safe_exercises
 from upperback.compose.goal import MAX_MINUTES, MIN_MINUTES
 from upperback.errors import InvalidValue, NothingFits, NothingSafe
 from upperback.props import Kit
-from upperback.routine import Block, Routine, Section, Structure, scale, substitute
+from upperback.routine import Block, Routine, Section, Structure, check_recovery, scale, substitute
 from upperback.routine.timing import visit_s
 from upperback.safety import Action, Profile, Verdict, screen
 
@@ -121,8 +121,8 @@ def _closeness(original: Exercise, candidate: Exercise) -> tuple[int, int, int, 
 
 def _rule_text(screened: BlockScreen, *, exclude: bool) -> str:
     return " ".join(
-        f"{rule.reason} {''.join(f'[{key}]' for key in rule.sources)}"
-        for rule in screened.rules
+        f"{reason} {''.join(f'[{key}]' for key in rule.sources)}"
+        for rule, reason in zip(screened.rules, screened.reasons, strict=True)
         if not exclude or rule.action is Action.EXCLUDE
     )
 
@@ -148,9 +148,11 @@ def prescribe(
        the kit allows, of the same family (stretch and
        mobility, or strength and control) and sharing target muscles or
        regions; with none, it is dropped. Modifications are applied;
-    3. with ``minutes``, :func:`~upperback.routine.scale` the doses; when even
-       the shortest doses do not fit, the longest exercise is dropped and
-       the rest scaled again, until it fits;
+    3. with ``minutes``, :func:`~upperback.routine.scale` the doses, never
+       below the person's own hold range (an older adult's static stretches
+       stay at 30 s or more [A1][A2]); when even the shortest doses do not
+       fit, the longest exercise is dropped and the rest scaled again, until
+       it fits;
     4. screen again, so that the doses scaling changed keep to the rules.
 
     Args:
@@ -164,7 +166,11 @@ def prescribe(
         The adapted routine and every change made, in order.
 
     Raises:
-        InvalidValue: An argument is of the wrong type or out of range.
+        InvalidValue: An argument is of the wrong type or out of range, or
+            the routine has strengthening more often than recovery allows
+            (``routine.sessions_per_week`` above 3, see
+            :func:`~upperback.routine.check_recovery`), which
+            :func:`~upperback.progression.program.plan` would refuse too.
         NothingSafe: Nothing of the prescription is left once what screening
             excludes (with no safe alternative) is taken out.
         NothingFits: Nothing of the prescription can be done with the kit,
@@ -180,6 +186,8 @@ def prescribe(
     v.instance("kit", kit, Kit)
     if minutes is not None:
         v.number_between("minutes", minutes, MIN_MINUTES, MAX_MINUTES, " minutes")
+    # The frequency is the clinician's to set, never rewritten here: refused now, as plan() would.
+    check_recovery(routine.blocks, routine.sessions_per_week, field="routine.sessions_per_week")
     changes: list[Change] = []
 
     swapped = substitute(routine, kit, catalog)
@@ -226,7 +234,7 @@ def prescribe(
     budget_s = None
     if minutes is not None:
         budget_s = int(minutes * 60)
-        adapted = _fit(adapted, minutes, changes)
+        adapted = _fit(adapted, minutes, changes, older_adult=person.older_adult)
         adapted = screen(adapted, person).safe_routine()
     return Prescription(routine=adapted, changes=changes, budget_s=budget_s)
 
@@ -298,10 +306,10 @@ def _kept(section: Section, blocks: list[Block]) -> Section:
     return attrs.evolve(section, blocks=tuple(blocks), structure=structure)
 
 
-def _fit(routine: Routine, minutes: float, changes: list[Change]) -> Routine:
+def _fit(routine: Routine, minutes: float, changes: list[Change], *, older_adult: bool) -> Routine:
     current = routine
     while True:
-        scaled = scale(current, minutes=minutes)
+        scaled = scale(current, minutes=minutes, older_adult=older_adult)
         if scaled.met:
             changes.extend(
                 Change(kind=ChangeKind.DOSE, exercise_id=c.exercise_id, reason=c.reason)

@@ -62,28 +62,62 @@ How an entry is mapped:
 - **Level.** ``beginner`` → 2, ``intermediate`` → 3, ``expert`` → 4
   (:data:`LEVELS`); level 1 is kept for the gentlest built-in exercises,
   which a foreign catalog cannot vouch for.
-- **Position** from the words (face down, on your back, on all fours,
-  kneeling, on your side, seated), standing otherwise.
-- **Safety features**, read conservatively from the words and the props: a
-  phrase that may mean a flagged movement sets the feature
-  (:data:`FEATURE_WORDS`). Free weights, cables, machines, plates, a sled or
-  a medicine ball are an external load; a pull-up bar or hanging is
-  ``hanging`` (and overhead); upright rows and high pulls are
-  ``upright_row``; a bar or hands behind the neck or head is
-  ``behind_neck`` and takes the shoulder to end range; neck work against a
-  plate, a harness or the hands is ``loaded_neck``; kipping, explosive or
-  bouncing work and swinging the arms is ``ballistic``; a Swiss ball or
-  suspension straps are an unstable surface.
+- **Position** from the words (:data:`POSITION_WORDS`: face down, a push-up
+  plank or a chest on an incline bench; on your back, lying on a bench or
+  hanging under a bar; on all fours, kneeling, on your side, seated),
+  standing otherwise.
+- **Safety features**, each one said, to review, or absent. The dataset
+  has no safety data, so the importer reads the words (one sentence at a
+  time, a phrase the sentence negates, "avoid swinging", not counting),
+  the props and the kind. A feature the words say is set
+  (:data:`FEATURE_WORDS`, and what follows from props and kind): free
+  weights, cables, machines, plates, a sled or a medicine ball are an
+  external load, and with a forward bend ("bend over", "hips back",
+  "lean over", a torso parallel to the floor, a bent-over name) make
+  ``loaded_flexion``; rounding the back, a chin pulled to the chest or
+  sitting back on the heels is ``end_range_flexion``, and so is a stretch
+  that bends forward; a pull-up bar, a hang or climbing a rope is
+  ``hanging`` and overhead; a bar, a load or the hands behind the neck or
+  head is ``behind_neck``; a bar or a weight behind the head, a partner's
+  stretch, the arms pushed back "as far as possible" or against a wall, a
+  dip, or the shoulder rotated "as far as you are able" or in the 90/90
+  position is ``shoulder_end_range``; kipping, bouncing, swinging, jerking,
+  jumping or "quickly, increasing speed" is ``ballistic``; a Swiss ball,
+  straps, rings, a rope or kettlebells under the hands are an unstable
+  surface, and standing on a bench or bar or climbing needs balance; neck
+  work against a plate, a harness or the hands is ``loaded_neck``.
+  A feature the words may mean but do not settle is marked for review
+  (the exercise's ``unreviewed``, :data:`REVIEW_WORDS`):
+  lying without saying face up or down (both), an incline bench, leaning
+  back from straps or a bar (supine), a held chest, shoulder, lat or
+  triceps stretch (shoulder end range), a strength exercise that speaks of
+  a stretch, a stretch that bends or reaches toward the floor
+  (``end_range_flexion``), a standing row with a load whose words do not
+  say upright (``loaded_flexion``), a turn that is not of a hand, an arm or
+  the head (``end_range_rotation``), neck work to the side or turning, a
+  dynamic move not said to be slow (``ballistic``). Screening treats each
+  as present and says "not reviewed"; a clinician settles them with
+  :meth:`Exercise.reviewed() <upperback.exercise.Exercise.reviewed>`.
+  Silence rules a feature out: the instructions describe the start and
+  the movement, so a position, bend or hang they do not mention is taken
+  to be absent. On the dataset, against hand labels of all 132 imported
+  exercises, no safety feature a rule acts on is missed (said or marked,
+  recall 1.0); see the interop docs for every feature's precision and
+  recall.
 - **Cues** are the instructions, in order; **ids** the dataset's ids,
   slugified (``"Band_Pull_Apart"`` → ``"band-pull-apart"``).
 - **Media.** Each image becomes a :class:`~upperback.media.Media` at the
   dataset's public raw address (:data:`IMAGE_BASE_URL` plus the entry's
   path), so an app can show it without shipping the files (the library
   never downloads them); its alt text is the exercise's name and the
-  picture's number, its licence ``"Unlicense"`` (the dataset's licence
-  file) and its author and source the dataset's public address.
+  picture's number, its author and source the dataset's public address, and
+  no licence (:data:`IMAGE_LICENCE`): the dataset's text is under the
+  Unlicense, but its maintainer does not know where the pictures come from,
+  so their licence is not stated and an app must clear them before showing
+  them.
 - **Precautions.** The dataset has no safety data, so every imported
-  exercise carries :data:`NOT_REVIEWED`.
+  exercise carries :data:`NOT_REVIEWED`, whether or not a feature is
+  marked for review.
 - **Default dose** by kind (:data:`DEFAULT_DOSES`; the dataset gives none),
   the plain adult defaults; :meth:`~upperback.safety.profile.Profile.starting_dose`
   fits them to a person (older adults, novices) from the same sources:
@@ -93,7 +127,8 @@ How an entry is mapped:
   - strengthening: 2 × 10 reps, 60 s rest, the conservative end of ACSM's
     2–4 sets of 8–12 [A7];
   - dynamic mobility: 2 × 5 slow reps, the low end of the 5–10 slow
-    repetitions the sources give for dynamic moves [E1*][E2*][E8b*];
+    repetitions often used for dynamic moves: a common convention, not
+    from a study;
   - self-massage: one 30 s bout. No source gives a dose for rolling, so it
     is kept no longer than one ACSM stretch hold [A2] (the cautious
     reading).
@@ -101,7 +136,10 @@ How an entry is mapped:
 .. versionadded:: 0.1.0
 .. versionchanged:: 0.2.0
    The line above (133 entries, from 14), equipment, secondary muscles,
-   kinds, laterality, media and :attr:`Skipped.code`.
+   kinds, laterality, media and :attr:`Skipped.code`; features the words
+   cannot rule out are marked for review (``unreviewed``), and the reading
+   of positions, flexion, shoulder range, speed, hanging and falls is
+   measured against hand labels.
 """
 
 from __future__ import annotations
@@ -124,9 +162,10 @@ from upperback.catalog import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidDocument, InvalidValue, Problem
 from upperback.exercise import Exercise, Source
+from upperback.interop import _safety
 from upperback.media import Media, MediaKind
 from upperback.props import PropKind, PropNeed
-from upperback.vocab import ExerciseKind, Feature, Laterality, Level, Position
+from upperback.vocab import ExerciseKind, Laterality, Level
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -143,8 +182,10 @@ __all__ = [
     "LEVELS",
     "NOT_REVIEWED",
     "OTHER_MUSCLES",
+    "POSITION_WORDS",
     "PROP_WORDS",
     "REAR_SHOULDER_WORDS",
+    "REVIEW_WORDS",
     "UPPER_BACK_MUSCLES",
     "ImportResult",
     "SkipCode",
@@ -155,13 +196,23 @@ __all__ = [
 ]
 
 DATASET_URL: Final = "https://github.com/yuhonas/free-exercise-db"
-"""Where the dataset is published (public domain)."""
+"""Where the dataset is published (its text under the Unlicense)."""
 
 IMAGE_BASE_URL: Final = "https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/"
 """The public address an entry's image paths are relative to."""
 
-IMAGE_LICENCE: Final = "Unlicense"
-"""The dataset's licence (its licence file), given on every imported image."""
+IMAGE_LICENCE: Final = None
+"""The licence given on every imported image: none is stated.
+
+The dataset's licence file (the Unlicense) covers its text. Its pictures come
+from an earlier collection whose maintainer says they were scraped off the web
+and that he does not own their copyright
+(https://github.com/wrkout/exercises.json/blob/master/CONTRIBUTING.md), and the
+dataset's maintainer does not know their origin
+(https://github.com/yuhonas/free-exercise-db/issues/2). So no licence is
+claimed for them: a sheet says "licence not stated", and an app clears an
+image before it shows one.
+"""
 
 UPPER_BACK_MUSCLES: Final[Mapping[str, frozenset[Muscle]]] = {
     "lats": frozenset({Muscle.LATISSIMUS_DORSI}),
@@ -256,18 +307,6 @@ PROP_WORDS: Final = (
 A wall and a doorway named together ("a wall or doorway") need the wall only.
 """
 
-_LOADS: Final = frozenset(
-    {
-        PropKind.DUMBBELL,
-        PropKind.KETTLEBELL,
-        PropKind.BARBELL,
-        PropKind.CABLE_STATION,
-        PropKind.MACHINE,
-        PropKind.WEIGHT_PLATE,
-    }
-)
-_LOADING_OTHERS: Final = frozenset({"medicine-ball", "ez-curl-bar", "sled", "head-harness"})
-
 CATEGORIES: Final[Mapping[str, ExerciseKind]] = {
     "stretching": ExerciseKind.STATIC_STRETCH,
     "strength": ExerciseKind.STRENGTHENING,
@@ -298,8 +337,8 @@ DOSE_NOTES: Final[Mapping[ExerciseKind, str]] = {
         "The dataset gives no dose: the conservative end of ACSM's 2–4 sets of 8–12 reps [A7]."
     ),
     ExerciseKind.DYNAMIC_MOBILITY: (
-        "The dataset gives no dose: the low end of the 5–10 slow repetitions the"
-        " sources give for dynamic moves [E1*][E2*][E8b*]."
+        "The dataset gives no dose: the low end of the 5–10 slow repetitions often"
+        " used for dynamic moves, a common convention, not from a study."
     ),
     ExerciseKind.SELF_MASSAGE: (
         "The dataset gives no dose and no source gives one for rolling: one bout"
@@ -311,7 +350,7 @@ DOSE_NOTES: Final[Mapping[ExerciseKind, str]] = {
 _DOSE_KEYS: Final[Mapping[ExerciseKind, tuple[str, ...]]] = {
     ExerciseKind.STATIC_STRETCH: ("A2",),
     ExerciseKind.STRENGTHENING: ("A7",),
-    ExerciseKind.DYNAMIC_MOBILITY: ("E1*", "E2*", "E8b*"),
+    ExerciseKind.DYNAMIC_MOBILITY: (),
     ExerciseKind.SELF_MASSAGE: ("A2",),
 }
 
@@ -321,86 +360,36 @@ NOT_REVIEWED: Final = (
 )
 """The precaution every imported exercise carries."""
 
-_SOURCE_NOTE = "Imported entry {id!r} (public domain)"
+_SOURCE_NOTE = "Imported entry {id!r} (text under the Unlicense)"
 _REQUIRED = ("id", "name", "level", "equipment", "primaryMuscles", "instructions", "category")
 
-# All checked against the lower-cased name and instructions. The dataset has
-# no safety data, so its words are read conservatively: a phrase that may
-# mean a flagged movement sets the feature.
-_POSITION_WORDS: Final = (  # first match wins
-    (
-        Position.PRONE,
-        re.compile(r"face ?down|prone|on your (stomach|belly)|chest down|chest and stomach"),
-    ),
-    (
-        Position.SUPINE,
-        re.compile(
-            r"on your back|supine|face ?up|back on the floor|(lie|lay|lying) (down )?on the floor"
-        ),
-    ),
-    (Position.QUADRUPED, re.compile(r"all fours|hands and knees")),
-    (Position.KNEELING, re.compile(r"\bkneel")),
-    (
-        Position.SIDE_LYING,
-        re.compile(r"on your (left |right )?side|side[- ]lying|(lie|lay|lying) sideways"),
-    ),
-    (Position.SEATED, re.compile(r"\bseated\b|\bsit\b|\bsitting\b")),
-)
-_POSITION_FEATURES: Final[Mapping[Position, frozenset[Feature]]] = {
-    Position.PRONE: frozenset({Feature.PRONE}),
-    Position.SUPINE: frozenset({Feature.SUPINE}),
-    Position.QUADRUPED: frozenset({Feature.KNEELING, Feature.HANDS_WEIGHT_BEARING}),
-    Position.KNEELING: frozenset({Feature.KNEELING}),
-}
-FEATURE_WORDS: Final = (
-    (frozenset({Feature.OVERHEAD}), re.compile(r"overhead|over your head|above your head")),
-    (frozenset({Feature.END_RANGE_ROTATION}), re.compile(r"\btwist")),
-    (
-        frozenset({Feature.END_RANGE_FLEXION}),
-        re.compile(r"(lean|bend) forward|round your (back|shoulders)|to your chest"),
-    ),
-    (
-        frozenset({Feature.NECK_SIDE_BEND}),
-        re.compile(r"tilt your head|head towards? your shoulder|ear towards? your shoulder"),
-    ),
-    (frozenset({Feature.NECK_ROTATION}), re.compile(r"(turn|rotate) your head")),
-    (
-        frozenset({Feature.HANDS_WEIGHT_BEARING}),
-        re.compile(r"push-?ups?\b|plank|all fours|hands and knees"),
-    ),
-    (
-        frozenset({Feature.END_RANGE_STRETCH}),
-        re.compile(r"\bpull\b.*\bstretch|\bstretch\b.*\bpull\b|as far as you can"),
-    ),
-    (
-        frozenset({Feature.HANGING, Feature.OVERHEAD}),
-        re.compile(
-            r"\bhang(ing)? (from|onto) (a|the|your) (bar|pull-up|chin-up|rings)"
-            r"|hanging position|muscle[- ]ups?\b"
-        ),
-    ),
-    (
-        frozenset({Feature.UPRIGHT_ROW}),
-        re.compile(r"upright (cable |barbell |dumbbell )?row|high pull\b"),
-    ),
-    (
-        frozenset({Feature.BEHIND_NECK, Feature.SHOULDER_END_RANGE}),
-        re.compile(r"behind (the|your) (neck|head)|behind neck"),
-    ),
-    (
-        frozenset({Feature.BALLISTIC}),
-        re.compile(r"\bkip(ping)?\b|explosive|\bbounc|ballistic|\bswing (your|them|the|both)\b"),
-    ),
-    (
-        frozenset({Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE}),
-        re.compile(r"bosu|balance board|wobble board"),
-    ),
-    (frozenset({Feature.EXTERNAL_LOAD}), re.compile(r"\bweighted\b|weight belt|dip belt")),
-)
-"""The features an entry's words set (checked against its lower-cased name and instructions)."""
+POSITION_WORDS: Final = _safety.POSITION_WORDS
+"""The starting position an entry's words name (the first that matches), standing otherwise.
+
+A face-down position includes a push-up plank and a chest on an incline
+bench; a face-up one a bench to lie on (a gym's "lie on a flat bench" is on
+the back) and hanging under a bar in an inverted row.
+"""
+
+FEATURE_WORDS: Final = _safety.FEATURE_WORDS
+"""The features an entry's words say, each with the phrases that say it.
+
+Checked one sentence at a time against the lower-cased name and
+instructions; a phrase its sentence negates ("avoid swinging") does not
+count. More features follow from the props and the kind (see the module's
+notes): a load and a forward bend make ``loaded_flexion``; a bar or a load
+behind the head, a partner's stretch, the arms pushed back or against a
+wall, a dip or end-range shoulder rotation make ``shoulder_end_range``.
+"""
+
+REVIEW_WORDS: Final = _safety.REVIEW_WORDS
+"""Phrases that may mean a feature the words do not settle, which is marked for review.
+
+More doubts follow from the position, the kind and the muscles (see the
+module's notes).
+"""
 
 _PULL_UP: Final = re.compile(r"pull-?ups?\b|chin-?ups?\b|\bchins\b|muscle[- ]ups?\b")
-_NECK_LOAD: Final = re.compile(r"resist|isometric|press your head|plate|harness|neck strap")
 _SMR: Final = re.compile(r"-smr\b")
 _DYNAMIC: Final = re.compile(r"circles|swing|dynamic")
 _ALTERNATING: Final = re.compile(r"\balternat(e|ing)\b")
@@ -536,7 +525,7 @@ def load(source: str | os.PathLike[str] | list[Any], *, id_prefix: str = "") -> 
     >>> sorted(m.value for m in exercise.secondary_targets)
     ['middle_trapezius', 'rhomboids', 'upper_trapezius']
     >>> exercise.media[0].url, exercise.media[0].licence
-    ('https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/Band_Pull_Apart/0.jpg', 'Unlicense')
+    ('https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/Band_Pull_Apart/0.jpg', None)
     >>> [(s.id, s.code.value) for s in skipped]
     [('Squat', 'not_upper_back')]
     """  # noqa: E501
@@ -633,7 +622,7 @@ def _exercise(entry: Any, id_prefix: str) -> Exercise:
 
     _check_line(category, level, equipment, name, primary, secondary, cues)
     lowered_name = name.lower()
-    words = " ".join([lowered_name, *(cue.lower() for cue in cues)])
+    words = ". ".join([lowered_name, *(cue.lower() for cue in cues)])
     chest_stretch = category == "stretching" and "chest" in primary
     targets, unnamed = _muscles(primary, lowered_name, words, force, chest_stretch)
     if not targets:
@@ -649,10 +638,16 @@ def _exercise(entry: Any, id_prefix: str) -> Exercise:
         raise _Skip("its equipment is 'other' and its instructions name no prop upperback knows")
     kind = _kind(category, lowered_name, words)
     laterality = _laterality(words)
-    position = _position(words)
-    features = _features(position, props, words, primary)
-    if kind is ExerciseKind.SELF_MASSAGE:
-        features.discard(Feature.EXTERNAL_LOAD)
+    position = _safety.position(words)
+    features, unreviewed = _safety.read_safety(
+        name=lowered_name,
+        words=words,
+        kind=kind,
+        start=position,
+        props=[(need.kind, need.name) for need in props],
+        targets=targets,
+        neck="neck" in primary,
+    )
     default = DEFAULT_DOSES[kind]
     if laterality is not Laterality.BILATERAL:
         default = attrs.evolve(default, per_side=True)
@@ -672,6 +667,7 @@ def _exercise(entry: Any, id_prefix: str) -> Exercise:
         laterality=laterality,
         level=LEVELS[level],
         features=features,
+        unreviewed=unreviewed,
         precautions=(NOT_REVIEWED,),
         dose_note=DOSE_NOTES[kind],
         sources=(
@@ -822,36 +818,6 @@ def _props(equipment: PropNeed | None, words: str) -> tuple[PropNeed, ...]:
     ):
         needs.append(PropNeed(kind=PropKind.PULL_UP_BAR))
     return tuple(needs)
-
-
-def _features(
-    position: Position,
-    props: tuple[PropNeed, ...],
-    words: str,
-    primary: list[str],
-) -> set[Feature]:
-    features = set(_POSITION_FEATURES.get(position, frozenset()))
-    for found, pattern in FEATURE_WORDS:
-        if pattern.search(words):
-            features |= found
-    kinds = {need.kind for need in props}
-    others = {need.name for need in props if need.name is not None}
-    if kinds & _LOADS or others & _LOADING_OTHERS:
-        features.add(Feature.EXTERNAL_LOAD)
-    if PropKind.PULL_UP_BAR in kinds:
-        features |= {Feature.HANGING, Feature.OVERHEAD}
-    if kinds & {PropKind.SWISS_BALL, PropKind.SUSPENSION_TRAINER}:
-        features |= {Feature.UNSTABLE_SURFACE, Feature.NEEDS_BALANCE}
-    if "neck" in primary and (Feature.EXTERNAL_LOAD in features or _NECK_LOAD.search(words)):
-        features.add(Feature.LOADED_NECK)
-    return features
-
-
-def _position(words: str) -> Position:
-    for position, pattern in _POSITION_WORDS:
-        if pattern.search(words):
-            return position
-    return Position.STANDING
 
 
 def _media(name: str, images: list[str]) -> tuple[Media, ...]:

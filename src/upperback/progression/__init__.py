@@ -13,6 +13,11 @@ From the bottom up:
   planned and reactive deloads, hold and suppress,
   :class:`~upperback.progression.rules.Chain` and
   :class:`~upperback.progression.rules.PainGate`);
+- ``history``: :func:`~upperback.progression.history.triage_history`,
+  the triage of a person's whole history of logs and
+  :class:`~upperback.progression.history.CheckIn` values, the
+  :class:`~upperback.progression.history.Referral` it makes and a
+  clinician's :class:`~upperback.progression.history.Clearance`;
 - ``decide``: :class:`~upperback.progression.decide.Decision` and
   :func:`~upperback.progression.decide.progress`;
 - ``defaults``: :func:`~upperback.progression.defaults.default_rule`,
@@ -23,17 +28,28 @@ From the bottom up:
 - ``upcoming``: :func:`~upperback.progression.upcoming.next_session`, with
   the advice in force.
 
-Progression never bypasses safety: every session is triaged with the
-person's profile (a red flag or pain persisting past the thresholds
-refers, whatever the rule), the pain gate reads the same thresholds as
-triage, and every block made harder is screened again.
+Progression never bypasses safety: the whole history is triaged with the
+person's profile (a red flag anywhere in it, or pain persisting past the
+thresholds, refers whatever the rule, and stops exercise until a
+clinician's clearance); every rule, the app's own included, is behind
+the pain gate, which reads the same thresholds as triage and keeps each
+number within the exercise's own limits and the person's band ceiling;
+and every block made harder is screened again.
 """
 
 from __future__ import annotations
 
-from upperback.progression.decide import REFERRAL_LEVELS, Decision, DecisionReason, progress
+from upperback.progression.decide import Decision, DecisionReason, progress
 from upperback.progression.defaults import default_rule
 from upperback.progression.engine import ProgressAction
+from upperback.progression.history import (
+    REFERRAL_LEVELS,
+    CheckIn,
+    Clearance,
+    HistoryAdvice,
+    Referral,
+    triage_history,
+)
 from upperback.progression.log import EFFORT_SCALE, Outcome, SessionLog, addresses
 from upperback.progression.program import MAX_WEEKS, PlannedSession, Program, RuleSet, Week, plan
 from upperback.progression.rules import (
@@ -68,11 +84,14 @@ __all__ = [
     "Advance",
     "BlockTally",
     "Chain",
+    "CheckIn",
+    "Clearance",
     "Decision",
     "DecisionReason",
     "Deload",
     "DoseField",
     "DoubleProgression",
+    "HistoryAdvice",
     "Hold",
     "HoldProgression",
     "LinearProgression",
@@ -85,6 +104,7 @@ __all__ = [
     "Program",
     "ProgressAction",
     "ProgressionRule",
+    "Referral",
     "RegressExercise",
     "RuleSet",
     "SessionLog",
@@ -101,4 +121,5 @@ __all__ = [
     "next_session",
     "plan",
     "progress",
+    "triage_history",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -12,8 +13,16 @@ from upperback.catalog.model import Catalog
 from upperback.dose import Dose
 from upperback.errors import InvalidValue
 from upperback.progression.engine import Context, ProgressAction, Proposal, dose_text
+from upperback.progression.history import (
+    REFERRAL_LEVELS,
+    CheckIn,
+    Clearance,
+    checked,
+    course,
+    latest_day,
+)
 from upperback.progression.log import MAX_BLOCKS, SessionLog, sorted_logs
-from upperback.progression.rules import RULE_TYPES, ProgressionRule
+from upperback.progression.rules import RULE_TYPES, PainGate, ProgressionRule
 from upperback.props import ResistanceBand
 from upperback.routine import Block
 from upperback.safety import (
@@ -22,20 +31,14 @@ from upperback.safety import (
     AdviceLevel,
     Profile,
     SafetyPolicy,
-    SymptomReport,
-    Trend,
     Verdict,
     screen,
-    triage,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
 __all__ = ["REFERRAL_LEVELS", "Decision", "DecisionReason", "progress"]
-
-REFERRAL_LEVELS = frozenset({AdviceLevel.SEE_PROFESSIONAL, AdviceLevel.URGENT})
-"""The triage levels at which progression stops and the person is referred."""
 
 
 @attrs.frozen(kw_only=True)
@@ -141,68 +144,6 @@ def _reason(step: Proposal) -> DecisionReason:
     return DecisionReason(rule=step.rule, text=step.text, sources=step.sources)
 
 
-def worse_after_exercise(log: SessionLog) -> bool:
-    """Whether any block's next-morning pain was worse than the pain before the session."""
-    if log.pain_before is None:
-        return False
-    return any(
-        o.pain_next_morning is not None and o.pain_next_morning > log.pain_before
-        for o in log.outcomes
-    )
-
-
-def days_worse(logs: Sequence[SessionLog], end: int) -> int:
-    """Days pain has stayed worse after exercise, over the run of sessions ending at ``end``.
-
-    Derived: the span in days, first to last, of the latest sessions in a row
-    whose next-morning pain was worse than before them.
-    """
-    first = None
-    for i in range(end, -1, -1):
-        if not worse_after_exercise(logs[i]):
-            break
-        first = i
-    if first is None:
-        return 0
-    return (logs[end].date - logs[first].date).days + 1
-
-
-def _most(values: Iterable[int | None]) -> int | None:
-    given = [value for value in values if value is not None]
-    return max(given) if given else None
-
-
-def symptom_report(log: SessionLog, days_worse_after_exercise: int) -> SymptomReport:
-    """The report triage reads for a session: its check-in, with the session's pain filled in."""
-    after = _most(o.pain for o in log.outcomes)
-    morning = _most(o.pain_next_morning for o in log.outcomes)
-    base = log.symptoms
-    if base is None:
-        return SymptomReport(
-            days_since_onset=0,
-            trend=Trend.SAME,
-            pain_now=log.pain_before,
-            pain_after_exercise=after,
-            pain_next_morning=morning,
-            days_worse_after_exercise=days_worse_after_exercise,
-        )
-    return attrs.evolve(
-        base,
-        pain_now=base.pain_now if base.pain_now is not None else log.pain_before,
-        pain_after_exercise=_most((base.pain_after_exercise, after)),
-        pain_next_morning=_most((base.pain_next_morning, morning)),
-        days_worse_after_exercise=max(base.days_worse_after_exercise, days_worse_after_exercise),
-    )
-
-
-def session_advice(
-    logs: Sequence[SessionLog], end: int, policy: SafetyPolicy, profile: Profile | None
-) -> Advice:
-    """Triage of the session ``logs[end]``, with the history before it."""
-    report = symptom_report(logs[end], days_worse(logs, end))
-    return triage(report, policy, profile=profile)
-
-
 def most_pressing(advices: Iterable[Advice]) -> Advice | None:
     """The most pressing advice (the latest of equals), or ``None`` for none."""
     found: Advice | None = None
@@ -213,9 +154,17 @@ def most_pressing(advices: Iterable[Advice]) -> Advice | None:
 
 
 def decide(
-    ctx: Context, rule: ProgressionRule, advice: Advice | None, *, referred: str | None = None
+    ctx: Context,
+    rule: ProgressionRule,
+    advice: Advice | None,
+    *,
+    referred: DecisionReason | None = None,
 ) -> Decision:
-    """Decide one block from its context and the triage advice in force (internal)."""
+    """Decide one block from its context and the triage advice in force (internal).
+
+    Advice at a referral level refers; ``referred`` is one more reason to give
+    with it (how long exercise stays stopped).
+    """
     before = ctx.block
 
     def made(action: ProgressAction, block: Block, reasons: list[DecisionReason]) -> Decision:
@@ -229,11 +178,11 @@ def decide(
             advice=advice,
         )
 
-    if referred is not None:
-        return made(ProgressAction.REFER, before, [DecisionReason(rule="triage", text=referred)])
     if advice is not None and advice.level in REFERRAL_LEVELS:
-        return made(ProgressAction.REFER, before, referral_reasons(advice))
-    step = rule._step(ctx) or Proposal(  # noqa: SLF001 - one package's protocol
+        extra = [] if referred is None else [referred]
+        return made(ProgressAction.REFER, before, referral_reasons(advice) + extra)
+    # Every rule is behind the pain gate and its ceilings, whether or not the app put it there.
+    step = PainGate.around(rule)._step(ctx) or Proposal(  # noqa: SLF001 - one package's protocol
         action=ProgressAction.HOLD,
         rule=rule.TYPE,
         text=f"No rule applies any more: the dose is at the limits of {rule.describe()}.",
@@ -258,7 +207,9 @@ def decide(
         if missing is not None:
             reasons.append(DecisionReason(rule="kit", text=missing))
             return held_back()
-    if new != before and ctx.profile is not None:
+    # A lighter dose of the same exercise is never less safe than the dose it replaces,
+    # so it is never held back (that would keep the harder dose).
+    if new != before and ctx.profile is not None and changed:
         safe = _screened(ctx.profile, before, new, reasons)
         # Made no harder by screening's caps (only the cautions it records may differ):
         # nothing progressed, so the decision says it held.
@@ -373,7 +324,8 @@ def referral_reasons(advice: Advice) -> list[DecisionReason]:
 
 _SEE = {
     AdviceLevel.SEE_PROFESSIONAL: "see a healthcare professional",
-    AdviceLevel.URGENT: "seek urgent help",
+    AdviceLevel.URGENT: "seek urgent help today (an urgent GP appointment or NHS 111)",
+    AdviceLevel.EMERGENCY: "seek emergency help now (999 or A&E)",
 }
 
 
@@ -388,15 +340,25 @@ def progress(
     profile: Profile | None = None,
     catalog: Catalog | None = None,
     policy: SafetyPolicy = DEFAULT_POLICY,
+    check_ins: Iterable[CheckIn] = (),
+    clearances: Iterable[Clearance] = (),
+    as_of: dt.date | None = None,
 ) -> Decision:
     """Decide what a block does next from its history.
 
-    Every session of the ``window`` is triaged first
-    (:func:`~upperback.safety.triage.triage`, with the person's profile):
-    see-a-professional or urgent advice refers, whatever the rule; advice to
-    take care lets nothing get harder. Otherwise the rule decides. A block
-    made harder (or easier) is screened for the person: an excluded exercise
-    holds, saying why, and a safety cap is never exceeded.
+    The whole history is triaged first
+    (:func:`~upperback.progression.history.triage_history`, with the
+    person's profile): a referral in force (a red flag anywhere in it, pain
+    persisting past the thresholds, pain worse after exercise for days, not
+    yet cleared by a :class:`~upperback.progression.history.Clearance`)
+    refers, whatever the rule and however far back it is. Advice to take care
+    from the sessions of the ``window`` lets nothing get harder. Otherwise the
+    rule decides, always behind the pain gate and its ceilings
+    (:meth:`PainGate.around <upperback.progression.rules.PainGate.around>`),
+    whether or not the app wrapped it: after pain past the ceiling or worse
+    next morning, nothing is harder than the dose at which it happened until
+    pain settles. A block made harder (or easier) is screened for the person:
+    an excluded exercise holds, saying why, and a safety cap is never exceeded.
 
     >>> import datetime as dt
     >>> block = Block(exercise=default_catalog()["band-pull-apart"])
@@ -419,11 +381,19 @@ def progress(
             screen every new block.
         catalog: Where harder and easier exercises are looked up.
         policy: The triage thresholds, which the pain gate reads too.
+        check_ins: Symptom check-ins made outside sessions.
+        clearances: Clinicians' clearances; screening rules they clear are
+            cleared for the new block too.
+        as_of: The day of the decision; the latest day of any log, check-in
+            or clearance when not given. Nothing after it is read.
 
     Raises:
         InvalidValue: An argument is of the wrong type or out of range.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The whole history is triaged (a red flag outside the window refers);
+       ``check_ins``, ``clearances`` and ``as_of``.
     """
     v.instance("block", block, Block)
     v.instance("rule", rule, RULE_TYPES)
@@ -432,11 +402,26 @@ def progress(
     v.instance("policy", policy, SafetyPolicy)
     if profile is not None:
         v.instance("profile", profile, Profile)
-        policy = policy.for_profile(profile)
     if catalog is not None:
         v.instance("catalog", catalog, Catalog)
     _check_at(None, None, at)
     logs = sorted_logs(history)
+    found_check_ins, found_clearances = checked(check_ins, clearances)
+    if as_of is None:
+        as_of = latest_day(logs, found_check_ins, found_clearances)
+    elif type(as_of) is not dt.date:
+        raise InvalidValue("as_of", as_of, "must be a date")
+    if as_of is not None:
+        logs = [log for log in logs if log.date <= as_of]
+        found_check_ins = tuple(c for c in found_check_ins if c.date <= as_of)
+        found_clearances = tuple(c for c in found_clearances if c.date <= as_of)
+    evidence = course(
+        logs, check_ins=found_check_ins, clearances=found_clearances, profile=profile, policy=policy
+    )
+    if profile is not None:
+        for clearance in evidence.clearances:
+            profile = clearance.applied_to(profile)
+    strict = policy if profile is None else policy.for_profile(profile)
     pairs = [
         (log, outcome)
         for log in logs
@@ -445,8 +430,11 @@ def progress(
     first_new = len(logs) - window
     recent_logs = {id(log) for log in logs[max(0, first_new) :]}
     recent = [(log, outcome) for log, outcome in pairs if id(log) in recent_logs]
-    advice = most_pressing(
-        session_advice(logs, i, policy, profile) for i in range(max(0, first_new), len(logs))
+    referral = None if as_of is None else evidence.referral(as_of, as_of)
+    advice = (
+        referral.advice
+        if referral is not None
+        else most_pressing(evidence.of_log[id(log)].care for log in logs[max(0, first_new) :])
     )
     ctx = Context(
         block=block,
@@ -454,7 +442,7 @@ def progress(
         history=pairs,
         recent=recent,
         week=week,
-        policy=policy,
+        policy=strict,
         profile=profile,
         catalog=catalog,
     )

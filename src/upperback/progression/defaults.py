@@ -1,6 +1,11 @@
 """The rules a plan uses when an app sets none: one per exercise kind, from the sources.
 
-Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`.
+Each default is wrapped in a :class:`~upperback.progression.rules.PainGate`
+(as every rule is, when :func:`~upperback.progression.decide.progress` and
+:func:`~upperback.progression.program.plan` apply it), and every number stays
+within the exercise's own limits
+(``dose_limits`` (:class:`~upperback.dose.DoseLimits`)) and the person's band
+ceiling (:func:`~upperback.safety.person.band_ceiling`).
 The defaults for exercises that are not stretches end with
 :class:`~upperback.progression.rules.Advance`, which moves to the catalog's
 harder exercise once the dose has reached its caps (only when a catalog is
@@ -15,10 +20,14 @@ target dose, 60 s per exercise, which is what the sources prescribe [A2].
   the step is small.
 - Strengthening: double progression over 8–12 reps, or 10–15 for older
   or novice people [A7][A5], then the next band level or one more set,
-  up to 4 (2–4 sets) [A7][P4*][P5*].
+  up to 4 (2–4 sets) [A7]; double progression itself is a coaching
+  convention built on ACSM's rule of adding load once the target reps are
+  exceeded [A9].
 - Motor control (such as chin tucks): the end hold grows by 1 s to 10 s,
-  then reps from 10 to 15 [E19*][E19c*].
-- Dynamic mobility: reps from 5 to 10 cycles [E1*][E2*][E8b*].
+  then reps from 10 to 15, from the chin tuck's 10 reps of 5 s [E19*]; the
+  10 s and 15 reps are a common convention, not from a study.
+- Dynamic mobility: reps from 5 to 10 cycles, a common convention, not
+  from a study.
 - Breathing: held as prescribed.
 
 The ranges and who counts as an older adult or a novice are defined once,
@@ -42,6 +51,7 @@ from upperback.progression.rules import (
     SetProgression,
     Then,
 )
+from upperback.routine.scaling import HOLD_STEP_S
 from upperback.safety.person import (
     STRETCH_TOTAL_S,
     hold_range_s,
@@ -54,16 +64,14 @@ __all__ = ["default_rule"]
 
 _STRETCH_MAX_SETS: Final = 4
 """2–4 repetitions to reach the 60 s [A2]."""
-_HOLD_STEP_S: Final = 5
-"""Derived: a small step, since the optimal rate of progression is unknown [A2]."""
 _STRENGTH_MAX_SETS: Final = 4
 """2–4 sets per muscle group [A7]."""
 _MOTOR_HOLD_S: Final = 10
-"""Chin tucks: 5 s holds [E19*], 10 s in the supine progression [E19c*]."""
+"""Chin tucks: 5 s holds [E19*], building to 10 s (a common convention, not from a study)."""
 _MOTOR_RANGE: Final = (10, 15)
-"""Chin tucks: 10 reps [E19*], 10–15 in the supine progression [E19c*]."""
+"""Chin tucks: 10 reps [E19*], building to 15 (a common convention, not from a study)."""
 _MOBILITY_RANGE: Final = (5, 10)
-"""Cat–camel 5–6 or 5–10 cycles [E1*][E2*]; open book 5–10 reps [E8b*]."""
+"""5–10 cycles of a dynamic mobility drill: a common convention, not from a study."""
 
 
 def default_rule(
@@ -103,7 +111,7 @@ def default_rule(
     if kind.is_stretch:
         hold = hold_range_s(kind, older_adult=older_adult)[1]
         inner = [
-            HoldProgression(step_s=_HOLD_STEP_S, max_s=hold),
+            HoldProgression(step_s=HOLD_STEP_S, max_s=hold),
             SetProgression(max_sets=_STRETCH_MAX_SETS, max_total_s=STRETCH_TOTAL_S),
         ]
         return PainGate(inner=Chain(rules=tuple(inner)))

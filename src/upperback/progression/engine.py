@@ -9,11 +9,13 @@ triage never disagree.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Literal
+import functools
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from upperback.routine import Block
+from upperback.safety import Verdict, screen
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -152,6 +154,92 @@ def streak(
 
 Colour = Literal["green", "amber", "red"]
 
+_COMPARED: Final = ("sets", "reps", "hold_s", "band_level")
+"""The numbers of a dose that make it harder when they grow (rest and tempo never change)."""
+
+
+def harder_than(dose: Dose, other: Dose) -> bool:
+    """Whether ``dose`` asks more than ``other`` in any number: sets, reps, hold or band.
+
+    A number that only one of the two doses has is not compared (rules never add one).
+    """
+    for name in _COMPARED:
+        mine, theirs = getattr(dose, name), getattr(other, name)
+        if mine is not None and theirs is not None and mine > theirs:
+            return True
+    return False
+
+
+def at_most(dose: Dose, cap: Dose) -> Dose:
+    """``dose`` with each number (sets, reps, hold, band) no higher than ``cap``'s."""
+    changes: dict[str, Any] = {}
+    for name in _COMPARED:
+        mine, theirs = getattr(dose, name), getattr(cap, name)
+        if mine is not None and theirs is not None and mine > theirs:
+            changes[name] = theirs
+    return attrs.evolve(dose, **changes) if changes else dose
+
+
+def _at_least(dose: Dose, floor: Dose) -> Dose:
+    """``dose`` with each number (sets, reps, hold, band) no lower than ``floor``'s."""
+    changes: dict[str, Any] = {}
+    for name in _COMPARED:
+        mine, theirs = getattr(dose, name), getattr(floor, name)
+        if mine is not None and theirs is not None and mine < theirs:
+            changes[name] = theirs
+    return attrs.evolve(dose, **changes) if changes else dose
+
+
+@attrs.frozen(kw_only=True)
+class Unsettled:
+    """Pain that has not settled yet (internal): the most the block may ask until it does.
+
+    ``cap`` is no harder than any dose at which pain went past the ceiling
+    or next-morning pain rose (red), nor than the hardest dose of the
+    sessions since pain last settled that had pain above the safe zone
+    (amber: hold, never harder). ``red`` says whether any of them was red.
+    """
+
+    cap: Dose
+    red: bool
+    text: str
+
+
+def unsettled(ctx: Context) -> Unsettled | None:
+    """The pain not settled since the last session that was pain-free by the next morning.
+
+    Pain settles, in the pain-monitoring model, when a session's pain stays in
+    the safe zone and has subsided by the following morning [P7]: such a
+    session (at a dose the gate allowed) ends the run. A session with no pain
+    rating neither settles pain nor marks it; it is passed over.
+    """
+    red_doses: list[Dose] = []
+    amber_doses: list[Dose] = []
+    found: list[str] = []
+    for log, outcome in reversed(ctx.history):
+        red: list[str] = []
+        amber: list[str] = []
+        _pain_light(ctx.policy, outcome, red, amber)
+        _morning_light(ctx.policy, log, outcome, red, amber)
+        if red:
+            red_doses.append(outcome.dose)
+        elif amber:
+            amber_doses.append(outcome.dose)
+        elif outcome.pain is not None:
+            break  # pain stayed in the safe zone and settled: the run ends here
+        else:
+            continue
+        found.append(f"{(red or amber)[0]} at {dose_text(outcome.dose)}")
+    if not found:
+        return None
+    caps: list[Dose] = []
+    if red_doses:
+        caps.append(functools.reduce(at_most, red_doses))
+    if amber_doses:
+        caps.append(functools.reduce(_at_least, amber_doses))
+    cap = functools.reduce(at_most, caps)
+    return Unsettled(cap=cap, red=bool(red_doses), text=found[0])
+
 
 def light(ctx: Context) -> tuple[Colour, str, tuple[str, ...]]:
     """The pain-monitoring traffic light over the sessions since the last decision."""
@@ -208,7 +296,7 @@ def _morning_light(
         )
 
 
-_PAIN_SOURCES = ("P8*", "P9*", "P10*", "P11*")
+_PAIN_SOURCES = ("P7", "P11*")
 
 
 def _sentence(head: str, parts: list[str], tail: str) -> str:
@@ -234,6 +322,21 @@ def easier_block(ctx: Context) -> Block | None:
     if exercise is None or exercise.easier is None:
         return None
     return _starting(ctx.catalog[exercise.easier], ctx.profile)  # a catalog's links resolve
+
+
+def usable(ctx: Context, block: Block) -> bool:
+    """Whether the person can take up ``block``: their kit holds its props, screening keeps it.
+
+    Without a profile, anything is usable; an empty kit means the props are not known.
+    """
+    profile = ctx.profile
+    if profile is None:
+        return True
+    kit = profile.kit
+    needs = tuple(need for need in block.exercise.props if need.required)
+    if kit.props and not kit.satisfies_all(needs):
+        return False
+    return screen(block, profile).verdict is not Verdict.EXCLUDE
 
 
 def _starting(exercise: Exercise, profile: Profile | None) -> Block:

@@ -3,8 +3,9 @@
 Every rule is an immutable attrs class with a ``TYPE`` constant (its tag in
 a document) and a ``describe()`` method. Rules compose: a :class:`Chain` tries its
 rules in order and the first that applies decides; a :class:`PainGate`
-wraps any rule and lets it progress only when pain stays in the safe zone
-of the pain-monitoring model [P7][P8*][P9*]. :func:`~upperback.progression.decide.progress`
+wraps any rule and lets it progress only when pain stays low, as the
+pain-monitoring model has it [P7] (its "safe zone" of 0–3/10 is a common
+convention, not from a study). :func:`~upperback.progression.decide.progress`
 applies a rule to one block and its history.
 
 A rule that cannot change the dose any further (a hold at its cap, a rep
@@ -27,15 +28,22 @@ from upperback.progression.engine import (
     Context,
     ProgressAction,
     Proposal,
+    Unsettled,
+    at_most,
     dose_text,
     easier_block,
     harder_block,
+    harder_than,
     light,
     not_done,
     streak,
+    unsettled,
+    usable,
 )
 from upperback.progression.log import MAX_WEEKS
-from upperback.props import BandLevel
+from upperback.props import THERABAND_COLOURS, BandLevel
+from upperback.routine.scaling import HOLD_STEP_S
+from upperback.safety.person import band_ceiling
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -110,6 +118,64 @@ _UNITS: Final = {
     DoseField.HOLD_S: " s",
     DoseField.BAND_LEVEL: "",
 }
+
+
+@attrs.frozen
+class _Ceiling:
+    """The most a field may reach for this block and person, and why (``None``: the dose's own)."""
+
+    value: int
+    why: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+def _ceiling(ctx: Context, field: DoseField) -> _Ceiling:
+    """The tightest limit on a field: the exercise's own, screening's hold cap, the person's band.
+
+    Every rule reads it, so that a rule stops at it and the next rule of a
+    chain can take over; the pain gate keeps any proposal within it too.
+    """
+    found = _Ceiling(field.maximum)
+    exercise = ctx.block.exercise
+    limit = exercise.dose_limits.of(field.value)
+    if limit is not None and limit < found.value:
+        found = _Ceiling(
+            limit,
+            f"{exercise.name} stops at {_LIMIT_WORDS[field].format(limit)},"
+            " the limit of its own sources",
+        )
+    if (
+        field is DoseField.HOLD_S
+        and (cap := ctx.block.max_hold_s) is not None
+        and cap < found.value
+    ):
+        rules = ", ".join(c.rule for c in ctx.block.cautions if c.max_hold_s == cap)
+        found = _Ceiling(cap, f"screening caps the hold at {cap} s ({rules})")
+    if field is DoseField.BAND_LEVEL and ctx.profile is not None and ctx.profile.level is not None:
+        band = band_ceiling(ctx.profile.level)
+        if band < found.value:
+            found = _Ceiling(
+                int(band),
+                f"band level {int(band)} ({THERABAND_COLOURS[band - 1]} in Thera-Band's colours)"
+                f" is the heaviest for a person at level {int(ctx.profile.level)}: tan and yellow"
+                " are for early rehabilitation, red and green to start strengthening, blue and"
+                " above for advanced users",
+                ("D1",),
+            )
+    return found
+
+
+_LIMIT_WORDS: Final = {
+    DoseField.SETS: "{} sets",
+    DoseField.REPS: "{} reps a set",
+    DoseField.HOLD_S: "{} s holds",
+}
+
+
+def _top(ctx: Context, field: DoseField, own: int | None = None) -> int:
+    """The most a rule takes ``field`` to: its own maximum, within :func:`_ceiling`."""
+    ceiling = _ceiling(ctx, field).value
+    return ceiling if own is None else min(own, ceiling)
 
 
 class Then(enum.StrEnum):
@@ -198,11 +264,12 @@ class HoldProgression:
 
     def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
-        if dose.hold_s is None or dose.hold_s >= self.max_s:
+        top = _top(ctx, DoseField.HOLD_S, self.max_s)
+        if dose.hold_s is None or dose.hold_s >= top:
             return None
         if (why := not_done(ctx)) is not None:
             return _hold(self.TYPE, why)
-        new = attrs.evolve(dose, hold_s=min(dose.hold_s + self.step_s, self.max_s))
+        new = attrs.evolve(dose, hold_s=min(dose.hold_s + self.step_s, top))
         return _progress(self.TYPE, dose, new, "Every hold was done", ("A1", "A2"))
 
     def _back(self, dose: Dose) -> Dose | None:
@@ -218,8 +285,10 @@ class DoubleProgression:
     After a session in which every prescribed set reached the prescribed
     reps, the reps go up by ``step`` (or to the fewest reps any set did,
     when that is more), up to ``high``. Once every set reaches ``high``,
-    the dose moves as ``then`` says, reps back to ``low`` [P4*][P5*];
-    for bands, adding load is the next band level [P4*][D1].
+    the dose moves as ``then`` says, reps back to ``low``; for bands,
+    adding load is the next band level [D1]. Double progression is a
+    coaching convention, not from a study, built on ACSM's rule of adding
+    load once the target reps are exceeded [A9].
     Unlike a gate on the bottom of the range, nothing moves until *every*
     set reaches the top.
 
@@ -271,36 +340,46 @@ class DoubleProgression:
         )
         return f"{text}, then {then}, back to {self.low} reps" if then else text
 
-    def _loaded(self, dose: Dose) -> tuple[Dose, tuple[str, ...]] | None:
-        """The dose one load step up, reps back to ``low``, with the step's sources."""
+    def _loaded(self, ctx: Context, low: int) -> tuple[Dose, str, tuple[str, ...]] | None:
+        """The dose one load step up, reps back to ``low``, with why and the step's sources."""
+        dose = ctx.block.dose
         band = dose.band_level
-        if self.then in (Then.BAND, Then.BAND_OR_SET) and band is not None and band < _MAX_BAND:
-            new = attrs.evolve(dose, band_level=BandLevel(band + 1), reps=self.low)
-            return new, ("P4*", "P5*", "D1")
-        if self.then in (Then.SET, Then.BAND_OR_SET) and dose.sets < self.max_sets:
-            return attrs.evolve(dose, sets=dose.sets + 1, reps=self.low), ("P4*", "P5*", "A7")
+        heaviest = _ceiling(ctx, DoseField.BAND_LEVEL)
+        banded = self.then in (Then.BAND, Then.BAND_OR_SET) and band is not None
+        if banded and band is not None and band < heaviest.value:
+            new = attrs.evolve(dose, band_level=BandLevel(band + 1), reps=low)
+            return new, "", ("A9", "D1")
+        if self.then in (Then.SET, Then.BAND_OR_SET) and dose.sets < _top(
+            ctx, DoseField.SETS, self.max_sets
+        ):
+            new = attrs.evolve(dose, sets=dose.sets + 1, reps=low)
+            if banded and heaviest.why is not None:
+                return new, f"; {heaviest.why}, so one more set", ("A9", "A7", "D1")
+            return new, "", ("A9", "A7")
         return None
 
     def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         if dose.reps is None:
             return None
+        high = _top(ctx, DoseField.REPS, self.high)
+        low = min(self.low, high)
         unfinished = not_done(ctx)
-        if dose.reps >= self.high:
-            loaded = self._loaded(dose)
+        if dose.reps >= high:
+            loaded = self._loaded(ctx, low)
             if loaded is None:
                 return None
             if unfinished is not None:
                 return _hold(self.TYPE, unfinished)
-            new, sources = loaded
-            why = f"Every set reached the top of the {self.low}–{self.high} range"
+            new, also, sources = loaded
+            why = f"Every set reached the top of the {low}–{high} range{also}"
             return _progress(self.TYPE, dose, new, why, sources)
         if unfinished is not None:
             return _hold(self.TYPE, unfinished)
         fewest = min(min(outcome.per_set) for _, outcome in ctx.recent if not outcome.skipped)
-        reps = min(self.high, max(dose.reps + self.step, fewest))
+        reps = min(high, max(dose.reps + self.step, fewest))
         new = attrs.evolve(dose, reps=reps)
-        return _progress(self.TYPE, dose, new, "Every set reached its reps", ("P4*", "P5*"))
+        return _progress(self.TYPE, dose, new, "Every set reached its reps", ("A9",))
 
     def _back(self, dose: Dose) -> Dose | None:
         if dose.reps is None or dose.reps - self.step < 1:
@@ -348,13 +427,14 @@ class SetProgression:
 
     def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
-        if dose.sets >= self.max_sets:
+        top = _top(ctx, DoseField.SETS, self.max_sets)
+        if dose.sets >= top:
             return None
         if self.max_total_s is not None and dose.sets * dose.set_work_s >= self.max_total_s:
             return None
         if (why := not_done(ctx)) is not None:
             return _hold(self.TYPE, why)
-        new = attrs.evolve(dose, sets=min(dose.sets + self.step, self.max_sets))
+        new = attrs.evolve(dose, sets=min(dose.sets + self.step, top))
         sources = ("A2",) if self.max_total_s is not None else ("A7",)
         return _progress(self.TYPE, dose, new, "Every set was done", sources)
 
@@ -370,7 +450,9 @@ class LinearProgression:
     session at the current dose with every set done (and, with
     ``beyond_last_set``, that many reps or seconds over the target in the
     last set); a failure is one with a set short of it; a skipped block is
-    neither and breaks neither run. The "2-for-2" rule [P1*] is
+    neither and breaks neither run. The "2-for-2" rule, a common convention,
+    not from a study, built on ACSM's rule of adding load once the target
+    reps are exceeded [A9], is
     ``LinearProgression(field=DoseField.BAND_LEVEL, step=1, after_successes=2,
     beyond_last_set=2)``.
 
@@ -430,7 +512,7 @@ class LinearProgression:
         value = self.field.of(dose)
         if value is None:
             return None
-        cap = min(self.maximum or self.field.maximum, self.field.maximum)
+        cap = _top(ctx, self.field, self.maximum)
         wins = streak(ctx, self._success, breaks=_done, enough=self.after_successes)
         losses = streak(ctx, _short, breaks=_done, enough=self.after_failures)
         if self.drop and losses >= self.after_failures and value > 1:
@@ -444,19 +526,18 @@ class LinearProgression:
                     f" (the rule drops after {self.after_failures}):"
                     f" {dose_text(dose)} becomes {dose_text(new)}."
                 ),
-                sources=("P1*",),
+                sources=(),
             )
         if value >= cap:
             return None
         if wins >= self.after_successes:
             new = self.field.set(dose, min(cap, value + self.step))
             why = f"{wins} successful sessions in a row (the rule needs {self.after_successes})"
-            return _progress(self.TYPE, dose, new, why, ("P1*", "A9"))
+            return _progress(self.TYPE, dose, new, why, ("A9",))
         return _hold(
             self.TYPE,
             f"{wins} of the {self.after_successes} successful sessions in a row needed"
             f" at {dose_text(dose)}.",
-            ("P1*",),
         )
 
     def _back(self, dose: Dose) -> Dose | None:
@@ -520,7 +601,7 @@ class PercentProgression:
     def _step(self, ctx: Context) -> Proposal | None:
         dose = ctx.block.dose
         value = self.field.of(dose)
-        cap = min(self.maximum or self.field.maximum, self.field.maximum)
+        cap = _top(ctx, self.field, self.maximum)
         if value is None or value >= cap:
             return None
         wins = streak(ctx, _completed, breaks=_done, enough=self.after_successes)
@@ -801,8 +882,20 @@ def _lighter(
     percent: int,
     why: Callable[[Dose, Dose], str],
 ) -> Proposal:
-    """A deload's proposal: the dose scaled to ``percent``, said by ``why(dose, new)`` [P6]."""
+    """A deload's proposal: the dose scaled to ``percent``, said by ``why(dose, new)`` [P6].
+
+    A deload that would change nothing (one set at 50% is still one set) is
+    no deload: the dose holds, saying so, and the week is not labelled one.
+    """
     new = _scale(dose, fields, percent)
+    if new == dose:
+        scaled = ", ".join(_field_words(field) for field in sorted(fields))
+        return _hold(
+            rule,
+            f"A lighter week is due, but {dose_text(dose)} cannot be made lighter with"
+            f" {scaled} at {percent}%: it stays as it is.",
+            ("P6",),
+        )
     return Proposal(
         action=ProgressAction.DELOAD, dose=new, rule=rule, text=why(dose, new), sources=("P6",)
     )
@@ -990,27 +1083,49 @@ class Chain:
 
 @attrs.frozen(kw_only=True)
 class PainGate:
-    """The pain-monitoring model wrapped around any rule [P7][P8*][P9*].
+    """The pain-monitoring model wrapped around any rule [P7].
 
-    Over the sessions since the last decision, with the thresholds of the
-    :class:`~upperback.safety.triage.SafetyPolicy` given to
-    :func:`~upperback.progression.decide.progress` (made stricter for the
-    person's conditions, as :func:`~upperback.safety.triage.triage` does):
+    :func:`~upperback.progression.decide.progress` and
+    :func:`~upperback.progression.program.plan` put every rule behind the
+    gate, whether or not the app did (:meth:`around`): an app's own rule is
+    never a way around it. Over the sessions since the last decision, with
+    the thresholds of the :class:`~upperback.safety.triage.SafetyPolicy`
+    given to them (made stricter for the person's conditions, as
+    :func:`~upperback.safety.triage.triage` does):
 
     - red, regress: pain during or right after above ``pain_ceiling``, or
       next-morning pain worse than the pain before the session (above
-      ``settled_pain`` when no pain before was logged) [P8*][P9*][P10*][P11*];
+      ``settled_pain`` when no pain before was logged) [P7][P11*];
     - amber, hold: pain above ``settled_pain``, the top of the safe zone,
       up to the ceiling, or next-morning pain above ``settled_pain``
-      (not settled) [P9*][P11*]; also when no pain rating was logged. An
+      (not settled) [P7][P11*]; also when no pain rating was logged. The
+      zones' edges (0–3/10 safe) are a common convention, not from a
+      study; the 5/10 ceiling is the model's [P7]. An
       inner rule that makes the dose lighter (a deload, a step back) still
       applies;
     - green: the inner rule decides.
 
-    A regression takes a smaller dose (the inner rule's step back) or,
-    when there is none, the catalog's easier exercise. Referral on a red
-    flag or persisting pain is not the gate's: :func:`~upperback.progression.decide.progress`
-    triages every session whatever the rule.
+    Until pain has settled (a session whose pain stays in the safe zone and
+    has subsided by the next morning [P7]), the block is never harder than
+    the dose at which pain went past the ceiling or rose overnight, nor than
+    the hardest dose at which pain was above the safe zone: a deload week,
+    a chain or a rule of the app's cannot bring a painful block back above
+    it, and nothing advances. A regression steps back from the lower of the
+    two (the inner rule's step back; else the catalog's easier exercise;
+    else one set, one band level, one rep or 5 s less), so pain at a
+    deload week's dose takes the block below that dose.
+
+    Around every rule, the gate also keeps each number within the block's
+    ceilings: the exercise's own limits
+    (``dose_limits`` (:class:`~upperback.dose.DoseLimits`)), screening's hold
+    cap, and the heaviest band for the person's level
+    (:func:`~upperback.safety.person.band_ceiling`) [D1]; each rule stops at
+    them, so that the next rule of a chain can take over, and a decision
+    held there says which ceiling. A deload that would change nothing holds.
+
+    Referral on a red flag or persisting pain is not the gate's:
+    :func:`~upperback.progression.decide.progress` triages every session
+    whatever the rule.
 
     >>> PainGate(inner=Hold()).describe()
     'pain-gated (progress only when pain stays in the safe zone): hold: the dose stays as it is'
@@ -1031,6 +1146,21 @@ class PainGate:
         v.instance("inner", self.inner, RULE_TYPES)
         v.instance("easier_first", self.easier_first, bool)
 
+    @classmethod
+    def around(cls, rule: ProgressionRule) -> PainGate:
+        """``rule`` behind the gate: a gate as it is, any other rule wrapped in one.
+
+        Wrapping twice changes nothing, so that planning can gate every rule:
+
+        >>> PainGate.around(Hold()) == PainGate.around(PainGate.around(Hold()))
+        True
+
+        Raises:
+            InvalidValue: ``rule`` is not a progression rule.
+        """
+        v.instance("rule", rule, RULE_TYPES)
+        return rule if isinstance(rule, PainGate) else cls(inner=rule)
+
     def describe(self) -> str:
         """What the rule does, in plain words."""
         return (
@@ -1039,48 +1169,69 @@ class PainGate:
 
     def _step(self, ctx: Context) -> Proposal | None:
         colour, text, sources = light(ctx)
-        if colour == "green":
-            return self.inner._step(ctx)  # noqa: SLF001
-        if colour == "amber":
-            lighter = self.inner._step(ctx)  # noqa: SLF001
-            if lighter is not None and lighter.action in _LIGHTER:
-                return lighter  # a planned deload or a step back still applies
-            return _hold(self.TYPE, text, sources)
-        return self._regress(ctx, text, sources)
+        pain = unsettled(ctx)
+        if colour == "red":
+            return self._regress(ctx, text, sources, pain)
+        step = self.inner._step(ctx)  # noqa: SLF001
+        if colour == "amber" and (step is None or step.action not in _LIGHTER):
+            # Amber holds; a planned deload or a step back of the rule's still applies.
+            step = _hold(self.TYPE, text, sources)
+        return _bounded(ctx, step, pain)
 
-    def _regress(self, ctx: Context, text: str, sources: tuple[str, ...]) -> Proposal:
-        smaller = self.inner._back(ctx.block.dose)  # noqa: SLF001
+    def _regress(
+        self, ctx: Context, text: str, sources: tuple[str, ...], pain: Unsettled | None
+    ) -> Proposal:
+        current = ctx.block.dose
+        start = current if pain is None else at_most(current, pain.cap)
+        smaller = self.inner._back(start)  # noqa: SLF001
         easier = easier_block(ctx)
+        if easier is not None and not usable(ctx, easier):
+            easier = None  # one the person cannot take up would leave the painful dose
+
+        came = "" if start == current else f" The pain came at {dose_text(start)}:"
+
+        def smaller_dose(new: Dose | None) -> Proposal | None:
+            if new is None or new == start or harder_than(new, start):
+                return None
+            return Proposal(
+                action=ProgressAction.REGRESS,
+                dose=new,
+                rule=self.TYPE,
+                text=f"{text}{came} {dose_text(current)} becomes {dose_text(new)}.",
+                sources=sources,
+            )
+
+        def easier_exercise() -> Proposal | None:
+            if easier is None:
+                return None
+            return Proposal(
+                action=ProgressAction.REGRESS_EXERCISE,
+                block=easier,
+                rule=self.TYPE,
+                text=f"{text} Back to the easier {easier.exercise.name}.",
+                sources=sources,
+            )
+
         options: list[Callable[[], Proposal | None]] = [
-            lambda: (
-                None
-                if smaller is None
-                else Proposal(
-                    action=ProgressAction.REGRESS,
-                    dose=smaller,
-                    rule=self.TYPE,
-                    text=f"{text} {dose_text(ctx.block.dose)} becomes {dose_text(smaller)}.",
-                    sources=sources,
-                )
-            ),
-            lambda: (
-                None
-                if easier is None
-                else Proposal(
-                    action=ProgressAction.REGRESS_EXERCISE,
-                    block=easier,
-                    rule=self.TYPE,
-                    text=f"{text} Back to the easier {easier.exercise.name}.",
-                    sources=sources,
-                )
-            ),
+            lambda: smaller_dose(smaller),
+            easier_exercise,
         ]
         if self.easier_first:
             options.reverse()
+        options.append(lambda: smaller_dose(_eased(start)))
         for option in options:
             step = option()
             if step is not None:
                 return step
+        if start != current:
+            return Proposal(
+                action=ProgressAction.REGRESS,
+                dose=start,
+                rule=self.TYPE,
+                text=f"{text} {dose_text(current)} becomes {dose_text(start)}, where the pain"
+                " was, and no less: there is no smaller dose or easier exercise.",
+                sources=sources,
+            )
         return _hold(
             self.TYPE,
             f"{text} There is no smaller dose or easier exercise to go back to: it stays as it"
@@ -1090,6 +1241,129 @@ class PainGate:
 
     def _back(self, dose: Dose) -> Dose | None:
         return self.inner._back(dose)  # noqa: SLF001
+
+
+def _eased(dose: Dose) -> Dose | None:
+    """One step lighter when the rule has none of its own: a set, a band level, a rep or 5 s."""
+    if dose.sets > 1:
+        return attrs.evolve(dose, sets=dose.sets - 1)
+    if dose.band_level is not None and dose.band_level > min(BandLevel):
+        return attrs.evolve(dose, band_level=BandLevel(dose.band_level - 1))
+    if dose.reps is not None and dose.reps > 1:
+        return attrs.evolve(dose, reps=dose.reps - 1)
+    if dose.hold_s is not None and dose.hold_s > 1:
+        return attrs.evolve(dose, hold_s=max(1, dose.hold_s - HOLD_STEP_S))
+    return None
+
+
+_SETTLE = (
+    "nothing is made harder until a session at or below it keeps pain in the safe zone and"
+    " has settled by the next morning"
+)
+
+
+def _bounded(ctx: Context, step: Proposal | None, pain: Unsettled | None) -> Proposal | None:
+    """A proposal kept within the block's ceilings and below pain that has not settled."""
+    current = ctx.block.dose
+    if step is not None and step.action.harder and pain is not None:
+        step = _hold(
+            PainGate.TYPE,
+            f"Pain has not settled since {pain.text}: {_SETTLE}.",
+            _UNSETTLED_SOURCES,
+        )
+    if step is None:
+        if pain is None or not harder_than(current, pain.cap):
+            return _at_ceilings(ctx)
+        step = _hold(PainGate.TYPE, f"Pain has not settled since {pain.text}.", _UNSETTLED_SOURCES)
+    if step.block is not None:  # an easier exercise (a harder one was refused above)
+        if pain is None or usable(ctx, step.block):
+            return step
+        step = _hold(
+            step.rule,
+            f"{step.text} {step.block.exercise.name} is not one the person can take up"
+            f" (their kit or screening), and pain has not settled since {pain.text}.",
+            _UNSETTLED_SOURCES,
+        )
+    proposed = step.dose or current
+    new, limited = _within_ceilings(ctx, current, proposed)
+    if step.action.harder and not harder_than(new, current):
+        new = current  # what is left of a harder step within the ceilings is no step
+    text, sources = step.text, step.sources
+    if limited:
+        text = f"{text} Kept within its limits: {'; '.join(limited)}."
+        sources = tuple(dict.fromkeys((*sources, *_ceiling_sources(ctx))))
+    if pain is not None and harder_than(new, pain.cap):
+        new = at_most(new, pain.cap)
+        text = (
+            f"{text} Pain has not settled since {pain.text}: no harder than"
+            f" {dose_text(pain.cap)}, and {_SETTLE}."
+        )
+        sources = tuple(dict.fromkeys((*sources, *_UNSETTLED_SOURCES)))
+    action = _action(step.action, new, current)
+    if (action, new, text) == (step.action, proposed, step.text):
+        return step
+    return Proposal(
+        action=action,
+        dose=None if new == current else new,
+        rule=step.rule,
+        text=text,
+        sources=sources,
+    )
+
+
+def _action(proposed: ProgressAction, new: Dose, current: Dose) -> ProgressAction:
+    """What a step to ``new`` is, once kept within the caps: the action proposed, if still true."""
+    if new == current:
+        return ProgressAction.HOLD
+    if harder_than(new, current):
+        return proposed if proposed.harder else ProgressAction.PROGRESS
+    return proposed if proposed in _LIGHTER else ProgressAction.REGRESS
+
+
+_UNSETTLED_SOURCES: Final = ("P7", "P11*")
+
+
+def _within_ceilings(ctx: Context, current: Dose, proposed: Dose) -> tuple[Dose, list[str]]:
+    """``proposed`` with no number raised past its ceiling, and the ceilings that bound it.
+
+    A number is never lowered for a ceiling: a dose the app set above one is kept.
+    """
+    new = proposed
+    limited = []
+    for field in DoseField:
+        before, after = field.of(current), field.of(proposed)
+        if before is None or after is None or after <= before:
+            continue
+        ceiling = _ceiling(ctx, field)
+        most = max(ceiling.value, before)
+        if after > most:
+            new = field.set(new, most)
+            limited.append(ceiling.why or f"{field.value} at most {ceiling.value}")
+    return new, limited
+
+
+def _ceiling_sources(ctx: Context) -> tuple[str, ...]:
+    return tuple(key for field in DoseField for key in _ceiling(ctx, field).sources)
+
+
+def _at_ceilings(ctx: Context) -> Proposal | None:
+    """A hold that names the ceilings the dose has reached, or ``None`` when it reached none."""
+    dose = ctx.block.dose
+    reached = []
+    sources: list[str] = []
+    for field in DoseField:
+        value = field.of(dose)
+        ceiling = _ceiling(ctx, field)
+        if value is not None and ceiling.why is not None and value >= ceiling.value:
+            reached.append(ceiling.why)
+            sources += ceiling.sources
+    if not reached:
+        return None
+    return _hold(
+        PainGate.TYPE,
+        f"{dose_text(dose)} has reached its limits: {'; '.join(reached)}.",
+        tuple(dict.fromkeys(sources)),
+    )
 
 
 _LIGHTER: Final = frozenset(

@@ -35,15 +35,18 @@ def check_screened(program: Program) -> None:
             (``weeks[3].routine.sections[0].blocks[1].exercise.id``), with the
             rules that exclude it.
     """
-    profile = program.profile
-    if profile is None:
+    if program.profile is None:
         return
-    verdicts: dict[int, BlockScreen] = {}
+    people: dict[int, Profile] = {}
+    verdicts: dict[tuple[int, Profile], BlockScreen] = {}
     errors = []
-    for path, block in _blocks(program):
-        found = verdicts.get(id(block.exercise))
+    for week, path, block in _blocks(program):
+        person = people.get(week)
+        if person is None:
+            person = people[week] = _person(program, week)
+        found = verdicts.get((id(block.exercise), person))
         if found is None:
-            found = verdicts[id(block.exercise)] = screen(block.exercise, _person(profile))
+            found = verdicts[id(block.exercise), person] = screen(block.exercise, person)
         if found.verdict is Verdict.EXCLUDE:
             rules = "; ".join(f"{rule.id}: {rule.reason}" for rule in found.rules)
             errors.append(
@@ -57,18 +60,22 @@ def check_screened(program: Program) -> None:
         raise errors[0] if len(errors) == 1 else InvalidValues(errors)
 
 
-def _person(profile: Profile) -> Profile:
-    """The person as screened: the program's profile."""
-    return profile
+def _person(program: Program, week: int) -> Profile:
+    """The person as the plan screened them in ``week``: a person who changes, as they were."""
+    person = program.person_in(week)
+    assert person is not None  # a program with a profile has a person every week  # noqa: S101
+    return person
 
 
-def _blocks(program: Program) -> Iterator[tuple[str, Block]]:
-    """Every block a program gives the person, with its path: each week's, each decision's."""
-    yield from _routine_blocks("routine", program.routine)
+def _blocks(program: Program) -> Iterator[tuple[int, str, Block]]:
+    """Every block a program gives the person, with its week and path."""
+    for path, block in _routine_blocks("routine", program.routine):
+        yield 1, path, block
     for i, week in enumerate(program.weeks):
-        yield from _routine_blocks(f"weeks[{i}].routine", week.routine)
+        for path, block in _routine_blocks(f"weeks[{i}].routine", week.routine):
+            yield week.number, path, block
         for j, decision in enumerate(week.decisions):
-            yield f"weeks[{i}].decisions[{j}].block", decision.block
+            yield week.number, f"weeks[{i}].decisions[{j}].block", decision.block
 
 
 def _routine_blocks(path: str, routine: Routine) -> Iterator[tuple[str, Block]]:

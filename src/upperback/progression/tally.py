@@ -247,12 +247,19 @@ _ITEM_TYPES: Final[dict[str, type]] = {"weeks": Tally, "blocks": BlockTally}
 
 
 def _due(week: Week, filled: set[int], on: dt.date | None, last_of_undated: bool) -> set[int]:
-    """The week's sessions due: done or logged, or planned on a day before ``on``."""
+    """The week's sessions due: done or logged, or planned on a day before ``on``.
+
+    A session a referral reaches (``PlannedSession.referred``) is not due
+    unless it was logged: the person was asked not to exercise.
+    """
+    to_do = {s.number for s in week.sessions if not s.referred}
     if on is not None:
-        return filled | {s.number for s in week.sessions if s.date is not None and s.date < on}
+        return (
+            filled | {s.number for s in week.sessions if s.date is not None and s.date < on} & to_do
+        )
     if last_of_undated:
-        return set(range(1, max(filled, default=0) + 1))
-    return {s.number for s in week.sessions}
+        return filled | set(range(1, max(filled, default=0) + 1)) & to_do
+    return filled | to_do
 
 
 def adherence(
@@ -265,6 +272,9 @@ def adherence(
     later, or for today and not yet logged, is not missed. So someone who
     has done every session so far has done all of them (1.0), whatever the
     day of the week. Logs after ``on`` are not counted.
+
+    A session a referral reaches (``PlannedSession.referred``) is not due
+    unless it was logged: the person was asked not to exercise.
 
     Without ``on``, adherence is counted as of the last log's day; a
     program without dates is counted to the last logged session, each
@@ -327,7 +337,7 @@ def adherence(
         week_logs = placed.get(week.number, [])
         for index, log in week_logs:
             _check_log(log, week.routine, index)
-        filled = _session_numbers(week_logs, per_week, week.number)
+        filled = set(_session_numbers(week_logs, per_week, week.number))
         due = _due(week, filled, on, last_of_undated=week.number == last)
         counter.week(week, len(due), [log for _, log in week_logs])
     return Adherence(

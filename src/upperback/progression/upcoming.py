@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from upperback import _validate as v
-from upperback._convert import to_tuple
 from upperback.errors import InvalidValue
-from upperback.progression.decide import REFERRAL_LEVELS, most_pressing, session_advice
+from upperback.progression.decide import REFERRAL_LEVELS, most_pressing
 from upperback.progression.engine import ProgressAction
+from upperback.progression.history import CheckIn, Clearance, checked, triage_history
 from upperback.progression.log import MAX_WEEKS, SessionLog
 from upperback.progression.program import PlannedSession, Program, _place_logs, _session_numbers
 from upperback.routine import Routine
-from upperback.safety import DEFAULT_POLICY, Advice, SafetyPolicy, SymptomReport, triage
+from upperback.safety import DEFAULT_POLICY, Advice, SafetyPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -94,18 +93,6 @@ class NextSession:
                 )
 
 
-def _pairs(checkins: Any) -> tuple[tuple[dt.date, SymptomReport], ...]:
-    if isinstance(checkins, Mapping):
-        checkins = sorted(checkins.items(), key=lambda item: str(item[0]))
-    items = to_tuple(checkins)
-    v.collection("checkins", items, tuple, tuple)
-    for i, pair in enumerate(items):
-        if len(pair) != 2 or type(pair[0]) is not dt.date:
-            raise InvalidValue(f"checkins[{i}]", pair, "must be a (date, SymptomReport) pair")
-        v.instance(f"checkins[{i}][1]", pair[1], SymptomReport)
-    return items
-
-
 def _day(session: PlannedSession) -> dt.date:
     """A session's day (every session of a program with a start date has one)."""
     return session.date or dt.date.min
@@ -122,33 +109,31 @@ def _advice_in_force(
     on: dt.date,
     weeks: range,
     logs: list[SessionLog],
-    checkins: tuple[tuple[dt.date, SymptomReport], ...],
+    check_ins: tuple[CheckIn, ...],
+    clearances: tuple[Clearance, ...],
     policy: SafetyPolicy,
 ) -> Advice | None:
-    """The advice in force on ``on``: the program's for ``weeks``, merged with the recent triage.
+    """The advice in force on ``on``: the program's for ``weeks``, merged with the history's.
 
     The program's advice of a week triages the week before it (as
-    :func:`~upperback.progression.program.plan` saw its logs). Here the
-    logs (each with the history before it) and the check-ins of that week
-    and of this one, up to ``on``, are triaged too: a check-in is no part
-    of a plan, and a program planned without its latest logs has not seen
-    them. The most pressing of all is in force. This is the one place that
-    decides it.
+    :func:`~upperback.progression.program.plan` saw its logs). The whole
+    history up to ``on`` is triaged too, by
+    :func:`~upperback.progression.history.triage_history`: a check-in is no
+    part of a plan, a program planned without its latest logs has not seen
+    them, and a red flag is never forgotten because it is old. The most
+    pressing of all is in force.
     """
-    start = program.start or on
-    recent = (_week_of(start, on) - 1, _week_of(start, on))
     found = [program.weeks[n - 1].advice for n in weeks]
-    history = sorted(logs, key=lambda log: log.date)
-    found += [
-        session_advice(history, i, policy, program.profile)
-        for i, log in enumerate(history)
-        if _week_of(start, log.date) in recent
-    ]
-    found += [
-        triage(report, policy, profile=program.profile)
-        for day, report in checkins
-        if _week_of(start, day) in recent
-    ]
+    history = triage_history(
+        logs,
+        as_of=on,
+        check_ins=check_ins,
+        clearances=clearances,
+        profile=program.person,
+        policy=policy,
+    )
+    if logs or check_ins or history.referred:
+        found.append(history.advice)
     return most_pressing(advice for advice in found if advice is not None)
 
 
@@ -170,7 +155,8 @@ def next_session(
     *,
     on: dt.date,
     logs: Iterable[SessionLog] = (),
-    checkins: Iterable[tuple[dt.date, SymptomReport]] | Mapping[dt.date, SymptomReport] = (),
+    check_ins: Iterable[CheckIn] = (),
+    clearances: Iterable[Clearance] = (),
     policy: SafetyPolicy = DEFAULT_POLICY,
 ) -> NextSession:
     """The person's next session on the day ``on``, or why there is none, with the advice in force.
@@ -182,10 +168,11 @@ def next_session(
     a later day); a session of an earlier day that was not done is past. The advice in force is the
     most pressing of the program's advice for the week (the triage of the
     week before, when the program was planned with its logs) and the
-    triage of the logs and check-ins of this program week and the one
-    before, up to ``on``. When it says to see a professional, or the
+    triage of the whole history up to ``on``
+    (:func:`~upperback.progression.history.triage_history`: the logs, the
+    check-ins and the clearances). When it says to see a professional, or the
     program referred the person, there is no session: exercise stops until
-    a clinician has seen them.
+    a clinician's clearance.
 
     >>> import datetime as dt
     >>> routine = Routine.of("Desk", main=[default_catalog()["band-pull-apart"]])
@@ -194,7 +181,7 @@ def next_session(
     >>> found.status, found.session.date, found.reason
     (<NextStatus.PLANNED: 'planned'>, datetime.date(2026, 1, 7), 'Week 1, session 2 of 3: Wednesday 07 January 2026.')
     >>> check_in = SymptomReport(days_since_onset=3, trend=Trend.WORSE, red_flags={RedFlag.CHEST_PAIN})
-    >>> stopped = next_session(program, on=dt.date(2026, 1, 6), checkins=[(dt.date(2026, 1, 6), check_in)])
+    >>> stopped = next_session(program, on=dt.date(2026, 1, 6), check_ins=[CheckIn(date=dt.date(2026, 1, 6), report=check_in)])
     >>> stopped.status, stopped.advice.level
     (<NextStatus.REFERRED: 'referred'>, <AdviceLevel.URGENT: 'urgent'>)
 
@@ -203,8 +190,9 @@ def next_session(
             so that its weeks carry their doses and advice.
         on: The day asked about, usually today.
         logs: The sessions logged so far; those after ``on`` are not read.
-        checkins: ``(day, report)`` pairs of the person's check-ins (a dict
-            from day to report is accepted); those after ``on`` are not read.
+        check_ins: The person's check-ins outside sessions; those after ``on``
+            are not read.
+        clearances: Clinicians' clearances; those after ``on`` are not read.
         policy: The triage thresholds.
 
     Raises:
@@ -224,15 +212,22 @@ def next_session(
         )
     per_week = program.routine.sessions_per_week
     placed = _place_logs(logs, len(program.weeks), per_week, start)
-    known = _pairs(checkins)
+    known = checked(check_ins, clearances)
     upto = [log for found in placed.values() for _, log in found if log.date <= on]
-    checked = tuple(pair for pair in known if pair[0] <= on)
+    found_check_ins = tuple(check_in for check_in in known[0] if check_in.date <= on)
+    found_clearances = tuple(clearance for clearance in known[1] if clearance.date <= on)
     current = min(max(_week_of(start, on), 1), len(program.weeks))
     found = _first_free(program, on, placed)
     last = found[0] if found is not None else current
     weeks = range(current, max(current, last) + 1)
     advice = _advice_in_force(
-        program, on=on, weeks=weeks, logs=upto, checkins=checked, policy=policy
+        program,
+        on=on,
+        weeks=weeks,
+        logs=upto,
+        check_ins=found_check_ins,
+        clearances=found_clearances,
+        policy=policy,
     )
     why = _referral(program, range(1, weeks.stop), advice)
     if why is not None:
@@ -271,7 +266,7 @@ def _first_free(
         if _day(week.sessions[-1]) < on:
             continue
         week_logs = [(i, log) for i, log in placed.get(week.number, []) if log.date <= on]
-        filled = _session_numbers(week_logs, per_week, week.number)
+        filled = set(_session_numbers(week_logs, per_week, week.number))
         filled |= {session.number for session in week.sessions if session.logged}
         for session in week.sessions:
             day = _day(session)

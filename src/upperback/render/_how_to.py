@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upperback.progression import ProgressAction, addresses
+from upperback.progression import addresses
 from upperback.render._person import Cited
 from upperback.render._sheet import card
-from upperback.safety import AdviceLevel
 
 if TYPE_CHECKING:
     from upperback.progression import Program
@@ -34,7 +33,7 @@ def program_cards(program: Program, view: PersonView) -> tuple[Card, ...]:
             number,
             block,
             view,
-            program.profile,
+            program.person,
             dose=False,
             weeks=span(weeks) if block.exercise.id in several else None,
         )
@@ -73,16 +72,17 @@ def span(weeks: list[int]) -> str:
 
 
 def referral(program: Program) -> tuple[Cited, ...]:
-    """The line that says progression stopped to refer the person, from the first referred week."""
-    for week in program.weeks:
-        refer = next((d for d in week.decisions if d.action is ProgressAction.REFER), None)
-        if refer is None:
-            continue
-        reason = refer.reasons[0]
-        text = f"From week {week.number}, progression stopped to refer you: {reason.text}"
-        sources = reason.sources
-        if week.advice is not None and week.advice.level >= AdviceLevel.SEE_PROFESSIONAL:
-            text += f" {week.advice.message}"
-            sources = tuple(dict.fromkeys((*sources, *week.advice.sources)))
-        return (Cited(text=text, sources=sources),)
-    return ()
+    """The line that says exercise stopped to refer the person, pointing to the week it did.
+
+    What to do instead, and why, is said once, in that week
+    (``Program.referrals``), so this line does not repeat it.
+    """
+    if not program.referrals:
+        return ()
+    number, first = program.referrals[0]
+    level = first.level.value.replace("_", " ")
+    text = (
+        f"From week {number}, progression stopped to refer you ({level}):"
+        f" week {number} says what to do instead, and why."
+    )
+    return (Cited(text=text, sources=first.sources),)

@@ -20,7 +20,15 @@ from upperback.errors import InvalidValue
 from upperback.exercise import Exercise
 from upperback.render._person import Cited, PersonView, caution_lines, merged, person_view
 from upperback.routine import Block, Routine, SectionRole
-from upperback.safety import Action, Profile, RedFlag, ScreenReport, Verdict, screen
+from upperback.safety import (
+    Action,
+    AdviceLevel,
+    Profile,
+    RedFlag,
+    ScreenReport,
+    Verdict,
+    screen,
+)
 from upperback.vocab import Laterality
 
 if TYPE_CHECKING:
@@ -190,7 +198,19 @@ def card(
 
 def warning_signs() -> tuple[Cited, ...]:
     """The red-flag questions: a yes to any of them means urgent help, not exercise."""
-    return tuple(Cited(text=flag.question, sources=flag.sources) for flag in RedFlag)
+    # Where a yes sends the person: the emergencies say so on their line, and
+    # one line says where the others go.
+    emergency = AdviceLevel.EMERGENCY
+    lines = [
+        Cited(
+            text=flag.question
+            + (f" If so, {emergency.action}." if flag.level is emergency else ""),
+            sources=flag.sources,
+        )
+        for flag in RedFlag
+    ]
+    other = f"A yes to any other: {AdviceLevel.URGENT.action}."
+    return (*lines, Cited(text=other, sources=("R3",)))
 
 
 def _routine_sheet(
@@ -252,6 +272,7 @@ def _exercise_sheet(exercise: Exercise, profile: Profile | None) -> Sheet:
         facts.append(f"Also called: {', '.join(exercise.aliases)}.")
     if exercise.dose_note:
         facts.append(exercise.dose_note)
+    facts.append(f"Where the dose comes from: {exercise.dose_origin()}")
     return _lone_sheet(exercise.name, facts, Block(exercise=exercise), profile)
 
 
@@ -267,23 +288,23 @@ def screen_changes(report: ScreenReport) -> tuple[Cited, ...]:
     A rule that changed every exercise (nerve-related pain caps them all)
     is one line, not one a block.
     """
-    grouped: dict[tuple[bool, str], tuple[Any, list[str]]] = {}
+    grouped: dict[tuple[bool, str, str], tuple[Any, list[str]]] = {}
     for item in report.blocks:
         if item.verdict is Verdict.OK:
             continue
         excluded = item.verdict is Verdict.EXCLUDE
-        for rule in item.rules:
+        for rule, reason in zip(item.rules, item.reasons, strict=True):
             if excluded and rule.action is not Action.EXCLUDE:
                 continue
-            names = grouped.setdefault((excluded, rule.id), (rule, []))[1]
+            names = grouped.setdefault((excluded, rule.id, reason), (rule, []))[1]
             if item.block.exercise.name not in names:
                 names.append(item.block.exercise.name)
     return tuple(
         Cited(
-            text=f"{'Left out' if excluded else 'Changed'} {_names(names)}: {rule.reason}",
+            text=f"{'Left out' if excluded else 'Changed'} {_names(names)}: {reason}",
             sources=rule.sources,
         )
-        for (excluded, _), (rule, names) in grouped.items()
+        for (excluded, _, reason), (rule, names) in grouped.items()
     )
 
 

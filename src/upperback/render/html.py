@@ -17,13 +17,13 @@ from upperback.media import MediaKind
 from upperback.progression import Program
 from upperback.render._chart import chart
 from upperback.render._media import byline, media_label
-from upperback.render._program import program_sheet
+from upperback.render._program import RESUMES, program_sheet
 from upperback.render._sheet import check_flag, check_program, minutes, plain, sheet_of
 from upperback.sources import reference
 
 if TYPE_CHECKING:
     from upperback.media import Media
-    from upperback.render._program import ProgramSheet
+    from upperback.render._program import ProgramSheet, WeekView
     from upperback.render._sheet import Card, Cited, Sheet
     from upperback.safety import Profile
 
@@ -241,8 +241,31 @@ def _notice(signs: tuple[Cited, ...], notice: tuple[Cited, ...]) -> list[str]:
     return body
 
 
+def _referral(week: WeekView) -> list[str]:
+    body = []
+    if week.clearance is not None:
+        body.append(f"<p class=meta>{_cited(week.clearance)}</p>")
+    if week.referral is None:
+        return body
+    body.append(
+        f"<div class=referral><p class=care><strong>{escape(week.referral.stop)}</strong></p>"
+    )
+    if week.referral.first:
+        body.append(f"<p>Instead: {escape(week.referral.instead)}</p><p>Why:</p><ul>")
+        body += [f"<li>{_cited(reason)}</li>" for reason in week.referral.reasons]
+        body.append("</ul>")
+    if week.clearance is None:
+        body.append(f"<p>{escape(RESUMES)}</p>")
+    body.append("</div>")
+    return body
+
+
 def render_program(sheet: ProgramSheet, *, remote_media: bool = False) -> str:
-    """The HTML page of a program: the chart, a table a week, each exercise, the notice, logs."""
+    """The HTML page of a program: the chart, a table a week, each exercise, the notice, logs.
+
+    A week with no session to do has no table and no log page: it says what
+    to do instead, and why; a session a referral reaches gets no log table.
+    """
     body = [f"<h1>{escape(sheet.title)}</h1>"]
     body += [f"<p class=facts>{escape(fact)}</p>" for fact in sheet.facts]
     body += _for_you(sheet.for_you)
@@ -261,16 +284,20 @@ def render_program(sheet: ProgramSheet, *, remote_media: bool = False) -> str:
         body.append(f"<p class=meta>{escape(', '.join(week.when))}</p>")
         if week.advice is not None:
             body.append(f"<p class=care>Advice in force: {_cited(week.advice)}</p>")
-        rows = "".join(
-            f"<tr><td>{escape(line.name)}</td><td>{escape(line.dose)}</td><td>"
-            + (escape(line.action) if line.action else "")
-            + "".join(f"<br><span class=meta>{_cited(reason)}</span>" for reason in line.reasons)
-            + "</td></tr>"
-            for line in week.lines
-        )
-        body.append(f"<table><tr><th>Exercise</th><th>Dose</th><th>Change</th></tr>{rows}</table>")
-        if week.referred:
-            body.append("<p class=care>Progression stopped: see a healthcare professional.</p>")
+        if week.lines:
+            rows = "".join(
+                f"<tr><td>{escape(line.name)}</td><td>{escape(line.dose)}</td><td>"
+                + (escape(line.action) if line.action else "")
+                + "".join(
+                    f"<br><span class=meta>{_cited(reason)}</span>" for reason in line.reasons
+                )
+                + "</td></tr>"
+                for line in week.lines
+            )
+            body.append(
+                f"<table><tr><th>Exercise</th><th>Dose</th><th>Change</th></tr>{rows}</table>"
+            )
+        body += _referral(week)
         body.append("</section>")
     if sheet.cards:
         body.append("<h2>How to do each exercise</h2><div class=cards>")
@@ -284,6 +311,8 @@ def render_program(sheet: ProgramSheet, *, remote_media: bool = False) -> str:
     for week in sheet.weeks:
         tables = []
         for when in week.when:
+            if when in week.stopped_when:
+                continue
             rows = "".join(
                 f"<tr><td>{escape(line.name)}<br><span class=meta>{escape(line.dose)}</span></td>"
                 "<td class=blank></td><td class=blank></td><td class=blank></td>"
@@ -291,10 +320,11 @@ def render_program(sheet: ProgramSheet, *, remote_media: bool = False) -> str:
                 for line in week.lines
             )
             tables.append(f"<h3>{escape(when)}</h3><table>{head}{rows}</table>")
-        body.append(
-            f"<section class=session-log><h2>Log sheet: week {week.number}</h2>"
-            f"<p class=meta>{_LOG_HELP}</p>" + "".join(tables) + "</section>"
-        )
+        if tables:
+            body.append(
+                f"<section class=session-log><h2>Log sheet: week {week.number}</h2>"
+                f"<p class=meta>{_LOG_HELP}</p>" + "".join(tables) + "</section>"
+            )
     return _page(sheet.title, body)
 
 

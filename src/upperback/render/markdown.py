@@ -16,13 +16,13 @@ from upperback.errors import UnknownReference
 from upperback.media import MediaKind
 from upperback.progression import Program
 from upperback.render._media import byline, media_label
-from upperback.render._program import program_sheet
+from upperback.render._program import RESUMES, program_sheet
 from upperback.render._sheet import check_flag, check_program, minutes, plain, sheet_of
 from upperback.sources import reference
 
 if TYPE_CHECKING:
     from upperback.media import Media
-    from upperback.render._program import ProgramSheet
+    from upperback.render._program import ProgramSheet, WeekView
     from upperback.render._sheet import Card, Cited, Sheet
     from upperback.safety import Profile
 
@@ -151,8 +151,26 @@ def render_sheet(sheet: Sheet, *, remote_media: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _referral(week: WeekView) -> list[str]:
+    lines = []
+    if week.clearance is not None:
+        lines += [_cited(week.clearance), ""]
+    if week.referral is None:
+        return lines
+    lines += [f"**{escape(week.referral.stop)}**", ""]
+    if week.referral.first:
+        lines += [f"Instead: {escape(week.referral.instead)}", "", "Why:", ""]
+        lines += [*(f"- {_cited(reason)}" for reason in week.referral.reasons), ""]
+    if week.clearance is None:
+        lines += [escape(RESUMES), ""]
+    return lines
+
+
 def render_program(sheet: ProgramSheet, *, remote_media: bool = False) -> str:
-    """The Markdown of a program: a table a week, how to do each exercise, the safety notice."""
+    """The Markdown of a program: a table a week, how to do each exercise, the safety notice.
+
+    A week with no session to do has no table: it says what to do instead, and why.
+    """
     lines = [f"# {escape(sheet.title)}", "", *(escape(fact) for fact in sheet.facts), ""]
     lines += _for_you(sheet.for_you)
     for week in sheet.weeks:
@@ -160,14 +178,14 @@ def render_program(sheet: ProgramSheet, *, remote_media: bool = False) -> str:
         lines += [f"## Week {week.number}{label}", "", escape(", ".join(week.when)), ""]
         if week.advice is not None:
             lines += [f"Advice in force: {_cited(week.advice)}", ""]
-        lines += ["| Exercise | Dose | Change |", "|---|---|---|"]
-        for line in week.lines:
-            why = "; ".join(_cited(reason) for reason in line.reasons)
-            change = f"{line.action}: {why}" if line.action else ""
-            lines.append(f"| {escape(line.name)} | {escape(line.dose)} | {change} |")
-        lines.append("")
-        if week.referred:
-            lines += ["**Progression stopped: see a healthcare professional.**", ""]
+        if week.lines:
+            lines += ["| Exercise | Dose | Change |", "|---|---|---|"]
+            for line in week.lines:
+                why = "; ".join(_cited(reason) for reason in line.reasons)
+                change = f"{line.action}: {why}" if line.action else ""
+                lines.append(f"| {escape(line.name)} | {escape(line.dose)} | {change} |")
+            lines.append("")
+        lines += _referral(week)
     if sheet.cards:
         lines += ["## How to do each exercise", ""]
         for card in sheet.cards:

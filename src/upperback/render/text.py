@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from upperback.progression import Program
 from upperback.render._media import credit, media_label
-from upperback.render._program import program_sheet
+from upperback.render._program import RESUMES, program_sheet
 from upperback.render._sheet import check_program, minutes, plain, sheet_of
 
 if TYPE_CHECKING:
     from upperback.media import Media
-    from upperback.render._program import ProgramSheet
+    from upperback.render._program import ProgramSheet, WeekView
     from upperback.render._sheet import Card, Cited, Sheet
     from upperback.safety import Profile
 
@@ -86,8 +86,28 @@ def render_sheet(sheet: Sheet) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _referral(week: WeekView) -> list[str]:
+    lines = []
+    if week.clearance is not None:
+        lines.append(f"  {_cited(week.clearance)}")
+    if week.referral is None:
+        return lines
+    lines.append(f"  {week.referral.stop}")
+    if week.referral.first:
+        lines.append(f"  Instead: {week.referral.instead}")
+        lines.append("  Why:")
+        lines += [f"    - {_cited(reason)}" for reason in week.referral.reasons]
+    if week.clearance is None:
+        lines.append(f"  {RESUMES}")
+    return lines
+
+
 def render_program(sheet: ProgramSheet) -> str:
-    """The text of a program: each week's doses and what changed, how to do each, the notice."""
+    """The text of a program: each week's doses and what changed, how to do each, the notice.
+
+    A week a referral reaches lists no exercise for its stopped sessions: it
+    says what to do instead, and why.
+    """
     lines = [plain(sheet.title), *(plain(fact) for fact in sheet.facts)]
     lines += _for_you(sheet.for_you)
     for week in sheet.weeks:
@@ -100,8 +120,7 @@ def render_program(sheet: ProgramSheet) -> str:
                 f"  {plain(line.name)}: {line.dose}" + (f" ({line.action})" if line.action else "")
             )
             lines += [f"      {_cited(reason)}" for reason in line.reasons]
-        if week.referred:
-            lines.append("  Progression stopped: see a healthcare professional.")
+        lines += _referral(week)
     if sheet.cards:
         lines += ["", "How to do each exercise"]
         for card in sheet.cards:

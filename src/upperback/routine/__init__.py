@@ -6,13 +6,21 @@ roles and structures), ``block`` (:class:`Block`),
 ``coverage``, ``model``
 (:class:`Section`, :class:`Routine`), and the transforms that build on a
 routine, each beside the result it returns: ``scaling``
-(:func:`scale`) and ``substitution`` (:func:`substitute`).
+(:func:`scale`) and ``substitution`` (:func:`substitute`); and ``frequency``,
+how often a routine with strengthening may be done (:func:`check_recovery`).
 """
 
 from __future__ import annotations
 
 from upperback.routine.block import Block, Caution
 from upperback.routine.coverage import Coverage
+from upperback.routine.frequency import (
+    MAX_STRENGTH_SESSIONS,
+    RECOVERY_KINDS,
+    check_recovery,
+    needs_recovery,
+    recovery_problem,
+)
 from upperback.routine.model import Routine, Section
 from upperback.routine.scaling import DoseChange, ScaleResult, scale
 from upperback.routine.structure import MAX_ROUNDS, SectionRole, Structure
@@ -21,6 +29,8 @@ from upperback.routine.timing import SWITCH_SIDES_S, TRANSITION_S, Side, Step, S
 
 __all__ = [
     "MAX_ROUNDS",
+    "MAX_STRENGTH_SESSIONS",
+    "RECOVERY_KINDS",
     "SWITCH_SIDES_S",
     "TRANSITION_S",
     "Block",
@@ -37,6 +47,9 @@ __all__ = [
     "Structure",
     "Substitution",
     "SubstitutionResult",
+    "check_recovery",
+    "needs_recovery",
+    "recovery_problem",
     "scale",
     "substitute",
 ]

@@ -284,7 +284,7 @@ class Routine:
         (the right one's notes when the left has none), takes the union of
         the tags, and the *smaller* ``sessions_per_week``: the joined
         session is done at the frequency both prescriptions allow
-        (strengthening needs 48–72 h between sessions for a muscle group [A7]).
+        (strengthening needs at least 48 h between sessions for a muscle group [A6][A7]).
 
         .. versionadded:: 0.1.0
         """

@@ -9,7 +9,7 @@ import attrs
 
 from upperback import _validate as v
 from upperback._convert import to_tuple
-from upperback.dose import Dose
+from upperback.dose import Dose, hold_range_s
 from upperback.errors import InvalidValue
 from upperback.routine.model import Routine
 from upperback.routine.structure import MAX_INDEX
@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["DoseChange", "ScaleResult", "scale"]
 
 HOLD_STEP_S: Final = 5
-STRETCH_HOLD_S: Final = (10, 30)
-"""Static stretch holds for most adults: 10–30 s [A1][A2]."""
+"""A hold changes by 5 s a step: scaling, the progression defaults and a step back alike.
+
+Derived: ACSM calls the optimal rate of progression unknown [A2], so the step is small.
+"""
 STRETCH_SETS: Final = (2, 4)
 """Repetitions of a static stretch: 2–4 [A2]."""
 OTHER_SETS: Final = (1, 4)
@@ -36,42 +38,59 @@ MAX_MINUTES: Final = 240
 Position = tuple[int, int]
 
 
-def _shorter(block: Block) -> list[Dose]:
+def _hold_range(block: Block, older_adult: bool) -> tuple[int, int]:
+    """The block's hold range, within the exercise's own limit and the block's safety cap.
+
+    The person's range is 10–30 s, or 30–60 s for an older adult's static stretch [A1][A2].
+    """
+    low, high = hold_range_s(
+        block.exercise.kind, older_adult=older_adult, limits=block.exercise.dose_limits
+    )
+    if block.max_hold_s is not None:
+        # A safety rule's cap wins over the usual range: lengthening stays within it.
+        high = min(high, block.max_hold_s)
+        low = min(low, high)
+    return low, high
+
+
+def _set_range(block: Block) -> tuple[int, int]:
+    low, high = STRETCH_SETS if block.exercise.kind.is_stretch else OTHER_SETS
+    limit = block.exercise.dose_limits.sets
+    if limit is not None:
+        high = min(high, limit)
+        low = min(low, high)
+    return low, high
+
+
+def _shorter(block: Block, older_adult: bool) -> list[Dose]:
     dose = block.dose
     options = []
     if block.exercise.kind.is_stretch:
-        low_hold, high_hold = STRETCH_HOLD_S
+        low_hold, high_hold = _hold_range(block, older_adult)
         if dose.reps is None and dose.hold_s is not None and dose.hold_s > low_hold:
             hold = max(low_hold, min(dose.hold_s - HOLD_STEP_S, high_hold))
             options.append(attrs.evolve(dose, hold_s=hold))
-        low_sets, high_sets = STRETCH_SETS
-    else:
-        low_sets, high_sets = OTHER_SETS
+    low_sets, high_sets = _set_range(block)
     if dose.sets > low_sets:
         options.append(attrs.evolve(dose, sets=min(dose.sets - 1, high_sets)))
     return options
 
 
-def _longer(block: Block) -> list[Dose]:
+def _longer(block: Block, older_adult: bool) -> list[Dose]:
     dose = block.dose
     options = []
     if block.exercise.kind.is_stretch:
-        low_hold, high_hold = STRETCH_HOLD_S
-        if block.max_hold_s is not None:
-            # A safety rule's cap wins over the usual range: lengthening stays within it.
-            high_hold = min(high_hold, block.max_hold_s)
+        low_hold, high_hold = _hold_range(block, older_adult)
         if dose.reps is None and dose.hold_s is not None and dose.hold_s < high_hold:
             hold = min(high_hold, max(dose.hold_s + HOLD_STEP_S, low_hold))
             options.append(attrs.evolve(dose, hold_s=hold))
-        low_sets, high_sets = STRETCH_SETS
-    else:
-        low_sets, high_sets = OTHER_SETS
+    low_sets, high_sets = _set_range(block)
     if dose.sets < high_sets:
         options.append(attrs.evolve(dose, sets=max(dose.sets + 1, low_sets)))
     return options
 
 
-def scale(routine: Routine, *, minutes: float) -> ScaleResult:
+def scale(routine: Routine, *, minutes: float, older_adult: bool = False) -> ScaleResult:
     """Fit the routine into a time budget by changing sets and holds.
 
     It never adds or removes an exercise and never changes reps,
@@ -79,13 +98,22 @@ def scale(routine: Routine, *, minutes: float) -> ScaleResult:
 
     * stretches (static and PNF): holds by 5 s, never below 10 s or
       above 30 s, and sets (repetitions) never below 2 or above 4
-      (ACSM: 10–30 s holds, 2–4 repetitions [A1][A2]); a value already
-      outside those ranges is only ever moved towards them; a hold is
-      never lengthened past the block's safety cap
-      (:attr:`Block.max_hold_s <upperback.routine.Block.max_hold_s>`),
-      even when the budget would allow a longer one;
+      (ACSM: 10–30 s holds, 2–4 repetitions [A1][A2]); for an older
+      adult (``older_adult``), a static stretch's holds stay within
+      30–60 s instead [A1][A2], so a hold is never cut below the
+      person's floor: when nothing else can give, the budget is not met
+      (and :func:`~upperback.compose.prescription.prescribe` drops an
+      exercise instead);
     * every other exercise: sets only, never below 1 or above 4
       (2–4 sets per muscle group [A7]).
+
+    A value already outside those ranges is only ever moved towards
+    them. A number is never lengthened past the exercise's own limit
+    (``Exercise.dose_limits``, a :class:`~upperback.dose.DoseLimits`)
+    or the block's safety cap
+    (:attr:`Block.max_hold_s <upperback.routine.Block.max_hold_s>`),
+    even when the budget would allow more; those limits also narrow the
+    ranges above (a 15 s limit makes 10–15 s holds, for everyone).
 
     To shorten, it takes the cut that fits the budget removing the
     least time, or, while none fits, the cut removing the most. To
@@ -96,6 +124,9 @@ def scale(routine: Routine, *, minutes: float) -> ScaleResult:
     Args:
         routine: The routine to fit.
         minutes: The budget, 1 to 240 minutes.
+        older_adult: Keep an older adult's longer static stretch holds
+            (:func:`~upperback.dose.hold_range_s`); who counts as one is
+            :attr:`Profile.older_adult <upperback.safety.profile.Profile.older_adult>`.
 
     Returns:
         The new routine, what changed and why, and whether the budget
@@ -104,11 +135,13 @@ def scale(routine: Routine, *, minutes: float) -> ScaleResult:
         shortest one, never one missing an exercise.
 
     Raises:
-        InvalidValue: ``minutes`` is not a number from 1 to 240.
+        InvalidValue: ``minutes`` is not a number from 1 to 240, or
+            ``older_adult`` is not true or false.
 
     .. versionadded:: 0.1.0
     """
     v.number_between("minutes", minutes, MIN_MINUTES, MAX_MINUTES, " minutes")
+    v.instance("older_adult", older_adult, bool)
     budget = math.floor(minutes * 60)
     sections = [list(section.blocks) for section in routine.sections]
     seconds = [section_s(section) for section in routine.sections]
@@ -126,7 +159,7 @@ def scale(routine: Routine, *, minutes: float) -> ScaleResult:
             (candidate_total(i, j, dose), i, j, dose)
             for i, blocks in enumerate(sections)
             for j, block in enumerate(blocks)
-            for dose in (_shorter(block) if shorten else _longer(block))
+            for dose in (_shorter(block, older_adult) if shorten else _longer(block, older_adult))
         ]
         if shorten:
             if total <= budget:
@@ -155,7 +188,7 @@ def scale(routine: Routine, *, minutes: float) -> ScaleResult:
         ),
     )
     changes = tuple(
-        _change(i, j, before, after, budget, shorten=shorten)
+        _change(i, j, before, after, budget, shorten=shorten, older_adult=older_adult)
         for i, section in enumerate(routine.sections)
         for j, (before, after) in enumerate(zip(section.blocks, sections[i], strict=True))
         if before.dose != after.dose
@@ -170,7 +203,7 @@ def _fit_key(option: tuple[int, int, int, Dose]) -> tuple[int, int, int]:
 
 
 def _change(
-    i: int, j: int, before: Block, after: Block, budget: int, *, shorten: bool
+    i: int, j: int, before: Block, after: Block, budget: int, *, shorten: bool, older_adult: bool
 ) -> DoseChange:
     parts = []
     if before.dose.sets != after.dose.sets:
@@ -178,10 +211,15 @@ def _change(
     if before.dose.hold_s != after.dose.hold_s:
         parts.append(f"hold {before.dose.hold_s} s → {after.dose.hold_s} s")
     verb = "shortened" if shorten else "lengthened"
+    low_sets, high_sets = _set_range(before)
     if before.exercise.kind.is_stretch:
-        limits = "holds kept to 10–30 s and 2–4 repetitions where changed [A1][A2]"
+        low, high = _hold_range(before, older_adult)
+        limits = (
+            f"holds kept to {low}–{high} s and {low_sets}–{high_sets} repetitions where changed"
+            " [A1][A2]"
+        )
     else:
-        limits = "sets kept to 1–4 [A7]"
+        limits = f"sets kept to {low_sets}–{high_sets} [A7]"
     reason = f"{', '.join(parts)}: {verb} to fit a budget of {budget} s; {limits}"
     return DoseChange(
         exercise_id=before.exercise.id,

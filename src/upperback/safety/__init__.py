@@ -9,6 +9,12 @@ Two halves, both pure functions over values:
   every block with its reasons and sources;
   :meth:`ScreenReport.safe_routine() <upperback.safety.screen.ScreenReport.safe_routine>`
   gives the routine with exclusions removed and modifications applied.
+- a person changes: a :class:`~upperback.safety.profile.Profile` may carry
+  dated facts (:mod:`~upperback.safety.dated`: a pregnancy, injuries,
+  surgeries, conditions that start or end), and
+  :meth:`Profile.on() <upperback.safety.profile.Profile.on>` gives the person
+  as they are on a day; a plan records how they changed week by week
+  (:class:`~upperback.safety.changes.PersonChange`).
 - :func:`~upperback.safety.triage.triage` reads a
   :class:`~upperback.safety.triage.SymptomReport` and returns
   :class:`~upperback.safety.triage.Advice`: any red flag is urgent, and
@@ -22,12 +28,15 @@ Two halves, both pure functions over values:
   :func:`~upperback.safety.triage.next_morning_ceiling`.
 
 The library supports clinicians; it does not diagnose and does not
-replace one. Upper-back pain that does not ease within days should be
-seen by a healthcare professional.
+replace one. Most back pain starts to ease within two weeks and settles
+within six [R15]; pain that is not improving within a few weeks should be
+seen by a GP or a physiotherapist [R3], and a red flag needs help at once,
+at its tier [R3].
 """
 
 from __future__ import annotations
 
+from upperback.safety.changes import ChangeCode, ChangeEffect, PersonChange
 from upperback.safety.conditions import (
     ONSET_RED_FLAG_BANDS,
     PREGNANCY,
@@ -37,9 +46,19 @@ from upperback.safety.conditions import (
     Condition,
     trimester,
 )
+from upperback.safety.dated import (
+    DATED_APART,
+    PEACE_DAYS,
+    PREGNANCY_DAYS,
+    DatedCondition,
+    Injury,
+    Pregnancy,
+    Surgery,
+)
 from upperback.safety.guidance import CONDITION_GUIDANCE, ConditionGuidance, condition_guidance
 from upperback.safety.person import (
     ADULT_HOLD_S,
+    BAND_CEILINGS,
     LEVEL_STEP,
     NOVICE_LEVELS,
     OLDER_ADULT_BANDS,
@@ -48,6 +67,7 @@ from upperback.safety.person import (
     STRENGTH_REPS,
     STRETCH_TOTAL_S,
     adjusted_dose,
+    band_ceiling,
     hold_range_s,
     is_novice,
     is_older_adult,
@@ -78,6 +98,7 @@ from upperback.safety.triage import (
     SafetyPolicy,
     SymptomReport,
     Trend,
+    advise,
     findings,
     next_morning_ceiling,
     pain_ceiling,
@@ -87,8 +108,10 @@ from upperback.safety.triage import (
 
 __all__ = [
     "ADULT_HOLD_S",
+    "BAND_CEILINGS",
     "CLINICIAN_RULE_ID",
     "CONDITION_GUIDANCE",
+    "DATED_APART",
     "DEFAULT_POLICY",
     "FINDINGS",
     "LEVEL_CAUTION_RULE_ID",
@@ -99,7 +122,9 @@ __all__ = [
     "OLDER_ADULT_HOLD_S",
     "OLDER_OR_NOVICE_REPS",
     "ONSET_RED_FLAG_BANDS",
+    "PEACE_DAYS",
     "PREGNANCY",
+    "PREGNANCY_DAYS",
     "PREGNANCY_WEEKS",
     "RULES",
     "STRENGTH_REPS",
@@ -112,20 +137,29 @@ __all__ = [
     "AdviceLevel",
     "AgeBand",
     "BlockScreen",
+    "ChangeCode",
+    "ChangeEffect",
     "Condition",
     "ConditionGuidance",
+    "DatedCondition",
     "Finding",
+    "Injury",
     "Modification",
+    "PersonChange",
+    "Pregnancy",
     "Profile",
     "Reason",
     "RedFlag",
     "Rule",
     "SafetyPolicy",
     "ScreenReport",
+    "Surgery",
     "SymptomReport",
     "Trend",
     "Verdict",
     "adjusted_dose",
+    "advise",
+    "band_ceiling",
     "condition_guidance",
     "findings",
     "hold_range_s",

@@ -32,24 +32,30 @@ class Condition(enum.StrEnum):
     OSTEOPOROSIS = "osteoporosis"
     """Osteoporosis or low bone density [C1][C2][C3][C4]."""
     PREGNANCY_FIRST_TRIMESTER = "pregnancy_first_trimester"
-    """Pregnant, weeks 1 to 12 (see :func:`trimester`) [C5*]."""
+    """Pregnant, weeks 1 to 12 (see :func:`trimester`) [C5][C6]."""
     PREGNANCY_SECOND_TRIMESTER = "pregnancy_second_trimester"
-    """Pregnant, weeks 13 to 27; supine and prone positions are left out [C5*][C6*][C6c*]."""
+    """Pregnant, weeks 13 to 27; supine and prone positions are left out [C6][C5][C6c*]."""
     PREGNANCY_THIRD_TRIMESTER = "pregnancy_third_trimester"
-    """Pregnant, week 28 to 42 [C5*][C6*][C6c*]."""
+    """Pregnant, week 28 to 42 [C6][C5][C6c*]."""
     HYPERMOBILITY = "hypermobility"
     """Hypermobile Ehlers–Danlos syndrome or a hypermobility spectrum disorder [C9*]."""
     ACUTE_INJURY = "acute_injury"
     """A soft-tissue injury in its first days, the "protect" phase of PEACE & LOVE [C10].
 
-    Remove it from the profile once the injury has settled or a clinician says so.
+    Remove it from the profile once the injury has settled or a clinician says
+    so, or give the injury's day instead
+    (:class:`~upperback.safety.dated.Injury`): it then applies on its first
+    days only.
     """
     RECENT_SURGERY = "recent_surgery"
-    """Surgery not yet cleared for exercise by the surgeon or a clinician [E23][E10c*]."""
+    """Surgery not yet cleared for exercise by the surgeon or a clinician [E23].
+
+    A :class:`~upperback.safety.dated.Surgery` dates it, until the clearance.
+    """
     BALANCE_IMPAIRMENT = "balance_impairment"
-    """Poor balance, vertigo or frailty [B11*][B12*][B13*][C12*]."""
+    """Poor balance, vertigo or frailty [B10]."""
     CERVICAL_RADICULOPATHY = "cervical_radiculopathy"
-    """Pain, tingling or weakness down the arm that comes from the neck [C11*]."""
+    """Pain, tingling or weakness down the arm that comes from the neck [C11][R5]."""
     SHOULDER_INSTABILITY = "shoulder_instability"
     """A shoulder that has dislocated or subluxed, or a frozen shoulder [E6e*][E23]."""
 
@@ -73,8 +79,7 @@ class AgeBand(enum.StrEnum):
     """A person's age, in the bands the red-flag questions use.
 
     New back pain that starts before 20 or after 50 is a red flag
-    [R2][R8][R13*] (some sources say after 55; the library takes the lower,
-    more cautious age, so the bands' edges are the red flag's):
+    [R2*][R8*], so the bands' edges are the red flag's:
     :func:`~upperback.safety.triage.triage` reads the band
     (:data:`ONSET_RED_FLAG_BANDS`) and refers back pain in those bands to
     a professional. Older adults may hold stretches for
@@ -92,7 +97,7 @@ class AgeBand(enum.StrEnum):
 
 
 ONSET_RED_FLAG_BANDS: Final = frozenset({AgeBand.UNDER_20, AgeBand.OVER_50})
-"""The age bands in which new back pain is a red flag, onset before 20 or after 50 [R2][R8][R13*].
+"""The age bands in which new back pain is a red flag, onset before 20 or after 50 [R2*][R8*].
 
 Triage refers back pain in these bands to a professional
 (:class:`~upperback.safety.triage.AdviceCode` ``onset_age``): whether the pain

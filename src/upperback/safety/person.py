@@ -11,11 +11,20 @@ defaults (:func:`~upperback.progression.defaults.default_rule`):
   left out;
 - **older adults** (:func:`is_older_adult`): the ``over_50`` band. Static
   stretches are held 30–60 s rather than 10–30 s [A1][A2], and
-  strengthening uses 10–15 reps rather than 8–12 [A5][A12*];
+  strengthening uses 10–15 reps rather than 8–12 [A5][A3];
 - **novices** (:func:`is_novice`): levels 1 and 2. Strengthening uses
-  10–15 reps as for starters [A5][A12*] (derived: the sources name
+  10–15 reps as for starters [A5][A3] (derived: the sources name
   "middle-aged and older starters", and lighter starting loads for
-  sedentary people [A7][A8]).
+  sedentary people [A7][A8]);
+- the **heaviest band** for a level (:func:`band_ceiling`): tan and yellow
+  for early rehabilitation, red and green to start strengthening, blue and
+  above for advanced users [D1].
+
+The hold ranges themselves (:data:`~upperback.dose.ADULT_HOLD_S`,
+:data:`~upperback.dose.OLDER_ADULT_HOLD_S`,
+:func:`~upperback.dose.hold_range_s`) are facts about doses, so they live in
+:mod:`upperback.dose`, where scaling reads them too; they are importable
+from here as well.
 """
 
 from __future__ import annotations
@@ -25,6 +34,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from upperback import _validate as v
+from upperback.dose import ADULT_HOLD_S, OLDER_ADULT_HOLD_S, DoseLimits, hold_range_s
+from upperback.props import BandLevel
 from upperback.safety.conditions import AgeBand
 from upperback.vocab import ExerciseKind, Level
 
@@ -33,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADULT_HOLD_S",
+    "BAND_CEILINGS",
     "LEVEL_STEP",
     "NOVICE_LEVELS",
     "OLDER_ADULT_BANDS",
@@ -41,6 +53,7 @@ __all__ = [
     "STRENGTH_REPS",
     "STRETCH_TOTAL_S",
     "adjusted_dose",
+    "band_ceiling",
     "hold_range_s",
     "is_novice",
     "is_older_adult",
@@ -57,12 +70,6 @@ neighbour does. Screening adds a caution to an exercise this far above the
 person's level and leaves out anything higher.
 """
 
-ADULT_HOLD_S: Final = (10, 30)
-"""Static stretch holds for most adults, 10 to 30 s [A1][A2]."""
-
-OLDER_ADULT_HOLD_S: Final = (30, 60)
-"""Static stretch holds for older adults, 30 to 60 s, which may give more benefit [A1][A2]."""
-
 STRETCH_TOTAL_S: Final = 60
 """Stretch time to accumulate per exercise (per side), 60 s [A2][A3]."""
 
@@ -70,7 +77,7 @@ STRENGTH_REPS: Final = (8, 12)
 """Repetitions for strength, 8 to 12 [A7]."""
 
 OLDER_OR_NOVICE_REPS: Final = (10, 15)
-"""Repetitions for middle-aged and older starters and for novices, 10 to 15 [A5][A12*]."""
+"""Repetitions for middle-aged and older starters and for novices, 10 to 15 [A5][A3]."""
 
 OLDER_ADULT_BANDS: Final = frozenset({AgeBand.OVER_50})
 """The age bands that get the older adults' doses.
@@ -83,9 +90,6 @@ reading: the lighter, longer-held doses reach more people).
 
 NOVICE_LEVELS: Final = frozenset({Level.GENTLE, Level.EASY})
 """The levels that get the starters' 10–15 reps, the two lowest of five (derived)."""
-
-_OLDER_HOLD_KINDS: Final = frozenset({ExerciseKind.STATIC_STRETCH})
-"""ACSM's 30–60 s is the hold of a static stretch; a PNF stretch keeps its 10–30 s [A4*]."""
 
 _REP_KINDS: Final = frozenset({ExerciseKind.STRENGTHENING})
 """The 8–12 and 10–15 rep ranges are for resistance exercise [A5][A7]."""
@@ -126,27 +130,46 @@ def is_novice(level: Level | None) -> bool:
     return level in NOVICE_LEVELS
 
 
-def hold_range_s(kind: ExerciseKind, *, older_adult: bool) -> tuple[int, int]:
-    """A stretch's hold, in seconds: 10–30 s, or 30–60 s for an older adult's static stretch.
+BAND_CEILINGS: Final = {
+    Level.GENTLE: BandLevel.LIGHT,
+    Level.EASY: BandLevel.HEAVY,
+    Level.MODERATE: BandLevel.HEAVY,
+    Level.HARD: BandLevel.EXTRA_HEAVY,
+    Level.ADVANCED: BandLevel.MAX,
+}
+"""The heaviest band a progression reaches for a person at each level.
 
-    ACSM's older-adult holds are those of static stretches [A1][A2]; a PNF
-    stretch's assisted stretch keeps to 10–30 s [A4*].
+Thera-Band's own guide: tan and yellow for early rehabilitation, red and
+green to start strengthening or for endurance, blue and above for advanced
+users [D1]. The mapping onto the five levels is derived: level 1 (gentle)
+stays within the early-rehabilitation bands (yellow); levels 2 and 3 within
+the starting bands (green); level 4 reaches the first advanced band (blue);
+only level 5 (advanced) goes on to the heaviest. A person whose level is not
+known has no ceiling here, as for :func:`level_in_reach`; a kit's heaviest
+band still limits them.
+"""
 
-    >>> static = ExerciseKind.STATIC_STRETCH
-    >>> hold_range_s(static, older_adult=False), hold_range_s(static, older_adult=True)
-    ((10, 30), (30, 60))
-    >>> hold_range_s(ExerciseKind.PNF_STRETCH, older_adult=True)
-    (10, 30)
+
+def band_ceiling(level: Level | None) -> BandLevel:
+    """The heaviest band a person at ``level`` progresses to (:data:`BAND_CEILINGS`) [D1].
+
+    >>> band_ceiling(Level.EASY), band_ceiling(None)
+    (<BandLevel.HEAVY: 4>, <BandLevel.MAX: 8>)
+    >>> from upperback.props import THERABAND_COLOURS
+    >>> THERABAND_COLOURS[band_ceiling(Level.GENTLE) - 1]
+    'yellow'
 
     .. versionadded:: 0.1.0
     """
-    return OLDER_ADULT_HOLD_S if _older_hold(kind, older_adult) else ADULT_HOLD_S
+    if level is None:
+        return max(BandLevel)
+    v.instance("level", level, Level)
+    return BAND_CEILINGS[level]
 
 
-def _older_hold(kind: ExerciseKind, older_adult: bool) -> bool:
-    v.instance("kind", kind, ExerciseKind)
-    v.instance("older_adult", older_adult, bool)
-    return older_adult and kind in _OLDER_HOLD_KINDS
+def _longer_holds(kind: ExerciseKind, older_adult: bool) -> bool:
+    """Whether the person holds this kind of stretch longer than most adults (an older adult)."""
+    return hold_range_s(kind, older_adult=older_adult) != ADULT_HOLD_S
 
 
 def rep_range(*, older_adult: bool, novice: bool) -> tuple[int, int]:
@@ -162,17 +185,27 @@ def rep_range(*, older_adult: bool, novice: bool) -> tuple[int, int]:
     return OLDER_OR_NOVICE_REPS if older_adult or novice else STRENGTH_REPS
 
 
-def adjusted_dose(kind: ExerciseKind, dose: Dose, *, older_adult: bool, novice: bool) -> Dose:
+def adjusted_dose(
+    kind: ExerciseKind,
+    dose: Dose,
+    *,
+    older_adult: bool,
+    novice: bool,
+    limits: DoseLimits | None = None,
+) -> Dose:
     """A default dose brought within an older adult's or a novice's ranges.
 
     - An older adult's static stretch is held within 30–60 s
-      (:data:`OLDER_ADULT_HOLD_S`); when the longer hold would take the
+      (:data:`~upperback.dose.OLDER_ADULT_HOLD_S`); when the longer hold would take the
       stretch past 60 s in all (:data:`STRETCH_TOTAL_S`), it has fewer
       repetitions, at least one: ACSM accumulates 60 s per exercise, e.g.
       2 × 30 s [A2][A3].
     - An older adult's or a novice's strengthening reps are brought within
       10–15 (:data:`OLDER_OR_NOVICE_REPS`).
 
+    The exercise's own limits (``limits``, its
+    ``dose_limits`` (:class:`~upperback.dose.DoseLimits`)) win over both ranges:
+    a stretch held 10–15 s over a ball keeps its 15 s for an older adult.
     Any other dose is returned as it is. Screening may shorten it again
     (its caps win).
 
@@ -180,12 +213,15 @@ def adjusted_dose(kind: ExerciseKind, dose: Dose, *, older_adult: bool, novice: 
     >>> adjusted_dose(ExerciseKind.STATIC_STRETCH, Dose(sets=3, hold_s=20),
     ...               older_adult=True, novice=False).describe()
     '2 × 30 s hold'
+    >>> adjusted_dose(ExerciseKind.STATIC_STRETCH, Dose(sets=4, hold_s=15),
+    ...               older_adult=True, novice=False, limits=DoseLimits(hold_s=15)).describe()
+    '4 × 15 s hold'
 
     .. versionadded:: 0.1.0
     """
     changes: dict[str, Any] = {}
-    if _older_hold(kind, older_adult) and dose.hold_s is not None:
-        low, high = OLDER_ADULT_HOLD_S
+    if _longer_holds(kind, older_adult) and dose.hold_s is not None:
+        low, high = hold_range_s(kind, older_adult=older_adult, limits=limits)
         held = min(max(dose.hold_s, low), high)
         if held != dose.hold_s:
             changes["hold_s"] = held
@@ -194,6 +230,9 @@ def adjusted_dose(kind: ExerciseKind, dose: Dose, *, older_adult: bool, novice: 
                 changes["sets"] = max(1, max(before, STRETCH_TOTAL_S) // held)
     if kind in _REP_KINDS and dose.reps is not None:
         low, high = rep_range(older_adult=older_adult, novice=novice)
+        if limits is not None and limits.reps is not None:
+            high = min(high, limits.reps)
+            low = min(low, high)
         if (older_adult or novice) and not low <= dose.reps <= high:
             changes["reps"] = min(max(dose.reps, low), high)
     return attrs.evolve(dose, **changes) if changes else dose

@@ -1,10 +1,12 @@
 """Contraindication rules, as data: which condition rules out or changes which exercises.
 
-Every rule names the conditions it applies to, what it matches, what it
-does (exclude the exercise, or modify its dose and add a cue), a reason a
-clinician can read, and the source keys it rests on (see
-:func:`~upperback.sources.reference`). Where the sources disagree, the rule
-takes the more cautious reading and its reason says so.
+Every rule names the conditions it applies to (or none: a rule for
+everyone), what it matches, what it does (exclude the exercise, or modify
+its dose and add a cue), a reason a clinician can read, and the source keys
+it rests on (see :func:`~upperback.sources.reference`). A number no source
+gives is marked a convention (a rule's ``convention``), and the reason says
+so. Where the sources disagree, the rule takes the more cautious reading and
+its reason says so.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from upperback.dose import MAX_HOLD_S, MAX_PAIN
 from upperback.errors import InvalidValue
 from upperback.props import PropKind
 from upperback.safety.conditions import PREGNANCY, Condition
+from upperback.sources import CONVENTION
 from upperback.vocab import STRETCH_KINDS, ExerciseKind, Feature, Level, Position
 
 if TYPE_CHECKING:
@@ -100,25 +103,34 @@ class Rule:
     ``positions`` or requires any of ``props`` (each left empty matches
     nothing on its own; all three empty match every exercise), and, when
     ``kinds`` is given, is of one of those kinds, and, when ``levels`` is
-    given, is at one of those levels. Only props an exercise *requires*
+    given, is at one of those levels, and, when ``requires`` is given,
+    requires every one of those props. Only props an exercise *requires*
     count: one it can be done without is not a reason to leave it out.
 
     Args:
         id: A stable slug, e.g. ``"osteoporosis-flexion-rotation"``.
         conditions: The rule applies to a person with any of these. Empty
-            only for the rules made for one person: from a clinician's list
+            for a rule the library applies to everyone, and for the rules
+            made for one person: from a clinician's list
             (:meth:`from_clinician`) and from their level (:meth:`for_level`).
         features: Exercise features it matches.
         positions: Starting positions it matches.
         props: Required props it matches.
         kinds: Exercise kinds it is limited to.
         levels: Exercise levels it is limited to.
+        requires: Props an exercise must all require for the rule to match
+            (a ball *and* a weight, say); empty to match without them.
         action: Exclude, or modify.
         modification: How to modify; given exactly when ``action`` is modify.
         reason: Why, in words a clinician and the person can read.
         sources: Source keys, e.g. ``("C1", "C2")``.
+        convention: The part of the rule no source gives (a number, such as
+            ``"0–3/10 pain"``), when there is one: a common convention, not
+            from a study. The reason says so too.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``requires`` and ``convention``; a rule in :data:`RULES` may apply to everyone.
     """
 
     id: str = attrs.field(metadata=v.slug_id())
@@ -132,6 +144,8 @@ class Rule:
     kinds: frozenset[ExerciseKind] = attrs.field(default=frozenset(), converter=to_frozenset)
     levels: frozenset[Level] = attrs.field(default=frozenset(), converter=to_frozenset)
     modification: Modification | None = None
+    requires: frozenset[PropKind] = attrs.field(default=frozenset(), converter=to_frozenset)
+    convention: str | None = attrs.field(default=None, metadata=v.text_up_to(200))
 
     _bound_problems = v.checker()
 
@@ -147,11 +161,19 @@ class Rule:
         v.collection("props", self.props, frozenset, PropKind)
         v.collection("kinds", self.kinds, frozenset, ExerciseKind)
         v.collection("levels", self.levels, frozenset, Level)
-        if not (self.features or self.positions or self.props or self.kinds or self.levels):
+        v.collection("requires", self.requires, frozenset, PropKind)
+        if not (
+            self.features
+            or self.positions
+            or self.props
+            or self.kinds
+            or self.levels
+            or self.requires
+        ):
             raise InvalidValue(
                 "features",
                 self.features,
-                "or 'positions', 'props', 'kinds' or 'levels' must be given:"
+                "or 'positions', 'props', 'kinds', 'levels' or 'requires' must be given:"
                 " a rule matches something",
             )
         if self.action is Action.MODIFY:
@@ -234,16 +256,70 @@ class Rule:
             )
         return tuple(found)
 
+    def applies_to(self, conditions: frozenset[Condition]) -> bool:
+        """Whether the rule applies to a person with these conditions.
+
+        A rule with no conditions applies to everyone; the others to a person
+        with any of theirs.
+
+        .. versionadded:: 0.2.0
+        """
+        return not self.conditions or not self.conditions.isdisjoint(conditions)
+
+    def accepts_saved(self, saved: Rule) -> bool:
+        """Whether a saved rule is this rule, in today's words or an earlier release's.
+
+        The same id, conditions, matching, action and modification, and
+        either today's ``reason``, ``sources`` and ``convention`` or the words
+        an earlier release of the library gave this rule (kept as digests,
+        so the old words need not ship). A rule's words change between releases as
+        its sources are re-read; what it decides does not. A saved screen
+        report keeps the words its rules had when it was made (screening
+        again gives today's), and any other words are refused.
+
+        .. versionadded:: 0.2.0
+        """
+        if saved == self:
+            return True
+        reworded = attrs.evolve(
+            saved, reason=self.reason, sources=self.sources, convention=self.convention
+        )
+        return reworded == self and _wording_digest(saved) in _FORMER_WORDINGS.get(self.id, ())
+
     def matches(self, exercise: Exercise) -> bool:
-        """Whether the rule acts on this exercise (whoever does it)."""
+        """Whether the rule acts on this exercise (whoever does it).
+
+        A feature the exercise may have but no one has reviewed
+        (in an :class:`~upperback.exercise.Exercise`'s ``unreviewed``)
+        counts as present: what cannot be judged is not called safe
+        (:meth:`not_reviewed` tells such a match apart).
+        """
+        return self._matches(exercise, exercise.features | exercise.unreviewed)
+
+    def not_reviewed(self, exercise: Exercise) -> frozenset[Feature]:
+        """The unreviewed features this rule matches the exercise by, when nothing reviewed does.
+
+        Empty when the rule matches what is known of the exercise (its
+        reviewed features, position, props, kind and level), or does not
+        match at all; otherwise the features a review would settle.
+
+        .. versionadded:: 0.2.0
+        """
+        if self._matches(exercise, exercise.features):
+            return frozenset()
+        return self.features & exercise.unreviewed if self.matches(exercise) else frozenset()
+
+    def _matches(self, exercise: Exercise, features: frozenset[Feature]) -> bool:
         if self.kinds and exercise.kind not in self.kinds:
             return False
         if self.levels and exercise.level not in self.levels:
             return False
+        if not self.requires <= exercise.required_props:
+            return False
         if not (self.features or self.positions or self.props):
             return True
         return (
-            not self.features.isdisjoint(exercise.features)
+            not self.features.isdisjoint(features)
             or exercise.position in self.positions
             or (bool(self.props) and not self.props.isdisjoint(exercise.required_props))
         )
@@ -255,7 +331,11 @@ class Rule:
         osteoporosis-flexion-rotation: osteoporosis → exclude features end_range_flexion, end_range_rotation, loaded_flexion [C1][C2][C3][C4]
         """  # noqa: E501
         conditions = ", ".join(sorted(self.conditions)) or (
-            "level" if self.levels else "clinician's list"
+            "clinician's list"
+            if self.id == CLINICIAN_RULE_ID
+            else "level"
+            if self.id in (LEVEL_CAUTION_RULE_ID, LEVEL_EXCLUDE_RULE_ID)
+            else "everyone"
         )
         parts = [
             f"{name} {', '.join(sorted(values))}"
@@ -275,6 +355,8 @@ class Rule:
             matched = f"every {kinds or 'exercise'}"
         if self.levels:
             matched += f" at level {', '.join(str(int(x)) for x in sorted(self.levels))}"
+        if self.requires:
+            matched += f" that need {' and '.join(sorted(self.requires))}"
         action = self.action.value
         if self.modification is not None:
             changes = []
@@ -286,6 +368,8 @@ class Rule:
                 changes.append("cue")
             action += f" ({', '.join(changes)})"
         cited = "".join(f"[{key}]" for key in self.sources)
+        if self.convention is not None:
+            cited += f" (convention: {self.convention})"
         return f"{self.id}: {conditions} → {action} {matched} {cited}".rstrip()
 
 
@@ -301,6 +385,9 @@ _RANGE_CUE = (
 _LEVEL_CUE = (
     "This exercise is one step above your level: start at the easy end of its dose,"
     " keep good form, and go back to an easier one if it feels too hard or pain rises."
+)
+_WEIGHTS = frozenset(
+    {PropKind.DUMBBELL, PropKind.KETTLEBELL, PropKind.WEIGHT_PLATE, PropKind.BARBELL}
 )
 _NERVE_CUE = (
     "Keep pain at 3/10 or less during and after; stop if pain spreads down the arm"
@@ -327,11 +414,13 @@ RULES: Final[tuple[Rule, ...]] = (
         props={PropKind.SWISS_BALL},
         action=Action.EXCLUDE,
         reason=(
-            "With osteoporosis a fall can break a bone: avoid precarious balancing."
-            " A ball lifts the body up to 85 cm off the floor, so every exercise that"
-            " needs one is left out of unsupervised routines (the cautious reading)."
+            "With osteoporosis a fall can break a bone: avoid precarious balancing [C2]."
+            " On the largest ball a person sits up to about 85 cm off the floor [B1*], and"
+            " a medical condition raises the risk of a fall from it [B10], so every"
+            " exercise that needs a ball is left out of unsupervised routines (the"
+            " cautious reading)."
         ),
-        sources=("C2", "B11*"),
+        sources=("C2", "B10", "B1*"),
     ),
     Rule(
         id="pregnancy-supine",
@@ -340,12 +429,13 @@ RULES: Final[tuple[Rule, ...]] = (
         positions={Position.SUPINE},
         action=Action.EXCLUDE,
         reason=(
-            "After the first trimester, avoid lying on the back: the womb can press on"
-            " the vena cava. Sources give 16 or 20 weeks, and one review found the"
-            " evidence of harm thin [C7]; the rule takes the earliest limit, the"
-            " second trimester."
+            "In pregnancy, do not lie flat on the back for long periods, particularly"
+            " after 16 weeks [C6]. ACOG's earlier advice to avoid exercise on the back"
+            " after the first trimester is not yet confirmed in its current opinion"
+            " (UNVERIFIED) [C5], and a review asked whether such exercise causes harm"
+            " at all [C7]; the rule takes the earliest limit, the second trimester."
         ),
-        sources=("C5*", "C6*", "C6b*", "C7"),
+        sources=("C6", "C5", "C7"),
     ),
     Rule(
         id="pregnancy-prone",
@@ -367,10 +457,13 @@ RULES: Final[tuple[Rule, ...]] = (
         props={PropKind.SWISS_BALL},
         action=Action.EXCLUDE,
         reason=(
-            "In pregnancy, avoid activities with a risk of falling, and check with a"
-            " physiotherapist or doctor before ball exercises."
+            "In pregnancy, check with a physiotherapist or doctor before ball exercises"
+            " [C5][E23]; ACOG's earlier advice to avoid activities with a risk of"
+            " falling is kept, though not yet confirmed in its current opinion"
+            " (UNVERIFIED) [C5]. Every exercise that needs a ball is left out (the"
+            " cautious reading)."
         ),
-        sources=("C5*", "B12*"),
+        sources=("C5", "E23"),
     ),
     Rule(
         id="pregnancy-stretch-range",
@@ -379,7 +472,7 @@ RULES: Final[tuple[Rule, ...]] = (
         action=Action.MODIFY,
         modification=Modification(cue=_RANGE_CUE),
         reason="In pregnancy, avoid jerky or bouncy moves and stretching to the limit.",
-        sources=("C5c*", "C8*"),
+        sources=("C8*",),
     ),
     Rule(
         id="pregnancy-end-range",
@@ -392,7 +485,7 @@ RULES: Final[tuple[Rule, ...]] = (
             " moving the spine to end range, as in a deep cat or an open book, is"
             " kept short of the limit too."
         ),
-        sources=("C5c*", "C8*"),
+        sources=("C8*",),
     ),
     Rule(
         id="pregnancy-ballistic",
@@ -403,7 +496,7 @@ RULES: Final[tuple[Rule, ...]] = (
             "In pregnancy, avoid jerky or bouncy moves: bouncing, swinging and kipping"
             " are left out."
         ),
-        sources=("C5c*", "C8*"),
+        sources=("C8*",),
     ),
     Rule(
         id="pregnancy-hanging",
@@ -411,10 +504,12 @@ RULES: Final[tuple[Rule, ...]] = (
         features={Feature.HANGING},
         action=Action.EXCLUDE,
         reason=(
-            "In pregnancy, avoid activities with a risk of falling; hanging from a bar"
-            " or rings ends in a drop, so it is left out (the cautious reading)."
+            "In pregnancy, ACOG's earlier advice to avoid activities with a risk of"
+            " falling is kept, though not yet confirmed in its current opinion"
+            " (UNVERIFIED) [C5]; hanging from a bar or rings ends in a drop, so it is"
+            " left out (the cautious reading)."
         ),
-        sources=("C5*",),
+        sources=("C5",),
     ),
     Rule(
         id="hypermobility-stretch-cap",
@@ -472,7 +567,7 @@ RULES: Final[tuple[Rule, ...]] = (
             " stretch a recently strained muscle. The library cannot tell which"
             " muscle is hurt, so every stretch is left out (the cautious reading)."
         ),
-        sources=("C10", "C13*"),
+        sources=("C10",),
     ),
     Rule(
         id="acute-injury-end-range",
@@ -483,7 +578,7 @@ RULES: Final[tuple[Rule, ...]] = (
             "In the first days after a soft-tissue injury, do not take the injured"
             " tissue to end range."
         ),
-        sources=("C10", "C13*"),
+        sources=("C10",),
     ),
     Rule(
         id="acute-injury-pain-ceiling",
@@ -494,11 +589,12 @@ RULES: Final[tuple[Rule, ...]] = (
             max_pain=3, cue="Let pain guide you: keep it at 3/10 or less and stop if it rises."
         ),
         reason=(
-            "After an injury, load as symptoms allow with pain guiding progression;"
-            " in the first days the rule keeps to the 'safe' zone of 0-3/10 rather"
-            " than the 5/10 ceiling used later."
+            "After an injury, load as symptoms allow, with pain guiding progression"
+            " [C10]. In the first days the rule keeps pain to 0-3/10 rather than the"
+            f" 5/10 ceiling used later [P7]: 0-3/10 is {CONVENTION}."
         ),
-        sources=("C10", "P9*"),
+        sources=("C10", "P7"),
+        convention="0-3/10 pain in the first days",
     ),
     Rule(
         id="recent-surgery-clearance",
@@ -506,10 +602,12 @@ RULES: Final[tuple[Rule, ...]] = (
         kinds=frozenset(ExerciseKind),
         action=Action.EXCLUDE,
         reason=(
-            "After recent surgery, ask the surgeon or a clinician before exercising."
-            " Once they clear it, list this rule in the profile's cleared_rules."
+            "After recent surgery, ask the surgeon or a clinician before exercising:"
+            " NIA says so for stretching after back or hip surgery [E23], and the rule"
+            " holds back every exercise (the cautious reading). Once they clear it,"
+            " list this rule in the profile's cleared_rules."
         ),
-        sources=("E23", "E10c*"),
+        sources=("E23",),
     ),
     Rule(
         id="balance-unstable-surface",
@@ -518,11 +616,11 @@ RULES: Final[tuple[Rule, ...]] = (
         props={PropKind.SWISS_BALL},
         action=Action.EXCLUDE,
         reason=(
-            "With poor balance, ball and balance work needs close supervision and"
-            " support (a wall, a corner, a clinician); it is left out of"
-            " unsupervised routines."
+            "With poor balance, exercise on a ball only under supervision, at all"
+            " times, on the ball and lying back over it [B10]; ball and balance work"
+            " is left out of unsupervised routines."
         ),
-        sources=("B11*", "B12*", "B13*"),
+        sources=("B10",),
     ),
     Rule(
         id="radiculopathy-neck-stretch",
@@ -533,7 +631,7 @@ RULES: Final[tuple[Rule, ...]] = (
             "With arm symptoms from the neck, avoid positions that strain the neck and"
             " upper trapezius, such as side-bending and rotation stretches."
         ),
-        sources=("C11*", "C11b*"),
+        sources=("C11",),
     ),
     Rule(
         id="radiculopathy-loaded-neck",
@@ -544,7 +642,7 @@ RULES: Final[tuple[Rule, ...]] = (
             "With arm symptoms from the neck, avoid positions that strain the neck:"
             " neck work against a plate, a harness or the hands is left out."
         ),
-        sources=("C11*", "C11b*"),
+        sources=("C11",),
     ),
     Rule(
         id="radiculopathy-overhead",
@@ -555,10 +653,12 @@ RULES: Final[tuple[Rule, ...]] = (
             cue="Keep overhead work unloaded and in a small range; stop if arm symptoms rise."
         ),
         reason=(
-            "With arm symptoms from the neck, back off when pain spreads down the arm;"
-            " overhead work is kept light and small in range (derived)."
+            "With arm symptoms from the neck, avoid positions that strain the neck"
+            " [C11]; overhead work is kept light and small in range (derived), and"
+            f" backing off when arm symptoms rise is {CONVENTION}."
         ),
-        sources=("C11*", "C11b*"),
+        sources=("C11",),
+        convention="back off when arm symptoms rise",
     ),
     Rule(
         id="radiculopathy-pain-ceiling",
@@ -568,9 +668,10 @@ RULES: Final[tuple[Rule, ...]] = (
         modification=Modification(max_pain=3, cue=_NERVE_CUE),
         reason=(
             "Nerve-related pain is handled more cautiously than the usual 5/10"
-            " ceiling: aim for 0-3/10 during and after exercise."
+            f" ceiling [P7]: aim for 0-3/10 during and after exercise, {CONVENTION}."
         ),
-        sources=("C11*", "P11c*"),
+        sources=("P7",),
+        convention="0-3/10 pain during and after exercise",
     ),
     Rule(
         id="shoulder-instability-end-range",
@@ -597,10 +698,60 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         sources=("E6e*", "E23"),
     ),
+    Rule(
+        id="swiss-ball-no-weights",
+        conditions=frozenset(),
+        requires={PropKind.SWISS_BALL},
+        features={Feature.EXTERNAL_LOAD},
+        props=_WEIGHTS,
+        action=Action.EXCLUDE,
+        reason=(
+            "No weights on the ball, for anyone: BodySport does not recommend hand"
+            " weights on a fitness ball [B10], and Thera-Band warns that dumbbells or"
+            " barbells may exceed the ball's capacity [B7]."
+        ),
+        sources=("B10", "B7"),
+    ),
 )
 """Every contraindication rule the library applies, in a fixed order.
 
 The table on the *Safety* page of the docs is generated from this tuple.
 """
+
+_FORMER_WORDINGS: Final[dict[str, frozenset[str]]] = {
+    "osteoporosis-fall-risk": frozenset({"847a43d94af70b4fb94e93c020c5a65a"}),
+    "pregnancy-supine": frozenset({"181f5dd906926f4e9ba11de51e4df232"}),
+    "pregnancy-fall-risk": frozenset({"0785b758aee6901743b446173e8bd056"}),
+    "pregnancy-stretch-range": frozenset({"ed2ab32f150761e05d4fcffc77c2ca07"}),
+    "pregnancy-end-range": frozenset({"c6b1dac6c9d567e8cff899ad60f2d5d1"}),
+    "pregnancy-ballistic": frozenset({"6d542e2e588aed214125e7679549a1aa"}),
+    "pregnancy-hanging": frozenset({"270b1cbfde3b048750aea9fd35d9ff6a"}),
+    "acute-injury-no-stretch": frozenset({"ab689b03260524dd5c6c296868f09d6a"}),
+    "acute-injury-end-range": frozenset({"aeb072797e8929001afba0b63f770f42"}),
+    "acute-injury-pain-ceiling": frozenset({"20fa2fa507d2592b854c1e3aa16cf2ab"}),
+    "recent-surgery-clearance": frozenset({"6bf20fd06bdf8a88d6b942865ad37102"}),
+    "balance-unstable-surface": frozenset({"0a9892ddd19b0477e1f85cfdc2136c21"}),
+    "radiculopathy-neck-stretch": frozenset({"81a818a1359f0524f328011aa7c02c04"}),
+    "radiculopathy-loaded-neck": frozenset({"45c72445b3d5e84959585e23db4daa6d"}),
+    "radiculopathy-overhead": frozenset({"0082fa2c1e39cfd4612e432c4c6b8939"}),
+    "radiculopathy-pain-ceiling": frozenset({"761a03f83e71d5e38b8bbdc0270c3605"}),
+}
+"""For each rule re-worded since an earlier release, the digests of its earlier words.
+
+A screen report saved by an earlier release holds the words its rules had
+then; :meth:`Rule.accepts_saved` accepts them by their digest, so the old
+words need not ship. Re-wording a rule
+adds the digest of its words before the change.
+"""
+
+
+def _wording_digest(rule: Rule) -> str:
+    """The digest of a rule's words: its reason, sources and convention."""
+    import hashlib  # noqa: PLC0415 - keeps import upperback cheap
+    import json  # noqa: PLC0415
+
+    words = json.dumps([rule.reason, list(rule.sources), rule.convention], ensure_ascii=False)
+    return hashlib.sha256(words.encode()).hexdigest()[:32]
+
 
 _RULES_BY_ID: Final = {rule.id: rule for rule in RULES}

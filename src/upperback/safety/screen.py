@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
@@ -17,6 +17,7 @@ from upperback.safety.rules import Action, Rule
 
 if TYPE_CHECKING:
     from upperback.safety.rules import Modification
+    from upperback.vocab import Feature
 
 __all__ = ["BlockScreen", "ScreenReport", "Verdict", "screen"]
 
@@ -105,13 +106,44 @@ class BlockScreen:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        """The reason of every matching rule, in order."""
-        return tuple(rule.reason for rule in self.rules)
+        """The reason of every matching rule, in order.
+
+        A rule that matched only on features no one has reviewed
+        (:attr:`not_reviewed`) says so first: "Not reviewed: ...".
+        """
+        return tuple(_reason(rule, self.block.exercise) for rule in self.rules)
+
+    @property
+    def not_reviewed(self) -> frozenset[Feature]:
+        """The unreviewed features that alone made a rule match, which a review could change.
+
+        The exercise may have them (its ``unreviewed`` features); screening treats each as
+        present rather than call the exercise safe. Empty for a reviewed exercise.
+
+        .. versionadded:: 0.2.0
+        """
+        exercise = self.block.exercise
+        return frozenset().union(*(rule.not_reviewed(exercise) for rule in self.rules))
 
     @property
     def sources(self) -> tuple[str, ...]:
         """The source keys of every matching rule, each once, in order."""
         return tuple(dict.fromkeys(key for rule in self.rules for key in rule.sources))
+
+
+# How a reason begins when its rule matched only on unreviewed features.
+_NOT_REVIEWED: Final = (
+    "Not reviewed: its source does not rule out {features}, and no clinician has"
+    " checked, so it is screened as if it did."
+)
+
+
+def _reason(rule: Rule, exercise: Exercise) -> str:
+    unsure = rule.not_reviewed(exercise)
+    if not unsure:
+        return rule.reason
+    listed = ", ".join(sorted(feature.value.replace("_", " ") for feature in unsure))
+    return f"{_NOT_REVIEWED.format(features=listed)} {rule.reason}"
 
 
 def _check_screens(_: object, __: object, blocks: Any) -> None:
@@ -127,7 +159,11 @@ class ScreenReport:
     modified block is refused, naming the block. So a saved report cannot
     be edited into letting an exercise through; only a clinician's
     clearance recorded on the profile (``cleared_rules`` with a
-    ``clearance_note``) lifts a rule.
+    ``clearance_note``) lifts a rule. A saved report keeps the words (reason,
+    sources) its rules had when it was made, so a report saved before a
+    rule was re-worded still loads: a rule must decide as today's does, in
+    today's words or an earlier release's
+    (:meth:`Rule.accepts_saved() <upperback.safety.rules.Rule.accepts_saved>`).
 
     Args:
         routine: The routine as given.
@@ -159,7 +195,7 @@ class ScreenReport:
         rules = self.profile.rules()
         for i, item in enumerate(self.blocks):
             screened = _screen_block(item.block, rules)
-            if item != screened:
+            if item != screened and not _saved_as(screened, item):
                 _refuse_forged(i, item, screened)
 
     @property
@@ -205,6 +241,18 @@ class ScreenReport:
                 f"{item.block.exercise.name}: {' '.join(item.reasons)}" for item in self.blocks
             )
         return attrs.evolve(self.routine, sections=tuple(sections))
+
+
+def _saved_as(screened: BlockScreen, item: BlockScreen) -> bool:
+    # The same verdict and modified block, by the same rules in earlier words.
+    return (
+        item.verdict is screened.verdict
+        and item.modified == screened.modified
+        and len(item.rules) == len(screened.rules)
+        and all(
+            now.accepts_saved(then) for now, then in zip(screened.rules, item.rules, strict=True)
+        )
+    )
 
 
 def _refuse_forged(i: int, item: BlockScreen, screened: BlockScreen) -> None:

@@ -1,9 +1,15 @@
 """Triage: from how a person's back is doing to whether they should see a professional.
 
 :func:`triage` reads a :class:`SymptomReport` and returns :class:`Advice`:
-carry on, carry on with care, see a healthcare professional, or seek
-urgent help. The defaults follow the cited sources on red flags and pain monitoring, taking the more
-cautious reading where the sources disagree. The advice supports a
+carry on, carry on with care, book a routine appointment, get an urgent
+appointment the same day, or call the emergency services. The tiers of the
+red flags follow the NHS back-pain page [R3]: chest pain and the
+cauda-equina signs (bladder or bowel change, numbness around the genitals or
+buttocks, symptoms in both legs) go to 999 or A&E; the other warning signs,
+pain between the shoulder blades among them, to an urgent GP appointment or
+NHS 111. The defaults follow the cited sources on red flags and pain
+monitoring, taking the more cautious reading where the sources disagree; a
+threshold no source gives is marked a convention. The advice supports a
 clinician's judgement; it does not diagnose and does not replace one.
 """
 
@@ -21,6 +27,7 @@ from upperback.dose import MAX_PAIN
 from upperback.errors import InvalidValue
 from upperback.safety.conditions import ONSET_RED_FLAG_BANDS, AgeBand, Condition
 from upperback.safety.profile import Profile
+from upperback.sources import CONVENTION
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -36,6 +43,7 @@ __all__ = [
     "SafetyPolicy",
     "SymptomReport",
     "Trend",
+    "advise",
     "findings",
     "next_morning_ceiling",
     "pain_ceiling",
@@ -59,15 +67,18 @@ class Trend(enum.StrEnum):
 
 
 class RedFlag(enum.StrEnum):
-    """A sign that upper-back pain may have a serious cause [R1][R2][R3].
+    """A sign that upper-back pain may have a serious cause [R1][R2*][R3].
 
     Each member is a yes-or-no question an app asks; :attr:`question` gives
-    the wording and :attr:`sources` the source keys. Most single red flags
-    have weak diagnostic accuracy and are meant to prompt a clinician's
-    reasoning, not to diagnose [R1]; the library therefore refers on any of
-    them.
+    the wording, :attr:`sources` the source keys and :attr:`level` where a
+    yes sends the person. Most single red flags have weak diagnostic
+    accuracy and are meant to prompt a clinician's reasoning, not to
+    diagnose [R1]; the library therefore refers on any of them.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       :attr:`level`: chest pain, the bladder, bowel, saddle and both-legs
+       question and a violent injury are emergencies; the others urgent.
     """
 
     RECENT_TRAUMA = "recent_trauma"
@@ -96,53 +107,68 @@ class RedFlag(enum.StrEnum):
         """The source keys the red flag rests on."""
         return _RED_FLAGS[self][1]
 
+    @property
+    def level(self) -> AdviceLevel:
+        """Where a yes sends the person, ``emergency`` or ``urgent``.
+
+        The NHS sends chest pain, and the signs of cauda equina syndrome
+        (bladder or bowel change, numbness around the genitals or buttocks,
+        symptoms in both legs), to 999 or A&E, and pain between the
+        shoulder blades to an urgent GP appointment or NHS 111 [R3]. A
+        violent injury is an emergency too, and every other red flag is
+        urgent (the cautious readings).
+
+        .. versionadded:: 0.2.0
+        """
+        return AdviceLevel.EMERGENCY if self in _EMERGENCY_FLAGS else AdviceLevel.URGENT
+
 
 _RED_FLAGS: Final[dict[RedFlag, tuple[str, tuple[str, ...]]]] = {
     RedFlag.RECENT_TRAUMA: (
         "Did the pain start after a violent injury, such as a road accident or a fall from height?",
-        ("R2", "R3"),
+        ("R2*", "R3"),
     ),
     RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS: (
         "Do you have osteoporosis, and did the pain start after a minor knock, fall or lifting?",
-        ("R2",),
+        ("R2*",),
     ),
     RedFlag.ONSET_UNDER_20_OR_OVER_50: (
         "Is this new back pain that started before you were 20 or after you turned 50?",
-        ("R2", "R8", "R13*"),
+        ("R2*", "R8*"),
     ),
     RedFlag.CANCER_OR_IMMUNE_RISK: (
         (
             "Have you had cancer, HIV or a weakened immune system, injected drugs,"
             " or taken steroid tablets for a long time?"
         ),
-        ("R2", "R11*"),
+        ("R2*", "R4"),
     ),
     RedFlag.FEVER_OR_WEIGHT_LOSS: (
         (
             "Do you have a fever or chills (38 °C or more), feel generally unwell,"
             " or have you lost weight without trying?"
         ),
-        ("R2", "R3"),
+        ("R2*", "R3"),
     ),
-    RedFlag.RECENT_INFECTION: ("Have you recently had a bacterial infection?", ("R2",)),
+    RedFlag.RECENT_INFECTION: ("Have you recently had a bacterial infection?", ("R2*",)),
     RedFlag.CONSTANT_OR_NIGHT_PAIN: (
         (
             "Is the pain constant or getting steadily worse, not eased by rest or changing"
             " position, or worse at night or waking you from sleep?"
         ),
-        ("R2", "R3"),
+        ("R2*", "R3"),
     ),
     RedFlag.PROGRESSIVE_NEUROLOGICAL: (
         (
             "Do you have weakness, numbness or clumsiness in the arms, hands or legs,"
             " or a change in walking or balance, that is getting worse?"
         ),
-        ("R2", "R4", "C11*"),
+        ("R2*", "R4", "C11"),
     ),
     RedFlag.BLADDER_BOWEL_OR_SADDLE: (
         (
-            "Have you had any change in bladder or bowel control, or numbness around the"
-            " genitals or buttocks?"
+            "Have you had any change in bladder or bowel control, numbness around the"
+            " genitals or buttocks, or pain, numbness, tingling or weakness in both legs?"
         ),
         ("R3",),
     ),
@@ -152,7 +178,7 @@ _RED_FLAGS: Final[dict[RedFlag, tuple[str, tuple[str, ...]]]] = {
             "Is the pain high in the back, between the shoulder blades, together with"
             " feeling unwell or any other new symptom?"
         ),
-        ("R1", "R2", "R3"),
+        ("R1", "R2*", "R3"),
     ),
     RedFlag.WORSE_WITH_COUGH_OR_SNEEZE: (
         "Does coughing, sneezing or straining make the pain worse?",
@@ -160,20 +186,24 @@ _RED_FLAGS: Final[dict[RedFlag, tuple[str, tuple[str, ...]]]] = {
     ),
     RedFlag.STRUCTURAL_DEFORMITY: (
         "Have you noticed a change in the shape of your back, or swelling on it?",
-        ("R2", "R3"),
+        ("R2*", "R3"),
     ),
     RedFlag.SEVERE_MORNING_STIFFNESS: (
         "Is your back severely stiff in the mornings?",
-        ("R2",),
+        ("R2*",),
     ),
     RedFlag.NECK_DIZZINESS_OR_VISUAL: (
         (
             "With neck pain: do you have dizziness, changes in sight or hearing, headache,"
             " severe neck tenderness or swollen glands?"
         ),
-        ("R4", "R11*", "R17"),
+        ("R4", "R17"),
     ),
 }
+
+_EMERGENCY_FLAGS: Final = frozenset(
+    {RedFlag.CHEST_PAIN, RedFlag.BLADDER_BOWEL_OR_SADDLE, RedFlag.RECENT_TRAUMA}
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -227,8 +257,11 @@ class AdviceLevel(enum.StrEnum):
     ``AdviceLevel.URGENT > AdviceLevel.CONTINUE``, and a level is never
     less than itself. A level also compares with its JSON value, by rank
     (``AdviceLevel.URGENT > "see_professional"``); any other text is refused.
+    The three referral tiers are those of the NHS back-pain page [R3].
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``emergency``, above ``urgent``, which now means the same day.
     """
 
     CONTINUE = "continue"
@@ -236,14 +269,27 @@ class AdviceLevel(enum.StrEnum):
     CONTINUE_WITH_CARE = "continue_with_care"
     """Carry on without progressing, easing anything that hurts."""
     SEE_PROFESSIONAL = "see_professional"
-    """Book an appointment with a healthcare professional."""
+    """Book a routine appointment with a GP or a physiotherapist."""
     URGENT = "urgent"
-    """Contact a doctor or urgent-care service now, before exercising again."""
+    """Get an urgent appointment the same day (an urgent GP appointment or NHS 111)."""
+    EMERGENCY = "emergency"
+    """Call 999 or go to A&E now (outside the UK, the local emergency number)."""
 
     @property
     def rank(self) -> int:
-        """How urgent the level is, from 0 (continue) to 3 (urgent)."""
+        """How urgent the level is, from 0 (continue) to 4 (emergency)."""
         return _RANK[self.value]
+
+    @property
+    def action(self) -> str:
+        """What to do in a few plain words, and where to go for a referral.
+
+        >>> AdviceLevel.URGENT.action
+        'get an urgent GP appointment or call NHS 111 today'
+
+        .. versionadded:: 0.2.0
+        """
+        return _ACTIONS[self.value]
 
     def __lt__(self, other: object) -> bool:
         return self.rank < _rank_of(other)
@@ -265,6 +311,16 @@ _RANK: Final[dict[str, int]] = {
     "continue_with_care": 1,
     "see_professional": 2,
     "urgent": 3,
+    "emergency": 4,
+}
+
+
+_ACTIONS: Final[dict[str, str]] = {
+    "continue": "carry on",
+    "continue_with_care": "carry on gently, without making the routine harder",
+    "see_professional": "book a routine appointment with a GP or a physiotherapist",
+    "urgent": "get an urgent GP appointment or call NHS 111 today",
+    "emergency": "call 999 or go to A&E now",
 }
 
 
@@ -305,14 +361,19 @@ class Reason:
         level: The advice it calls for on its own.
         text: The finding, in plain words.
         sources: Source keys (see :func:`~upperback.sources.reference`).
+        convention: The threshold behind it that no source gives, when there
+            is one (as the :class:`Finding` has it); the text says so too.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``convention``.
     """
 
     code: AdviceCode
     level: AdviceLevel
     text: str = attrs.field(metadata=v.text_up_to())
     sources: tuple[str, ...] = attrs.field(converter=to_tuple, metadata=v.items(item=v.SOURCE_KEY))
+    convention: str | None = attrs.field(default=None, metadata=v.text_up_to(200))
 
     _bound_problems = v.checker()
 
@@ -341,20 +402,22 @@ class SafetyPolicy:
 
     Args:
         pain_ceiling: Pain above this (0–10), at rest or during and after
-            exercise, calls for care. Default 5, the pain-monitoring
-            ceiling [P8*][P9*][P11*]; stricter clinics use less [P11c*][C11*].
+            exercise, calls for care. Default 5: pain may reach but not
+            exceed 5/10 in the pain-monitoring model [P7][P11*].
         settled_pain: Next-morning pain above this (0–10) has not settled.
-            Default 3, the top of the "safe" zone [P9*]: pain should have
-            subsided by the next morning [P8*] (derived).
+            Default 3: pain should have subsided by the next morning [P7],
+            and reading 3/10 as subsided is a common convention, not from a
+            study.
         max_days_worse_after_exercise: More days than this of pain worse
             after exercise calls for a professional. Default 3, reading
             "a few days" [P11*] (derived).
         not_improving_days: Pain that is no better after this many days
-            calls for a professional. Default 14, the two-week rule
-            [R8*][R14*]; NHS says "a few weeks" [R3].
+            calls for a professional. Default 14 (derived): the NHS says
+            "a few weeks" [R3], and most back pain starts to fade within 2
+            weeks [R15].
         max_symptom_days: Pain lasting longer than this calls for a
             professional whatever its trend. Default 28 (4 weeks), the
-            shorter end of the 4–6 week ceiling [R2][R5*][R13*], and when
+            shorter end of the 4–6 week ceiling [R2*][R5], and when
             NICE CKS suggests considering physiotherapy referral for neck
             pain [R4].
 
@@ -376,13 +439,15 @@ class SafetyPolicy:
     def for_profile(self, profile: Profile) -> SafetyPolicy:
         """This policy, made stricter where the person's conditions call for it.
 
-        Nerve-related pain (cervical radiculopathy) keeps to 0–3/10
-        [C11*][P11c*], and so does the first days of an acute injury, as the
-        screening rules do [C10][P9*]. A stricter value already set is kept.
+        Nerve-related pain (cervical radiculopathy) keeps to 0–3/10, and so
+        do the first days of an acute injury, as the screening rules do: a
+        common convention, not from a study, stricter than the 5/10 of the
+        pain-monitoring model [P7]. A stricter value already set is kept.
 
         >>> DEFAULT_POLICY.for_profile(Profile(conditions={Condition.ACUTE_INJURY})).pain_ceiling
         3
         """
+        profile.require_undated()  # its conditions depend on the day
         if profile.conditions.isdisjoint(_NERVE_OR_ACUTE):
             return self
         return attrs.evolve(self, pain_ceiling=min(self.pain_ceiling, 3))
@@ -403,23 +468,30 @@ SUPPORTS_NOT_REPLACES: Final = (
 _MESSAGES: Final = {
     AdviceLevel.CONTINUE: (
         "Nothing you reported calls for a change: carry on with your routine and keep"
-        " noting how your back feels. If pain has not eased within a few days, see a"
-        " healthcare professional."
+        " noting how your back feels. If the pain is not getting better within a few"
+        " weeks, or stays worse for a few days after exercise, book an appointment with"
+        " your GP or a physiotherapist."
     ),
     AdviceLevel.CONTINUE_WITH_CARE: (
         "Carry on gently: do not make the routine harder for now, ease off or skip any"
-        " exercise that hurts, and check that pain settles by the next morning. If it"
-        " does not settle within a few days, see a healthcare professional."
+        " exercise that hurts, and check that pain settles by the next morning. If pain"
+        " stays worse for a few days after exercise, book an appointment with your GP or"
+        " a physiotherapist."
     ),
     AdviceLevel.SEE_PROFESSIONAL: (
-        "Please make an appointment with a healthcare professional, such as your doctor"
-        " or a physiotherapist, about this pain, and tell them what you reported here."
-        " Until then, keep to gentle movement that does not make it worse."
+        "Book a routine appointment with your GP or a physiotherapist about this pain,"
+        " and tell them what you reported here. Until then, keep to gentle movement"
+        " that does not make it worse."
     ),
     AdviceLevel.URGENT: (
-        "Please stop exercising and contact a doctor or an urgent-care service today,"
-        " and tell them what you reported here. If you feel very unwell, or have chest"
-        " pain or sudden weakness, call the emergency number."
+        "Stop exercising and get an urgent appointment today: ask your GP practice for"
+        " an urgent appointment, or call NHS 111 (outside the UK, your doctor's urgent"
+        " line or local urgent-care service). Tell them what you reported here."
+    ),
+    AdviceLevel.EMERGENCY: (
+        "Stop exercising and call 999 or go to A&E now (outside the UK, call your local"
+        " emergency number or go to an emergency department). Tell them what you"
+        " reported here."
     ),
 }
 
@@ -492,8 +564,13 @@ class Finding:
             text per instance found, none when it does not hold.
         pain_gate: Whether it reads only pain around exercise, and so
             belongs to the pain gate a progression applies after a session.
+        convention: The threshold no source gives, when there is one: a
+            common convention, not from a study. Its reasons carry it, and
+            the check's text says so.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``convention``.
     """
 
     code: AdviceCode
@@ -501,6 +578,7 @@ class Finding:
     sources: tuple[str, ...] = attrs.field(converter=to_tuple)
     check: FindingCheck
     pain_gate: bool = False
+    convention: str | None = None
 
     def __attrs_post_init__(self) -> None:
         v.instance("code", self.code, AdviceCode)
@@ -509,13 +587,21 @@ class Finding:
         if not callable(self.check):
             raise InvalidValue("check", self.check, "must be callable")
         v.instance("pain_gate", self.pain_gate, bool)
+        if self.convention is not None:
+            v.instance("convention", self.convention, str)
 
     def find(
         self, report: SymptomReport, policy: SafetyPolicy, conditions: frozenset[Condition]
     ) -> tuple[Reason, ...]:
         """A :class:`Reason` for each instance of this finding in ``report``."""
         return tuple(
-            Reason(code=self.code, level=self.level, text=text, sources=self.sources)
+            Reason(
+                code=self.code,
+                level=self.level,
+                text=text,
+                sources=self.sources,
+                convention=self.convention,
+            )
             for text in self.check(report, policy, conditions)
         )
 
@@ -588,7 +674,7 @@ def _not_settled(
     if pain is not None and pain > policy.settled_pain:
         yield (
             f"Pain the next morning is {pain}/10, above {policy.settled_pain}/10:"
-            " it has not settled."
+            f" it has not settled (that limit is {CONVENTION})."
         )
 
 
@@ -608,13 +694,13 @@ FINDINGS: Final[tuple[Finding, ...]] = (
     Finding(
         code=AdviceCode.SYMPTOMS_PAST_CEILING,
         level=_SEE,
-        sources=("R2", "R4", "R5*", "R13*"),
+        sources=("R2*", "R5", "R4"),
         check=_past_ceiling,
     ),
     Finding(
         code=AdviceCode.NOT_IMPROVING,
         level=_SEE,
-        sources=("R3", "R8*", "R14*"),
+        sources=("R3", "R15"),
         check=_not_improving,
     ),
     Finding(
@@ -627,27 +713,28 @@ FINDINGS: Final[tuple[Finding, ...]] = (
     Finding(
         code=AdviceCode.PAIN_ABOVE_CEILING,
         level=_CARE,
-        sources=("P8*", "P9*", "P11*"),
+        sources=("P7", "P11*"),
         check=_pain_at_rest,
     ),
     Finding(
         code=AdviceCode.PAIN_ABOVE_CEILING,
         level=_CARE,
-        sources=("P8*", "P9*", "P11*"),
+        sources=("P7", "P11*"),
         check=_pain_with_exercise,
         pain_gate=True,
     ),
     Finding(
         code=AdviceCode.NOT_SETTLED_NEXT_MORNING,
         level=_CARE,
-        sources=("P8*", "P9*", "P10*"),
+        sources=("P7",),
         check=_not_settled,
         pain_gate=True,
+        convention="3/10 the next morning counts as settled",
     ),
     Finding(
         code=AdviceCode.GETTING_WORSE,
         level=_CARE,
-        sources=("P9*", "P11*"),
+        sources=("P7", "P11*"),
         check=_getting_worse,
     ),
 )
@@ -676,7 +763,7 @@ def _red_flags(report: SymptomReport) -> list[Reason]:
     return [
         Reason(
             code=AdviceCode.RED_FLAG,
-            level=AdviceLevel.URGENT,
+            level=flag.level,
             text=f"Red flag: {flag.question} You answered yes.",
             sources=flag.sources,
         )
@@ -689,7 +776,7 @@ def _onset_age(report: SymptomReport, age_band: AgeBand | None) -> list[Reason]:
     """The onset-age finding from the person's age band, when it holds.
 
     New back pain that starts before 20 or after 50 is a red flag
-    [R2][R8][R13*]. When the person's band is one of
+    [R2*][R8*]. When the person's band is one of
     :data:`~upperback.safety.conditions.ONSET_RED_FLAG_BANDS` and the
     report describes back pain, and the person has not answered the red
     flag yes, the band gives half of it: whether the pain is new, and began
@@ -721,7 +808,8 @@ def findings(
 ) -> tuple[Reason, ...]:
     """Every finding in a report, most pressing first: the reasons :func:`triage` gives.
 
-    Red flags come first (each :class:`RedFlag` answered yes), then, given
+    Red flags come first (each :class:`RedFlag` answered yes, at its
+    :attr:`~RedFlag.level`, the emergencies first), then, given
     a profile whose age band is under 20 or over 50, the onset-age
     finding (``onset_age``, see :func:`triage`), then the rows of
     :data:`FINDINGS` that hold, in table order within a level.
@@ -748,8 +836,8 @@ def pain_ceiling(profile: Profile | None = None, policy: SafetyPolicy = DEFAULT_
 
     Pain above it calls for care (``pain_above_ceiling``): hold, do not
     progress. It is the policy's ``pain_ceiling`` made stricter for the
-    person's conditions: 5 by default, 3 with nerve-related pain or an
-    acute injury [C11*][P11c*][C10][P9*].
+    person's conditions: 5 by default [P7], 3 with nerve-related pain or an
+    acute injury (a common convention, not from a study).
 
     >>> pain_ceiling(), pain_ceiling(Profile(conditions={Condition.CERVICAL_RADICULOPATHY}))
     (5, 3)
@@ -765,7 +853,8 @@ def next_morning_ceiling(
     """The most pain (0–10) the morning after a session that counts as settled.
 
     Pain above it has not settled (``not_settled_next_morning``): 3 by
-    default, the top of the "safe" zone [P9*][P8*].
+    default. Pain should have subsided by the next morning [P7]; reading
+    3/10 as subsided is a common convention, not from a study.
 
     >>> next_morning_ceiling()
     3
@@ -830,9 +919,12 @@ def triage(
     *,
     profile: Profile | None = None,
 ) -> Advice:
-    """Advice for a symptom report: continue, take care, see a professional, or urgent.
+    """Advice for a symptom report: from carry on to call the emergency services.
 
-    Any red flag gives ``urgent``; pain lasting past ``max_symptom_days``,
+    A red flag gives its own :attr:`RedFlag.level`: ``emergency`` (call 999
+    or go to A&E) for chest pain, the bladder, bowel, saddle and both-legs
+    question, and a violent injury; ``urgent`` (an urgent GP appointment or
+    NHS 111, the same day) for the others [R3]. Pain lasting past ``max_symptom_days``,
     not improving after ``not_improving_days``, or worse after exercise for
     more than ``max_days_worse_after_exercise`` days gives
     ``see_professional``; pain above the ceiling, next-morning pain that has
@@ -847,7 +939,7 @@ def triage(
     in someone whose age band is under 20 or over 50 gives
     ``see_professional`` (``onset_age``) unless the person answered the
     onset-age red flag, which is urgent: new back pain that starts before
-    20 or after 50 is a red flag [R2][R8][R13*], and only the person can
+    20 or after 50 is a red flag [R2*][R8*], and only the person can
     say whether the pain is new. A report of no pain at rest now that is
     not getting worse describes no back pain for this finding.
 
@@ -858,11 +950,32 @@ def triage(
     Raises:
         InvalidValue: ``report``, ``policy`` or ``profile`` is of the wrong type.
     """  # noqa: E501
-    found = findings(report, policy, profile=profile)
+    return advise(findings(report, policy, profile=profile))
+
+
+def advise(reasons: Iterable[Reason]) -> Advice:
+    """The advice that a set of findings calls for: the most pressing first, and its message.
+
+    This is how :func:`triage` turns its findings into :class:`Advice`;
+    the progression layer uses it for findings read from a person's whole
+    history (:func:`~upperback.progression.history.triage_history`), so
+    both speak with one voice. The reasons keep their order within a level.
+
+    >>> advise([]).level.value
+    'continue'
+
+    Raises:
+        InvalidValue: A reason is not a :class:`Reason`.
+
+    .. versionadded:: 0.2.0
+    """
+    found = to_tuple(reasons)
+    v.collection("reasons", found, tuple, Reason)
+    found = tuple(sorted(found, key=lambda reason: -reason.level.rank))
     level = found[0].level if found else AdviceLevel.CONTINUE
     return Advice(
         level=level,
         code=found[0].code if found else AdviceCode.NO_CONCERNS,
         message=f"{_MESSAGES[level]} {SUPPORTS_NOT_REPLACES}",
-        reasons=tuple(found),
+        reasons=found,
     )

@@ -16,11 +16,14 @@ from upperback.progression import (
     Advance,
     BlockTally,
     Chain,
+    CheckIn,
+    Clearance,
     Decision,
     DecisionReason,
     Deload,
     DoseField,
     DoubleProgression,
+    HistoryAdvice,
     Hold,
     HoldProgression,
     LinearProgression,
@@ -31,6 +34,7 @@ from upperback.progression import (
     PlannedSession,
     Program,
     ProgressionRule,
+    Referral,
     RegressExercise,
     RuleSet,
     SessionLog,
@@ -46,7 +50,9 @@ from upperback.progression import (
     next_session,
     plan,
     progress,
+    triage_history,
 )
+from upperback.safety import RULES, AdviceCode, RedFlag, SymptomReport, Trend
 from upperback.vocab import ExerciseKind
 
 if TYPE_CHECKING:
@@ -58,13 +64,17 @@ if TYPE_CHECKING:
 __all__ = [
     "adherences",
     "block_tallies",
+    "check_ins",
+    "clearances",
     "decision_reasons",
     "decisions",
+    "history_advices",
     "next_sessions",
     "outcomes",
     "planned_sessions",
     "programs",
     "progression_rules",
+    "referrals",
     "rule_sets",
     "session_logs",
     "tallies",
@@ -290,6 +300,10 @@ def programs(
 ) -> Program:
     """Programs made by :func:`~upperback.progression.program.plan`, some with a logged first week.
 
+    Some dated ones have a red flag on a drawn day (every session from it is
+    referred), some of those a clearance after it. A dated program's person
+    may carry dated facts, so its weeks may record how the person changed.
+
     Shrinks towards one nominal week of a one-block routine with the default rules.
     """
     from upperback.strategies import _values as strategies  # noqa: PLC0415
@@ -299,10 +313,12 @@ def programs(
             routines if routines is not None else strategies.routines(max_sections=2, max_blocks=2)
         )
     )
-    profile = draw(profiles if profiles is not None else st.none() | strategies.profiles())
+    start = draw(st.none() | _DATES)
+    # A dated profile needs a start: the plan screens each week for the person then.
+    dated = strategies.profiles(dated=start is not None)
+    profile = draw(profiles if profiles is not None else st.none() | dated)
     weeks = draw(st.integers(1, max_weeks))
     rules = draw(st.none() | rule_sets())
-    start = draw(st.none() | _DATES)
     try:
         first = plan(routine, weeks=1, profile=profile, start=start).weeks[0]
     except NothingSafe:
@@ -323,7 +339,108 @@ def programs(
                     pain_before=draw(_optional(SessionLog, "pain_before")),
                 )
             )
-    return plan(routine, weeks=weeks, rules=rules, profile=profile, start=start, logs=logs)
+    check_ins_: list[CheckIn] = []
+    clearances_: list[Clearance] = []
+    if start is not None and draw(st.booleans()):
+        # A red flag on a drawn day of the program, and sometimes a clearance after it.
+        day = start + dt.timedelta(days=draw(st.integers(0, 7 * weeks - 1)))
+        check_ins_.append(
+            CheckIn(
+                date=day,
+                report=SymptomReport(
+                    days_since_onset=1, trend=Trend.SAME, red_flags={RedFlag.CHEST_PAIN}
+                ),
+            )
+        )
+        if draw(st.booleans()):
+            clearances_.append(
+                Clearance(
+                    by="Dr Okafor (GP)",
+                    date=day + dt.timedelta(days=draw(st.integers(0, 10))),
+                    findings={AdviceCode.RED_FLAG},
+                )
+            )
+
+    def planned(weeks: int) -> Program:
+        return plan(
+            routine,
+            weeks=weeks,
+            rules=rules,
+            profile=profile,
+            start=start,
+            logs=logs,
+            check_ins=check_ins_,
+            clearances=clearances_,
+        )
+
+    try:
+        return planned(weeks)
+    except NothingSafe:  # the person changed, and nothing is safe in a later week
+        return planned(1)
+
+
+def check_ins() -> st.SearchStrategy[CheckIn]:
+    """Dated check-ins with any answers; shrinks towards a report of day 0, better, no red flag."""
+    from upperback.strategies._values import symptom_reports  # noqa: PLC0415
+
+    return st.builds(
+        CheckIn, date=_DATES, report=symptom_reports(), week=_optional(CheckIn, "week")
+    )
+
+
+def clearances() -> st.SearchStrategy[Clearance]:
+    """Clearances of findings, of rules or of both; shrinks towards one finding, no note."""
+    from upperback.strategies._values import texts  # noqa: PLC0415
+
+    findings = st.frozensets(st.sampled_from(AdviceCode), max_size=3)
+    rules = st.frozensets(st.sampled_from([rule.id for rule in RULES]), max_size=2)
+    return (
+        st.tuples(findings, rules)
+        .filter(lambda pair: bool(pair[0] or pair[1]))
+        .flatmap(
+            lambda pair: st.builds(
+                Clearance,
+                by=texts(),
+                date=_DATES,
+                findings=st.just(pair[0]),
+                rules=st.just(pair[1]),
+                note=st.none() | texts(),
+            )
+        )
+    )
+
+
+@st.composite
+def _referring_logs(draw: st.DrawFn) -> list[SessionLog]:
+    """Logs whose history refers: a red flag, or a check-in past the ceiling."""
+    report = SymptomReport(
+        days_since_onset=draw(st.integers(0, 60)),
+        trend=draw(st.sampled_from(Trend)),
+        red_flags=draw(st.frozensets(st.sampled_from(RedFlag), min_size=1, max_size=2)),
+    )
+    return [SessionLog(date=draw(_DATES), routine_id="drawn", outcomes=(), symptoms=report)]
+
+
+def referrals() -> st.SearchStrategy[Referral]:
+    """Referrals made by :func:`~upperback.progression.history.triage_history` from red flags."""
+    return _referring_logs().map(lambda logs: triage_history(logs).referral)  # type: ignore[arg-type, return-value]
+
+
+def history_advices() -> st.SearchStrategy[HistoryAdvice]:
+    """What drawn histories call for, referred or not, some cleared."""
+
+    @st.composite
+    def made(draw: st.DrawFn) -> HistoryAdvice:
+        logs = draw(st.lists(session_logs(), max_size=3))
+        if draw(st.booleans()):
+            logs += draw(_referring_logs())
+        return triage_history(
+            logs,
+            check_ins=draw(st.lists(check_ins(), max_size=2)),
+            clearances=draw(st.lists(clearances(), max_size=1)),
+        )
+
+    return made()
 
 
 def weeks() -> st.SearchStrategy[Week]:
@@ -338,6 +455,7 @@ def planned_sessions() -> st.SearchStrategy[PlannedSession]:
         number=_ints(PlannedSession, "number"),
         date=st.none() | _DATES,
         logged=st.booleans(),
+        referred=st.booleans(),
     )
 
 
@@ -462,6 +580,10 @@ FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     RuleSet: rule_sets,
     Program: programs,
     Week: weeks,
+    CheckIn: check_ins,
+    Clearance: clearances,
+    Referral: referrals,
+    HistoryAdvice: history_advices,
     PlannedSession: planned_sessions,
     Decision: decisions,
     DecisionReason: decision_reasons,

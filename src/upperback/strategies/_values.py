@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,7 +26,7 @@ from upperback.compose import (
     desk_reset,
     prescribe,
 )
-from upperback.dose import MAX_HOLD_S, Dose
+from upperback.dose import MAX_HOLD_S, Dose, DoseLimits
 from upperback.errors import Problem
 from upperback.exercise import Exercise, Source
 from upperback.media import Media, MediaKind
@@ -87,6 +88,15 @@ from upperback.safety import (
     screen,
     triage,
 )
+from upperback.safety.changes import ChangeCode, ChangeEffect, PersonChange
+from upperback.safety.dated import (
+    DATED_APART,
+    PREGNANCY_DAYS,
+    DatedCondition,
+    Injury,
+    Pregnancy,
+    Surgery,
+)
 from upperback.safety.triage import RedFlag
 from upperback.sources import Reference, references
 from upperback.vocab import (
@@ -112,16 +122,21 @@ __all__ = [
     "choices",
     "compositions",
     "coverages",
+    "dated_conditions",
     "dose_changes",
+    "dose_limits",
     "doses",
     "exercises",
     "findings",
     "gaps",
     "goals",
+    "injuries",
     "kits",
     "media_items",
     "mismatches",
     "modifications",
+    "person_changes",
+    "pregnancies",
     "prescriptions",
     "profiles",
     "prop_needs",
@@ -139,6 +154,7 @@ __all__ = [
     "steps",
     "substitution_results",
     "substitutions",
+    "surgeries",
     "symptom_reports",
     "targets",
     "texts",
@@ -217,6 +233,21 @@ def doses(draw: st.DrawFn, *, per_side: bool | None = None, timed_only: bool = F
         max_effort=draw(_ints_or(None, Dose, "max_effort")),
         band_level=draw(st.none() | st.sampled_from(BandLevel)),
     )
+
+
+@st.composite
+def dose_limits(draw: st.DrawFn, *, within: Dose | None = None) -> DoseLimits:
+    """Valid dose limits, each number absent or at least ``within``'s; shrinks towards none.
+
+    Args:
+        within: A dose the limits must admit (an exercise's default dose).
+    """
+    found: dict[str, int | None] = {}
+    for name in ("sets", "reps", "hold_s"):
+        bound = _validate.bound_of(DoseLimits, name)
+        low = getattr(within, name, None) or int(bound.low)
+        found[name] = draw(st.none() | st.integers(low, int(bound.high or 0)))
+    return DoseLimits(**found)
 
 
 def props(*, kinds: Sequence[PropKind] = tuple(PropKind)) -> st.SearchStrategy[Prop]:
@@ -326,6 +357,28 @@ def exercises(
     drawn_features = draw(
         features if features is not None else st.frozensets(st.sampled_from(Feature), max_size=4)
     )
+    if massage:
+        drawn_features -= {Feature.EXTERNAL_LOAD}
+    # Mostly reviewed, as built-in exercises are; otherwise a few features not reviewed.
+    unreviewed = (
+        draw(st.just(frozenset()) | st.frozensets(st.sampled_from(Feature), max_size=2))
+        - drawn_features
+    )
+    dose = draw(
+        doses(
+            per_side=None if laterality is not Laterality.BILATERAL else False,
+            timed_only=massage,
+        )
+    )
+    # Each number of the dose is given by a source, a convention, or neither.
+    drawn_sources = draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2))
+    origin = {
+        number: draw(st.sampled_from(range(-1, len(drawn_sources) + 1))) for number in dose.numbers
+    }
+    cited = [
+        attrs.evolve(source, dose_numbers={number for number, i in origin.items() if i == position})
+        for position, source in enumerate(drawn_sources)
+    ]
     return Exercise(
         id=draw(ids if ids is not None else slugs()),
         name=draw(texts()),
@@ -334,23 +387,21 @@ def exercises(
         targets=targets,
         secondary_targets=draw(st.frozensets(st.sampled_from(Muscle), max_size=3)) - targets,
         cues=draw(st.lists(texts(), min_size=1, max_size=2)),
-        default_dose=draw(
-            doses(
-                per_side=None if laterality is not Laterality.BILATERAL else False,
-                timed_only=massage,
-            )
-        ),
+        default_dose=dose,
         aliases=draw(st.lists(texts(), unique=True, max_size=1)),
         movements=draw(st.frozensets(st.sampled_from(Movement), max_size=3)),
         benefits=draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
         props=[draw(prop_needs(kinds=[kind])) for kind in need_kinds],
         laterality=laterality,
         level=draw(levels if levels is not None else st.sampled_from(Level)),
-        features=drawn_features - {Feature.EXTERNAL_LOAD} if massage else drawn_features,
+        features=drawn_features,
         precautions=draw(st.lists(texts(), max_size=1)),
         dose_note=draw(st.none() | texts()),
-        sources=draw(st.lists(sources(), unique_by=lambda s: s.key, max_size=2)),
+        sources=cited,
         media=draw(st.lists(media_items(), unique_by=lambda m: m.url, max_size=1)),
+        unreviewed=unreviewed - {Feature.EXTERNAL_LOAD} if massage else unreviewed,
+        dose_conventions={number for number, i in origin.items() if i == len(drawn_sources)},
+        dose_limits=draw(dose_limits(within=dose)),
     )
 
 
@@ -610,21 +661,139 @@ def substitution_results(
 _PREGNANCY = tuple(condition for condition in Condition if condition.is_pregnancy)
 
 
+_DAYS = st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))
+
+
+def _days_after(day: dt.date, low: int, high: int) -> st.SearchStrategy[dt.date]:
+    """Days from ``low`` to ``high`` days after ``day``; shrinks towards the soonest."""
+    return st.integers(low, high).map(lambda n: day + dt.timedelta(days=n))
+
+
+@st.composite
+def pregnancies(draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None) -> Pregnancy:
+    """Dated pregnancies, some ended and some cleared after; shrinks towards one still going on.
+
+    Args:
+        days: Draws the due date; days from 2020 to 2035 when ``None``.
+    """
+    due = draw(days if days is not None else _DAYS)
+    began = due - dt.timedelta(days=PREGNANCY_DAYS)
+    ended = draw(st.none() | _days_after(began, 1, PREGNANCY_DAYS + 30))
+    cleared = None
+    if ended is not None and draw(st.booleans()):
+        cleared = draw(_days_after(ended, 0, 120))
+    return Pregnancy(
+        due=due,
+        ended=ended,
+        cleared=cleared,
+        clearance_note=draw(texts()) if cleared is not None else None,
+    )
+
+
+def injuries(*, days: st.SearchStrategy[dt.date] | None = None) -> st.SearchStrategy[Injury]:
+    """Dated acute injuries; shrinks towards one on the first day drawn, with no note.
+
+    Args:
+        days: Draws the day of the injury; days from 2020 to 2035 when ``None``.
+    """
+    return st.builds(Injury, on=days if days is not None else _DAYS, note=st.none() | texts())
+
+
+@st.composite
+def surgeries(draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None) -> Surgery:
+    """Dated operations, some cleared; shrinks towards one not cleared, with no note.
+
+    Args:
+        days: Draws the day of the operation; days from 2020 to 2035 when ``None``.
+    """
+    on = draw(days if days is not None else _DAYS)
+    cleared = draw(st.none() | _days_after(on, 0, 180))
+    return Surgery(
+        on=on,
+        cleared=cleared,
+        clearance_note=draw(texts()) if cleared is not None else None,
+        note=draw(st.none() | texts()),
+    )
+
+
+@st.composite
+def dated_conditions(
+    draw: st.DrawFn, *, days: st.SearchStrategy[dt.date] | None = None
+) -> DatedCondition:
+    """Conditions with a start, an end or both; shrinks towards the first condition from a day.
+
+    Args:
+        days: Draws the start (or the end, when there is no start); days
+            from 2020 to 2035 when ``None``.
+    """
+    condition = draw(st.sampled_from([c for c in Condition if c not in DATED_APART]))
+    some_day = days if days is not None else _DAYS
+    start = draw(st.none() | some_day)
+    end = draw(some_day if start is None else st.none() | _days_after(start, 1, 365))
+    return DatedCondition(condition=condition, start=start, end=end, note=draw(st.none() | texts()))
+
+
+_CHANGE_CONDITIONS = {
+    ChangeCode.INJURY: (Condition.ACUTE_INJURY,),
+    ChangeCode.INJURY_SETTLED: (Condition.ACUTE_INJURY,),
+    ChangeCode.SURGERY: (Condition.RECENT_SURGERY,),
+    ChangeCode.SURGERY_CLEARED: (Condition.RECENT_SURGERY,),
+    ChangeCode.CONDITION_STARTS: tuple(c for c in Condition if c not in DATED_APART),
+    ChangeCode.CONDITION_ENDS: tuple(c for c in Condition if c not in DATED_APART),
+}
+
+
+@st.composite
+def person_changes(draw: st.DrawFn) -> PersonChange:
+    """Changes of a person as a plan records them; shrinks towards a trimester, nothing left out."""
+    code = draw(st.sampled_from(ChangeCode))
+    condition = draw(st.sampled_from(_CHANGE_CONDITIONS.get(code, _PREGNANCY)))
+    effect = code.effect
+    ids = st.lists(slugs(), max_size=3, unique=True)
+    own = [rule.id for rule in RULES if condition in rule.conditions]
+    return PersonChange(
+        code=code,
+        condition=condition,
+        day=draw(st.none() | _DAYS),
+        pregnancy_week=(
+            draw(st.none() | _ints(PersonChange, "pregnancy_week"))
+            if condition.is_pregnancy
+            else None
+        ),
+        left_out=draw(ids) if effect is ChangeEffect.STARTS else (),
+        back=draw(ids) if effect is ChangeEffect.ENDS else (),
+        rules=(
+            draw(st.lists(st.sampled_from(own), unique=True, max_size=3))
+            if own and effect is not ChangeEffect.STAYS
+            else ()
+        ),
+    )
+
+
 @st.composite
 def profiles(
     draw: st.DrawFn,
     *,
     conditions: st.SearchStrategy[frozenset[Condition]] | None = None,
     kits: st.SearchStrategy[Kit] | None = None,
+    dated: bool = False,
+    days: st.SearchStrategy[dt.date] | None = None,
 ) -> Profile:
-    """Profiles with any conditions (at most one pregnancy trimester).
+    """Profiles with any conditions (at most one pregnancy trimester), dated facts if asked.
 
-    Shrinks towards a person with no conditions, no clinician's list and an
-    empty kit.
+    Shrinks towards a person with no conditions, no clinician's list, an
+    empty kit and no dated facts.
 
     Args:
         conditions: Draws the conditions; any valid set when ``None``.
         kits: Draws the kit; :func:`kits` when ``None``.
+        dated: Whether to draw dated facts too: a pregnancy (when no
+            trimester was drawn), injuries, surgeries and dated conditions.
+            Such a profile is screened on a day (:meth:`Profile.on()
+            <upperback.safety.profile.Profile.on>`), or planned from a start.
+        days: Draws the days of the dated facts (a pregnancy's due date, an
+            injury, an operation, a condition's start); days from 2020 to
+            2035 when ``None``.
     """
     if conditions is None:
         found = draw(
@@ -646,13 +815,33 @@ def profiles(
         age_band=draw(st.none() | st.sampled_from(AgeBand)),
         height_cm=draw(_ints_or(None, Profile, "height_cm")),
         kit=draw(kits if kits is not None else globals()["kits"](max_size=3)),
+        **(
+            draw(_dated_facts(pregnant=any(c.is_pregnancy for c in chosen), days=days))
+            if dated
+            else {}
+        ),
     )
+
+
+@st.composite
+def _dated_facts(
+    draw: st.DrawFn, *, pregnant: bool, days: st.SearchStrategy[dt.date] | None
+) -> dict[str, Any]:
+    return {
+        "pregnancy": None if pregnant else draw(st.none() | pregnancies(days=days)),
+        "injuries": draw(st.lists(injuries(days=days), max_size=2)),
+        "surgeries": draw(st.lists(surgeries(days=days), max_size=2)),
+        "dated_conditions": draw(st.lists(dated_conditions(days=days), max_size=2)),
+    }
 
 
 @st.composite
 def _any_rules(draw: st.DrawFn) -> Rule:
     matched = draw(
-        st.sets(st.sampled_from(("features", "positions", "props", "kinds", "levels")), min_size=1)
+        st.sets(
+            st.sampled_from(("features", "positions", "props", "kinds", "levels", "requires")),
+            min_size=1,
+        )
     )
     action = draw(st.sampled_from(Action))
     return Rule(
@@ -667,6 +856,8 @@ def _any_rules(draw: st.DrawFn) -> Rule:
         kinds=draw(_some(ExerciseKind, "kinds" in matched)),
         levels=draw(_some(Level, "levels" in matched)),
         modification=draw(modifications()) if action is Action.MODIFY else None,
+        requires=draw(_some(PropKind, "requires" in matched)),
+        convention=draw(st.none() | texts()),
     )
 
 
@@ -957,6 +1148,7 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Problem: lambda: st.builds(Problem, path=texts(), message=texts()),
     Reference: lambda: st.sampled_from(sorted(references().values(), key=lambda r: r.key)),
     Dose: doses,
+    DoseLimits: dose_limits,
     Exercise: exercises,
     Source: sources,
     PropNeed: prop_needs,
@@ -976,6 +1168,11 @@ _FROM_TYPE: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Substitution: substitutions,
     SubstitutionResult: substitution_results,
     Profile: profiles,
+    Pregnancy: pregnancies,
+    Injury: injuries,
+    Surgery: surgeries,
+    DatedCondition: dated_conditions,
+    PersonChange: person_changes,
     Rule: rules,
     Modification: modifications,
     ScreenReport: screen_reports,
