@@ -40,6 +40,7 @@ __all__ = [
     "screen_caution_violations",
     "sheet_violations",
     "spacing_violations",
+    "steps",
     "to_do",
     "weekly_rise_violations",
 ]
@@ -282,13 +283,12 @@ def spacing_violations(program: Program) -> list[str]:
 def person_in_week(program: Program, week: Week) -> Profile | None:
     """The person as they are during a week (a dated profile taken over the week's days)."""
     profile = program.profile
-    if profile is None or not getattr(profile, "dated", False):
+    if profile is None or not profile.dated:
         return profile
     dates = [s.date for s in week.sessions if s.date is not None]
     if not dates:
         return profile
-    during = profile.during  # type: ignore[attr-defined] # a dated profile, when it has landed
-    return during(min(dates), max(dates))  # type: ignore[no-any-return]
+    return profile.during(min(dates), max(dates))
 
 
 def program_exclusion_violations(program: Program) -> list[str]:
@@ -409,6 +409,33 @@ def _gated(new: Block, old: Block, pairs: list[Any], ceiling: int) -> tuple[str,
     return None
 
 
+def steps(before: Week, week: Week) -> list[tuple[tuple[int, int], Block, Block]]:
+    """Each block of ``before`` and what it became in ``week``: ``(address before, old, new)``.
+
+    Followed through the week's decisions (the exercise and dose each came
+    from), so that a block left out for a person who changed, which shifts
+    the addresses after it, never pairs one exercise with another's logs.
+    """
+    old_blocks = ub.addresses(before.routine)
+    now = dict(ub.addresses(week.routine))
+    if not week.decisions:
+        return [(at, old, now[at]) for at, old in old_blocks if at in now]
+    found = []
+    for decision in week.decisions:
+        source = next(
+            (
+                (at, old)
+                for at, old in old_blocks
+                if old.exercise.id == decision.previous_exercise_id
+                and old.dose == decision.previous_dose
+            ),
+            None,
+        )
+        if source is not None:
+            found.append((source[0], source[1], now.get(decision.at, decision.block)))
+    return found
+
+
 def progression_violations(
     program: Program, logs: Sequence[SessionLog], *, reduce: bool = True
 ) -> list[str]:
@@ -431,19 +458,14 @@ def progression_violations(
     ceiling = pain_ceiling_for(program.profile)
     by_week = _logs_by_week(logs, program.start)
     found: list[str] = []
-    painful: dict[tuple[int, int], Block] = {}
+    painful: dict[str, Block] = {}  # by exercise: the block where pain passed the ceiling
     for week in program.weeks[1 : max(by_week) + 1]:
         before = program.weeks[week.number - 2]
-        now = dict(ub.addresses(week.routine))
-        for at, old in ub.addresses(before.routine):
-            new = now.get(at)
-            if new is not None:
-                pairs = _pains(by_week.get(before.number, []), at, old.exercise.id)
-                step = _Step(at=at, old=old, new=new, referred=week.referred)
-                where = f"week {week.number} {new.exercise.id}"
-                found += [
-                    f"{where}: {v}" for v in step.judge(pairs, ceiling, painful, reduce=reduce)
-                ]
+        for at, old, new in steps(before, week):
+            pairs = _pains(by_week.get(before.number, []), at, old.exercise.id)
+            step = _Step(old=old, new=new, referred=week.referred)
+            where = f"week {week.number} {new.exercise.id}"
+            found += [f"{where}: {v}" for v in step.judge(pairs, ceiling, painful, reduce=reduce)]
     return list(dict.fromkeys(found))
 
 
@@ -451,7 +473,6 @@ def progression_violations(
 class _Step:
     """One block from one week to the next (internal to :func:`progression_violations`)."""
 
-    at: tuple[int, int]
     old: Block
     new: Block
     referred: bool
@@ -460,29 +481,32 @@ class _Step:
         self,
         pairs: list[Any],
         ceiling: int,
-        painful: dict[tuple[int, int], Block],
+        painful: dict[str, Block],
         *,
         reduce: bool,
     ) -> list[str]:
         """What the step breaks; ``painful`` (where pain passed the ceiling) is kept up to date."""
         found = []
-        old, new, at = self.old, self.new, self.at
+        old, new = self.old, self.new
+        key = old.exercise.id
         gated = _gated(new, old, pairs, ceiling)
         if gated is not None:
             why, lower = gated
             if lower and why.startswith("pain"):
-                painful[at] = old
+                painful[key] = old
             if harder(new, old):
                 found.append(f"made harder after {why}")
             elif reduce and lower and not (lighter(new, old) or self.referred or at_floor(old)):
                 found.append(f"not reduced after {why}")
-        elif pairs and at in painful and not harder(old, painful[at]):
-            del painful[at]  # a week went well at or below the painful dose
-        if at in painful and harder(new, painful[at]) and not self.referred:
-            found.append(
-                f"back above {painful[at].dose.describe()}, where pain passed the ceiling,"
-                " before a week went well there (§3.1)"
-            )
+        elif pairs and key in painful and not harder(old, painful[key]):
+            del painful[key]  # a week went well at or below the painful dose
+        if key in painful:
+            if harder(new, painful[key]) and not self.referred:
+                found.append(
+                    f"back above {painful[key].dose.describe()}, where pain passed the"
+                    " ceiling, before a week went well there (§3.1)"
+                )
+            painful[new.exercise.id] = painful.pop(key)  # it follows the block
         return found
 
 
@@ -497,23 +521,21 @@ def weekly_rise_violations(program: Program, logs: Sequence[SessionLog]) -> list
         return []
     by_week = _logs_by_week(logs, program.start)
     found = []
-    worst: dict[tuple[int, int], int] = {}
+    worst: dict[str, int] = {}  # by exercise
     for week in program.weeks[1 : max(by_week) + 1]:
         before = program.weeks[week.number - 2]
-        now = dict(ub.addresses(week.routine))
-        for at, old in ub.addresses(before.routine):
+        for at, old, new in steps(before, week):
             pairs = _pains(by_week.get(before.number, []), at, old.exercise.id)
             ratings = [r for _, o in pairs for r in (o.pain, o.pain_next_morning) if r is not None]
             if not ratings:
                 continue
-            peak = max(ratings)
-            new = now.get(at)
-            if new is not None and at in worst and peak > worst[at] and harder(new, old):
+            peak, key = max(ratings), old.exercise.id
+            if key in worst and peak > worst[key] and harder(new, old):
                 found.append(
                     f"week {week.number} {new.exercise.id}: made harder though pain rose"
-                    f" from {worst[at]}/10 to {peak}/10 the week before (§3.1 [P7])"
+                    f" from {worst[key]}/10 to {peak}/10 the week before (§3.1 [P7])"
                 )
-            worst[at] = peak
+            worst[new.exercise.id] = peak
     return found
 
 

@@ -260,8 +260,8 @@ SYMPTOM_CEILING_DAYS: Final = 42
 WORSE_AFTER_EXERCISE_DAYS: Final = 3
 """§4.3 design note (b), [P11*]: exercise-related pain worse for more than "a few days" refers."""
 
-REFERRAL: Final = frozenset({AdviceLevel.SEE_PROFESSIONAL, AdviceLevel.URGENT})
-"""The advice levels that send the person to a professional."""
+REFERRAL: Final = AdviceLevel.SEE_PROFESSIONAL
+"""The least pressing advice that sends the person to a professional; every level above does too."""
 
 EMERGENCY_FLAGS: Final = frozenset({RedFlag.CHEST_PAIN, RedFlag.BLADDER_BOWEL_OR_SADDLE})
 """§4.2 [R3]: chest pain, bladder/bowel change, saddle numbness: call 999 or go to A&E."""

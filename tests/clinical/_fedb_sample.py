@@ -1,10 +1,10 @@
 """A hand-labelled sample of free-exercise-db, for the imported-catalog invariants.
 
-The entries (in ``data/free-exercise-db-sample.json``) and the sentences
-below are copied verbatim from the free-exercise-db dataset
-(https://github.com/yuhonas/free-exercise-db), which its authors released
-into the public domain under the Unlicense (https://unlicense.org; the
-licence is copied beside the data as ``free-exercise-db-LICENSE.md``).
+The entries are read from the copy of the free-exercise-db dataset the
+tests ship (``tests/data/free-exercise-db``, with its licence); the
+sentences below are copied verbatim from it. The dataset
+(https://github.com/yuhonas/free-exercise-db) is in the public domain under
+the Unlicense (https://unlicense.org).
 
 Each entry and sentence carries the safety features its words describe, as a
 reader of the fact sheet labels them (DOMAIN §8: flexion, supine and prone
@@ -22,13 +22,6 @@ from typing import Any, Final
 from upperback import Feature
 
 __all__ = ["ENTRIES", "LABELLED", "SENTENCES", "entry"]
-
-_SAMPLE: Final = Path(__file__).parent / "data" / "free-exercise-db-sample.json"
-
-ENTRIES: Final[dict[str, dict[str, Any]]] = {
-    entry["id"]: entry for entry in json.loads(_SAMPLE.read_text(encoding="utf-8"))
-}
-"""Real entries, by their dataset id (the issue's reproductions among them)."""
 
 _LABELS: Final[dict[str, frozenset[Feature]]] = {
     # A forward bend to end range: sit back on the heels, forehead to the floor.
@@ -59,6 +52,18 @@ _LABELS: Final[dict[str, frozenset[Feature]]] = {
     "Chest_Stretch_on_Stability_Ball": frozenset({Feature.UNSTABLE_SURFACE, Feature.KNEELING}),
     "Side_Neck_Stretch": frozenset({Feature.NECK_SIDE_BEND}),
 }
+
+_LABELLED_IDS: Final = frozenset(_LABELS)
+
+_DATASET: Final = Path(__file__).parents[1] / "data" / "free-exercise-db" / "exercises.json"
+
+ENTRIES: Final[dict[str, dict[str, Any]]] = {
+    entry["id"]: entry
+    for entry in json.loads(_DATASET.read_text(encoding="utf-8"))
+    if entry["id"] in _LABELLED_IDS
+}
+"""Real entries, by their dataset id (the issue's reproductions among them)."""
+
 
 LABELLED: Final[tuple[tuple[dict[str, Any], frozenset[Feature]], ...]] = tuple(
     (ENTRIES[key], features) for key, features in _LABELS.items()

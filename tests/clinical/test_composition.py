@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
@@ -86,12 +85,7 @@ def test_cmp1_checker_rejects_a_routine_that_needs_what_the_kit_lacks() -> None:
     assert any("not in the kit" in v for v in found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'compose() gives strengthening on 7 sessions a week': one frequency rule"
-    " for composition and planning",
-)
-@examples(25, shrink=False)
+@examples(25)
 @example(
     BUILT_IN,
     ub.Goal.of(10, benefits=[ub.Benefit.STRENGTHEN_BACK], sessions_per_week=7),
@@ -119,12 +113,7 @@ def test_cmp5_checker_rejects_strengthening_seven_times_a_week() -> None:
     assert c.frequency_violations(routine, "here")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'compose() gives strengthening on 7 sessions a week, while plan() refuses"
-    " anything above its recovery rule: the two disagree'",
-)
-@examples(20, shrink=False)
+@examples(20)
 @example(
     BUILT_IN,
     ub.Goal.of(10, benefits=[ub.Benefit.STRENGTHEN_BACK], sessions_per_week=7),
@@ -180,12 +169,7 @@ def test_cmp9_an_adapted_prescription_keeps_to_the_sheet(
         assert prescription_violations(prescription, person) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Also: ... prescribe(minutes=6) shortens older adults' holds to 10 s"
-    " (below their 30–60 s)'",
-)
-@examples(25, shrink=False)
+@examples(25)
 @example(["levator-scapulae-stretch"], 3)
 @given(routine_ids(max_blocks=6), st.integers(3, 30))
 def test_cmp10_a_time_budget_never_shortens_an_older_adults_holds(

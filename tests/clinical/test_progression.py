@@ -174,12 +174,7 @@ def test_prg1_2_logged_pain_gates_every_next_week(drawn: Logged) -> None:
     assert c.progression_violations(program, logs, reduce=False) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Also: ... a self-massage block at 9/10 pain is held, not reduced':"
-    " a dose with no smaller step in its rule is held after pain above the ceiling",
-)
-@examples(12, shrink=False)
+@examples(12)
 @example(Logged(None, ("foam-roller-upper-back-release",), 1, 12, 2, random.Random(0), "spike"))
 @given(_LOGGED_PROGRAMS)
 def test_prg4_pain_above_the_ceiling_reduces_the_load(drawn: Logged) -> None:
@@ -275,12 +270,7 @@ _DELOAD_CHAIN = ub.PainGate(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Ungated rules make things harder after a worse morning': an app's own"
-    " rule is not wrapped in the pain gate",
-)
-@examples(10, shrink=False)
+@examples(10)
 @example(Logged(None, ("band-pull-apart",), 1, 12, 3, random.Random(0), "raised-morning"), _WGER)
 @example(Logged(None, ("band-pull-apart",), 1, 12, 4, random.Random(0), "spike"), _DELOAD_CHAIN)
 @given(_LOGGED_PROGRAMS, ubst.progression_rules(max_leaves=3))
@@ -314,12 +304,7 @@ def test_prg13_progress_never_makes_a_painful_block_harder(data: st.DataObject) 
     assert not c.harder(decision.block, block), decision.describe()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Ungated rules make things harder after a worse morning': progress()"
-    " with an app's own rule (a Chain) makes a block harder after next-morning pain rose",
-)
-@examples(25, shrink=False)
+@examples(25)
 @example(ub.Block(exercise=BUILT_IN["band-pull-apart"]), _WGER, 0, 3)
 @given(
     st.builds(ub.Block, exercise=st.sampled_from(list(BUILT_IN))),
@@ -445,11 +430,7 @@ def _banded(level: ub.Level, exercise_id: str, *, everything: bool) -> ub.Progra
     return ub.plan(routine, weeks=52, profile=person, catalog=BUILT_IN, start=START)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Also: ... a novice climbs to the heaviest band within a year'",
-)
-@examples(6, shrink=False)
+@examples(6)
 @example(level=ub.Level.EASY, exercise_id="band-pull-apart", everything=False)
 @given(
     level=st.sampled_from([ub.Level.GENTLE, ub.Level.EASY, ub.Level.MODERATE]),
@@ -515,11 +496,7 @@ def test_prg6_checker_rejects_a_short_starting_hold_for_an_older_adult() -> None
     assert c.dose_range_violations(older, [stretch], "here", starting=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Also: ... a deload week that changes nothing is labelled deload'",
-)
-@examples(10, shrink=False)
+@examples(10)
 @example(["chin-tuck"], 4, 50)
 @given(routine_ids(max_blocks=3), st.integers(2, 6), st.integers(10, 90))
 def test_prg10_a_deload_week_is_lighter(ids: list[str], every: int, percent: int) -> None:

@@ -163,12 +163,7 @@ def test_scr5_no_exercise_puts_a_load_on_a_swiss_ball() -> None:
     assert c.ball_load_violations(blocks, "catalog") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not in issue 17: an imported entry on an exercise ball whose words name a barbell or"
-    " dumbbells needs both, and screening keeps it for everyone (no rule bars a load on a ball)",
-)
-@examples(10, shrink=False)
+@examples(10)
 @example("Lie on a flat bench with a barbell using a shoulder grip width.", None)
 @given(
     st.sampled_from(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 import attrs
 import pytest
@@ -37,9 +38,13 @@ from upperback import strategies as ubst
 
 
 def red_flag_violations(flags: frozenset[ub.RedFlag], advice: ub.Advice) -> list[str]:
-    """§4.2 [R1][R3]: any red flag refers urgently; most single red flags prompt referral."""
-    if flags and advice.level is not ub.AdviceLevel.URGENT:
-        return [f"red flags {sorted(flags)} give {advice.level.value}, not urgent advice"]
+    """§4.2 [R1][R3]: any red flag refers urgently (or to emergency care), never less.
+
+    Most single red flags prompt a clinician's reasoning [R1]: the person is
+    sent the same day, at the least.
+    """
+    if flags and advice.level < ub.AdviceLevel.URGENT:
+        return [f"red flags {sorted(flags)} give {advice.level.value}, less than urgent advice"]
     return []
 
 
@@ -62,25 +67,26 @@ def tier_violations(emergency: ub.Advice, urgent_gp: ub.Advice) -> list[str]:
     """§4.2 [R3]: the two NHS tiers are told apart, each with its own instruction.
 
     Chest pain, bladder or bowel change and saddle numbness: call 999 or go
-    to A&E. Pain between the shoulder blades: an urgent GP appointment or
-    111, "not immediate emergency care".
+    to A&E, the most pressing advice there is. Pain between the shoulder
+    blades: an urgent GP appointment or 111, "not immediate emergency care",
+    so less pressing than the first.
     """
     found = []
     said = " ".join([emergency.message, *(r.text for r in emergency.reasons)])
-    if not any(word in said for word in ("999", "A&E", "emergency")):
-        found.append("the 999/A&E tier does not send the person to emergency care")
-    if (emergency.level, emergency.message) == (urgent_gp.level, urgent_gp.message):
-        found.append("the 999/A&E tier and the urgent GP/111 tier give the same advice")
+    if not any(word in said for word in ("999", "A&E")):
+        found.append("the 999/A&E tier does not send the person to 999 or A&E")
+    if emergency.level != max(ub.AdviceLevel):
+        found.append(f"the 999/A&E tier gives {emergency.level.value}, not the most pressing")
+    if not emergency.level > urgent_gp.level:
+        found.append("the urgent GP/111 tier is as pressing as the 999/A&E tier")
+    if not re.search(r"\b111\b|urgent (GP )?appointment", urgent_gp.message):
+        found.append("the urgent GP/111 tier does not say GP or 111")
+    if urgent_gp.level < ub.AdviceLevel.URGENT:
+        found.append(f"pain between the shoulder blades gives only {urgent_gp.level.value}")
     return found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not in issue 17 as such (it asks for advice 'at the stated urgency'): every red flag"
-    " gives the same urgent advice; the NHS 999/A&E and urgent GP/111 tiers are not told apart",
-)
-@examples(10, shrink=False)
-@example(ub.RedFlag.CHEST_PAIN, 3)
+@examples(10)
 @given(st.sampled_from(sorted(d.EMERGENCY_FLAGS)), st.integers(0, 60))
 def test_tri2_red_flags_refer_at_their_nhs_tier(flag: ub.RedFlag, days: int) -> None:
     """TRI-2 [§4.2 R3]: red flags refer at their NHS tier.
@@ -177,7 +183,7 @@ def persistence_violations(report: ub.SymptomReport, advice: ub.Advice) -> list[
     exercise for more than a few days.
     """
     found = []
-    refers = advice.level in d.REFERRAL
+    refers = advice.level >= d.REFERRAL
     if (
         report.trend is not ub.Trend.BETTER
         and report.days_since_onset >= d.NOT_IMPROVING_DAYS
@@ -223,7 +229,7 @@ def test_tri6_new_back_pain_under_20_or_over_50_goes_to_a_professional(
         ub.SymptomReport(days_since_onset=days, trend=ub.Trend.SAME, pain_now=pain),
         profile=ub.Profile(age_band=band),
     )
-    assert advice.level in d.REFERRAL
+    assert advice.level >= d.REFERRAL
 
 
 # -- over weeks of logs ----------------------------------------------------------------------------
@@ -262,13 +268,7 @@ def _history(
 _CALM = ["chin-tuck", "upper-back-reach-stretch", "band-pull-apart", "wall-angel"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Persisting pain is never referred from logs' and 'Triage over the"
-    " history': logged pain counts as one day without a check-in, and the later sessions"
-    " stay sessions to do",
-)
-@examples(10, shrink=False)
+@examples(10)
 @example(
     ids=["band-pull-apart"],
     sessions=3,
@@ -374,11 +374,7 @@ def test_tri8_checker_rejects_a_week_that_carries_on_after_a_red_flag() -> None:
     assert referred_week_violations(program, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'progress() forgets a red flag outside its window'",
-)
-@examples(15, shrink=False)
+@examples(15)
 @example(ub.RedFlag.CHEST_PAIN, 2, 1)
 @given(st.sampled_from(sorted(ub.RedFlag)), st.integers(1, 8), st.integers(1, 3))
 def test_tri8_progress_never_forgets_a_red_flag(flag: ub.RedFlag, after: int, window: int) -> None:
@@ -472,12 +468,7 @@ def test_tri10_pain_free_sessions_never_refer(
     assert over_referral_violations(program, logs) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17, 'Osteoporosis blocks every progression': pain-free sessions make every"
-    " block refer for osteoporosis",
-)
-@examples(8, shrink=False)
+@examples(8)
 @example(["chin-tuck"], 12, 2, random.Random(0))
 @given(
     st.lists(
