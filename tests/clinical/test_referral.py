@@ -187,7 +187,7 @@ def test_ref5_back_pain_with_osteoporosis_can_be_cleared(pain: int, delay: int) 
         outcomes=[ub.Outcome.as_prescribed(block, at=(0, 0), pain_during=pain)],
     )
     found = ub.triage_history([log], profile=person)
-    assert found.referred
+    assert found.referral is not None
     clearance = ub.Clearance.of_referral(
         found.referral, by="Dr A. Okafor (GP)", date=START + dt.timedelta(days=delay)
     )
