@@ -201,3 +201,50 @@ def test_per2_screening_the_person_on_a_day_is_idempotent(
         c for c in must if c.is_pregnancy and (today.conditions & d.PREGNANCY)
     }
     assert c.exclusion_violations(attrs.evolve(today, conditions=must), safe.blocks, str(day)) == []
+
+
+_ANSWERED = ("osteoporosis", "hypermobility", "balance_impairment", "shoulder_instability")
+
+
+@st.composite
+def answers(draw: st.DrawFn) -> dict[str, object]:
+    """A form's plain answers, as an app posts them: any of the questions, some left out."""
+    found: dict[str, object] = {}
+    if draw(st.booleans()):
+        found["pregnancy_week"] = draw(st.integers(1, 42))
+    if draw(st.booleans()):
+        found["age"] = draw(st.integers(12, 95))
+    if draw(st.booleans()):
+        found["conditions"] = sorted(draw(st.frozensets(st.sampled_from(_ANSWERED))))
+    if draw(st.booleans()):
+        found["injury_date"] = draw(_DAYS).isoformat()
+    if draw(st.booleans()):
+        found["level"] = draw(st.integers(1, 5))
+    return found
+
+
+@examples(30)
+@given(answers(), _DAYS, routine_ids(max_blocks=5))
+def test_per3_a_profile_from_a_forms_answers_screens_as_the_answers_say(
+    given_answers: dict[str, object], day: dt.date, ids: list[str]
+) -> None:
+    """PER-3 [§1.1, §2, §8]: a person made from a form's answers is screened as the answers say.
+
+    Answered on ``START``; on any later day the person taken that day keeps
+    to what their pregnancy week, injury date and conditions exclude; an
+    age over 50 gets the older adults' doses; a routine screened for them
+    holds nothing the sheet excludes.
+    """
+    person = ub.Profile.from_answers(given_answers, on=START)
+    when = max(day, START)
+    today = person.on(when)
+    age = given_answers.get("age")
+    if isinstance(age, int):
+        assert today.older_adult is (age > 50)  # 30–60 s holds and 10–15 reps past 50 [A1][A5]
+    must = conditions_on(person, when)
+    try:
+        safe = ub.screen(routine_of(ids, 2), today).safe_routine()
+    except ub.NothingSafe:
+        return
+    judged = attrs.evolve(today, conditions=must)
+    assert c.exclusion_violations(judged, safe.blocks, when.isoformat()) == []
