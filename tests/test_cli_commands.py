@@ -261,8 +261,10 @@ def test_compose_and_routine_write_sheets(
 def test_plan_writes_every_week(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "plan", str(ROUTINE), "--weeks", "3")
     assert code == 0
-    routine = ub.loads(ROUTINE.read_text(), ub.Routine)
-    program = ub.plan(routine, weeks=3, catalog=ub.default_catalog())
+    # The command takes the exercises' facts (their dose limits too) from the catalog.
+    catalog = ub.default_catalog()
+    routine = ub.resolve_exercises(ub.loads(ROUTINE.read_text(), ub.Routine), catalog).value
+    program = ub.plan(routine, weeks=3, catalog=catalog)
     assert out == render.text(program)
 
 

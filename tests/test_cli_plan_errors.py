@@ -75,10 +75,12 @@ def test_prescribe_with_no_kit_uses_the_everyday_props(capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "prescribe", str(ROUTINE), "--format", "json")
     assert code == 0
     adapted = ub.loads(out, ub.Prescription).routine
-    routine = ub.loads(ROUTINE.read_text(encoding="utf-8"), ub.Routine)
-    expected = ub.prescribe(
-        routine, ub.default_catalog(), profile=ub.Profile(kit=ub.Kit.everyday())
-    ).routine
+    # The command takes the exercises' facts from the catalog, not from the document.
+    catalog = ub.default_catalog()
+    routine = ub.resolve_exercises(
+        ub.loads(ROUTINE.read_text(encoding="utf-8"), ub.Routine), catalog
+    ).value
+    expected = ub.prescribe(routine, catalog, profile=ub.Profile(kit=ub.Kit.everyday())).routine
     assert adapted == expected
 
 

@@ -178,4 +178,4 @@ def test_every_enum_option_error_lists_the_values(
 
 def test_an_unknown_schema_kind_lists_the_kinds(capsys: pytest.CaptureFixture[str]) -> None:
     err = usage_error(capsys, "schema", "workout")
-    assert "choose from 'advice', 'catalog'" in err
+    assert "choose from 'adherence', 'advice', 'catalog'" in err

@@ -1,7 +1,8 @@
 """The next session on a day, with the advice in force: the program's and the latest triage.
 
-A red flag gives urgent advice and a see-a-professional result stops exercise
-(DOMAIN.md §4.2, §4.3); pain above the ceiling calls for care (§3.1).
+A red flag gives advice at its urgency tier (chest pain: an emergency) and a
+see-a-professional result stops exercise (DOMAIN.md §4.2, §4.3); pain above the
+ceiling calls for care (§3.1).
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def test_a_red_flag_anywhere_in_the_history_stops_exercise_until_a_clearance() -
         stopped = ub.next_session(PROGRAM, on=MONDAY + 9 * DAY, check_ins=[check_in])
         assert stopped.status is ub.NextStatus.REFERRED
         assert stopped.advice is not None
-        assert stopped.advice.level is ub.AdviceLevel.URGENT
+        assert stopped.advice.level is ub.AdviceLevel.EMERGENCY  # chest pain [R3]
         assert stopped.reason.startswith("See a healthcare professional before exercising again:")
         assert (stopped.week, stopped.session, stopped.routine) == (None, None, None)
     # A check-in after the day asked about is not read.
@@ -129,7 +130,7 @@ def test_a_referral_in_the_program_stops_exercise_with_its_reason() -> None:
     stopped = ub.next_session(planned, on=MONDAY + 7 * DAY)
     assert stopped.status is ub.NextStatus.REFERRED
     assert stopped.advice is not None  # the program's advice for week 2
-    assert stopped.advice.level is ub.AdviceLevel.URGENT
+    assert stopped.advice.level is ub.AdviceLevel.EMERGENCY  # chest pain [R3]
     referral = planned.weeks[1].decisions[0].reasons[0].text
     assert stopped.reason == referral
     # Past the end it still says so, and does not offer a new program.

@@ -766,3 +766,23 @@ def test_a_change_round_trips_and_explains_itself(change: ub.PersonChange) -> No
         assert change.condition in rule.conditions
         assert set(rule.sources) <= set(change.sources)
     assert all(i in change.summary for i in (*change.left_out, *change.back))
+
+
+_LYING = ub.Routine.of("Lying", main=[ub.default_catalog()["chin-tuck-supine-head-lift"]])
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ubst.programs(
+        routines=st.just(_LYING),
+        profiles=st.just(ub.Profile(conditions={ub.trimester(10)})),
+        max_weeks=2,
+    )
+)
+def test_programs_drawn_for_a_person_whom_a_later_week_leaves_nothing_are_one_week(
+    program: ub.Program,
+) -> None:
+    # Week 2 assumes the second trimester, which leaves the supine exercise out and
+    # nothing else: the strategy plans the one week that can be planned (DOMAIN §8).
+    assert len(program.weeks) == 1
+    assert program.weeks[0].routine.blocks[0].exercise.id == "chin-tuck-supine-head-lift"

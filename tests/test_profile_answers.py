@@ -1,6 +1,6 @@
 """A profile from a form's answers (issue 19), and a goal that takes the person's level.
 
-New back pain before 20 or after 50 is a red flag [R2][R8][R13*], so the
+New back pain before 20 or after 50 is a red flag [R2*][R8*], so the
 age bands are under 20, 20 to 50, and over 50; a Thera-Band's colour names
 its level [D1].
 """

@@ -504,7 +504,7 @@ def test_a_referral_adds_one_all_day_note_on_the_first_session_it_cancels() -> N
     assert note.uid == f"p-1.{ROUTINE.id}.referral-20270113@{UID_DOMAIN}"
     assert note.status == "CONFIRMED"
     assert "no exercise until a clinician's clearance (referral: emergency)" in note.summary
-    assert "Instead: Please stop exercising and contact a doctor" in note.description
+    assert "Instead: Stop exercising and call 999 or go to A&E now" in note.description
     following = events[events.index(note) + 1]
     assert following.status == "CANCELLED"
     assert isinstance(following.start, dt.datetime)
@@ -544,8 +544,9 @@ def test_a_clearance_resumes_the_sessions_after_it_under_the_same_uids() -> None
 
 
 def test_an_escalated_referral_of_the_same_date_has_one_note_with_the_more_urgent_advice() -> None:
-    # Pain past the ceiling refers (see a professional, DOMAIN §4.3); a red flag a
-    # week later, while that referral is in force, makes the same referral urgent.
+    # Pain past the ceiling refers (see a professional, DOMAIN §4.3); chest pain a
+    # week later, while that referral is in force, makes the same referral an
+    # emergency (DOMAIN §4.2, the NHS tiers [R3]).
     lasting = ub.CheckIn(
         date=START + dt.timedelta(days=2),
         report=ub.SymptomReport(days_since_onset=30, trend=ub.Trend.SAME),
@@ -554,14 +555,14 @@ def test_an_escalated_referral_of_the_same_date_has_one_note_with_the_more_urgen
     referrals = [r for _, r in program.referrals]
     assert {r.date for r in referrals} == {lasting.date}
     assert referrals[0].level is ub.AdviceLevel.SEE_PROFESSIONAL
-    assert referrals[-1].level is ub.AdviceLevel.URGENT
+    assert referrals[-1].level is ub.AdviceLevel.EMERGENCY
     events = read(calendar(program))
     (note,) = [e for e in events if e.all_day]
     assert note.start == lasting.date
-    assert "(referral: urgent)" in note.summary
+    assert "(referral: emergency)" in note.summary
     cancelled = [e for e in events if e.status == "CANCELLED"]
     assert "(referral: see professional)" in cancelled[0].summary
-    assert "(referral: urgent)" in cancelled[-1].summary
+    assert "(referral: emergency)" in cancelled[-1].summary
 
 
 # -- what did not change -----------------------------------------------------------
@@ -601,11 +602,32 @@ def test_a_referral_partly_cleared_keeps_its_note_and_says_what_is_left() -> Non
         ROUTINE, weeks=3, start=START, catalog=CATALOG, check_ins=[both], clearances=[cleared]
     )
     levels = [r.level for _, r in program.referrals]
-    assert levels == [ub.AdviceLevel.URGENT, ub.AdviceLevel.SEE_PROFESSIONAL]
+    assert levels == [ub.AdviceLevel.EMERGENCY, ub.AdviceLevel.SEE_PROFESSIONAL]
     events = read(calendar(program))
     (note,) = [e for e in events if e.all_day]
-    assert "(referral: urgent)" in note.summary
+    assert "(referral: emergency)" in note.summary
     cancelled = [e for e in events if e.status == "CANCELLED"]
-    assert "(referral: urgent)" in cancelled[0].summary
+    assert "(referral: emergency)" in cancelled[0].summary
     assert "(referral: see professional)" in cancelled[-1].summary
     assert "Red flag" not in cancelled[-1].description
+
+
+def test_of_two_referrals_of_one_date_the_more_pressing_holds_in_either_order() -> None:
+    from upperback.render import _calendar  # noqa: PLC0415 - the private rule under test
+
+    day = dt.date(2027, 1, 6)
+    chest = ub.SymptomReport(
+        days_since_onset=1, trend=ub.Trend.SAME, red_flags={ub.RedFlag.CHEST_PAIN}
+    )
+    lasting = ub.SymptomReport(days_since_onset=40, trend=ub.Trend.SAME)
+    found = [
+        ub.triage_history(check_ins=[ub.CheckIn(date=day, report=report)]).referral
+        for report in (chest, lasting)
+    ]
+    emergency, routine = found
+    assert emergency is not None
+    assert routine is not None
+    assert emergency.level is ub.AdviceLevel.EMERGENCY
+    assert routine.level is ub.AdviceLevel.SEE_PROFESSIONAL
+    assert _calendar._most_pressing([emergency, routine]) is emergency
+    assert _calendar._most_pressing([routine, emergency]) is emergency

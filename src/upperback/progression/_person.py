@@ -135,7 +135,11 @@ class Timeline:
 
     def person_in(self, week: int) -> Profile:
         """The person in week ``week``: every condition in force on any of its days."""
-        first, last = self.window(week)
+        return self.person_between(week, week)
+
+    def person_between(self, first_week: int, last_week: int) -> Profile:
+        """The person over weeks ``first_week`` to ``last_week``: every condition of any day."""
+        first, last = self.window(first_week)[0], self.window(last_week)[1]
         person = self.profile.during(first, last)
         if self.assumed:
             conditions = person.conditions | in_force(self.assumed, first, last)

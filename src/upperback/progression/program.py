@@ -499,17 +499,16 @@ def _place_logs(
 
 
 def over_the_program(profile: Profile | None, start: dt.date | None, weeks: int) -> Profile | None:
-    """The person over a program's days: every condition in force on any of them (internal).
+    """The person over a program's weeks: every condition in force on any day of them (internal).
 
-    A profile without dated facts is the person on every day. Without a
-    start, a dated profile is read as it is on its own days' first week
-    (as :func:`plan` screens week 1).
+    The cautious reading of a person who changes, as triage and the sheets
+    read them: a dated pregnancy that reaches its third trimester, or an
+    undated trimester assumed to move on, counts with every condition it
+    reaches.
     """
-    if profile is None or not profile.dated:
-        return profile
-    if start is None:
-        return Timeline(profile, start).person_in(1)
-    return profile.during(start, start + dt.timedelta(weeks=weeks, days=-1))
+    if profile is None:
+        return None
+    return Timeline(profile, start).person_between(1, weeks)
 
 
 def plan(

@@ -183,7 +183,7 @@ def next_session(
     >>> check_in = SymptomReport(days_since_onset=3, trend=Trend.WORSE, red_flags={RedFlag.CHEST_PAIN})
     >>> stopped = next_session(program, on=dt.date(2026, 1, 6), check_ins=[CheckIn(date=dt.date(2026, 1, 6), report=check_in)])
     >>> stopped.status, stopped.advice.level
-    (<NextStatus.REFERRED: 'referred'>, <AdviceLevel.URGENT: 'urgent'>)
+    (<NextStatus.REFERRED: 'referred'>, <AdviceLevel.EMERGENCY: 'emergency'>)
 
     Args:
         program: The person's program, with a start date, planned with ``logs``

@@ -72,7 +72,7 @@ _WHAT: Final = "set of answers"
 def age_band(age: int) -> AgeBand:
     """The age band of an age in whole years: under 20, 20 to 50, or over 50.
 
-    New back pain before 20 or after 50 is a red flag [R2][R8][R13*], so
+    New back pain before 20 or after 50 is a red flag [R2*][R8*], so
     50 itself is in the middle band.
 
     >>> [age_band(age).value for age in (19, 20, 50, 51)]

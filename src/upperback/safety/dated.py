@@ -149,7 +149,7 @@ class Pregnancy:
     trimester follows from the week (weeks 1–12, 13–27, 28 on:
     :data:`~upperback.safety.conditions.TRIMESTER_STARTS`). Lying on the back
     is left out from the second trimester, the cautious reading: NHS gives
-    16 weeks [C6*], ACOG "after the first trimester" [C5*].
+    16 weeks [C6], ACOG "after the first trimester" [C5].
 
     >>> import datetime as dt
     >>> pregnancy = Pregnancy(due=dt.date(2027, 8, 2))

@@ -3,7 +3,7 @@
 Screening (:func:`~upperback.safety.screen.screen`) changes the exercises;
 some of a condition's guidance is about the person, not an exercise: back
 pain with osteoporosis goes to a clinician [C1], a pregnant person does not
-lie flat on the back for long [C6*], a neck that brings on dizziness means
+lie flat on the back for long [C6], a neck that brings on dizziness means
 stop and get advice [R4][R17]. Those lines are data here, each with its
 sources, so a sheet, an app's screen or a chatbot says the same thing.
 """
@@ -87,7 +87,7 @@ CONDITION_GUIDANCE: Final[tuple[ConditionGuidance, ...]] = (
     ConditionGuidance(
         conditions=PREGNANCY,
         text="Don't lie flat on your back for long periods, particularly after 16 weeks.",
-        sources=("C6*",),
+        sources=("C6",),
     ),
     ConditionGuidance(
         conditions={Condition.HYPERMOBILITY},
@@ -118,7 +118,7 @@ CONDITION_GUIDANCE: Final[tuple[ConditionGuidance, ...]] = (
             " clumsy hands, a change in bladder or bowel control, arm weakness that is"
             " severe or getting worse, or a fever or weight loss."
         ),
-        sources=("C11*",),
+        sources=("C11",),
     ),
     ConditionGuidance(
         conditions={Condition.CERVICAL_RADICULOPATHY},
@@ -126,7 +126,7 @@ CONDITION_GUIDANCE: Final[tuple[ConditionGuidance, ...]] = (
             "If the arm symptoms have not eased after 4 weeks, see a healthcare professional"
             " (sources give 4 to 6 weeks; this is the shorter)."
         ),
-        sources=("R5*",),
+        sources=("R5",),
     ),
     ConditionGuidance(
         conditions={Condition.BALANCE_IMPAIRMENT},
