@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -26,6 +27,9 @@ from tests.clinical._people import BUILT_IN, goals, imported_catalogs
 from tests.clinical._settings import examples
 from upperback.compose import compose
 from upperback.interop import free_exercise_db as fedb
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 DATASET = Path(__file__).parents[1] / "data" / "free-exercise-db" / "exercises.json"
 
@@ -194,19 +198,30 @@ def test_imp4_compositions_from_an_imported_catalog_keep_to_the_words(
     assert found == []
 
 
-def unreviewed_violations(exercise: ub.Exercise) -> list[str]:
-    """Issue 17: a feature no one has reviewed is screened as if present."""
+def unreviewed_violations(
+    exercise: ub.Exercise, verdict: Callable[[ub.Exercise, ub.Profile], ub.Verdict] | None = None
+) -> list[str]:
+    """Issue 17: a feature no one has reviewed is screened as if present.
+
+    ``verdict`` is screening's verdict on the exercise for a person (the
+    library's when not given).
+    """
     found = []
     for rule in d.EXCLUSIONS:
         if not rule.matches(exercise):  # features_of counts the unreviewed ones
             continue
         condition = _one_condition(rule)
-        if (
-            ub.screen(exercise, ub.Profile(conditions={condition})).verdict
-            is not ub.Verdict.EXCLUDE
-        ):
+        person = ub.Profile(conditions={condition})
+        said = verdict(exercise, person) if verdict else ub.screen(exercise, person).verdict
+        if said is not ub.Verdict.EXCLUDE:
             found.append(f"{exercise.id} is not excluded for {condition.value}: {rule.key}")
     return found
+
+
+def test_imp5_checker_rejects_an_unreviewed_feature_read_as_absent() -> None:
+    """IMP-5: the checker rejects a screening that calls a chin tuck to review (supine) ok."""
+    doubtful = attrs.evolve(BUILT_IN["chin-tuck"], unreviewed=frozenset({ub.Feature.SUPINE}))
+    assert unreviewed_violations(doubtful, lambda _, __: ub.Verdict.OK)
 
 
 @examples(15)

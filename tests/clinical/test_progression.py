@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 import random
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import attrs
 import pytest
@@ -356,6 +357,18 @@ def _nominal(drawn: tuple[ub.Profile, list[str], int, int]) -> ub.Program:
         return ub.plan(routine, weeks=weeks, profile=person, catalog=BUILT_IN, start=START)
     except ub.NothingSafe:
         reject()  # nothing safe on some week: refusing is safe, and leaves nothing to check
+
+
+def test_prg11_checker_rejects_a_deep_forward_bend_on_week_3_with_osteoporosis() -> None:
+    """PRG-11 [§8 C1–C4]: the checker rejects a plan holding cat–camel for osteoporosis.
+
+    The program is a stand-in with a plan's weeks and the person: a Program
+    refuses to hold both.
+    """
+    program = ub.plan(ub.Routine.of("R", main=[BUILT_IN["cat-camel"]]), weeks=3, start=START)
+    person = ub.Profile(conditions={ub.Condition.OSTEOPOROSIS})
+    stand_in = SimpleNamespace(profile=person, weeks=program.weeks)
+    assert c.program_exclusion_violations(stand_in)  # type: ignore[arg-type]
 
 
 @examples(15)
