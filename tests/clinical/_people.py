@@ -115,10 +115,16 @@ def goals(draw: st.DrawFn, *, sessions: st.SearchStrategy[int] | None = None) ->
     )
 
 
+_READ: Final = tuple(s for i, s in enumerate(SENTENCES) if i not in {4, 8})
+
+
 @st.composite
 def imported_entries(draw: st.DrawFn, index: int) -> tuple[dict[str, Any], frozenset[ub.Feature]]:
     """A free-exercise-db entry written from labelled sentences, and the features they describe."""
-    chosen = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3, unique=True))
+    # The two sentences the importer still misses are IMP-2's, an expected failure: drawn
+    # here too, they would fail every property of imported catalogs at random. Draw them
+    # again once IMP-2's mark is removed.
+    chosen = draw(st.lists(st.sampled_from(_READ), min_size=1, max_size=3, unique=True))
     category = draw(st.sampled_from(("strength", "stretching")))
     # A ball with a load is its own finding (SCR-5); the ball comes with the real entries.
     equipment = draw(st.sampled_from((None, "body only", "bands", "dumbbell")))
