@@ -283,6 +283,64 @@ def test_prg5_no_app_rule_is_a_way_around_the_pain_gate(
     assert c.progression_violations(program, logs, reduce=False) == []
 
 
+def unrated_violations(program: ub.Program, logs: list[ub.SessionLog]) -> list[str]:
+    """§3.1 [P11b*]: pain is monitored during, after and 24 h after; unmonitored, no harder.
+
+    A week whose logged sessions of a block give no pain rating at all is
+    followed by no harder a dose of it.
+    """
+    assert program.start is not None
+    found = []
+    for before, week in itertools.pairwise(program.weeks):
+        day_logs = [log for log in logs if c.week_of(log.date, program.start) == before.number]
+        for at, old, new in c.steps(before, week):
+            outcomes = [o for log in day_logs if (o := log.outcome(at)) is not None]
+            rated = any(o.pain is not None or o.pain_next_morning is not None for o in outcomes)
+            if outcomes and not rated and c.harder(new, old):
+                found.append(f"week {week.number} {new.exercise.id}: harder with no pain rated")
+    return found
+
+
+def test_prg12_checker_rejects_progress_on_unrated_sessions() -> None:
+    """PRG-12 [§3.1]: the checker rejects 3 × 10 after a week of 2 × 10 with no pain rated."""
+    program, logs = _unsafe_program(ub.Dose(sets=3, reps=10), pain=0)
+    unrated = [
+        attrs.evolve(log, outcomes=[attrs.evolve(o, pain_during=None) for o in log.outcomes])
+        for log in logs
+    ]
+    assert unrated_violations(program, unrated)
+
+
+@examples(10)
+@given(_IDS, _SESSIONS, st.integers(2, 5), _RANDOM)
+def test_prg12_no_pain_rating_no_progress(
+    ids: list[str], sessions: int, logged: int, rnd: random.Random
+) -> None:
+    """PRG-12 [§3.1 P11b*]: sessions logged without any pain rating never make a block harder.
+
+    The pain-monitoring model watches pain during, after and the next
+    morning; a week that rated none of them gives the gate nothing to go on.
+    """
+    routine = routine_of(ids, sessions)
+    program, logs = logged_program(
+        routine,
+        weeks=logged + 1,
+        logged=logged,
+        logs_for=lambda week: [
+            attrs.evolve(
+                log,
+                outcomes=[
+                    attrs.evolve(o, pain_during=None, pain_after=None, pain_next_morning=None)
+                    for o in log.outcomes
+                ],
+            )
+            for log in week_logs(rnd, week, skip_some=False)
+        ],
+        catalog=BUILT_IN,
+    )
+    assert unrated_violations(program, logs) == []
+
+
 @settings(parent=examples(25), suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_prg13_progress_never_makes_a_painful_block_harder(data: st.DataObject) -> None:
