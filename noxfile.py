@@ -129,6 +129,19 @@ def fuzz(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def clinical(session: nox.Session) -> None:
+    """The clinical-invariant suite at length (not part of the default run).
+
+    The default test run draws a few examples per invariant of tests/clinical;
+    ``python -m nox -s clinical`` draws 25 times as many (set through
+    ``UPPERBACK_CLINICAL``). Pass another factor to change it (``-- 100``).
+    """
+    _install(session, "tests")
+    factor = session.posargs[0] if session.posargs else "25"
+    session.run("pytest", "tests/clinical", env={"UPPERBACK_CLINICAL": factor})
+
+
+@nox.session(python=PYTHON)
 def schema_clients(session: nox.Session) -> None:
     """The JSON Schemas through ajv, json-schema-to-typescript + tsc and jsonschema-rs.
 
