@@ -158,14 +158,21 @@ class ReadsOutside:
         """Whether code of the repository (a test, the library, a docs example) is on the stack.
 
         The tools that run the tests read their own settings from the user's home
-        (``~/.pdbrc`` when doctest starts its debugger): no test asked for those.
+        (``~/.pdbrc`` when doctest starts its debugger): no test asked for those,
+        even when the tools are installed in a virtual environment inside the
+        clone (as nox's sessions are).
         """
         frame: FrameType | None = sys._getframe(2)  # above the hook
         while frame is not None:
             name = frame.f_code.co_filename
             if name.startswith("<doctest "):
                 name = name.removeprefix("<doctest ").rsplit("[", 1)[0]
-            if name != __file__ and any(_within(name, place) for place in self.repository):
+            if (
+                name != __file__
+                and any(_within(name, place) for place in self.repository)
+                # A virtual environment inside the clone (nox's, a .venv) is the tools'.
+                and not any(_within(name, root) for root in self.roots)
+            ):
                 return True
             frame = frame.f_back
         return False

@@ -77,7 +77,8 @@ def _every_error_class() -> set[type[UpperbackError]]:
     stack: list[type[UpperbackError]] = [UpperbackError]
     while stack:
         cls = stack.pop()
-        found.add(cls)
+        if cls.__module__.split(".")[0] == "upperback":  # not an app's own (the example service's)
+            found.add(cls)
         stack.extend(cls.__subclasses__())
     return found
 

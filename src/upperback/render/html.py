@@ -60,7 +60,7 @@ td.blank { min-width: 4.5em; height: 2em; }
 a { color: #0645ad; }
 @page { size: A4; margin: 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.25; }
+  body { max-width: none; padding: 0; font-size: 7.5pt; line-height: 1.2; }
   p { margin: .15em 0; }
   .care { margin: .1em 0; padding: .05em .4em; font-size: 7.5pt; }
   h1 { font-size: 14pt; } h2 { font-size: 10.5pt; margin: .5em 0 .2em; }
