@@ -128,11 +128,11 @@ class Exercise:
             is either given by a source or a convention, never both, and
             only numbers the default dose states are accounted for (rest
             when there is more than one set).
+        dose_limits: The most its own sources give for its dose (a hold of
+            10–15 s over a ball stops at 15 s): progression never passes them.
 
     :meth:`dose_origin` says where each number of the default dose comes
     from: the sources that give it, or a common convention, not from a study.
-        dose_limits: The most its own sources give for its dose (a hold of
-            10–15 s over a ball stops at 15 s): progression never passes them.
 
     A self-massage exercise (:attr:`~upperback.vocab.ExerciseKind.SELF_MASSAGE`) is dosed by
     time, so its default dose has a hold and no reps, and it never carries

@@ -202,7 +202,7 @@ IMAGE_BASE_URL: Final = "https://raw.githubusercontent.com/yuhonas/free-exercise
 """The public address an entry's image paths are relative to."""
 
 IMAGE_LICENCE: Final = None
-"""The licence given on every imported image: none is stated.
+"""The licence given on every imported image, which is none.
 
 The dataset's licence file (the Unlicense) covers its text. Its pictures come
 from an earlier collection whose maintainer says they were scraped off the web

@@ -70,7 +70,9 @@ def recovery_problem(sessions_per_week: int) -> str | None:
 def check_recovery(
     blocks: Iterable[Block], sessions_per_week: int, *, field: str = "sessions_per_week"
 ) -> None:
-    """Refuse strengthening more often than recovery allows (:data:`MAX_STRENGTH_SESSIONS`).
+    """Refuse strengthening more often than recovery allows.
+
+    The limit is :data:`~upperback.routine.frequency.MAX_STRENGTH_SESSIONS`.
 
     Raises:
         InvalidValue: The blocks hold strengthening and ``sessions_per_week``

@@ -8,7 +8,7 @@ reads them the way the document reader reads a document: strict JSON types
 (``true`` is not ``1`` and ``"60"`` is not ``60``), every problem reported
 at once, each at its path (``$.equipment[2]``), as an
 :class:`~upperback.errors.InvalidDocument` an app can return as it is
-(:meth:`~upperback.errors.InvalidDocument.to_problem_details`). An answer
+(:meth:`~upperback.errors.UpperbackError.to_problem_details`). An answer
 left empty (``null``, or left out) is not answered.
 """
 

@@ -101,7 +101,7 @@ FIRST_DAY: Final = dt.date(1900, 1, 1)
 """The earliest day a dated fact may carry (a bound on input, not a clinical fact)."""
 
 LAST_DAY: Final = dt.date(2199, 12, 31)
-"""The latest day a dated fact may carry: every day worked out from it stays a date."""
+"""The latest day a dated fact may carry, so that every day worked out from it stays a date."""
 
 
 def check_day(field: str, value: Any) -> None:

@@ -185,7 +185,7 @@ class Profile:
         Raises:
             InvalidDocument: Any answer is bad; every problem is listed with
                 its path (``$.equipment[1]``), ready for
-                :meth:`~upperback.errors.InvalidDocument.to_problem_details`.
+                :meth:`~upperback.errors.UpperbackError.to_problem_details`.
             InvalidValue: ``on`` is not a date.
 
         .. versionadded:: 0.3.0
